@@ -1,0 +1,3 @@
+from twindesk.cli import main
+
+raise SystemExit(main())

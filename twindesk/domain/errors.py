@@ -1,0 +1,38 @@
+"""Validation errors that name the field and say what is wrong in words a person understands."""
+
+from dataclasses import dataclass
+
+from twindesk.store.errors import UserError
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str  # the field's name in the record spec, e.g. "end_on"
+    label: str  # the field's label as a person reads it, e.g. "End date"
+    message: str  # e.g. "End date (2026-05-01) is before the start date (2026-05-03)."
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserError):
+    """One or more fields of one record are wrong; nothing was saved."""
+
+    def __init__(self, record: str, errors: list[FieldError]):
+        self.record = record
+        self.errors = list(errors)
+        super().__init__(" ".join(e.message for e in self.errors))
+
+    def for_field(self, name: str) -> list[FieldError]:
+        return [e for e in self.errors if e.field == name]
+
+
+class NotFound(UserError):
+    def __init__(self, record: str, record_id):
+        self.record = record
+        self.record_id = record_id
+        super().__init__(f"There is no {record} with ID {record_id}.")
+
+
+class DeleteRefused(UserError):
+    """Deleting would break other records; the message says which and what to do."""

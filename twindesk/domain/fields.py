@@ -1,0 +1,173 @@
+"""Field declarations and the cleaning of one value.
+
+A form, a spreadsheet row and a test all hand in values as typed (strings or Python values);
+`clean_value` turns one into what the database stores or raises ValueError with the reason, which the
+validator words into a message naming the field.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+
+from twindesk.domain import countries
+from twindesk.domain.vocabulary import Vocabulary
+
+MAX_LINE = 255  # one-line text fields
+MAX_TEXT = 1_000_000  # notes: generous, but not unbounded
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CURRENCY = re.compile(r"^[A-Z]{3}$")
+# 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text, longtext, date, time, int, year, decimal, float, bool, code, country,
+    #                     currency, email, url, ref
+    required: bool = False
+    vocabulary: Vocabulary | None = None
+    ref: str | None = None  # the record kind a "ref" field points to
+    positive: bool = False  # numbers: must be > 0
+    minimum: float | None = None
+    maximum: float | None = None
+    default: object = None
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 12345.0 from a spreadsheet cell means 12345
+    return str(value).strip()
+
+
+def parse_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    m = _DATE.match(_text(value))
+    if not m:
+        raise ValueError("is not a date; write it as 2026-11-29")
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError("is not a real calendar date") from None
+
+
+def parse_time(value) -> time | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, time):
+        return value
+    m = _TIME.match(_text(value))
+    if not m:
+        raise ValueError("is not a time of day; write it as 09:30")
+    hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or 0)
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise ValueError("is not a time of day; write it as 09:30")
+    return time(hours, minutes, seconds)
+
+
+def parse_decimal(value) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("is not a number")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int | float):
+        result = Decimal(str(value))
+    else:
+        text = _text(value).replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise ValueError("is not a number") from None
+    if not result.is_finite():
+        raise ValueError("is not a number")
+    return result
+
+
+def parse_int(value) -> int | None:
+    number = parse_decimal(value)
+    if number is None:
+        return None
+    if number != number.to_integral_value():
+        raise ValueError("must be a whole number")
+    return int(number)
+
+
+def parse_bool(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).casefold()
+    if text in ("", "0", "false", "no", "n", "否", "假"):
+        return False
+    if text in ("1", "true", "yes", "y", "是", "真"):
+        return True
+    raise ValueError("must be yes or no")
+
+
+def clean_value(field: Field, value):
+    """The stored form of `value` for `field`; ValueError(reason) when it cannot be one."""
+    kind = field.kind
+    if kind in ("text", "longtext", "email", "url"):
+        text = _text(value)
+        limit = MAX_TEXT if kind == "longtext" else MAX_LINE
+        if kind != "longtext" and ("\n" in text or "\r" in text):
+            raise ValueError("must be a single line")
+        if len(text) > limit:
+            raise ValueError(f"is too long ({len(text):,} characters; at most {limit:,})")
+        if kind == "email" and text and not EMAIL.match(text):
+            raise ValueError("is not an email address (name@example.org)")
+        if kind == "url" and text and not re.match(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", text, re.I):
+            raise ValueError("is not a web address (https://www.example.org)")
+        return text
+    if kind == "date":
+        return parse_date(value)
+    if kind == "time":
+        return parse_time(value)
+    if kind in ("int", "year", "ref"):
+        return parse_int(value)
+    if kind == "decimal":
+        return parse_decimal(value)
+    if kind == "float":
+        number = parse_decimal(value)
+        return None if number is None else float(number)
+    if kind == "bool":
+        return parse_bool(value)
+    if kind == "code":
+        text = _text(value)
+        if not text:
+            return None
+        code = field.vocabulary.code_for(text)
+        if code is None:
+            choices = ", ".join(field.vocabulary.codes)
+            raise ValueError(f"must be one of: {choices}")
+        return code
+    if kind == "country":
+        text = _text(value)
+        if not text:
+            return None
+        code = countries.find_country(text)
+        if code is None:
+            raise ValueError("is not a country (use an ISO code such as KR, JP, RU)")
+        return code
+    if kind == "currency":
+        text = _text(value).upper()
+        if not text:
+            return None
+        if not CURRENCY.match(text):
+            raise ValueError("must be a three-letter currency code such as CNY, USD, JPY")
+        return text
+    raise AssertionError(f"unknown field kind {kind!r}")

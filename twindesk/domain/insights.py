@@ -1,0 +1,168 @@
+"""Facts derived from the records, never stored: anniversaries, renewals due, relationship health,
+aid totals and counts. Each is one SQL query returning plain rows for the dashboard, the workbook's
+summary and the briefing packs.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+import peewee as pw
+from peewee import fn
+
+from twindesk.store import models as m
+
+LIVE_STATUSES = ("active", "dormant")  # relations that exist, whether or not they are busy
+QUIET_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    partnership_id: int
+    partner_id: int
+    partner_zh: str
+    partner_en: str
+    locality_zh: str
+    established_year: int
+    years: int
+    on: date | None  # the signing day in that year, when the signing date is known
+
+    @property
+    def round_decade(self) -> bool:
+        """Chinese practice marks round decades (10th, 20th, 30th …) above the 5th, 15th …"""
+        return self.years % 10 == 0
+
+
+def _founding_year():
+    ps = m.Partnership
+    return fn.COALESCE(ps.established_year, fn.strftime("%Y", ps.signed_on).cast("INTEGER"))
+
+
+def anniversaries(year: int) -> list[Anniversary]:
+    """Partnerships turning 5, 10, 15 … years old in `year`, oldest first."""
+    ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
+    founded = _founding_year()
+    query = (ps.select(ps.id, ps.partner, p.name_zh, p.name_en, loc.name_zh.alias("loc"), founded.alias("founded"),
+                       ps.signed_on)
+             .join(p).switch(ps).join(loc)
+             .where(ps.status.in_(LIVE_STATUSES), founded.is_null(False), founded < year)
+             .order_by(founded, ps.id))
+    out = []
+    for pid, partner_id, zh, en, loc_zh, founded_year, signed_on in query.tuples():
+        if (year - founded_year) % 5:  # peewee's % means LIKE, so the round years are picked here
+            continue
+        on = None
+        if signed_on and signed_on.year == founded_year:
+            try:
+                on = signed_on.replace(year=year)
+            except ValueError:  # 29 February
+                on = date(year, 2, 28)
+        out.append(Anniversary(pid, partner_id, zh, en, loc_zh, founded_year, year - founded_year, on))
+    return out
+
+
+def renewals_due(start: date, end: date) -> list[dict]:
+    """Partnerships whose next review or renewal falls between `start` and `end`, soonest first."""
+    ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
+    query = (ps.select(ps.id, ps.partner.alias("partner_id"), p.name_zh.alias("partner_zh"),
+                       p.name_en.alias("partner_en"), loc.name_zh.alias("locality_zh"), ps.tier, ps.status,
+                       ps.next_review_on)
+             .join(p).switch(ps).join(loc)
+             .where(ps.next_review_on.between(start, end), ps.status != "ended")
+             .order_by(ps.next_review_on, ps.id))
+    return list(query.dicts())
+
+
+def _last_contact_columns():
+    p = m.Partner
+    vp, v = m.VisitPartner.alias("hvp"), m.Visit.alias("hv")
+    last_visit = (vp.select(fn.MAX(fn.COALESCE(v.end_on, v.start_on))).join(v, on=(vp.visit == v.id))
+                  .where((vp.partner == p.id) & (v.status == "completed")))
+    s = m.Shipment.alias("hs")
+    last_shipment = s.select(fn.MAX(fn.COALESCE(s.delivered_on, s.dispatched_on))).where(
+        (s.partner == p.id) & (s.status != "cancelled"))
+    a = m.Activity.alias("ha")
+    last_activity = a.select(fn.MAX(a.held_on)).where(a.partner == p.id)
+    return last_visit, last_shipment, last_activity
+
+
+def relationship_health(today: date, quiet_after_days: int = QUIET_AFTER_DAYS) -> list[dict]:
+    """Every partner with a live partnership: the last completed visit, shipment and activity, how
+    many days since the latest of them, and whether it has gone quiet. Quietest first."""
+    p, ps = m.Partner, m.Partnership
+    last_visit, last_shipment, last_activity = _last_contact_columns()
+    live = ps.select(ps.id).where((ps.partner == p.id) & ps.status.in_(LIVE_STATUSES))
+    query = (p.select(p.id, p.name_zh, p.name_en, p.name_native, p.country,
+                      last_visit.alias("last_visit"), last_shipment.alias("last_shipment"),
+                      last_activity.alias("last_activity"))
+             .where(fn.EXISTS(live)))
+    rows = []
+    for row in query.dicts():
+        dates = [_as_date(row[k]) for k in ("last_visit", "last_shipment", "last_activity")]
+        dates = [d for d in dates if d is not None and d <= today]
+        latest = max(dates) if dates else None
+        row["last_contact"] = latest
+        row["days_since"] = (today - latest).days if latest else None
+        row["quiet"] = latest is None or today - latest > timedelta(days=quiet_after_days)
+        rows.append(row)
+    rows.sort(key=lambda r: (r["last_contact"] is not None, r["last_contact"] or date.min, r["id"]))
+    return rows
+
+
+def _as_date(value):
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def aid_totals(by: tuple[str, ...] = ("year", "direction")) -> list[dict]:
+    """Aid that was not cancelled, grouped by any of "partner", "year", "direction" and always by
+    currency (amounts in different currencies are never added): shipment count, summed value."""
+    s, item, p = m.Shipment, m.ShipmentItem, m.Partner.alias("ap")
+    shipment_date = fn.COALESCE(s.delivered_on, s.dispatched_on, s.planned_on)
+    keys: dict[str, pw.Node] = {}
+    if "year" in by:
+        keys["year"] = fn.strftime("%Y", shipment_date).cast("INTEGER")
+    if "direction" in by:
+        keys["direction"] = s.direction
+    if "partner" in by:
+        keys["partner_id"] = s.partner
+        keys["partner_zh"] = p.name_zh
+        keys["partner_en"] = p.name_en
+    keys["currency"] = item.currency
+    query = (s.select(*(e.alias(k) for k, e in keys.items()),
+                      fn.COUNT(s.id.distinct()).alias("shipments"),
+                      fn.SUM(item.value).alias("value"))
+             .join(item, pw.JOIN.LEFT_OUTER, on=(item.shipment == s.id))
+             .join_from(s, p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
+             .where(s.status != "cancelled")
+             .group_by(*keys.values())
+             .order_by(*keys.values()))
+    rows = list(query.dicts())
+    for row in rows:
+        row["value"] = None if row["value"] is None else Decimal(str(row["value"])).quantize(Decimal("0.01"))
+    return rows
+
+
+def counts_by(list_field: pw.Field) -> dict[str, int]:
+    """How many records hold each value of `list_field` (e.g. m.Visit.status, m.Partner.country)."""
+    model = list_field.model
+    query = model.select(list_field, fn.COUNT(model.id)).group_by(list_field).order_by(fn.COUNT(model.id).desc())
+    return {value: n for value, n in query.tuples()}
+
+
+def upcoming_visits(today: date, days: int = 90) -> list[dict]:
+    v = m.Visit
+    query = (v.select(v.id, v.title, v.direction, v.status, v.start_on, v.end_on)
+             .where(v.start_on.between(today, today + timedelta(days=days)),
+                    v.status.not_in(("cancelled", "completed")))
+             .order_by(v.start_on, v.id))
+    return list(query.dicts())
+
+
+def shipments_in_transit() -> list[dict]:
+    s = m.Shipment
+    query = (s.select(s.id, s.title, s.direction, s.status, s.dispatched_on, s.expected_on, s.partner, s.counterparty)
+             .where(s.status.in_(("dispatched", "in_transit")))
+             .order_by(s.expected_on.asc(nulls="LAST"), s.id))
+    return list(query.dicts())

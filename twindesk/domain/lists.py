@@ -1,0 +1,348 @@
+"""The lists the window and the workbook show: filtered, sorted and paged in SQL, returned as plain rows.
+
+Each list declares its columns as SQL expressions; `fetch(name, ListQuery(...))` applies the search
+text (every word must appear in one of the record's names, in any script, case-folded), the status,
+direction, country and date-range filters, the sort and the page, and returns a ListPage of dicts.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import peewee as pw
+from peewee import fn
+
+from twindesk.store import models as m
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    direction: str | None = None
+    country: str | None = None
+    partner_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str | None = None  # a column key; None for the list's default order
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = PAGE_SIZE  # None: every matching row
+
+
+@dataclass
+class ListPage:
+    columns: tuple[str, ...]
+    rows: list[dict]
+    matched: int  # rows matching the filters
+    total: int  # rows in the list without filters
+
+
+@dataclass(frozen=True)
+class ListDef:
+    name: str
+    model: type
+    columns: dict[str, pw.Node]
+    base: Callable[[], pw.ModelSelect]  # FROM … JOIN …, without columns
+    text: Callable[[str], pw.Expression]  # one search word -> condition
+    default_sort: tuple[str, bool]  # (column, descending)
+    status: pw.Node | None = None
+    direction: pw.Node | None = None
+    country: pw.Node | None = None
+    partner: pw.Node | None = None
+    date: pw.Node | None = None
+    tiebreak: pw.Node = field(default=None)
+
+
+def _has(column: pw.Node, word: str) -> pw.Expression:
+    # instr() needs no escaping of % and _ in what the user typed, unlike LIKE.
+    return fn.instr(column, word) > 0
+
+
+P = m.Partner
+PartnerAlias = m.Partner.alias("p")
+
+
+def _partner_names(alias) -> dict[str, pw.Node]:
+    return {
+        "partner_zh": alias.name_zh,
+        "partner_en": alias.name_en,
+        "partner_native": alias.name_native,
+    }
+
+
+def _partner_matches(alias, word):
+    return _has(alias.search_text, word)
+
+
+# --- partners -------------------------------------------------------------------------------
+def _partnership_count():
+    ps = m.Partnership.alias("ps")
+    return ps.select(fn.count(ps.id)).where(ps.partner == P.id)
+
+
+PARTNERS = ListDef(
+    "partners",
+    P,
+    {
+        "id": P.id,
+        "name_zh": P.name_zh,
+        "name_en": P.name_en,
+        "name_native": P.name_native,
+        "kind": P.kind,
+        "country": P.country,
+        "population": P.population,
+        "partnerships": _partnership_count(),
+        "updated_at": P.updated_at,
+    },
+    base=lambda: P.select(),
+    text=lambda w: _has(P.search_text, w),
+    default_sort=("name_en", False),
+    status=P.kind,
+    country=P.country,
+    partner=P.id,
+)
+
+# --- home localities ------------------------------------------------------------------------
+L = m.HomeLocality
+HOME_LOCALITIES = ListDef(
+    "home_localities",
+    L,
+    {
+        "id": L.id,
+        "name_zh": L.name_zh,
+        "name_en": L.name_en,
+        "kind": L.kind,
+        "sort_order": L.sort_order,
+        "partnerships": m.Partnership.select(fn.count(m.Partnership.id)).where(m.Partnership.home_locality == L.id),
+    },
+    base=lambda: L.select(),
+    text=lambda w: _has(fn.lower(L.name_zh.concat(" ").concat(L.name_en)), w),
+    default_sort=("sort_order", False),
+    status=L.kind,
+)
+
+# --- partnerships ---------------------------------------------------------------------------
+PS = m.Partnership
+PARTNERSHIPS = ListDef(
+    "partnerships",
+    PS,
+    {
+        "id": PS.id,
+        "partner_id": PS.partner,
+        **_partner_names(PartnerAlias),
+        "country": PartnerAlias.country,
+        "home_locality_id": PS.home_locality,
+        "locality_zh": L.name_zh,
+        "locality_en": L.name_en,
+        "tier": PS.tier,
+        "status": PS.status,
+        "status_since": PS.status_since,
+        "established_year": PS.established_year,
+        "signed_on": PS.signed_on,
+        "next_review_on": PS.next_review_on,
+    },
+    base=lambda: PS.select().join(PartnerAlias, on=(PS.partner == PartnerAlias.id)).switch(PS).join(
+        L, on=(PS.home_locality == L.id)),
+    text=lambda w: _partner_matches(PartnerAlias, w) | _has(fn.lower(L.name_zh.concat(L.name_en)), w),
+    default_sort=("established_year", False),
+    status=PS.status,
+    country=PartnerAlias.country,
+    partner=PS.partner,
+    date=PS.next_review_on,
+)
+
+# --- contacts -------------------------------------------------------------------------------
+C = m.Contact
+CONTACTS = ListDef(
+    "contacts",
+    C,
+    {
+        "id": C.id,
+        "partner_id": C.partner,
+        **_partner_names(PartnerAlias),
+        "honorific": C.honorific,
+        "family_name": C.family_name,
+        "given_name": C.given_name,
+        "family_name_first": C.family_name_first,
+        "title": C.title,
+        "organization": C.organization,
+        "email": C.email,
+        "phone": C.phone,
+    },
+    base=lambda: C.select().join(PartnerAlias, on=(C.partner == PartnerAlias.id)),
+    text=lambda w: _has(C.search_text, w) | _partner_matches(PartnerAlias, w),
+    default_sort=("family_name", False),
+    country=PartnerAlias.country,
+    partner=C.partner,
+)
+
+# --- activities -----------------------------------------------------------------------------
+A = m.Activity
+ACTIVITIES = ListDef(
+    "activities",
+    A,
+    {
+        "id": A.id,
+        "held_on": A.held_on,
+        "kind": A.kind,
+        "title": A.title,
+        "partner_id": A.partner,
+        **_partner_names(PartnerAlias),
+        "place": A.place,
+        "follow_up_on": A.follow_up_on,
+    },
+    base=lambda: A.select().join(PartnerAlias, pw.JOIN.LEFT_OUTER, on=(A.partner == PartnerAlias.id)),
+    text=lambda w: _has(A.search_text, w) | _partner_matches(PartnerAlias, w),
+    default_sort=("held_on", True),
+    status=A.kind,
+    country=PartnerAlias.country,
+    partner=A.partner,
+    date=A.held_on,
+)
+
+# --- visits ---------------------------------------------------------------------------------
+V = m.Visit
+VP = m.VisitPartner.alias("vp")
+
+
+def _visit_partner_names():
+    vp, p = m.VisitPartner.alias("vpn"), m.Partner.alias("pn")
+    name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
+    return (vp.select(fn.group_concat(name, "、")).join(p, on=(vp.partner == p.id))
+            .where(vp.visit == V.id))
+
+
+def _visit_partner_matches(word):
+    vp, p = m.VisitPartner.alias("vpm"), m.Partner.alias("pm")
+    return fn.EXISTS(vp.select(vp.id).join(p, on=(vp.partner == p.id))
+                     .where((vp.visit == V.id) & _has(p.search_text, word)))
+
+
+VISITS = ListDef(
+    "visits",
+    V,
+    {
+        "id": V.id,
+        "start_on": V.start_on,
+        "end_on": V.end_on,
+        "direction": V.direction,
+        "status": V.status,
+        "title": V.title,
+        "partners": _visit_partner_names(),
+        "leader": V.leader,
+        "delegates": m.Delegate.select(fn.count(m.Delegate.id)).where(m.Delegate.visit == V.id),
+    },
+    base=lambda: V.select(),
+    text=lambda w: _has(V.search_text, w) | _visit_partner_matches(w),
+    default_sort=("start_on", True),
+    status=V.status,
+    direction=V.direction,
+    date=V.start_on,
+)
+
+# --- shipments ------------------------------------------------------------------------------
+S = m.Shipment
+SHIPMENT_DATE = fn.COALESCE(S.delivered_on, S.dispatched_on, S.planned_on)
+SHIPMENTS = ListDef(
+    "shipments",
+    S,
+    {
+        "id": S.id,
+        "date": SHIPMENT_DATE,
+        "direction": S.direction,
+        "status": S.status,
+        "kind": S.kind,
+        "title": S.title,
+        "partner_id": S.partner,
+        **_partner_names(PartnerAlias),
+        "counterparty": S.counterparty,
+        "occasion": S.occasion,
+        "tracking_ref": S.tracking_ref,
+    },
+    base=lambda: S.select().join(PartnerAlias, pw.JOIN.LEFT_OUTER, on=(S.partner == PartnerAlias.id)),
+    text=lambda w: _has(S.search_text, w) | _partner_matches(PartnerAlias, w),
+    default_sort=("date", True),
+    status=S.status,
+    direction=S.direction,
+    country=PartnerAlias.country,
+    partner=S.partner,
+    date=SHIPMENT_DATE,
+)
+
+LISTS: dict[str, ListDef] = {d.name: d for d in (
+    PARTNERS, HOME_LOCALITIES, PARTNERSHIPS, CONTACTS, ACTIVITIES, VISITS, SHIPMENTS,
+)}
+
+
+def _filtered(ld: ListDef, q: ListQuery) -> pw.ModelSelect:
+    query = ld.base()
+    conditions = []
+    for word in q.text.casefold().split():
+        conditions.append(ld.text(word))
+    if q.statuses and ld.status is not None:
+        conditions.append(ld.status.in_(list(q.statuses)))
+    if q.direction and ld.direction is not None:
+        conditions.append(ld.direction == q.direction)
+    if q.country and ld.country is not None:
+        conditions.append(ld.country == q.country.upper())
+    if q.partner_id is not None and ld.partner is not None:
+        if ld is VISITS:
+            conditions.append(fn.EXISTS(VP.select(VP.id).where((VP.visit == V.id) & (VP.partner == q.partner_id))))
+        else:
+            conditions.append(ld.partner == q.partner_id)
+    if ld.date is not None:
+        if q.date_from:
+            conditions.append(ld.date >= q.date_from)
+        if q.date_to:
+            conditions.append(ld.date <= q.date_to)
+    if conditions:
+        query = query.where(*conditions)
+    return query
+
+
+def fetch(name: str, q: ListQuery = ListQuery()) -> ListPage:
+    """One page of list `name` under query `q`, with the matched and total counts."""
+    ld = LISTS[name]
+    if q.sort is not None and q.sort not in ld.columns:
+        raise KeyError(f"list {name} has no column {q.sort!r}")
+    sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
+    sort_expr = ld.columns[sort_key]
+    order = [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
+             ld.model.id.desc() if descending else ld.model.id.asc()]
+    filtered = _filtered(ld, q)
+    selected = [expr.alias(key) for key, expr in ld.columns.items()]
+    page = filtered.select(*selected).order_by(*order)
+    if q.limit is not None:
+        page = page.limit(q.limit).offset(q.offset)
+    rows = list(page.dicts())
+    matched = filtered.select(fn.count(ld.model.id)).scalar() if (q.limit is not None or q.offset) else len(rows)
+    total = ld.model.select().count() if _has_filters(q) else matched
+    return ListPage(tuple(ld.columns), rows, matched, total)
+
+
+def _has_filters(q: ListQuery) -> bool:
+    return bool(q.text.split() or q.statuses or q.direction or q.country or q.partner_id is not None
+                or q.date_from or q.date_to)
+
+
+def ids(name: str, q: ListQuery = ListQuery()) -> list[int]:
+    """Every matching id in list order: for big lists the window keeps ids and fetches rows lazily."""
+    ld = LISTS[name]
+    sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
+    sort_expr = ld.columns[sort_key]
+    order = [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
+             ld.model.id.desc() if descending else ld.model.id.asc()]
+    return [i for (i,) in _filtered(ld, q).select(ld.model.id).order_by(*order).tuples()]
+
+
+def rows_by_id(name: str, wanted: list[int]) -> dict[int, dict]:
+    """The rows of list `name` for the given ids (in no particular order)."""
+    ld = LISTS[name]
+    if not wanted:
+        return {}
+    selected = [expr.alias(key) for key, expr in ld.columns.items()]
+    query = ld.base().select(*selected).where(ld.model.id.in_(list(wanted)))
+    return {row["id"]: row for row in query.dicts()}

@@ -1,0 +1,213 @@
+"""Creating, changing and deleting records: validation, then one transaction per change.
+
+The window, the command line, the import and the tests all change data through here. `save` checks
+every field with the record's spec, that referenced records exist, and the rules that need other
+records (an itinerary day inside its visit's dates); it records who changed what, and a partnership's
+status history. `delete_impact` says what else a delete takes with it or why it is refused.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import peewee as pw
+
+from twindesk.domain.errors import DeleteRefused, FieldError, NotFound, ValidationError
+from twindesk.domain.specs import SPECS, RecordSpec
+from twindesk.domain.validation import validate
+from twindesk.store import models as m
+from twindesk.store.models import database
+
+MODEL_KINDS = {spec.model: spec.kind for spec in SPECS.values()}
+# Link rows that are not records of their own but go with a delete.
+MODEL_KINDS[m.VisitPartner] = "visit_partner"
+
+
+def spec_for(kind: str) -> RecordSpec:
+    try:
+        return SPECS[kind]
+    except KeyError:
+        raise KeyError(f"unknown record kind {kind!r}") from None
+
+
+def get_instance(kind: str, record_id: int):
+    spec = spec_for(kind)
+    try:
+        return spec.model.get_by_id(record_id)
+    except spec.model.DoesNotExist:
+        raise NotFound(spec.label, record_id) from None
+
+
+def get(kind: str, record_id: int) -> dict:
+    """The record's stored values by field name (references as ids), with its id and timestamps."""
+    spec = spec_for(kind)
+    obj = get_instance(kind, record_id)
+    values = {"id": obj.id}
+    for f in spec.fields:
+        values[f.name] = getattr(obj, f.name + "_id") if f.kind == "ref" else getattr(obj, f.name)
+    values.update(created_at=obj.created_at, updated_at=obj.updated_at, updated_by=obj.updated_by)
+    return values
+
+
+def _check_references(spec: RecordSpec, values: dict) -> list[FieldError]:
+    errors = []
+    for f in spec.fields:
+        target = values.get(f.name)
+        if f.kind != "ref" or target is None:
+            continue
+        target_spec = SPECS[f.ref]
+        if not target_spec.model.select().where(target_spec.model.id == target).exists():
+            errors.append(FieldError(f.name, f.label, f"{f.label}: there is no {target_spec.label} with ID {target}."))
+    return errors
+
+
+def _check_itinerary_day(values: dict) -> list[FieldError]:
+    visit = m.Visit.get_or_none(m.Visit.id == values.get("visit"))
+    day = values.get("day")
+    if visit is None or day is None:
+        return []
+    start, end = visit.start_on, visit.end_on or visit.start_on
+    if start and (day < start or day > end):
+        return [FieldError("day", "Day", f"Day ({day}) is outside the visit's dates ({start} – {end}).")]
+    return []
+
+
+CROSS_RECORD_CHECKS = {"itinerary_item": _check_itinerary_day}
+
+
+def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "") -> int:
+    """Create (no `record_id`) or update a record from `values`; return its id.
+
+    An update may give only the fields that change; the whole record is checked as it would be
+    stored. Raises ValidationError (nothing written) or NotFound.
+    """
+    spec = spec_for(kind)
+    with database.atomic():
+        if record_id is None:
+            obj = spec.model()
+            merged = dict(values)
+        else:
+            obj = get_instance(kind, record_id)
+            merged = get(kind, record_id)
+            for extra in ("created_at", "updated_at", "updated_by"):
+                merged.pop(extra)
+            merged.update(values)
+        cleaned = validate(spec, merged)
+        errors = _check_references(spec, cleaned)
+        check = CROSS_RECORD_CHECKS.get(kind)
+        if check and not errors:
+            errors += check(cleaned)
+        if errors:
+            raise ValidationError(spec.label, errors)
+        previous_status = getattr(obj, "status", None) if record_id is not None else None
+        for f in spec.fields:
+            attr = f.name + "_id" if f.kind == "ref" else f.name
+            setattr(obj, attr, cleaned[f.name])
+        obj.updated_by = user
+        status_changed = kind == "partnership" and obj.status != previous_status
+        if status_changed and values.get("status_since") in (None, ""):
+            obj.status_since = date.today()  # a new status is dated the day it is recorded
+        obj.save()
+        if status_changed:
+            m.PartnershipStatusChange.create(
+                partnership=obj, status=obj.status, changed_on=obj.status_since, updated_by=user
+            )
+        return obj.id
+
+
+@dataclass
+class DeleteImpact:
+    """What a delete takes with it (cascade), unlinks (set null) or what forbids it (restrict)."""
+
+    kind: str
+    record_id: int
+    removed: dict[str, int] = field(default_factory=dict)  # record kind -> count
+    unlinked: dict[str, int] = field(default_factory=dict)
+    blockers: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blockers
+
+
+def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
+    for fk, child in model._meta.backrefs.items():
+        if not ids:
+            return
+        on_delete = (fk.on_delete or "").upper()
+        query = child.select(child.id).where(fk.in_(ids))
+        child_ids = [r for (r,) in query.tuples()]
+        if child is model:
+            child_ids = [i for i in child_ids if i not in ids]
+        if not child_ids:
+            continue
+        child_kind = MODEL_KINDS.get(child, child.__name__)
+        if on_delete == "CASCADE":
+            impact.removed[child_kind] = impact.removed.get(child_kind, 0) + len(child_ids)
+            if (child, tuple(child_ids)) not in seen:
+                seen.add((child, tuple(child_ids)))
+                _walk(child, child_ids, impact, seen)
+        elif on_delete == "SET NULL":
+            impact.unlinked[child_kind] = impact.unlinked.get(child_kind, 0) + len(child_ids)
+        else:
+            impact.blockers[child_kind] = impact.blockers.get(child_kind, 0) + len(child_ids)
+
+
+def delete_impact(kind: str, record_id: int) -> DeleteImpact:
+    obj = get_instance(kind, record_id)
+    impact = DeleteImpact(kind, record_id)
+    _walk(type(obj), [obj.id], impact, set())
+    return impact
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    parts = []
+    for kind, n in counts.items():
+        label = SPECS[kind].label if kind in SPECS else "visit"  # a visit_partner link stands for its visit
+        parts.append(f"{n} {label}{'' if n == 1 else 's'}")
+    return ", ".join(parts)
+
+
+def delete(kind: str, record_id: int) -> DeleteImpact:
+    """Delete a record and what depends on it, in one transaction; refuse if others rely on it."""
+    spec = spec_for(kind)
+    with database.atomic():
+        impact = delete_impact(kind, record_id)
+        if not impact.allowed:
+            raise DeleteRefused(
+                f"The {spec.label} with ID {record_id} cannot be deleted: "
+                f"{describe_counts(impact.blockers)} still refer to it. Delete or reassign those first."
+            )
+        try:
+            spec.model.delete_by_id(record_id)
+        except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted
+            raise DeleteRefused(f"The {spec.label} with ID {record_id} cannot be deleted ({exc}).") from exc
+    return impact
+
+
+def set_visit_partners(visit_id: int, partner_ids: list[int], *, user: str = "") -> None:
+    """Link a visit to exactly these partners (order kept as given)."""
+    with database.atomic():
+        get_instance("visit", visit_id)
+        missing = [p for p in partner_ids if not m.Partner.select().where(m.Partner.id == p).exists()]
+        if missing:
+            raise ValidationError("visit", [FieldError("partners", "Partners", f"Partners: there is no partner with ID {missing[0]}.")])
+        m.VisitPartner.delete().where(m.VisitPartner.visit == visit_id).execute()
+        for pid in dict.fromkeys(partner_ids):
+            m.VisitPartner.create(visit=visit_id, partner=pid, updated_by=user)
+
+
+def visit_partner_ids(visit_id: int) -> list[int]:
+    q = m.VisitPartner.select(m.VisitPartner.partner).where(m.VisitPartner.visit == visit_id)
+    return [r for (r,) in q.order_by(m.VisitPartner.id).tuples()]
+
+
+def reorder_delegates(visit_id: int, delegate_ids: list[int], *, user: str = "") -> None:
+    """Set precedence 1, 2, 3 … in the given order; every delegate of the visit must be named once."""
+    with database.atomic():
+        current = {d for (d,) in m.Delegate.select(m.Delegate.id).where(m.Delegate.visit == visit_id).tuples()}
+        if set(delegate_ids) != current or len(delegate_ids) != len(current):
+            raise ValidationError("delegate", [FieldError(
+                "precedence", "Precedence", "The new order must name every delegate of the visit exactly once.")])
+        for position, delegate_id in enumerate(delegate_ids, start=1):
+            m.Delegate.update(precedence=position, updated_by=user, updated_at=m.now()).where(
+                m.Delegate.id == delegate_id).execute()

@@ -1,0 +1,249 @@
+"""What every record holds: its fields, which are required, and the rules across fields.
+
+One declaration serves validation, the forms, the workbook columns and the import.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from twindesk.domain import vocabulary as v
+from twindesk.domain.errors import FieldError
+from twindesk.domain.fields import Field
+from twindesk.store import models as m
+
+Rule = Callable[[dict, "RecordSpec"], list[FieldError]]
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    kind: str  # "partner", "visit", …
+    label: str  # "partner", "visit", … as a sentence says it
+    model: type
+    fields: tuple[Field, ...]
+    rules: tuple[Rule, ...] = ()
+    parent: str | None = None  # the field that ties a sub-record to its owner, e.g. "visit"
+    by_name: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self):
+        self.by_name.update({f.name: f for f in self.fields})
+
+    def field(self, name: str) -> Field:
+        return self.by_name[name]
+
+
+def _error(spec: RecordSpec, name: str, message: str) -> FieldError:
+    return FieldError(name, spec.field(name).label, message)
+
+
+def not_before(later: str, earlier: str) -> Rule:
+    """`later` must not come before `earlier` when both are given."""
+
+    def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
+        a, b = values.get(earlier), values.get(later)
+        if a is not None and b is not None and b < a:
+            la, lb = spec.field(earlier).label, spec.field(later).label
+            return [_error(spec, later, f"{lb} ({b}) is before {la.lower()} ({a}).")]
+        return []
+
+    return rule
+
+
+def one_of_required(*names: str) -> Rule:
+    def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
+        if any(values.get(n) for n in names):
+            return []
+        labels = " or ".join(spec.field(n).label.lower() for n in names)
+        return [_error(spec, names[0], f"Give at least one: {labels}.")]
+
+    return rule
+
+
+def date_for_status(status_field: str, statuses: dict[str, str]) -> Rule:
+    """A status that says something happened needs the date it happened (status → date field)."""
+
+    def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
+        status = values.get(status_field)
+        date_field = statuses.get(status)
+        if date_field and values.get(date_field) is None:
+            status_label = spec.field(status_field).vocabulary.label(status)
+            label = spec.field(date_field).label
+            return [_error(spec, date_field, f"{label} is required when the status is “{status_label}”.")]
+        return []
+
+    return rule
+
+
+def not_self_parent(values: dict, spec: RecordSpec) -> list[FieldError]:
+    if values.get("id") is not None and values.get("parent") == values.get("id"):
+        return [_error(spec, "parent", "A partner cannot be its own parent region.")]
+    return []
+
+
+F = Field
+
+HOME_LOCALITY = RecordSpec("home_locality", "home locality", m.HomeLocality, (
+    F("name_zh", "Chinese name", required=True),
+    F("name_en", "English name"),
+    F("kind", "Kind", "code", required=True, vocabulary=v.LOCALITY_KINDS, default="city"),
+    F("sort_order", "Order", "int", default=0),
+    F("notes", "Notes", "longtext"),
+))
+
+PARTNER = RecordSpec("partner", "partner", m.Partner, (
+    F("name_zh", "Chinese name"),
+    F("name_en", "English name"),
+    F("name_native", "Native name"),
+    F("kind", "Kind", "code", required=True, vocabulary=v.PARTNER_KINDS, default="city"),
+    F("country", "Country", "country", required=True),
+    F("parent", "Parent region", "ref", ref="partner"),
+    F("population", "Population", "int", minimum=0),
+    F("area_km2", "Area (km²)", "float", positive=True),
+    F("website", "Website", "url"),
+    F("latitude", "Latitude", "float", minimum=-90, maximum=90),
+    F("longitude", "Longitude", "float", minimum=-180, maximum=180),
+    F("profile", "Profile", "longtext"),
+    F("notes", "Notes", "longtext"),
+), rules=(one_of_required("name_zh", "name_en", "name_native"), not_self_parent))
+
+PARTNERSHIP = RecordSpec("partnership", "partnership", m.Partnership, (
+    F("partner", "Partner", "ref", required=True, ref="partner"),
+    F("home_locality", "Home locality", "ref", required=True, ref="home_locality"),
+    F("tier", "Tier", "code", required=True, vocabulary=v.TIERS, default="sister"),
+    F("status", "Status", "code", required=True, vocabulary=v.PARTNERSHIP_STATUSES, default="prospect"),
+    F("status_since", "Status since", "date"),
+    F("agreement_title", "Agreement"),
+    F("signed_on", "Signing date", "date"),
+    F("signed_place", "Signing place"),
+    F("signatories", "Signatories", "longtext"),
+    F("established_year", "Established (year)", "year", minimum=1900, maximum=2100),
+    F("next_review_on", "Next review / renewal", "date"),
+    F("notes", "Notes", "longtext"),
+), rules=(not_before("next_review_on", "signed_on"),), parent="partner")
+
+STATUS_CHANGE = RecordSpec("status_change", "status change", m.PartnershipStatusChange, (
+    F("partnership", "Partnership", "ref", required=True, ref="partnership"),
+    F("status", "Status", "code", required=True, vocabulary=v.PARTNERSHIP_STATUSES),
+    F("changed_on", "Date of change", "date", required=True),
+    F("note", "Note", "longtext"),
+), parent="partnership")
+
+CONTACT = RecordSpec("contact", "contact", m.Contact, (
+    F("partner", "Partner", "ref", required=True, ref="partner"),
+    F("honorific", "Honorific"),
+    F("family_name", "Family name"),
+    F("given_name", "Given name"),
+    F("family_name_first", "Family name first", "bool", default=False),
+    F("title", "Title"),
+    F("organization", "Organization"),
+    F("languages", "Languages"),
+    F("email", "Email", "email"),
+    F("phone", "Phone"),
+    F("notes", "Notes", "longtext"),
+), rules=(one_of_required("family_name", "given_name"),), parent="partner")
+
+ACTIVITY = RecordSpec("activity", "activity", m.Activity, (
+    F("partner", "Partner", "ref", ref="partner"),
+    F("kind", "Kind", "code", required=True, vocabulary=v.ACTIVITY_KINDS, default="meeting"),
+    F("title", "Title", required=True),
+    F("held_on", "Date", "date", required=True),
+    F("place", "Place"),
+    F("participants", "Participants", "longtext"),
+    F("outcome", "Outcome", "longtext"),
+    F("follow_up_on", "Follow-up date", "date"),
+    F("notes", "Notes", "longtext"),
+), rules=(not_before("follow_up_on", "held_on"),))
+
+VISIT = RecordSpec("visit", "visit", m.Visit, (
+    F("direction", "Direction", "code", required=True, vocabulary=v.VISIT_DIRECTIONS, default="outbound"),
+    F("title", "Title", required=True),
+    F("purpose", "Purpose", "longtext"),
+    F("status", "Status", "code", required=True, vocabulary=v.VISIT_STATUSES, default="proposed"),
+    F("start_on", "Start date", "date"),
+    F("end_on", "End date", "date"),
+    F("home_locality", "Home locality", "ref", ref="home_locality"),
+    F("leader", "Leader"),
+    F("budget", "Budget", "decimal", minimum=0),
+    F("budget_currency", "Budget currency", "currency", default="CNY"),
+    F("outcomes", "Outcomes", "longtext"),
+    F("follow_ups", "Follow-ups", "longtext"),
+    F("notes", "Notes", "longtext"),
+), rules=(
+    not_before("end_on", "start_on"),
+    date_for_status("status", {"confirmed": "start_on", "completed": "start_on"}),
+))
+
+DELEGATE = RecordSpec("delegate", "delegate", m.Delegate, (
+    F("visit", "Visit", "ref", required=True, ref="visit"),
+    F("name", "Name", required=True),
+    F("title", "Title"),
+    F("organization", "Organization"),
+    F("role", "Role"),
+    F("precedence", "Precedence", "int", minimum=0),
+    F("counterpart", "Counterpart"),
+    F("notes", "Notes", "longtext"),
+), parent="visit")
+
+ITINERARY_ITEM = RecordSpec("itinerary_item", "itinerary item", m.ItineraryItem, (
+    F("visit", "Visit", "ref", required=True, ref="visit"),
+    F("day", "Day", "date", required=True),
+    F("start_time", "Start time", "time"),
+    F("end_time", "End time", "time"),
+    F("place", "Place"),
+    F("activity", "Activity", required=True),
+    F("counterpart", "Counterpart"),
+    F("notes", "Notes", "longtext"),
+), rules=(not_before("end_time", "start_time"),), parent="visit")
+
+GIFT = RecordSpec("gift", "gift", m.Gift, (
+    F("visit", "Visit", "ref", required=True, ref="visit"),
+    F("direction", "Given or received", "code", required=True, vocabulary=v.GIFT_DIRECTIONS, default="given"),
+    F("description", "Description", required=True),
+    F("value", "Value", "decimal", positive=True),
+    F("currency", "Currency", "currency", default="CNY"),
+    F("giver", "From"),
+    F("recipient", "To"),
+    F("notes", "Notes", "longtext"),
+), parent="visit")
+
+SHIPMENT = RecordSpec("shipment", "shipment", m.Shipment, (
+    F("direction", "Direction", "code", required=True, vocabulary=v.SHIPMENT_DIRECTIONS, default="outgoing"),
+    F("partner", "Partner", "ref", ref="partner"),
+    F("counterparty", "Donor / recipient (other)"),
+    F("title", "Title", required=True),
+    F("occasion", "Occasion"),
+    F("kind", "Kind", "code", required=True, vocabulary=v.SHIPMENT_KINDS, default="goods"),
+    F("status", "Status", "code", required=True, vocabulary=v.SHIPMENT_STATUSES, default="planned"),
+    F("planned_on", "Planned date", "date"),
+    F("dispatched_on", "Dispatch date", "date"),
+    F("expected_on", "Expected arrival", "date"),
+    F("delivered_on", "Delivery date", "date"),
+    F("transport_mode", "Transport"),
+    F("carrier", "Carrier"),
+    F("tracking_ref", "Tracking / waybill"),
+    F("recipients", "Recipients", "longtext"),
+    F("home_locality", "Home locality", "ref", ref="home_locality"),
+    F("notes", "Notes", "longtext"),
+), rules=(
+    one_of_required("partner", "counterparty"),
+    not_before("delivered_on", "dispatched_on"),
+    not_before("expected_on", "dispatched_on"),
+    date_for_status("status", {
+        "dispatched": "dispatched_on", "in_transit": "dispatched_on", "delivered": "delivered_on",
+    }),
+))
+
+SHIPMENT_ITEM = RecordSpec("shipment_item", "shipment item", m.ShipmentItem, (
+    F("shipment", "Shipment", "ref", required=True, ref="shipment"),
+    F("description", "Description", required=True),
+    F("category", "Category", "code", required=True, vocabulary=v.ITEM_CATEGORIES, default="other"),
+    F("quantity", "Quantity", "decimal", positive=True),
+    F("unit", "Unit"),
+    F("value", "Value", "decimal", positive=True),
+    F("currency", "Currency", "currency", default="CNY"),
+    F("notes", "Notes", "longtext"),
+), parent="shipment")
+
+SPECS: dict[str, RecordSpec] = {s.kind: s for s in (
+    HOME_LOCALITY, PARTNER, PARTNERSHIP, STATUS_CHANGE, CONTACT, ACTIVITY,
+    VISIT, DELEGATE, ITINERARY_ITEM, GIFT, SHIPMENT, SHIPMENT_ITEM,
+)}

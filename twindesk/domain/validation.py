@@ -1,0 +1,66 @@
+"""Checking one record's values against its spec: every problem found at once, each naming its field."""
+
+from twindesk.domain.errors import FieldError, ValidationError
+from twindesk.domain.fields import Field, clean_value
+from twindesk.domain.specs import SPECS, RecordSpec
+
+
+def _shown(value) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _check_range(f: Field, value) -> str | None:
+    if value is None or f.kind not in ("int", "year", "decimal", "float"):
+        return None
+    if f.positive and value <= 0:
+        return f"{f.label} must be more than zero (got {_shown(value)})."
+    if f.minimum is not None and value < f.minimum:
+        return f"{f.label} must be at least {f.minimum:g} (got {_shown(value)})."
+    if f.maximum is not None and value > f.maximum:
+        return f"{f.label} must be at most {f.maximum:g} (got {_shown(value)})."
+    return None
+
+
+def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> dict:
+    """Clean and check `values` for a record of `kind`; return the cleaned values.
+
+    With `partial`, only the fields present are checked (an edit of a few fields); otherwise missing
+    fields take their defaults. Raises ValidationError listing every problem.
+    """
+    spec = kind if isinstance(kind, RecordSpec) else SPECS[kind]
+    unknown = set(values) - set(spec.by_name) - {"id"}
+    if unknown:
+        raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
+    cleaned: dict = {}
+    errors: list[FieldError] = []
+    for f in spec.fields:
+        if f.name not in values:
+            if partial:
+                continue
+            raw = f.default
+        else:
+            raw = values[f.name]
+        try:
+            value = clean_value(f, raw)
+        except ValueError as exc:
+            errors.append(FieldError(f.name, f.label, f"{f.label} “{_shown(raw)}” {exc}."))
+            continue
+        if f.required and value in (None, ""):
+            errors.append(FieldError(f.name, f.label, f"{f.label} is required."))
+            continue
+        problem = _check_range(f, value)
+        if problem:
+            errors.append(FieldError(f.name, f.label, problem))
+            continue
+        if value is None and f.kind in ("text", "longtext"):
+            value = ""
+        cleaned[f.name] = value
+    if "id" in values:
+        cleaned["id"] = values["id"]
+    if not partial:
+        for rule in spec.rules:
+            errors.extend(rule(cleaned, spec))
+    if errors:
+        raise ValidationError(spec.label, errors)
+    return cleaned

@@ -1,0 +1,36 @@
+"""Running schema steps from one version to another, safely.
+
+SQLite changes most columns by rebuilding the table. With foreign keys on, dropping the old table fires
+ON DELETE CASCADE and child rows silently vanish (DESIGN §3), so every run happens inside peewee's
+`migration_context()`: foreign keys off, one transaction. Before committing, `PRAGMA foreign_key_check`
+must come back empty, otherwise the whole run is rolled back.
+"""
+
+import peewee as pw
+from playhouse.migrate import SqliteMigrator
+
+from twindesk.store.errors import DatabaseFileError
+
+
+class MigrationError(DatabaseFileError):
+    pass
+
+
+def upgrade(db: pw.SqliteDatabase, current: int, target: int, steps: dict) -> None:
+    missing = [v for v in range(current + 1, target + 1) if v not in steps]
+    if missing:
+        raise MigrationError(db.database, f"no migration step to schema {missing[0]}")
+    migrator = SqliteMigrator(db)
+    with migrator.migration_context():
+        for version in range(current + 1, target + 1):
+            steps[version](migrator)
+        problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            table, rowid, parent, _ = problems[0]
+            raise MigrationError(
+                db.database,
+                f"upgrade to schema {target} stopped: row {rowid} of {table} points to a missing "
+                f"{parent} ({len(problems)} such rows); nothing was changed",
+            )
+        db.pragma("user_version", target)
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

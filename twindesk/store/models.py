@@ -1,0 +1,267 @@
+"""The peewee models: one class per record of DESIGN §2.
+
+Codes (statuses, tiers, directions, kinds, categories) are stored as short English identifiers; their
+labels in either language live in `twindesk.domain.vocabulary`. Every model has created/updated
+timestamps and who made the last change. `search_text` columns hold the case-folded names in every
+script so that one indexed-free `LIKE` finds 济州, Jeju, 제주 or владимир alike.
+"""
+
+from datetime import datetime
+
+import peewee as pw
+
+database = pw.DatabaseProxy()
+
+
+def now() -> datetime:
+    """Local wall-clock time to the second: what the office reads on its records."""
+    return datetime.now().replace(microsecond=0)
+
+
+def search_key(*parts) -> str:
+    """The text a list search matches against: all given parts, case-folded, one per line."""
+    return "\n".join(str(p).casefold() for p in parts if p not in (None, ""))
+
+
+class BaseModel(pw.Model):
+    created_at = pw.DateTimeField(default=now)
+    updated_at = pw.DateTimeField(default=now)
+    updated_by = pw.CharField(default="")
+
+    # Names of the fields whose text goes into `search_text`, where the model has one.
+    search_fields: tuple[str, ...] = ()
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+    def refresh_search_text(self):
+        if self.search_fields:
+            self.search_text = search_key(*(getattr(self, f) for f in self.search_fields))
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None:
+            self.updated_at = now()
+        self.refresh_search_text()
+        return super().save(*args, **kwargs)
+
+
+class HomeLocality(BaseModel):
+    """Our side of a relation: the province itself and its cities and counties."""
+
+    name_zh = pw.CharField()
+    name_en = pw.CharField(default="")
+    kind = pw.CharField(default="city")  # province, city, county
+    sort_order = pw.IntegerField(default=0)
+    notes = pw.TextField(default="")
+
+
+class Partner(BaseModel):
+    """A foreign city, county, prefecture, province/state, region or village."""
+
+    name_zh = pw.CharField(default="")
+    name_en = pw.CharField(default="")
+    name_native = pw.CharField(default="")
+    kind = pw.CharField(default="city")
+    country = pw.CharField(max_length=2, index=True)  # ISO 3166-1 alpha-2
+    parent = pw.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    population = pw.IntegerField(null=True)
+    area_km2 = pw.FloatField(null=True)
+    website = pw.CharField(default="")
+    latitude = pw.FloatField(null=True)
+    longitude = pw.FloatField(null=True)
+    profile = pw.TextField(default="")  # industries, features
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("name_zh", "name_en", "name_native")
+
+
+class Partnership(BaseModel):
+    """One home locality with one partner, at a tier, through an agreement."""
+
+    home_locality = pw.ForeignKeyField(HomeLocality, backref="partnerships", on_delete="RESTRICT")
+    partner = pw.ForeignKeyField(Partner, backref="partnerships", on_delete="CASCADE")
+    tier = pw.CharField(default="sister")
+    status = pw.CharField(default="prospect", index=True)
+    status_since = pw.DateField(null=True)
+    agreement_title = pw.CharField(default="")
+    signed_on = pw.DateField(null=True)
+    signed_place = pw.CharField(default="")
+    signatories = pw.TextField(default="")
+    established_year = pw.IntegerField(null=True)
+    next_review_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+
+
+class PartnershipStatusChange(BaseModel):
+    """The dated history of a partnership's status: prospect → … → signed → dormant → ended."""
+
+    partnership = pw.ForeignKeyField(Partnership, backref="status_changes", on_delete="CASCADE")
+    status = pw.CharField()
+    changed_on = pw.DateField()
+    note = pw.TextField(default="")
+
+
+class Contact(BaseModel):
+    """A person at a partner. `family_name_first` keeps the name order the person uses."""
+
+    partner = pw.ForeignKeyField(Partner, backref="contacts", on_delete="CASCADE")
+    honorific = pw.CharField(default="")
+    family_name = pw.CharField(default="")
+    given_name = pw.CharField(default="")
+    family_name_first = pw.BooleanField(default=False)
+    title = pw.CharField(default="")
+    organization = pw.CharField(default="")
+    languages = pw.CharField(default="")
+    email = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("family_name", "given_name", "organization", "title")
+
+
+class Activity(BaseModel):
+    """One dated interaction: meeting, forum, letter, call, video conference, greeting.
+
+    Most belong to one partner's timeline; a province-wide forum may have none.
+    """
+
+    partner = pw.ForeignKeyField(Partner, null=True, backref="activities", on_delete="CASCADE")
+    kind = pw.CharField(default="meeting")
+    title = pw.CharField()
+    held_on = pw.DateField(index=True)
+    place = pw.CharField(default="")
+    participants = pw.TextField(default="")
+    outcome = pw.TextField(default="")
+    follow_up_on = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("title", "place", "participants")
+
+
+class Visit(BaseModel):
+    """A delegation trip: ours going abroad (outbound) or a partner's coming to us (inbound)."""
+
+    direction = pw.CharField(default="outbound", index=True)
+    title = pw.CharField()
+    purpose = pw.TextField(default="")
+    status = pw.CharField(default="proposed", index=True)
+    start_on = pw.DateField(null=True, index=True)
+    end_on = pw.DateField(null=True)
+    home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="visits", on_delete="SET NULL")
+    leader = pw.CharField(default="")
+    budget = pw.DecimalField(null=True, max_digits=14, decimal_places=2, auto_round=True)
+    budget_currency = pw.CharField(default="CNY", max_length=3)
+    outcomes = pw.TextField(default="")
+    follow_ups = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("title", "leader", "purpose")
+
+
+class VisitPartner(BaseModel):
+    """Which partners a visit goes to or comes from. A partner with visits cannot be deleted."""
+
+    visit = pw.ForeignKeyField(Visit, backref="partner_links", on_delete="CASCADE")
+    partner = pw.ForeignKeyField(Partner, backref="visit_links", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("visit", "partner"), True),)
+
+
+class Delegate(BaseModel):
+    """A delegation member; `precedence` orders the delegation (1 = head)."""
+
+    visit = pw.ForeignKeyField(Visit, backref="delegates", on_delete="CASCADE")
+    name = pw.CharField()
+    title = pw.CharField(default="")
+    organization = pw.CharField(default="")
+    role = pw.CharField(default="")
+    precedence = pw.IntegerField(default=0)
+    counterpart = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class ItineraryItem(BaseModel):
+    visit = pw.ForeignKeyField(Visit, backref="itinerary", on_delete="CASCADE")
+    day = pw.DateField()
+    start_time = pw.TimeField(null=True)
+    end_time = pw.TimeField(null=True)
+    place = pw.CharField(default="")
+    activity = pw.CharField()
+    counterpart = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class Gift(BaseModel):
+    """A gift given or received on a visit, kept so that no gift is repeated."""
+
+    visit = pw.ForeignKeyField(Visit, backref="gifts", on_delete="CASCADE")
+    direction = pw.CharField(default="given")  # given, received
+    description = pw.CharField()
+    value = pw.DecimalField(null=True, max_digits=14, decimal_places=2, auto_round=True)
+    currency = pw.CharField(default="CNY", max_length=3)
+    giver = pw.CharField(default="")
+    recipient = pw.CharField(default="")
+    notes = pw.TextField(default="")
+
+
+class Shipment(BaseModel):
+    """Aid one way or the other, goods or funds.
+
+    `partner` is the donor (incoming) or recipient (outgoing) where it is one partner; aid to or from
+    many (the article's "29 villages", "more than 20 sister cities") says so in `counterparty`.
+    """
+
+    direction = pw.CharField(default="outgoing", index=True)
+    partner = pw.ForeignKeyField(Partner, null=True, backref="shipments", on_delete="RESTRICT")
+    counterparty = pw.CharField(default="")
+    title = pw.CharField()
+    occasion = pw.CharField(default="")
+    kind = pw.CharField(default="goods")  # goods, funds
+    status = pw.CharField(default="planned", index=True)
+    planned_on = pw.DateField(null=True)
+    dispatched_on = pw.DateField(null=True)
+    expected_on = pw.DateField(null=True)
+    delivered_on = pw.DateField(null=True)
+    transport_mode = pw.CharField(default="")
+    carrier = pw.CharField(default="")
+    tracking_ref = pw.CharField(default="")
+    recipients = pw.TextField(default="")
+    home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="shipments", on_delete="SET NULL")
+    notes = pw.TextField(default="")
+    search_text = pw.TextField(default="")
+
+    search_fields = ("title", "occasion", "counterparty", "tracking_ref", "carrier", "recipients")
+
+
+class ShipmentItem(BaseModel):
+    shipment = pw.ForeignKeyField(Shipment, backref="items", on_delete="CASCADE")
+    description = pw.CharField()
+    category = pw.CharField(default="other")
+    quantity = pw.DecimalField(null=True, max_digits=16, decimal_places=3, auto_round=True)
+    unit = pw.CharField(default="")
+    value = pw.DecimalField(null=True, max_digits=16, decimal_places=2, auto_round=True)
+    currency = pw.CharField(default="CNY", max_length=3)
+    notes = pw.TextField(default="")
+
+
+ALL_MODELS = (
+    HomeLocality,
+    Partner,
+    Partnership,
+    PartnershipStatusChange,
+    Contact,
+    Activity,
+    Visit,
+    VisitPartner,
+    Delegate,
+    ItineraryItem,
+    Gift,
+    Shipment,
+    ShipmentItem,
+)
