@@ -166,3 +166,52 @@ def shipments_in_transit() -> list[dict]:
              .where(s.status.in_(("dispatched", "in_transit")))
              .order_by(s.expected_on.asc(nulls="LAST"), s.id))
     return list(query.dicts())
+
+
+# --- Plain rows for the dashboard (the window never touches the models' fields) -----------------------------
+
+def status_counts() -> dict[str, dict[str, int]]:
+    """How many partnerships, visits and shipments hold each status: {"visits": {"proposed": 3, …}, …}."""
+    return {
+        "partnerships": counts_by(m.Partnership.status),
+        "visits": counts_by(m.Visit.status),
+        "shipments": counts_by(m.Shipment.status),
+    }
+
+
+def partner_counts_by_country(limit: int | None = None) -> dict[str, int]:
+    """Partners per country code, most first (ties by code); the first `limit` countries if given."""
+    p = m.Partner
+    n = fn.COUNT(p.id)
+    query = p.select(p.country, n).group_by(p.country).order_by(n.desc(), p.country)
+    if limit is not None:
+        query = query.limit(limit)
+    return {country: count for country, count in query.tuples()}
+
+
+def quiet_relationships(today: date, quiet_after_days: int = QUIET_AFTER_DAYS) -> list[dict]:
+    """The rows of relationship_health() that have gone quiet, quietest (never in touch) first."""
+    return [row for row in relationship_health(today, quiet_after_days) if row["quiet"]]
+
+
+def aid_shipment_counts() -> list[dict]:
+    """Shipments that were not cancelled, counted per year and direction (each shipment once, whatever
+    the currencies of its items): [{"year": 2020, "direction": "incoming", "shipments": 2}, …]. The year
+    is that of delivery, else dispatch, else the plan; None when the shipment has no date."""
+    s = m.Shipment
+    year = fn.strftime("%Y", fn.COALESCE(s.delivered_on, s.dispatched_on, s.planned_on)).cast("INTEGER")
+    query = (s.select(year.alias("year"), s.direction.alias("direction"), fn.COUNT(s.id).alias("shipments"))
+             .where(s.status != "cancelled")
+             .group_by(year, s.direction)
+             .order_by(year.asc(nulls="LAST"), s.direction))
+    return list(query.dicts())
+
+
+def partner_names(ids) -> dict[int, dict]:
+    """{partner id: {"name_zh", "name_en", "name_native", "country"}} for the given ids."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    p = m.Partner
+    query = p.select(p.id, p.name_zh, p.name_en, p.name_native, p.country).where(p.id.in_(sorted(wanted)))
+    return {row.pop("id"): row for row in query.dicts()}

@@ -288,8 +288,8 @@ def _filtered(ld: ListDef, q: ListQuery) -> pw.ModelSelect:
         conditions.append(ld.direction == q.direction)
     if q.country and ld.country is not None:
         conditions.append(ld.country == q.country.upper())
-    if q.partner_id is not None and ld.partner is not None:
-        if ld is VISITS:
+    if q.partner_id is not None and (ld.partner is not None or ld is VISITS):
+        if ld is VISITS:  # a visit has its partners in visit_partner, not a column
             conditions.append(fn.EXISTS(VP.select(VP.id).where((VP.visit == V.id) & (VP.partner == q.partner_id))))
         else:
             conditions.append(ld.partner == q.partner_id)
@@ -346,3 +346,8 @@ def rows_by_id(name: str, wanted: list[int]) -> dict[int, dict]:
     selected = [expr.alias(key) for key, expr in ld.columns.items()]
     query = ld.base().select(*selected).where(ld.model.id.in_(list(wanted)))
     return {row["id"]: row for row in query.dicts()}
+
+
+def count(name: str) -> int:
+    """How many records list `name` holds, unfiltered."""
+    return LISTS[name].model.select().count()

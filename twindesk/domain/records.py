@@ -173,9 +173,10 @@ def delete(kind: str, record_id: int) -> DeleteImpact:
     with database.atomic():
         impact = delete_impact(kind, record_id)
         if not impact.allowed:
+            verb = "refers" if list(impact.blockers.values()) == [1] else "refer"  # "1 shipment refers"
             raise DeleteRefused(
                 f"The {spec.label} with ID {record_id} cannot be deleted: "
-                f"{describe_counts(impact.blockers)} still refer to it. Delete or reassign those first."
+                f"{describe_counts(impact.blockers)} still {verb} to it. Delete or reassign those first."
             )
         try:
             spec.model.delete_by_id(record_id)

@@ -45,6 +45,7 @@ def not_before(later: str, earlier: str) -> Rule:
             return [_error(spec, later, f"{lb} ({b}) is before {la.lower()} ({a}).")]
         return []
 
+    rule.fields = (later, earlier)
     return rule
 
 
@@ -52,9 +53,11 @@ def one_of_required(*names: str) -> Rule:
     def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
         if any(values.get(n) for n in names):
             return []
-        labels = " or ".join(spec.field(n).label.lower() for n in names)
+        # Labels as they are: lower-casing would write "chinese name", "english name".
+        labels = " or ".join(spec.field(n).label for n in names)
         return [_error(spec, names[0], f"Give at least one: {labels}.")]
 
+    rule.fields = names
     return rule
 
 
@@ -70,6 +73,7 @@ def date_for_status(status_field: str, statuses: dict[str, str]) -> Rule:
             return [_error(spec, date_field, f"{label} is required when the status is “{status_label}”.")]
         return []
 
+    rule.fields = (status_field, *statuses.values())
     return rule
 
 
@@ -77,6 +81,9 @@ def not_self_parent(values: dict, spec: RecordSpec) -> list[FieldError]:
     if values.get("id") is not None and values.get("parent") == values.get("id"):
         return [_error(spec, "parent", "A partner cannot be its own parent region.")]
     return []
+
+
+not_self_parent.fields = ("parent",)
 
 
 F = Field
@@ -178,7 +185,7 @@ DELEGATE = RecordSpec("delegate", "delegate", m.Delegate, (
     F("title", "Title"),
     F("organization", "Organization"),
     F("role", "Role"),
-    F("precedence", "Precedence", "int", minimum=0),
+    F("precedence", "Precedence", "int", minimum=0, default=0),
     F("counterpart", "Counterpart"),
     F("notes", "Notes", "longtext"),
 ), parent="visit")

@@ -46,6 +46,8 @@ def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> 
         except ValueError as exc:
             errors.append(FieldError(f.name, f.label, f"{f.label} “{_shown(raw)}” {exc}."))
             continue
+        if value is None and f.default is not None and not f.required:
+            value = clean_value(f, f.default)  # an emptied currency or order: the default, not NULL
         if f.required and value in (None, ""):
             errors.append(FieldError(f.name, f.label, f"{f.label} is required."))
             continue
@@ -59,7 +61,12 @@ def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> 
     if "id" in values:
         cleaned["id"] = values["id"]
     if not partial:
+        failed = {e.field for e in errors}
         for rule in spec.rules:
+            # A rule over a field that is already wrong would only add a misleading second message
+            # ("Give at least one name" when the one name given is too long).
+            if failed.intersection(getattr(rule, "fields", ())):
+                continue
             errors.extend(rule(cleaned, spec))
     if errors:
         raise ValidationError(spec.label, errors)

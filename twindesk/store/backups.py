@@ -22,7 +22,7 @@ from twindesk.store.errors import BackupError
 
 RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
 EVENT_RETENTION = 10
-EVENTS = ("migration", "import", "restore")
+EVENTS = ("migration", "import", "restore", "demo")
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -111,6 +111,16 @@ def rotate(conn: sqlite3.Connection, db_path: Path, moment: datetime) -> list[Pa
     return written
 
 
+def _age_key(path: Path) -> tuple:
+    """Oldest first. By name, except that "…-101500-2.db" and "…-101500-10.db" come after "…-101500.db"
+    (a plain name sort puts "-10" before "-2" and both before the first copy of that second)."""
+    m = _EVENT.match(path.name)
+    if not m:
+        return (path.name, 0)
+    stamp = m.group(2)  # 20261129-101500 or 20261129-101500-2
+    return (stamp[:15], int(stamp[16:] or 1))
+
+
 def prune(folder: Path) -> list[Path]:
     """Delete rotating copies beyond RETENTION and event copies beyond EVENT_RETENTION."""
     groups: dict[str, list[Path]] = {}
@@ -125,7 +135,7 @@ def prune(folder: Path) -> list[Path]:
     removed = []
     for kind, files in groups.items():
         keep = RETENTION.get(kind, EVENT_RETENTION)
-        for old in sorted(files, key=lambda p: p.name)[:-keep]:
+        for old in sorted(files, key=_age_key)[:-keep]:
             old.unlink()
             removed.append(old)
     return removed
@@ -138,11 +148,11 @@ def event_backup(conn: sqlite3.Connection, db_path: Path, event: str, moment: da
     folder = backup_folder(db_path)
     folder.mkdir(exist_ok=True)
     stamp = moment.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"before-{event}-{stamp}.db"
-    n = 1
-    while target.exists():  # two events within one second
-        n += 1
-        target = folder / f"before-{event}-{stamp}-{n}.db"
+    # Two events within one second: number on from the newest copy of that second (not from a gap
+    # that pruning left, or the new copy would sort as the oldest and be pruned at once).
+    same_second = [_age_key(p)[1] for p in folder.glob(f"before-{event}-{stamp}*.db") if _EVENT.match(p.name)]
+    n = max(same_second, default=0) + 1
+    target = folder / (f"before-{event}-{stamp}.db" if n == 1 else f"before-{event}-{stamp}-{n}.db")
     copy_database(conn, target)
     prune(folder)
     return target

@@ -104,7 +104,7 @@ def open_database(
             written.append(backups.event_backup(db.connection(), path, "migration", clock()))
             migrations.upgrade(db, version, schema.SCHEMA_VERSION, schema.STEPS)
             migrated_from = version
-        if take_backups:
+        if take_backups and not created:  # a database made just now has nothing to protect yet
             written.extend(backups.rotate(db.connection(), path, clock()))
     except BaseException:
         close_database()

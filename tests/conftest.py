@@ -1,0 +1,256 @@
+"""Shared fixtures: a fresh database per test, factories that go through `records.save`, and helpers
+for running TwinDesk in a subprocess."""
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # the package need not be installed
+    sys.path.insert(0, str(REPO))
+
+from twindesk.domain import records  # noqa: E402
+from twindesk.store import close_database, open_database  # noqa: E402
+from twindesk.store.models import database  # noqa: E402
+
+TABLES = (
+    "home_locality",
+    "partner",
+    "partnership",
+    "partnership_status_change",
+    "contact",
+    "activity",
+    "visit",
+    "visit_partner",
+    "delegate",
+    "itinerary_item",
+    "gift",
+    "shipment",
+    "shipment_item",
+)
+
+
+# The foundation's test modules; other modules (GUI, demo) manage their own databases and scopes.
+FOUNDATION_MODULES = {
+    "test_validation",
+    "test_records",
+    "test_lists",
+    "test_insights",
+    "test_store_open",
+    "test_migrations",
+    "test_backups",
+    "test_crash_safety",
+    "test_cli",
+    "test_layers",
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_database(request):
+    """Each foundation test starts and ends with no database bound, even when it fails half-way."""
+    if request.module.__name__.rpartition(".")[2] not in FOUNDATION_MODULES:
+        yield
+        return
+    close_database()
+    yield
+    close_database()
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "t.db"
+
+
+@pytest.fixture
+def db(db_path):
+    """A fresh, empty TwinDesk database at tmp_path/t.db, bound for the test."""
+    opened = open_database(db_path, create=True, take_backups=False)
+    yield opened
+    close_database()
+
+
+class Factory:
+    """Records made through `records.save`, with the fewest values each needs."""
+
+    def __init__(self):
+        self._locality = None
+
+    def locality(self, **values) -> int:
+        values = {"name_zh": "海南省", "name_en": "Hainan Province", "kind": "province", **values}
+        return records.save("home_locality", values)
+
+    def default_locality(self) -> int:
+        if self._locality is None:
+            self._locality = self.locality()
+        return self._locality
+
+    def partner(self, **values) -> int:
+        values = {"name_en": "Jeju", "country": "KR", **values}
+        return records.save("partner", values)
+
+    def partnership(self, partner: int, **values) -> int:
+        values = {"partner": partner, "home_locality": self.default_locality(), **values}
+        return records.save("partnership", values)
+
+    def contact(self, partner: int, **values) -> int:
+        return records.save("contact", {"partner": partner, "family_name": "Kim", **values})
+
+    def activity(self, partner: int | None, **values) -> int:
+        values = {"partner": partner, "title": "Meeting", "held_on": date(2024, 3, 1), **values}
+        return records.save("activity", values)
+
+    def visit(self, partners: tuple[int, ...] = (), **values) -> int:
+        visit_id = records.save("visit", {"title": "Delegation", **values})
+        if partners:
+            records.set_visit_partners(visit_id, list(partners))
+        return visit_id
+
+    def delegate(self, visit: int, **values) -> int:
+        return records.save("delegate", {"visit": visit, "name": "Wang", **values})
+
+    def itinerary(self, visit: int, **values) -> int:
+        return records.save("itinerary_item", {"visit": visit, "activity": "Talks", **values})
+
+    def gift(self, visit: int, **values) -> int:
+        return records.save("gift", {"visit": visit, "description": "Tea set", **values})
+
+    def shipment(self, partner: int | None = None, **values) -> int:
+        values = {"title": "Masks", "partner": partner, **values}
+        if partner is None:
+            values.setdefault("counterparty", "29 villages")
+        return records.save("shipment", values)
+
+    def item(self, shipment: int, **values) -> int:
+        return records.save("shipment_item", {"shipment": shipment, "description": "Masks", **values})
+
+
+@pytest.fixture
+def make(db) -> Factory:
+    return Factory()
+
+
+def fill_everything(make: Factory) -> dict:
+    """Two partners with every kind of child record, two visits, two shipments with items."""
+    jeju = make.partner(name_zh="济州", name_en="Jeju", name_native="제주", country="KR")
+    child = make.partner(name_en="Seogwipo", country="KR", parent=jeju)
+    vlad = make.partner(name_en="Vladivostok", name_native="Владивосток", country="RU")
+    ps = make.partnership(jeju, status="active", status_since=date(1995, 9, 1), established_year=1995)
+    records.save("partnership", {"status": "dormant", "status_since": date(2020, 1, 1)}, ps)
+    make.partnership(vlad, status="negotiating", status_since=date(2023, 5, 1))
+    for partner in (jeju, vlad):
+        make.contact(partner)
+        make.contact(partner, family_name="Lee", email="lee@example.org")
+        make.activity(partner)
+    visit = make.visit((jeju, vlad), start_on=date(2024, 5, 1), end_on=date(2024, 5, 4), status="completed")
+    make.delegate(visit)
+    make.delegate(visit, name="Li", precedence=2)
+    make.itinerary(visit, day=date(2024, 5, 2))
+    make.gift(visit, value="300")
+    make.visit((vlad,), title="Return visit")
+    s1 = make.shipment(
+        jeju, status="delivered", dispatched_on=date(2020, 2, 1), delivered_on=date(2020, 2, 5)
+    )
+    s2 = make.shipment(None, direction="incoming")
+    for s in (s1, s2):
+        make.item(s, quantity="1000", value="50")
+        make.item(s, description="Gloves", category="ppe", quantity="20", value="10", currency="USD")
+    return {
+        "jeju": jeju,
+        "child": child,
+        "vlad": vlad,
+        "partnership": ps,
+        "visit": visit,
+        "shipments": (s1, s2),
+    }
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(str(path))
+    try:
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
+    finally:
+        conn.close()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def subprocess_env(**extra) -> dict:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
+    env.pop("TWINDESK_DB", None)
+    env.update(extra)
+    return env
+
+
+def run_python(*args, timeout=60, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=subprocess_env(),
+        cwd=str(REPO),
+        **kwargs,
+    )
+
+
+def bound() -> bool:
+    return database.obj is not None
+
+
+def make_filled_database(path: Path) -> dict:
+    """A real TwinDesk database at `path` holding `fill_everything`, closed again."""
+    open_database(path, create=True, take_backups=False)
+    try:
+        return fill_everything(Factory())
+    finally:
+        close_database()
+
+
+def make_bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Files that are not TwinDesk databases we can open: name -> (path, what the error must say)."""
+    from twindesk.store import schema
+
+    folder.mkdir(parents=True, exist_ok=True)
+    text = folder / "notes.db"
+    text.write_text("Partner cities of Hainan\nJeju, Kobe\n" * 20, encoding="utf-8")
+    empty = folder / "empty.db"
+    empty.write_bytes(b"")
+    truncated = folder / "truncated.db"
+    make_filled_database(truncated)
+    data = truncated.read_bytes()
+    assert len(data) > 8192
+    truncated.write_bytes(data[: len(data) // 2])
+    foreign = folder / "foreign.db"
+    conn = sqlite3.connect(str(foreign))
+    conn.execute("CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT)")
+    conn.execute("INSERT INTO songs (title) VALUES ('x')")
+    conn.commit()
+    conn.close()
+    newer = folder / "newer.db"
+    make_filled_database(newer)
+    conn = sqlite3.connect(str(newer))
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    for p in folder.iterdir():
+        assert not p.name.endswith(("-wal", "-shm")), p
+    return {
+        "text": (text, "is not a TwinDesk database (not an SQLite file)"),
+        "empty": (empty, "is an empty file, not a TwinDesk database"),
+        "truncated": (truncated, "is damaged: the file is cut short"),
+        "foreign": (foreign, "is an SQLite database, but not a TwinDesk database"),
+        "newer": (newer, f"was written by a newer TwinDesk (schema {schema.SCHEMA_VERSION + 1}"),
+    }
+
+
+def sidecars(path: Path) -> list[Path]:
+    return [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")) if p.exists()]

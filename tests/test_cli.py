@@ -1,0 +1,344 @@
+"""The headless command line (DESIGN §4): exit status, one line on stderr, and files left untouched."""
+
+import random
+import sqlite3
+
+import pytest
+from conftest import (
+    make_bad_files,
+    make_filled_database,
+    run_python,
+    sha256,
+    sidecars,
+    table_counts,
+)
+
+from twindesk import __version__, cli
+from twindesk.store import backups
+from twindesk.store.integrity import check_file
+
+
+def demo_importable() -> bool:
+    try:
+        from twindesk.domain import demo
+    except Exception:
+        return False
+    return hasattr(demo, "write_demo") and hasattr(demo, "clear_all")
+
+
+needs_demo = pytest.mark.skipif(
+    not demo_importable(), reason="twindesk.domain.demo (write_demo) is not there yet"
+)
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory):
+    return make_bad_files(tmp_path_factory.mktemp("bad"))
+
+
+@pytest.fixture
+def good(tmp_path):
+    path = tmp_path / "good.db"
+    make_filled_database(path)
+    return path
+
+
+# --- version, check ---------------------------------------------------------------------------
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"TwinDesk {__version__}"
+
+
+def test_check_good_database(capsys, good):
+    digest = sha256(good)
+    code, out, err = run(capsys, "check", "--db", good)
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        f"database: {good}",
+        "integrity check: ok",
+        "foreign key check: ok",
+        "schema version: 1 (current)",
+    ]
+    assert sha256(good) == digest
+    # A read-only look at a WAL database may leave SQLite's shared-memory index, but writes nothing.
+    assert all(p.stat().st_size == 0 for p in sidecars(good) if p.name.endswith("-wal"))
+
+
+def test_check_reads_twindesk_db_from_the_environment(capsys, good, monkeypatch):
+    monkeypatch.setenv("TWINDESK_DB", str(good))
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and out.startswith(f"database: {good}\n")
+    monkeypatch.setenv("TWINDESK_DB", str(good.parent / "elsewhere.db"))
+    code, out, err = run(capsys, "check", "--db", good)  # --db wins
+    assert code == 0 and "elsewhere" not in out
+
+
+def test_check_reports_foreign_key_problems(capsys, good):
+    conn = sqlite3.connect(str(good))
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM visit")  # leaves delegates, gifts, itinerary and links pointing nowhere
+    conn.commit()
+    conn.close()
+    digest = sha256(good)
+    code, out, err = run(capsys, "check", "--db", good)
+    assert code == 2
+    assert "foreign key check: FAILED (" in out and "points to a missing visit" in out
+    assert err.splitlines() == [
+        f"twindesk: error: {good}: the check failed (see above); restore a backup or ask for help"
+    ]
+    assert sha256(good) == digest
+
+
+# --- bad files given to every command ------------------------------------------------------------
+
+COMMANDS = {
+    "check": lambda path, tmp: ["check", "--db", path],
+    "backup": lambda path, tmp: ["backup", tmp / "out.db", "--db", path],
+    "restore": lambda path, tmp: ["restore", tmp / "backup.db", "--db", path],
+    "demo": lambda path, tmp: ["demo", "--db", path],
+}
+
+
+@pytest.mark.parametrize("name", ["text", "empty", "truncated", "foreign", "newer"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_bad_database_file_exit_2_one_line_file_unchanged(capsys, bad_files, tmp_path, good, name, command):
+    if command == "demo" and not demo_importable():
+        pytest.skip("twindesk.domain.demo is not there yet")
+    path, problem = bad_files[name]
+    backups.copy_database(good, tmp_path / "backup.db")  # a valid backup for `restore`
+    digest, size = sha256(path), path.stat().st_size
+    code, out, err = run(capsys, *COMMANDS[command](path, tmp_path))
+    assert code == 2, err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"twindesk: error: {path}: {problem}")
+    assert out == ""
+    assert sha256(path) == digest and path.stat().st_size == size
+    assert sidecars(path) == []
+    assert not backups.backup_folder(path).exists()
+    assert not (tmp_path / "out.db").exists()
+
+
+def test_missing_database_for_check_and_backup(capsys, tmp_path):
+    missing = tmp_path / "missing.db"
+    for argv in (["check", "--db", missing], ["backup", tmp_path / "o.db", "--db", missing]):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert err.splitlines() == [f"twindesk: error: {missing}: does not exist"]
+    assert not missing.exists() and not (tmp_path / "o.db").exists()
+
+
+# --- backup -------------------------------------------------------------------------------------
+
+
+def test_backup_writes_a_checked_copy(capsys, good, tmp_path):
+    out_path = tmp_path / "copy.db"
+    code, out, err = run(capsys, "backup", out_path, "--db", good)
+    assert (code, err) == (0, "")
+    assert out.strip() == f"backup written to {out_path}"
+    assert check_file(out_path).ok
+    assert table_counts(out_path) == table_counts(good)
+
+
+def test_backup_never_overwrites(capsys, good, tmp_path):
+    out_path = tmp_path / "existing.db"
+    make_filled_database(out_path)
+    digest = sha256(out_path)
+    code, out, err = run(capsys, "backup", out_path, "--db", good)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"twindesk: error: {out_path}: already exists; choose another name (backups never overwrite a file)"
+    ]
+    assert sha256(out_path) == digest
+
+
+def test_backup_into_a_missing_folder(capsys, good, tmp_path):
+    code, _, err = run(capsys, "backup", tmp_path / "nope" / "b.db", "--db", good)
+    assert code == 2 and err.splitlines() == [f"twindesk: error: {tmp_path / 'nope'}: folder does not exist"]
+
+
+# --- restore ------------------------------------------------------------------------------------
+
+
+def _rows(path):
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("SELECT id, name_en, country FROM partner ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_restore_backs_up_the_current_database_first(capsys, good, tmp_path):
+    source = tmp_path / "older.db"
+    backups.copy_database(good, source)
+    conn = sqlite3.connect(str(good))
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("UPDATE partner SET name_en = 'Changed' WHERE id = 1")
+    conn.execute("DELETE FROM shipment_item")
+    conn.commit()
+    conn.close()
+    current_rows, current_counts = _rows(good), table_counts(good)
+    source_digest = sha256(source)
+
+    code, out, err = run(capsys, "restore", source, "--db", good)
+    assert (code, err) == (0, "")
+    (safety,) = backups.backup_folder(good).glob("before-restore-*.db")
+    assert out.strip() == f"restored {source} into {good}; the previous content is saved as {safety}"
+    assert _rows(good) == _rows(source) and _rows(good)[0][1] == "Jeju"
+    assert table_counts(good) == table_counts(source)
+    assert _rows(safety) == current_rows and table_counts(safety) == current_counts
+    assert sha256(source) == source_digest
+    assert check_file(good).ok
+
+
+def _corrupt_pages(path):
+    data = bytearray(path.read_bytes())
+    rng = random.Random(7)
+    for i in range(4096 * 3, len(data) - 4096):
+        data[i] = rng.randrange(256)
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path):
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _orphan(path):
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM shipment")
+    conn.commit()
+    conn.close()
+
+
+def _text(path):
+    path.write_text("not a backup")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "says"),
+    [
+        (_corrupt_pages, "is damaged ("),
+        (_truncate, "is damaged: the file is cut short"),
+        (_orphan, "failed its integrity check; nothing was restored"),
+        (_text, "is not a TwinDesk database (not an SQLite file)"),
+    ],
+)
+def test_restore_refuses_a_corrupt_backup_and_leaves_the_database(capsys, good, tmp_path, spoil, says):
+    source = tmp_path / "bad-backup.db"
+    backups.copy_database(good, source)
+    spoil(source)
+    source_digest = sha256(source)
+    conn = sqlite3.connect(str(good))
+    conn.execute("UPDATE partner SET name_en = 'Current' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    before_rows, before_counts = _rows(good), table_counts(good)
+
+    code, out, err = run(capsys, "restore", source, "--db", good)
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"twindesk: error: {source}: ")
+    assert says in lines[0]
+    assert _rows(good) == before_rows and table_counts(good) == before_counts
+    assert sha256(source) == source_digest
+    assert list(backups.backup_folder(good).glob("before-restore-*.db")) == []
+    assert check_file(good).ok
+
+
+def test_restore_refuses_the_database_itself_and_a_missing_file(capsys, good, tmp_path):
+    digest = sha256(good)
+    code, _, err = run(capsys, "restore", good, "--db", good)
+    assert code == 2 and err.splitlines() == [
+        f"twindesk: error: {good}: is the database itself; choose a backup file"
+    ]
+    missing = tmp_path / "gone.db"
+    code, _, err = run(capsys, "restore", missing, "--db", good)
+    assert code == 2 and err.splitlines() == [f"twindesk: error: {missing}: does not exist"]
+    assert sha256(good) == digest
+
+
+# --- demo ---------------------------------------------------------------------------------------
+
+
+def test_demo_scale_must_not_be_negative(capsys, tmp_path):
+    path = tmp_path / "d.db"
+    code, out, err = run(capsys, "demo", "--scale", "-1", "--db", path)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == ["twindesk: error: --scale must be 0 or more (got -1)"]
+    assert not path.exists()
+
+
+@needs_demo
+def test_demo_writes_a_database_that_passes_check(capsys, tmp_path):
+    path = tmp_path / "demo" / "d.db"
+    code, out, err = run(capsys, "demo", "--db", path)
+    assert (code, err) == (0, ""), err
+    assert f"demo data written to {path}" in out
+    counts = table_counts(path)
+    assert counts["partner"] > 0 and counts["shipment"] > 0 and counts["visit"] > 0
+    assert check_file(path).ok
+    code, out, err = run(capsys, "demo", "--force", "--db", path)
+    assert (code, err) == (0, ""), err
+    assert len(list(backups.backup_folder(path).glob("before-demo-*.db"))) == 1
+    assert table_counts(path) == counts
+
+
+# --- bugs ---------------------------------------------------------------------------------------
+
+
+def test_a_bug_exits_1_with_a_traceback(capsys, monkeypatch, good):
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", broken)
+    code, out, err = run(capsys, "check", "--db", good)
+    assert code == 1
+    assert "Traceback" in err and "RuntimeError: boom" in err
+    assert err.splitlines()[-1] == "twindesk: internal error (a bug); please report the lines above"
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["frobnicate"])
+    assert info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+# --- end to end, as a real process --------------------------------------------------------------
+
+
+def test_real_process_exit_codes(bad_files, good, tmp_path):
+    text, problem = bad_files["text"]
+    digest = sha256(text)
+    proc = run_python("-m", "twindesk", "check", "--db", str(text))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == [f"twindesk: error: {text}: {problem}"]
+    assert sha256(text) == digest and sidecars(text) == []
+
+    proc = run_python("-m", "twindesk", "check", "--db", str(good))
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert "integrity check: ok" in proc.stdout.splitlines()
+
+    out = tmp_path / "copy.db"
+    proc = run_python("-m", "twindesk", "backup", str(out), "--db", str(good))
+    assert proc.returncode == 0 and check_file(out).ok
+    proc = run_python("-m", "twindesk", "backup", str(out), "--db", str(good))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1
+
+    proc = run_python("-m", "twindesk", "restore", str(text), "--db", str(good))
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [f"twindesk: error: {text}: {problem}"]
+
+    proc = run_python("-m", "twindesk", "--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"TwinDesk {__version__}"

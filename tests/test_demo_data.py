@@ -1,0 +1,432 @@
+"""The demo data set: the article's facts are there, illustrative detail says so, --scale adds valid rows."""
+
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+
+import pycountry
+import pytest
+
+from twindesk.domain.demo import DemoSummary, clear_all, write_demo
+from twindesk.domain.demo.synthetic import NOTE as SYNTHETIC_NOTE
+from twindesk.store import UserError, close_database, open_database
+from twindesk.store.models import (
+    ALL_MODELS,
+    Activity,
+    Contact,
+    Delegate,
+    Gift,
+    HomeLocality,
+    ItineraryItem,
+    Partner,
+    Partnership,
+    PartnershipStatusChange,
+    Shipment,
+    ShipmentItem,
+    Visit,
+    VisitPartner,
+    search_key,
+)
+
+PARTNER_KINDS = {"city", "county", "prefecture", "province", "state", "region", "village", "other"}
+TIERS = {"sister", "friendly_exchange", "intent"}
+PARTNERSHIP_STATUSES = {"prospect", "negotiating", "approval_pending", "active", "dormant", "ended"}
+ACTIVITY_KINDS = {"meeting", "forum", "letter", "call", "video", "greeting", "other"}
+VISIT_STATUSES = {"proposed", "approved", "confirmed", "completed", "postponed", "cancelled"}
+SHIPMENT_STATUSES = {"planned", "dispatched", "in_transit", "delivered", "cancelled"}
+CATEGORIES = {"ppe", "medical", "disinfectant", "food", "shelter", "funds", "other"}
+TIMESTAMPS = {"created_at", "updated_at"}
+DATE_ILLUSTRATIVE = "Date illustrative; the article gives none."
+
+
+@pytest.fixture
+def db(tmp_path):
+    opened = open_database(tmp_path / "t.db", create=True)
+    yield opened
+    close_database()
+
+
+@pytest.fixture
+def demo(db):
+    return write_demo()
+
+
+def partner(name_en: str) -> Partner:
+    return Partner.get(Partner.name_en == name_en)
+
+
+def home(name_zh: str) -> HomeLocality:
+    return HomeLocality.get(HomeLocality.name_zh == name_zh)
+
+
+def only_partnership(p: Partner) -> Partnership:
+    (ps,) = list(p.partnerships)
+    return ps
+
+
+def counts() -> dict[str, int]:
+    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+
+
+# ---- The article's facts -------------------------------------------------------------------------------
+
+
+def test_home_localities(demo):
+    assert home("海南省").name_en == "Hainan Province" and home("海南省").kind == "province"
+    assert (home("海口市").name_en, home("海口市").kind) == ("Haikou", "city")
+    assert (home("三亚市").name_en, home("三亚市").kind) == ("Sanya", "city")
+    notes = home("海南省").notes
+    assert "64" in notes and "five continents" in notes
+
+
+@pytest.mark.parametrize(
+    "zh, en, native, country, kind",
+    [
+        ("兵库县", "Hyogo Prefecture", "兵庫県", "JP", "prefecture"),
+        ("济州特别自治道", "Jeju Special Self-Governing Province", "제주특별자치도", "KR", "province"),
+        ("弗拉基米尔", "Vladimir", "Владимир", "RU", "city"),
+        ("雅尔塔", "Yalta", "Ялта", "RU", "city"),
+        ("哈巴罗夫斯克", "Khabarovsk", "Хабаровск", "RU", "city"),
+        ("克拉斯诺戈尔斯克", "Krasnogorsk", "Красногорск", "RU", "city"),
+        ("莫斯科州", "Moscow Oblast", "Московская область", "RU", "region"),
+    ],
+)
+def test_named_partners(demo, zh, en, native, country, kind):
+    p = partner(en)
+    assert (p.name_zh, p.name_native, p.country, p.kind) == (zh, native, country, kind)
+    assert search_key(zh, en, native) == p.search_text
+
+
+def test_yalta_country_is_the_articles_wording(demo):
+    assert "among the Russian cities" in partner("Yalta").notes
+
+
+def test_hyogo_is_the_oldest_partner_of_the_province(demo):
+    hyogo = partner("Hyogo Prefecture")
+    ps = only_partnership(hyogo)
+    assert ps.home_locality == home("海南省")
+    assert (ps.tier, ps.status, ps.established_year) == ("sister", "active", 1990)
+    assert "oldest partner" in ps.notes
+    assert "not from the article" in ps.notes  # the year 1990 is from public records
+
+
+def test_jeju_with_the_province_since_1995(demo):
+    jeju = partner("Jeju Special Self-Governing Province")
+    ps = only_partnership(jeju)
+    assert ps.home_locality == home("海南省")
+    assert (ps.status, ps.established_year, ps.status_since) == ("active", 1995, date(1995, 1, 1))
+    (change,) = ps.status_changes
+    assert (change.status, change.changed_on) == ("active", date(1995, 1, 1))
+    assert "1 January stands for the year" in change.note
+
+
+def test_vladimir_is_haikous_sister_city(demo):
+    ps = only_partnership(partner("Vladimir"))
+    assert ps.home_locality == home("海口市")
+    assert (ps.tier, ps.status) == ("sister", "active")
+
+
+def test_yalta_khabarovsk_krasnogorsk_hold_close_ties_with_sanya(demo):
+    sanya = home("三亚市")
+    held = {ps.partner.name_en for ps in Partnership.select().where(Partnership.home_locality == sanya)}
+    assert held == {"Yalta", "Khabarovsk", "Krasnogorsk"}
+    for name in held:
+        ps = only_partnership(partner(name))
+        assert (ps.tier, ps.status, ps.established_year) == ("friendly_exchange", "active", None)
+        assert "neither the tier nor the year" in ps.notes
+    assert partner("Krasnogorsk").parent == partner("Moscow Oblast")
+    assert not list(partner("Moscow Oblast").partnerships)
+
+
+def _province_partnerships_in(country: str) -> list[Partnership]:
+    return list(
+        Partnership.select()
+        .join(Partner)
+        .where(Partner.country == country, Partnership.home_locality == home("海南省"))
+    )
+
+
+@pytest.mark.parametrize("country", ["GR", "IL", "ES", "PT"])
+def test_relations_promoted_with_diplomatic_missions(demo, country):
+    (ps,) = _province_partnerships_in(country)
+    assert (ps.tier, ps.status) == ("sister", "negotiating")
+    assert ps.partner.kind == "city"
+    assert "(to be identified)" in ps.partner.name_en
+    assert "待定" in ps.partner.name_zh
+    assert "diplomatic missions" in ps.notes
+
+
+@pytest.mark.parametrize("country", ["IN", "AE", "SG", "PH", "LK", "JP", "BG", "RO", "RS"])
+def test_contacts_boosted_since_the_free_trade_zone(demo, country):
+    prospects = [ps for ps in _province_partnerships_in(country) if ps.status == "prospect"]
+    assert len(prospects) == 1
+    ps = prospects[0]
+    assert "(to be identified)" in ps.partner.name_en
+    assert "free trade zone" in ps.notes and "since 2018" in ps.notes
+    assert [(c.status, c.changed_on) for c in ps.status_changes] == [("prospect", date(2018, 1, 1))]
+
+
+@pytest.mark.parametrize("country", ["RS", "SE"])
+def test_agreements_of_2019_with_regions_of_serbia_and_sweden(demo, country):
+    (ps,) = [ps for ps in _province_partnerships_in(country) if ps.tier == "intent"]
+    assert (ps.status, ps.established_year, ps.signed_on) == ("active", 2019, None)
+    assert ps.partner.kind == "region"
+    assert "not named in the article" in ps.partner.name_en
+    assert [(c.status, c.changed_on) for c in ps.status_changes] == [("active", date(2019, 1, 1))]
+
+
+def test_every_partnership_has_its_status_history(demo):
+    for ps in Partnership.select():
+        changes = list(ps.status_changes.order_by(PartnershipStatusChange.changed_on, PartnershipStatusChange.id))
+        assert changes, ps.partner.name_en
+        assert (changes[-1].status, changes[-1].changed_on) == (ps.status, ps.status_since)
+        assert all(c.note for c in changes)
+
+
+def test_boao_forum_events(demo):
+    forums = {a.title: a for a in Activity.select().where(Activity.kind == "forum")}
+    for title in (
+        "Island Tourism Strategy forum",
+        "China–ASEAN dialogue of mayors and governors",
+        "China and Cambodia: A Way Full of Hope",
+    ):
+        assert forums[title].partner is None
+        assert "Boao Forum for Asia" in forums[title].place
+        assert DATE_ILLUSTRATIVE in forums[title].notes
+    jeju_forum = [a for a in forums.values() if a.partner and a.partner.name_en.startswith("Jeju")]
+    assert len(jeju_forum) == 1 and "governor" in jeju_forum[0].title.lower()
+
+
+def _shipment(title_part: str) -> Shipment:
+    (s,) = Shipment.select().where(Shipment.title.contains(title_part))
+    return s
+
+
+@pytest.mark.parametrize(
+    "title, direction, partner_en, counterparty, occasion, kind, items",
+    [
+        ("Masks from Hyogo", "incoming", "Hyogo Prefecture", "", "COVID-19 pandemic", "goods",
+         [("ppe", Decimal(100000), "pieces")]),
+        ("Masks for Japan", "outgoing", None, "Japan", "COVID-19 pandemic", "goods", [("ppe", None, "")]),
+        ("Typhoon Jebi", "outgoing", None, "Japan", "Typhoon Jebi 2018", "goods", [("other", None, "")]),
+        ("Kobe earthquake", "outgoing", "Hyogo Prefecture", "", "Great Hanshin (Kobe) earthquake 1995", "goods",
+         [("other", None, "")]),
+        ("Financial support", "incoming", None, "More than 20 foreign sister cities", "COVID-19 pandemic",
+         "funds", [("funds", None, "")]),
+        ("29 villages", "outgoing", None, "29 villages abroad with which Hainan maintains partnerships",
+         "COVID-19 pandemic", "goods", [("ppe", None, ""), ("ppe", None, ""), ("disinfectant", None, "")]),
+    ],
+)
+def test_aid_shipments(demo, title, direction, partner_en, counterparty, occasion, kind, items):
+    s = _shipment(title)
+    assert (s.direction, s.counterparty, s.occasion, s.kind, s.status) == (
+        direction, counterparty, occasion, kind, "delivered")
+    assert (s.partner.name_en if s.partner else None) == partner_en
+    assert s.home_locality == home("海南省")
+    got = [(i.category, i.quantity, i.unit) for i in s.items.order_by(ShipmentItem.id)]
+    assert got == items
+    assert DATE_ILLUSTRATIVE in s.notes
+
+
+def test_hyogo_masks_say_more_than(demo):
+    (item,) = _shipment("Masks from Hyogo").items
+    assert "more than 100,000" in item.notes
+    assert _shipment("29 villages").recipients == "29 villages abroad with which Hainan maintains partnerships"
+
+
+def test_planned_leadership_visit(demo):
+    v = Visit.get(Visit.title == "Provincial leadership visit to sister cities")
+    assert (v.direction, v.status) == ("outbound", "proposed")
+    assert "meetings with local authorities" in v.purpose and "business" in v.purpose
+    assert v.partner_links.count() >= 1
+    assert v.delegates.count() >= 2 and v.itinerary.count() >= 1 and v.gifts.count() >= 1
+    assert any(d.name == "Wang Sheng" for d in v.delegates)
+
+
+def test_every_record_type_is_shown(demo):
+    assert all(n > 0 for n in demo.as_dict().values()), demo
+    assert Visit.select().where(Visit.status == "completed", Visit.direction == "inbound").exists()
+
+
+def test_contacts_keep_their_name_order(demo):
+    by_family = {c.family_name: c for c in Contact.select()}
+    assert by_family["山田"].family_name_first and by_family["山田"].given_name == "花子"
+    assert by_family["김"].family_name_first and by_family["김"].given_name == "민준"
+    assert by_family["陈"].family_name_first
+    assert not by_family["Смирнова"].family_name_first
+
+
+# ---- Illustrative detail says so -----------------------------------------------------------------------
+
+
+def test_every_illustrative_record_says_so(demo):
+    for model in (Contact, Visit, Delegate, ItineraryItem, Gift):
+        for row in model.select():
+            assert "Illustrative" in row.notes, (model.__name__, row.id)
+    for model in (Activity, Shipment):  # the article gives no date for any of them
+        for row in model.select():
+            assert DATE_ILLUSTRATIVE in row.notes, (model.__name__, row.id)
+    # Only-a-year dates say which day stands for the year.
+    for change in PartnershipStatusChange.select().where(PartnershipStatusChange.changed_on.endswith("-01-01")):
+        assert "1 January stands for the year" in change.note
+
+
+# ---- Writing and clearing ------------------------------------------------------------------------------
+
+
+def test_summary_counts_the_rows(demo):
+    assert isinstance(demo, DemoSummary)
+    assert demo.partners == Partner.select().count()
+    assert demo.shipment_items == ShipmentItem.select().count()
+    assert demo.total == sum(counts().values())
+
+
+def test_write_demo_refuses_a_database_with_partners(demo):
+    before = counts()
+    with pytest.raises(UserError, match="already holds partners"):
+        write_demo()
+    assert counts() == before
+
+
+def test_clear_all_empties_every_table(demo):
+    clear_all()
+    assert set(counts().values()) == {0}
+    again = write_demo()
+    assert again == demo
+
+
+def test_no_qt_imported():
+    code = "import sys, twindesk.domain.demo; sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# ---- --scale N -------------------------------------------------------------------------------------------
+
+
+def _rows(conn) -> dict[str, list[tuple]]:
+    out = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+        cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] not in TIMESTAMPS]
+        names = ", ".join(f'"{c}"' for c in cols)
+        out[table] = conn.execute(f'SELECT {names} FROM "{table}" ORDER BY id').fetchall()
+    return out
+
+
+@pytest.fixture
+def scaled(tmp_path):
+    """Article only, then (another file) article + scale 200: both summaries."""
+    open_database(tmp_path / "base.db", create=True)
+    base = write_demo()
+    close_database()
+    opened = open_database(tmp_path / "t.db", create=True)
+    summary = write_demo(scale=200)
+    yield base, summary, opened
+    close_database()
+
+
+def test_scale_adds_n_per_list(scaled):
+    base, summary, _ = scaled
+    added = {k: summary.as_dict()[k] - base.as_dict()[k] for k in base.as_dict()}
+    for k in ("partners", "partnerships", "contacts", "activities", "visits", "shipments"):
+        assert added[k] == 200, k
+    assert added["home_localities"] == 0
+    assert 200 <= added["status_changes"] <= 800
+    assert 200 <= added["visit_partners"] <= 400
+    assert 200 <= added["delegates"] <= 800
+    assert 200 <= added["itinerary_items"] <= 600
+    assert 0 < added["gifts"] <= 200
+    assert 200 <= added["shipment_items"] <= 600
+    assert Partner.select().where(Partner.notes == SYNTHETIC_NOTE).count() == 200
+    assert summary.total == sum(counts().values())
+
+
+def test_scale_is_deterministic(scaled, tmp_path):
+    _, _, opened = scaled
+    first = _rows(opened.raw())
+    close_database()
+    again = open_database(tmp_path / "again.db", create=True)
+    write_demo(scale=200)
+    assert _rows(again.raw()) == first
+    close_database()
+    other = open_database(tmp_path / "other.db", create=True)
+    write_demo(scale=200, seed=7)
+    assert _rows(other.raw())["partner"] != first["partner"]
+
+
+def test_scaled_data_is_valid(scaled):
+    _, _, opened = scaled
+    conn = opened.raw()
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    for p in Partner.select():
+        assert pycountry.countries.get(alpha_2=p.country) is not None, p.country
+        assert p.kind in PARTNER_KINDS
+        assert p.name_zh and p.name_en
+        assert p.search_text == search_key(p.name_zh, p.name_en, p.name_native)
+        assert p.population is None or p.population > 0
+        assert p.area_km2 is None or p.area_km2 > 0
+    for ps in Partnership.select():
+        assert ps.tier in TIERS and ps.status in PARTNERSHIP_STATUSES
+        if ps.signed_on and ps.next_review_on:
+            assert ps.next_review_on >= ps.signed_on
+        if ps.signed_on and ps.established_year:
+            assert ps.signed_on.year == ps.established_year
+    for c in PartnershipStatusChange.select():
+        assert c.status in PARTNERSHIP_STATUSES
+    for c in Contact.select():
+        assert c.search_text == search_key(c.family_name, c.given_name, c.organization, c.title)
+    for a in Activity.select():
+        assert a.kind in ACTIVITY_KINDS
+        assert a.follow_up_on is None or a.follow_up_on >= a.held_on
+        assert a.search_text == search_key(a.title, a.place, a.participants)
+    for v in Visit.select():
+        assert v.direction in {"outbound", "inbound"} and v.status in VISIT_STATUSES
+        assert v.end_on >= v.start_on
+        assert date(1990, 1, 1) <= v.start_on <= date(2027, 12, 31)
+        assert v.budget is None or v.budget > 0
+        assert v.search_text == search_key(v.title, v.leader, v.purpose)
+        assert v.partner_links.count() >= 1
+        for item in v.itinerary:
+            assert v.start_on <= item.day <= v.end_on
+            if item.start_time and item.end_time:
+                assert item.end_time >= item.start_time
+        precedences = [d.precedence for d in v.delegates.order_by(Delegate.precedence)]
+        assert precedences == sorted(set(precedences))
+    for g in Gift.select():
+        assert g.direction in {"given", "received"}
+        assert g.value is None or g.value > 0
+    for s in Shipment.select():
+        assert s.direction in {"outgoing", "incoming"} and s.kind in {"goods", "funds"}
+        assert s.status in SHIPMENT_STATUSES
+        assert s.partner_id is not None or s.counterparty
+        if s.dispatched_on:
+            assert s.delivered_on is None or s.delivered_on >= s.dispatched_on
+            assert s.expected_on is None or s.expected_on >= s.dispatched_on
+        if s.planned_on and s.dispatched_on:
+            assert s.dispatched_on >= s.planned_on
+        if s.status == "delivered":
+            assert s.delivered_on is not None
+        if s.status in ("dispatched", "in_transit"):
+            assert s.dispatched_on is not None and s.delivered_on is None
+        assert s.search_text == search_key(
+            s.title, s.occasion, s.counterparty, s.tracking_ref, s.carrier, s.recipients
+        )
+        assert s.items.count() >= 1
+    for i in ShipmentItem.select():
+        assert i.category in CATEGORIES
+        assert i.quantity is None or i.quantity > 0
+        assert i.value is None or i.value > 0
+    assert VisitPartner.select().count() >= Visit.select().count()
+
+
+def test_scaled_data_passes_the_domain_rules(scaled):
+    validation = pytest.importorskip("twindesk.domain.validation")
+    specs = pytest.importorskip("twindesk.domain.specs")
+    for spec in specs.SPECS.values():
+        for row in spec.model.select():
+            values = {"id": row.id}
+            for f in spec.fields:
+                values[f.name] = getattr(row, f"{f.name}_id") if f.kind == "ref" else getattr(row, f.name)
+            validation.validate(spec, values)

@@ -1,0 +1,82 @@
+"""What a record's own page and dialogs show besides its fields: its sub-records and its timeline."""
+
+from datetime import date
+
+from peewee import fn
+
+from twindesk.domain.specs import SPECS
+from twindesk.store import models as m
+
+# Sub-record kind -> the order its rows are shown in.
+CHILD_ORDER = {
+    "delegate": ("precedence", "id"),
+    "itinerary_item": ("day", "start_time", "id"),
+    "gift": ("id",),
+    "shipment_item": ("id",),
+    "contact": ("family_name", "given_name", "id"),
+    "partnership": ("established_year", "id"),
+    "status_change": ("changed_on", "id"),
+    "activity": ("held_on", "id"),
+}
+
+
+def children(kind: str, parent_id: int) -> list[dict]:
+    """The sub-records of `kind` (delegate, gift, shipment_item …) belonging to `parent_id`."""
+    spec = SPECS[kind]
+    model = spec.model
+    parent_field = getattr(model, spec.parent or "partner")
+    order = [getattr(model, name) for name in CHILD_ORDER.get(kind, ("id",))]
+    rows = []
+    for obj in model.select().where(parent_field == parent_id).order_by(*order):
+        row = {"id": obj.id}
+        for f in spec.fields:
+            row[f.name] = getattr(obj, f.name + "_id") if f.kind == "ref" else getattr(obj, f.name)
+        rows.append(row)
+    return rows
+
+
+def choices(kind: str) -> list[tuple[int, str]]:
+    """(id, display name) of every record a reference field may point to (partners, localities …)."""
+    if kind == "partner":
+        p = m.Partner
+        name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
+        q = p.select(p.id, name, p.name_en, p.country).order_by(p.name_en, p.name_zh)
+        return [(i, f"{zh} / {en} ({c})" if en and en != zh else f"{zh} ({c})") for i, zh, en, c in q.tuples()]
+    if kind == "home_locality":
+        loc = m.HomeLocality
+        q = loc.select(loc.id, loc.name_zh, loc.name_en).order_by(loc.sort_order, loc.id)
+        return [(i, f"{zh} / {en}" if en else zh) for i, zh, en in q.tuples()]
+    if kind == "visit":
+        v = m.Visit
+        q = v.select(v.id, v.title, v.start_on).order_by(v.start_on.desc(nulls="LAST"))
+        return [(i, f"{t} ({s or '—'})") for i, t, s in q.tuples()]
+    if kind == "shipment":
+        s = m.Shipment
+        q = s.select(s.id, s.title).order_by(s.id.desc())
+        return list(q.tuples())
+    if kind == "partnership":
+        ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
+        q = ps.select(ps.id, p.name_zh, p.name_en, loc.name_zh).join(p).switch(ps).join(loc)
+        return [(i, f"{loc_zh} – {zh or en}") for i, zh, en, loc_zh in q.tuples()]
+    raise KeyError(kind)
+
+
+def partner_timeline(partner_id: int) -> list[dict]:
+    """Visits, shipments and activities of one partner, newest first: kind, id, date, title, status."""
+    v, vp = m.Visit, m.VisitPartner
+    visits = (v.select(v.id, v.start_on, v.title, v.status, v.direction)
+              .join(vp, on=(vp.visit == v.id)).where(vp.partner == partner_id))
+    s = m.Shipment
+    shipments = s.select(s.id, fn.COALESCE(s.delivered_on, s.dispatched_on, s.planned_on), s.title, s.status,
+                         s.direction).where(s.partner == partner_id)
+    a = m.Activity
+    activities = a.select(a.id, a.held_on, a.title, a.kind, a.kind).where(a.partner == partner_id)
+    items = []
+    for kind, query in (("visit", visits), ("shipment", shipments), ("activity", activities)):
+        for record_id, on, title, status, direction in query.tuples():
+            if on is not None and not isinstance(on, date):
+                on = date.fromisoformat(str(on)[:10])
+            items.append({"kind": kind, "id": record_id, "date": on, "title": title, "status": status,
+                          "direction": direction})
+    items.sort(key=lambda r: (r["date"] is not None, r["date"] or date.min, r["id"]), reverse=True)
+    return items
