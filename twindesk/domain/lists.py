@@ -335,7 +335,9 @@ def ids(name: str, q: ListQuery = ListQuery()) -> list[int]:
     sort_expr = ld.columns[sort_key]
     order = [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
              ld.model.id.desc() if descending else ld.model.id.asc()]
-    return [i for (i,) in _filtered(ld, q).select(ld.model.id).order_by(*order).tuples()]
+    query = _filtered(ld, q).select(ld.model.id).order_by(*order)
+    # The raw cursor: wrapping 100,000 one-column rows in peewee's row objects doubles the time.
+    return [i for (i,) in m.database.execute(query)]
 
 
 def rows_by_id(name: str, wanted: list[int]) -> dict[int, dict]:
