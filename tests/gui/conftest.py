@@ -1,0 +1,95 @@
+"""Fixtures for driving the window as a user does: a fresh database, isolated settings, and a way to
+answer the modal dialogs that buttons open."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from twindesk.store import close_database, open_database
+from twindesk.ui import settings as S
+
+
+@pytest.fixture
+def gui_db(tmp_path):
+    opened = open_database(tmp_path / "gui.db", create=True, take_backups=False)
+    yield opened
+    close_database()
+
+
+@pytest.fixture
+def app_settings(tmp_path):
+    return S.AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, gui_db, app_settings):
+    from twindesk.ui.main_window import MainWindow
+
+    w = MainWindow(db_path=gui_db.path, settings=app_settings, lang="en", user="Li Na")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user. Non-ASCII goes in as an input-method commit (keyClicks aborts on it)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+
+def answer_modal(handler):
+    """Run `handler(dialog)` on the next modal dialog; returns a list that collects its errors."""
+    errors: list[BaseException] = []
+
+    def attempt(tries=[0]):  # noqa: B006 - a counter shared by the retries
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(10, attempt)
+            return
+        try:
+            handler(dialog)
+        except BaseException as exc:  # reported by the test after exec() returns
+            errors.append(exc)
+            if hasattr(dialog, "_dirty"):
+                dialog._dirty = False  # no unsaved-changes prompt on the way out
+            dialog.done(0)
+
+    QTimer.singleShot(0, attempt)
+    return errors
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """A message box nobody answers would block the test run; by default answer like a user who
+    wants to leave (Discard / No) and keep what was asked, so a test can check it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        buttons = args[0] if args else kwargs.get("buttons")
+        if buttons is not None and buttons & QMessageBox.StandardButton.Discard:
+            return QMessageBox.StandardButton.Discard
+        return QMessageBox.StandardButton.No
+
+    def note(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    for name in ("warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, note)
+    return asked

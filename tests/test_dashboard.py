@@ -1,0 +1,298 @@
+"""The dashboard page (pytest-qt) and the plain insights it reads."""
+
+import os
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+
+from twindesk.domain import insights, records  # noqa: E402
+from twindesk.store import close_database, open_database  # noqa: E402
+from twindesk.ui.dashboard import DashboardPage  # noqa: E402
+
+TODAY = date(2026, 3, 1)
+
+
+@pytest.fixture
+def database(tmp_path):
+    opened = open_database(tmp_path / "t.db", create=True, take_backups=False)
+    yield opened
+    close_database()
+
+
+@pytest.fixture
+def data(database) -> dict:
+    save = records.save
+    hainan = save("home_locality", {"name_zh": "海南省", "name_en": "Hainan Province", "kind": "province"})
+    hyogo = save("partner", {"name_zh": "兵库县", "name_en": "Hyogo Prefecture", "name_native": "兵庫県",
+                             "kind": "prefecture", "country": "JP"})
+    jeju = save("partner", {"name_zh": "济州", "name_en": "Jeju", "name_native": "제주", "country": "KR"})
+    seogwipo = save("partner", {"name_en": "Seogwipo", "country": "KR"})
+    vladimir = save("partner", {"name_zh": "弗拉基米尔", "name_en": "Vladimir", "name_native": "Владимир",
+                                "kind": "region", "country": "RU"})
+    yalta = save("partner", {"name_en": "Yalta", "name_native": "Ялта", "country": "UA"})
+
+    def partnership(partner, **values):
+        return save("partnership", {"partner": partner, "home_locality": hainan, "tier": "sister", **values})
+
+    ps_hyogo = partnership(hyogo, status="active", established_year=1996, signed_on=date(1996, 5, 20))
+    ps_jeju = partnership(jeju, status="active", established_year=2011, tier="friendly_exchange")
+    ps_vladimir = partnership(vladimir, status="dormant", established_year=2003, next_review_on=date(2026, 6, 30))
+    partnership(yalta, status="prospect")
+
+    save("activity", {"partner": jeju, "title": "Video call", "kind": "video", "held_on": date(2025, 12, 1)})
+
+    def visit(title, partners=(), **values):
+        visit_id = save("visit", {"title": title, **values})
+        if partners:
+            records.set_visit_partners(visit_id, list(partners))
+        return visit_id
+
+    v_done = visit("Hyogo governor in Haikou", (hyogo,), direction="inbound", status="completed",
+                   start_on=date(2024, 1, 10), end_on=date(2024, 1, 12))
+    v_hyogo = visit("Leadership visit to Hyogo", (hyogo,), direction="outbound", status="proposed",
+                    start_on=date(2026, 3, 15), end_on=date(2026, 3, 19))
+    v_jeju = visit("Jeju delegation at Boao", (jeju,), direction="inbound", status="confirmed",
+                   start_on=date(2026, 5, 20))
+    visit("Too far ahead", direction="outbound", status="approved", start_on=date(2026, 7, 1))
+    visit("Called off", direction="outbound", status="cancelled", start_on=date(2026, 3, 10))
+
+    def shipment(title, **values):
+        return save("shipment", {"title": title, **values})
+
+    s_jeju = shipment("Sanitizer for Jeju", partner=jeju, direction="outgoing", status="in_transit",
+                      dispatched_on=date(2026, 2, 20), expected_on=date(2026, 3, 5))
+    s_villages = shipment("Masks for 29 villages", counterparty="29 villages", direction="outgoing",
+                          status="dispatched", dispatched_on=date(2026, 2, 25))
+    s_masks = shipment("Masks from Hyogo", partner=hyogo, direction="incoming", status="delivered",
+                       delivered_on=date(2020, 2, 14))
+    save("shipment_item", {"shipment": s_masks, "description": "Masks", "value": "50000", "currency": "JPY"})
+    save("shipment_item", {"shipment": s_masks, "description": "Gloves", "value": "100", "currency": "USD"})
+    s_suits = shipment("Protective suits for Jeju", partner=jeju, direction="outgoing", status="delivered",
+                       dispatched_on=date(2020, 2, 28), delivered_on=date(2020, 3, 1))
+    save("shipment_item", {"shipment": s_suits, "description": "Suits", "value": "20000", "currency": "CNY"})
+    shipment("Never sent", partner=jeju, direction="incoming", status="cancelled", planned_on=date(2020, 5, 1))
+    shipment("Typhoon relief fund", counterparty="Osaka", kind="funds", direction="outgoing", status="planned",
+             planned_on=date(2025, 6, 1))
+    return {"hyogo": hyogo, "jeju": jeju, "seogwipo": seogwipo, "vladimir": vladimir, "yalta": yalta,
+            "ps_hyogo": ps_hyogo, "ps_jeju": ps_jeju, "ps_vladimir": ps_vladimir, "v_done": v_done,
+            "v_hyogo": v_hyogo, "v_jeju": v_jeju, "s_jeju": s_jeju, "s_villages": s_villages}
+
+
+def make_page(qtbot, lang="en", **kwargs) -> DashboardPage:
+    page = DashboardPage(lang=lang, today_fn=lambda: TODAY, **kwargs)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    return page
+
+
+# --- insights additions --------------------------------------------------------------------------------------
+
+def test_status_counts(data):
+    counts = insights.status_counts()
+    assert counts["partnerships"] == {"active": 2, "dormant": 1, "prospect": 1}
+    assert counts["visits"] == {"completed": 1, "proposed": 1, "confirmed": 1, "approved": 1, "cancelled": 1}
+    assert counts["shipments"] == {"delivered": 2, "in_transit": 1, "dispatched": 1, "cancelled": 1,
+                                   "planned": 1}
+
+
+def test_partner_counts_by_country(data):
+    assert insights.partner_counts_by_country() == {"KR": 2, "JP": 1, "RU": 1, "UA": 1}
+    assert list(insights.partner_counts_by_country()) == ["KR", "JP", "RU", "UA"]
+    assert insights.partner_counts_by_country(limit=2) == {"KR": 2, "JP": 1}
+
+
+def test_quiet_relationships(data):
+    quiet = insights.quiet_relationships(TODAY, 365)
+    assert [r["id"] for r in quiet] == [data["vladimir"], data["hyogo"]]  # never in touch first
+    assert quiet[0]["days_since"] is None
+    assert quiet[1]["last_contact"] == date(2024, 1, 12)
+    assert quiet[1]["days_since"] == (TODAY - date(2024, 1, 12)).days
+    assert [r["id"] for r in insights.quiet_relationships(TODAY, 1000)] == [data["vladimir"]]
+
+
+def test_aid_shipment_counts_count_each_shipment_once(data):
+    assert insights.aid_shipment_counts() == [
+        {"year": 2020, "direction": "incoming", "shipments": 1},  # two currencies, one shipment
+        {"year": 2020, "direction": "outgoing", "shipments": 1},
+        {"year": 2025, "direction": "outgoing", "shipments": 1},
+        {"year": 2026, "direction": "outgoing", "shipments": 2},
+    ]
+
+
+def test_partner_names(data):
+    names = insights.partner_names([data["hyogo"], None, data["jeju"]])
+    assert names[data["hyogo"]] == {"name_zh": "兵库县", "name_en": "Hyogo Prefecture", "name_native": "兵庫県",
+                                    "country": "JP"}
+    assert set(names) == {data["hyogo"], data["jeju"]}
+    assert insights.partner_names([]) == {}
+
+
+# --- the page ---------------------------------------------------------------------------------------------------
+
+def test_upcoming_visits(qtbot, data):
+    page = make_page(qtbot)
+    assert page.upcoming.column_texts(2) == ["Leadership visit to Hyogo", "Jeju delegation at Boao"]
+    assert page.upcoming.column_texts(0) == ["2026-03-15", "2026-05-20"]
+    assert page.upcoming.column_texts(1) == ["Outbound", "Inbound"]
+    assert page.upcoming.column_texts(3) == ["Proposed", "Confirmed"]
+    assert page.upcoming.records() == [("visit", data["v_hyogo"]), ("visit", data["v_jeju"])]
+
+
+def test_shipments_in_transit(qtbot, data):
+    page = make_page(qtbot)
+    assert page.in_transit.column_texts(2) == ["Sanitizer for Jeju", "Masks for 29 villages"]
+    assert page.in_transit.column_texts(0) == ["2026-03-05", "not given"]
+    assert page.in_transit.column_texts(3) == ["Jeju", "29 villages"]
+    assert page.in_transit.records() == [("shipment", data["s_jeju"]), ("shipment", data["s_villages"])]
+
+
+def test_anniversaries_and_renewals(qtbot, data):
+    page = make_page(qtbot)
+    assert page.anniversaries.column_texts(0) == ["★ 30th", "15th"]
+    assert page.anniversaries.column_texts(1) == ["Hyogo Prefecture", "Jeju"]
+    assert page.anniversaries.column_texts(3) == ["2026-05-20", "since 2011"]
+    assert page.anniversaries.records() == [("partnership", data["ps_hyogo"]), ("partnership", data["ps_jeju"])]
+    first, second = (page.anniversaries.tree.topLevelItem(i) for i in range(2))
+    assert first.font(1).bold() and not second.font(1).bold()
+    assert "2026" in page.anniversaries_box.title()
+    assert page.renewals.column_texts(1) == ["Vladimir"]
+    assert page.renewals.column_texts(0) == ["2026-06-30"]
+    assert page.renewals.records() == [("partnership", data["ps_vladimir"])]
+
+
+def test_quiet_relationships_and_threshold(qtbot, data):
+    page = make_page(qtbot)
+    assert page.quiet_after_days == 365
+    assert page.quiet.column_texts(0) == ["Vladimir", "Hyogo Prefecture"]
+    assert page.quiet.column_texts(1) == ["Russian Federation", "Japan"]
+    assert page.quiet.column_texts(3) == ["never", str((TODAY - date(2024, 1, 12)).days)]
+    assert page.quiet.records() == [("partner", data["vladimir"]), ("partner", data["hyogo"])]
+    page.quiet_days.setValue(1000)  # the setting in the card redraws the list
+    assert page.quiet_after_days == 1000
+    assert page.quiet.column_texts(0) == ["Vladimir"]
+    page2 = make_page(qtbot, quiet_after_days=900)
+    assert page2.quiet_after_days == page2.quiet_days.value() == 900
+    assert page2.quiet.column_texts(0) == ["Vladimir"]
+
+
+def test_aid_chart_values(qtbot, data):
+    page = make_page(qtbot)
+    assert page.aid_chart_values() == {
+        "2020": {"outgoing": 1, "incoming": 1},
+        "2025": {"outgoing": 1, "incoming": 0},
+        "2026": {"outgoing": 2, "incoming": 0},
+    }
+    if page.aid_series is not None:
+        assert [s.label() for s in page.aid_series.barSets()] == ["Outgoing", "Incoming"]
+    assert page.aid_values.column_texts(0) == ["2020"]
+    assert page.aid_values.column_texts(1) == ["CNY 20,000.00"]
+    assert page.aid_values.column_texts(2) == ["JPY 50,000.00; USD 100.00"]
+
+
+def test_counts_by_status_and_country(qtbot, data):
+    page = make_page(qtbot)
+    visits = page.status_lists["visits"]
+    assert visits.column_texts(0) == ["Proposed", "Approved", "Confirmed", "Completed", "Postponed", "Cancelled"]
+    assert visits.column_texts(1) == ["1", "1", "1", "1", "0", "1"]
+    shipments = dict(zip(page.status_lists["shipments"].column_texts(0),
+                         page.status_lists["shipments"].column_texts(1), strict=True))
+    assert shipments == {"Planned": "1", "Dispatched": "1", "In transit": "1", "Delivered": "2", "Cancelled": "1"}
+    partnerships = dict(zip(page.status_lists["partnerships"].column_texts(0),
+                            page.status_lists["partnerships"].column_texts(1), strict=True))
+    assert partnerships["Signed / active"] == "2" and partnerships["Prospect"] == "1"
+    assert page.countries.column_texts(0) == ["South Korea", "Japan", "Russian Federation", "Ukraine"]
+    assert page.countries.column_texts(1) == ["2", "1", "1", "1"]
+
+
+def test_chinese_labels(qtbot, data):
+    page = make_page(qtbot, lang="zh_CN")
+    assert page.upcoming.column_texts(1) == ["出访", "来访"]
+    assert page.quiet.column_texts(0) == ["弗拉基米尔", "兵库县"]
+    assert page.countries.column_texts(0)[1] == "日本"
+    assert [s.label() for s in page.aid_series.barSets()] == ["援出", "受援"]
+
+
+def _double_click(qtbot, records, row):
+    """A real double-click: a click first (the view opens only the row the press landed on), then the
+    double-click event."""
+    pos = _item_center(records, row)
+    viewport = records.tree.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def _item_center(records, row):
+    tree = records.tree
+    item = tree.topLevelItem(row)
+    tree.scrollToItem(item)
+    return tree.visualItemRect(item).center()
+
+
+@pytest.mark.parametrize("attr, row, expected", [
+    ("upcoming", 1, ("visit", "v_jeju")),
+    ("in_transit", 0, ("shipment", "s_jeju")),
+    ("anniversaries", 0, ("partnership", "ps_hyogo")),
+    ("renewals", 0, ("partnership", "ps_vladimir")),
+    ("quiet", 1, ("partner", "hyogo")),
+])
+def test_double_click_opens_record(qtbot, data, attr, row, expected):
+    page = make_page(qtbot)
+    records_list = getattr(page, attr)
+    page.scroll_area.ensureWidgetVisible(records_list)
+    with qtbot.waitSignal(page.openRecord, timeout=2000) as blocker:
+        _double_click(qtbot, records_list, row)
+    assert blocker.args == [expected[0], data[expected[1]]]
+
+
+def test_enter_opens_record(qtbot, data):
+    page = make_page(qtbot)
+    tree = page.upcoming.tree
+    tree.setFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    with qtbot.waitSignal(page.openRecord, timeout=2000) as blocker:
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert blocker.args == ["visit", data["v_hyogo"]]
+
+
+def test_count_rows_open_nothing(qtbot, data):
+    page = make_page(qtbot)
+    with qtbot.assertNotEmitted(page.openRecord):
+        _double_click(qtbot, page.countries, 0)
+
+
+def test_empty_database_shows_empty_states(qtbot, database):
+    page = make_page(qtbot)
+    expected = {
+        page.upcoming: "No visits in the next 90 days",
+        page.in_transit: "No shipments in transit",
+        page.anniversaries: "No anniversaries in 2026",
+        page.renewals: "No reviews or renewals due in 2026",
+        page.quiet: "Every live relationship had contact in the last 365 days",
+        page.countries: "No partners yet",
+        page.status_lists["partnerships"]: "No partnerships yet",
+        page.status_lists["visits"]: "No visits yet",
+        page.status_lists["shipments"]: "No shipments yet",
+    }
+    for records_list, text in expected.items():
+        assert records_list.is_empty()
+        assert records_list.empty_label.isVisible()
+        assert records_list.empty_label.text() == text
+    assert page.aid_stack.currentWidget() is page.aid_empty
+    assert page.aid_empty.isVisible()
+    assert page.aid_empty.text() == "No aid shipments recorded yet"
+    assert page.aid_chart_values() == {}
+
+
+def test_refresh_picks_up_new_data(qtbot, database):
+    page = make_page(qtbot)
+    assert page.upcoming.is_empty()
+    records.save("visit", {"title": "New trip", "status": "proposed", "start_on": date(2026, 4, 1)})
+    page.refresh()
+    assert page.upcoming.column_texts(2) == ["New trip"]
+    assert not page.upcoming.is_empty()

@@ -1,0 +1,573 @@
+"""The dashboard: what needs attention now, and the shape of the whole register.
+
+Cards in a scrollable grid: upcoming visits, shipments in transit, this year's anniversaries and
+renewals, relationships gone quiet, aid per year (a bar chart of shipment counts, values by currency
+beside it), partners by country and counts by status. Every row comes from `twindesk.domain.insights`
+as plain data; activating a row (double-click or Enter) emits `openRecord(kind, id)`.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QToolTip,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twindesk.domain import insights
+from twindesk.domain import vocabulary as voc
+from twindesk.domain.countries import country_name
+
+try:  # QtCharts is an optional part of some PySide6 builds; without it the aid card is a table.
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+except ImportError:  # pragma: no cover - depends on the installation
+    QChart = None
+
+UPCOMING_DAYS = 90
+TOP_COUNTRIES = 10
+RECORD_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of the record a row opens
+OUTGOING_COLOR = QColor("#c0392b")  # the office's red for what Hainan sends
+INCOMING_COLOR = QColor("#2e86c1")
+
+
+def partner_display_name(row: dict, lang: str, prefix: str = "name_") -> str:
+    """A partner's name in the reader's language first, then the others: 兵库县 / Hyogo Prefecture."""
+    zh, en, native = (row.get(prefix + k) or "" for k in ("zh", "en", "native"))
+    order = (zh, en, native) if lang.startswith("zh") else (en, zh, native)
+    return next((name for name in order if name), "")
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+MAX_CARD_ROWS = 200
+
+
+class RecordList(QStackedWidget):
+    """A short list of records with a header, or one friendly line when there is nothing to show."""
+
+    activated = Signal(str, int)
+    MAX_ROWS = 8  # taller lists scroll inside their card
+
+    def __init__(self, headers: list[str], stretch_columns, empty_text: str = "", parent=None):
+        super().__init__(parent)
+        if isinstance(stretch_columns, int):
+            stretch_columns = (stretch_columns,)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(headers)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = QHeaderView.ResizeMode.Stretch if column in stretch_columns else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setMinimumHeight(36)
+        self.addWidget(self.tree)
+        self.addWidget(self.empty_label)
+        self.setCurrentWidget(self.empty_label)
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_label.setText(text)
+
+    def set_rows(self, rows: list[tuple[list[str], tuple[str, int] | None, dict]]) -> None:
+        """rows: (cell texts, (kind, id) to open or None, options: bold, tooltip, colors)."""
+        self.tree.clear()
+        items = []
+        # A card is a summary: with 100,000 records it shows the first MAX_CARD_ROWS, then a count.
+        hidden = max(0, len(rows) - MAX_CARD_ROWS)
+        rows = rows[:MAX_CARD_ROWS]
+        for texts, record, options in rows:
+            item = QTreeWidgetItem([str(t) for t in texts])
+            if record is not None:
+                item.setData(0, RECORD_ROLE, record)
+            if options.get("bold"):
+                font = QFont(item.font(0))
+                font.setBold(True)
+                for column in range(len(texts)):
+                    item.setFont(column, font)
+            for column, text in enumerate(texts):
+                item.setToolTip(column, options.get("tooltip") or str(text))
+            for column in options.get("right", ()):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, color in options.get("colors", {}).items():
+                item.setForeground(column, QBrush(color))
+            items.append(item)
+        if hidden:
+            more = QTreeWidgetItem([self.tr("… and %1 more").replace("%1", f"{hidden:,}")])
+            items.append(more)
+        self.tree.addTopLevelItems(items)
+        self.setCurrentWidget(self.tree if items else self.empty_label)
+        self.updateGeometry()
+
+    def _wanted_height(self, rows: int) -> int:
+        tree = self.tree
+        row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else -1
+        if row <= 0:
+            row = tree.fontMetrics().height() + 6
+        return tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth() + 2
+
+    def sizeHint(self) -> QSize:
+        width = super().sizeHint().width()
+        if self.is_empty():
+            return QSize(width, max(40, self.empty_label.sizeHint().height() + 16))
+        return QSize(width, self._wanted_height(min(max(self.tree.topLevelItemCount(), 2), self.MAX_ROWS)))
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the wrapped empty line would otherwise make the card as tall as a long list
+
+    def minimumSizeHint(self) -> QSize:
+        # As tall as the rows it shows: the page scrolls, the short lists inside it do not.
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), 160), hint.height())
+
+    def is_empty(self) -> bool:
+        return self.currentWidget() is self.empty_label
+
+    def column_texts(self, column: int) -> list[str]:
+        return [self.tree.topLevelItem(i).text(column) for i in range(self.tree.topLevelItemCount())]
+
+    def records(self) -> list[tuple[str, int] | None]:
+        return [self.tree.topLevelItem(i).data(0, RECORD_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        record = item.data(0, RECORD_ROLE)
+        if record:
+            kind, record_id = record
+            self.activated.emit(kind, int(record_id))
+
+
+class DashboardPage(QWidget):
+    """The landing page. Call `refresh()` when data changed or the page is shown."""
+
+    openRecord = Signal(str, int)  # record kind ("visit", "shipment", "partner", "partnership"), id
+
+    def __init__(self, lang: str = "en", today_fn: Callable[[], date] = date.today, parent=None,
+                 *, quiet_after_days: int = insights.QUIET_AFTER_DAYS):
+        super().__init__(parent)
+        self.lang = lang
+        self.today_fn = today_fn
+        self._quiet_after_days = quiet_after_days
+        self._loaded = False
+        self._aid_tooltips: dict[tuple[int, str], str] = {}
+        self.aid_years: list[int | None] = []
+        self._build()
+
+    # --- construction -----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        self.scroll_area = scroll
+
+        page = QVBoxLayout(content)
+        page.setContentsMargins(12, 10, 12, 12)
+        page.setSpacing(8)
+        self.heading = QLabel()
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        page.addWidget(self.heading)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        page.addLayout(grid)
+        page.addStretch(1)
+
+        t = self.tr
+        self.upcoming = RecordList([t("Date"), t("Direction"), t("Title"), t("Status")], 2)
+        self.in_transit = RecordList([t("Expected"), t("Direction"), t("Title"), t("Partner")], (2, 3))
+        self.anniversaries = RecordList([t("Anniversary"), t("Partner"), t("Home locality"), t("Date")], 1)
+        self.renewals = RecordList([t("Due"), t("Partner"), t("Home locality"), t("Tier")], 1)
+        self.quiet = RecordList([t("Partner"), t("Country"), t("Last contact"), t("Days since")], 0)
+        self.countries = RecordList([t("Country"), t("Partners")], 0)
+        for records in (self.upcoming, self.in_transit, self.anniversaries, self.renewals, self.quiet):
+            records.activated.connect(self.openRecord)
+
+        self.upcoming.set_empty_text(t("No visits in the next %1 days").replace("%1", str(UPCOMING_DAYS)))
+        self.in_transit.set_empty_text(t("No shipments in transit"))
+        self.countries.set_empty_text(t("No partners yet"))
+        self.countries.MAX_ROWS = TOP_COUNTRIES
+
+        self.upcoming_box = self._card(t("Upcoming visits (next %1 days)").replace("%1", str(UPCOMING_DAYS)),
+                                       self.upcoming)
+        self.in_transit_box = self._card(t("Shipments in transit"), self.in_transit)
+        self.anniversaries_box = self._card("", self.anniversaries)
+        self.renewals_box = self._card("", self.renewals)
+
+        self.quiet_days = QSpinBox()
+        self.quiet_days.setRange(1, 9999)
+        self.quiet_days.setSingleStep(30)
+        self.quiet_days.setValue(self._quiet_after_days)
+        self.quiet_days.setSuffix(t(" days"))
+        self.quiet_days.setToolTip(t("A relationship is quiet when it had no visit, shipment or activity for longer"
+                                     " than this"))
+        self.quiet_days.valueChanged.connect(self.set_quiet_after_days)
+        quiet_setting = QHBoxLayout()
+        quiet_setting.addWidget(QLabel(t("No contact for more than")))
+        quiet_setting.addWidget(self.quiet_days)
+        quiet_setting.addStretch(1)
+        self.quiet_box = self._card(t("Relationships gone quiet"), self.quiet, top=quiet_setting)
+        self.countries_box = self._card(t("Partners by country (top %1)").replace("%1", str(TOP_COUNTRIES)),
+                                        self.countries)
+
+        self.aid_box = self._build_aid_card()
+        self.status_box = self._build_status_card()
+
+        grid.addWidget(self.upcoming_box, 0, 0)
+        grid.addWidget(self.in_transit_box, 0, 1)
+        grid.addWidget(self.anniversaries_box, 1, 0)
+        grid.addWidget(self.renewals_box, 1, 1)
+        grid.addWidget(self.quiet_box, 2, 0)
+        grid.addWidget(self.countries_box, 2, 1)
+        grid.addWidget(self.aid_box, 3, 0, 1, 2)
+        grid.addWidget(self.status_box, 4, 0, 1, 2)
+
+    def _titled_box(self, title: str) -> QGroupBox:
+        """A card: its title bold, its contents in the page's normal font."""
+        box = QGroupBox(title)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        box.setFont(bold)
+        return box
+
+    def _card(self, title: str, body: QWidget, top=None) -> QGroupBox:
+        box = self._titled_box(title)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(6)
+        if top is not None:
+            layout.addLayout(top)
+        layout.addWidget(body)
+        self._normal_font(box)
+        return box
+
+    def _normal_font(self, box: QGroupBox) -> None:
+        normal = QFont(self.font())
+        normal.setBold(False)  # explicitly, or the children inherit the title's weight
+        for child in box.findChildren(QWidget):
+            if child.parent() is box:
+                child.setFont(normal)
+
+    def _build_aid_card(self) -> QGroupBox:
+        t = self.tr
+        box = self._titled_box(t("Aid sent and received by year"))
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(10)
+        self.aid_stack = QStackedWidget()
+        self.aid_empty = QLabel(t("No aid shipments recorded yet"))
+        self.aid_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.aid_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.aid_values = RecordList([t("Year"), t("Sent (value)"), t("Received (value)")], 1)
+        self.aid_values.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.aid_values.set_empty_text(t("No values recorded for these shipments"))
+
+        self.aid_series = None
+        self.aid_sets: dict[str, object] = {}
+        self.aid_axis_x = None
+        self.aid_axis_y = None
+        self.aid_table = None
+        outgoing = voc.SHIPMENT_DIRECTIONS.label("outgoing", self.lang)
+        incoming = voc.SHIPMENT_DIRECTIONS.label("incoming", self.lang)
+        if QChart is not None:
+            chart = QChart()
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setBackgroundRoundness(0)
+            chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+            chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            chart.setFont(self.font())
+            chart.legend().setFont(self.font())
+            self.aid_series = QBarSeries()
+            for code, label, color in (("outgoing", outgoing, OUTGOING_COLOR), ("incoming", incoming, INCOMING_COLOR)):
+                bar_set = QBarSet(label)
+                bar_set.setColor(color)
+                bar_set.setBorderColor(color)
+                self.aid_sets[code] = bar_set
+                self.aid_series.append(bar_set)
+            self.aid_series.hovered.connect(self._on_aid_hovered)
+            chart.addSeries(self.aid_series)
+            self.aid_axis_x = QBarCategoryAxis()
+            self.aid_axis_y = QValueAxis()
+            self.aid_axis_y.setLabelFormat("%d")
+            self.aid_axis_y.setTitleText(t("Shipments"))
+            for axis in (self.aid_axis_x, self.aid_axis_y):
+                axis.setLabelsFont(self.font())
+            self.aid_axis_y.setTitleFont(self.font())
+            chart.addAxis(self.aid_axis_x, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(self.aid_axis_y, Qt.AlignmentFlag.AlignLeft)
+            self.aid_series.attachAxis(self.aid_axis_x)
+            self.aid_series.attachAxis(self.aid_axis_y)
+            self.aid_chart = QChartView(chart)
+            self.aid_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.aid_chart.setFrameShape(QChartView.Shape.NoFrame)
+            self.aid_chart.setMinimumHeight(220)
+            self.aid_chart.setMaximumHeight(260)
+            self.aid_chart.setToolTip(t("Number of shipments per year; point at a bar for the values"))
+            self.aid_stack.addWidget(self.aid_chart)
+        else:  # pragma: no cover - depends on the installation
+            self.aid_chart = None
+            self.aid_table = RecordList([t("Year"), outgoing, incoming], 0)
+            self.aid_stack.addWidget(self.aid_table)
+        self.aid_stack.addWidget(self.aid_empty)
+        self.aid_values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.aid_stack, 3)
+        layout.addWidget(self.aid_values, 2)
+        self._normal_font(box)
+        return box
+
+    def _build_status_card(self) -> QGroupBox:
+        t = self.tr
+        box = self._titled_box(t("Counts by status"))
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setSpacing(12)
+        self.status_lists: dict[str, RecordList] = {}
+        for key, heading, empty in (
+            ("partnerships", t("Partnerships"), t("No partnerships yet")),
+            ("visits", t("Visits"), t("No visits yet")),
+            ("shipments", t("Shipments"), t("No shipments yet")),
+        ):
+            records = RecordList([heading, t("Count")], 0, empty)
+            records.tree.setAlternatingRowColors(False)
+            records.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            records.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            records.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.status_lists[key] = records
+            layout.addWidget(records, 1)
+        self._normal_font(box)
+        return box
+
+    # --- settings -----------------------------------------------------------------------------------------
+    @property
+    def quiet_after_days(self) -> int:
+        return self._quiet_after_days
+
+    def set_quiet_after_days(self, days: int) -> None:
+        """Change the quiet threshold (days without any contact) and redraw the quiet list."""
+        if days == self._quiet_after_days:
+            return
+        self._quiet_after_days = days
+        self.quiet_days.blockSignals(True)
+        self.quiet_days.setValue(days)
+        self.quiet_days.blockSignals(False)
+        if self._loaded:
+            self._fill_quiet(self.today_fn())
+
+    # --- data -------------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read everything again from the domain and redraw every card."""
+        today = self.today_fn()
+        self._loaded = True
+        self.heading.setText(self.tr("Overview as of %1").replace("%1", today.isoformat()))
+        self._fill_upcoming(today)
+        self._fill_in_transit()
+        self._fill_anniversaries(today.year)
+        self._fill_renewals(today.year)
+        self._fill_quiet(today)
+        self._fill_aid()
+        self._fill_countries()
+        self._fill_status_counts()
+
+    def _fill_upcoming(self, today: date) -> None:
+        rows = []
+        for v in insights.upcoming_visits(today, UPCOMING_DAYS):
+            start, end = v["start_on"], v["end_on"]
+            when = _iso(start)
+            tooltip = f"{_iso(start)} – {_iso(end)}" if end and end != start else when
+            rows.append(([when, voc.VISIT_DIRECTIONS.label(v["direction"], self.lang), v["title"],
+                          voc.VISIT_STATUSES.label(v["status"], self.lang)],
+                         ("visit", v["id"]), {"tooltip": f"{v['title']}\n{tooltip}"}))
+        self.upcoming.set_rows(rows)
+
+    def _fill_in_transit(self) -> None:
+        shipments = insights.shipments_in_transit()
+        names = insights.partner_names(s["partner"] for s in shipments)
+        rows = []
+        for s in shipments:
+            partner = names.get(s["partner"])
+            who = partner_display_name(partner, self.lang) if partner else (s["counterparty"] or "")
+            expected = _iso(s["expected_on"]) or self.tr("not given")
+            rows.append(([expected, voc.SHIPMENT_DIRECTIONS.label(s["direction"], self.lang), s["title"], who],
+                         ("shipment", s["id"]), {}))
+        self.in_transit.set_rows(rows)
+
+    def _fill_anniversaries(self, year: int) -> None:
+        self.anniversaries_box.setTitle(self.tr("Anniversaries in %1").replace("%1", str(year)))
+        self.anniversaries.set_empty_text(self.tr("No anniversaries in %1").replace("%1", str(year)))
+        rows = []
+        for a in insights.anniversaries(year):
+            label = self.tr("%1th").replace("%1", str(a.years))
+            if a.round_decade:
+                label = "★ " + label
+            partner = partner_display_name({"zh": a.partner_zh, "en": a.partner_en}, self.lang, prefix="")
+            when = _iso(a.on) or self.tr("since %1").replace("%1", str(a.established_year))
+            tooltip = self.tr("%1: %2 years since %3").replace("%1", partner).replace(
+                "%2", str(a.years)).replace("%3", str(a.established_year))
+            rows.append(([label, partner, a.locality_zh, when], ("partnership", a.partnership_id),
+                         {"bold": a.round_decade, "tooltip": tooltip}))
+        self.anniversaries.set_rows(rows)
+
+    def _fill_renewals(self, year: int) -> None:
+        self.renewals_box.setTitle(self.tr("Reviews and renewals due in %1").replace("%1", str(year)))
+        self.renewals.set_empty_text(self.tr("No reviews or renewals due in %1").replace("%1", str(year)))
+        rows = []
+        for r in insights.renewals_due(date(year, 1, 1), date(year, 12, 31)):
+            partner = partner_display_name(r, self.lang, prefix="partner_")
+            rows.append(([_iso(r["next_review_on"]), partner, r["locality_zh"], voc.TIERS.label(r["tier"], self.lang)],
+                         ("partnership", r["id"]), {}))
+        self.renewals.set_rows(rows)
+
+    def _fill_quiet(self, today: date) -> None:
+        days = self._quiet_after_days
+        self.quiet.set_empty_text(
+            self.tr("Every live relationship had contact in the last %1 days").replace("%1", str(days)))
+        rows = []
+        never = self.tr("never")
+        grey = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        for r in insights.quiet_relationships(today, days):
+            since = str(r["days_since"]) if r["days_since"] is not None else never
+            options = {"right": (3,)}
+            if r["days_since"] is None:
+                options["colors"] = {2: grey, 3: grey}
+            rows.append(([partner_display_name(r, self.lang), country_name(r["country"], self.lang),
+                          _iso(r["last_contact"]) or "—", since], ("partner", r["id"]), options))
+        self.quiet.set_rows(rows)
+
+    def _fill_aid(self) -> None:
+        counts = insights.aid_shipment_counts()
+        years = sorted({r["year"] for r in counts}, key=lambda y: (y is None, y or 0))
+        per = {(r["year"], r["direction"]): r["shipments"] for r in counts}
+        self.aid_years = years
+        labels = [str(y) if y is not None else self.tr("Undated") for y in years]
+
+        values: dict[tuple[int | None, str], list[str]] = {}
+        for r in insights.aid_totals(("year", "direction")):
+            if r["value"] is not None and r["currency"]:
+                values.setdefault((r["year"], r["direction"]), []).append(f"{r['currency']} {r['value']:,.2f}")
+        self._aid_tooltips = {}
+        for (year, direction), n in per.items():
+            label = voc.SHIPMENT_DIRECTIONS.label(direction, self.lang)
+            lines = [self.tr("%1, %2: %3 shipment(s)").replace("%1", str(year) if year else self.tr("Undated"))
+                     .replace("%2", label).replace("%3", str(n))]
+            lines += values.get((year, direction), [])
+            self._aid_tooltips[(year, direction)] = "\n".join(lines)
+
+        value_rows = []
+        for year, text in zip(years, labels, strict=True):
+            sent = "; ".join(values.get((year, "outgoing"), []))
+            received = "; ".join(values.get((year, "incoming"), []))
+            if sent or received:
+                value_rows.append(([text, sent or "—", received or "—"], None, {}))
+        self.aid_values.set_rows(value_rows)
+        self.aid_values.setVisible(bool(years))
+
+        if self.aid_series is not None:
+            self.aid_axis_x.clear()
+            self.aid_axis_x.append(labels)
+            top = 0
+            for code, bar_set in self.aid_sets.items():
+                bar_set.remove(0, bar_set.count())
+                numbers = [per.get((y, code), 0) for y in years]
+                bar_set.append([float(n) for n in numbers])
+                top = max([top, *numbers])
+            top = max(top, 1)
+            self.aid_axis_y.setRange(0, top)
+            self.aid_axis_y.setTickCount(min(top, 5) + 1 if top <= 5 else 6)
+            if top > 5:
+                self.aid_axis_y.applyNiceNumbers()
+            self.aid_stack.setCurrentWidget(self.aid_chart if years else self.aid_empty)
+            # The hidden chart would keep the empty card chart-tall.
+            self.aid_chart.setMinimumHeight(220 if years else 0)
+            self.aid_stack.setMaximumHeight(16777215 if years else self.aid_empty.sizeHint().height() + 24)
+        else:  # pragma: no cover - depends on the installation
+            self.aid_table.set_rows([([text, str(per.get((y, "outgoing"), 0)), str(per.get((y, "incoming"), 0))],
+                                      None, {}) for y, text in zip(years, labels, strict=True)])
+            self.aid_stack.setCurrentWidget(self.aid_table if years else self.aid_empty)
+
+    def aid_chart_values(self) -> dict[str, dict[str, int]]:
+        """What the aid chart shows: {year label: {"outgoing": n, "incoming": n}}."""
+        out: dict[str, dict[str, int]] = {}
+        if self.aid_series is not None:
+            for i, label in enumerate(self.aid_axis_x.categories()):
+                out[label] = {code: int(s.at(i)) for code, s in self.aid_sets.items()}
+        else:  # pragma: no cover - depends on the installation
+            for i, label in enumerate(self.aid_table.column_texts(0)):
+                item = self.aid_table.tree.topLevelItem(i)
+                out[label] = {"outgoing": int(item.text(1)), "incoming": int(item.text(2))}
+        return out
+
+    def _on_aid_hovered(self, status: bool, index: int, bar_set) -> None:
+        if not status:
+            QToolTip.hideText()
+            return
+        direction = next((code for code, s in self.aid_sets.items() if s is bar_set), None)
+        if direction is None or not 0 <= index < len(self.aid_years):
+            return
+        text = self._aid_tooltips.get((self.aid_years[index], direction))
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.aid_chart)
+
+    def _fill_countries(self) -> None:
+        rows = []
+        for code, n in insights.partner_counts_by_country(TOP_COUNTRIES).items():
+            rows.append(([country_name(code, self.lang), str(n)], None, {"right": (1,)}))
+        self.countries.set_rows(rows)
+
+    def _fill_status_counts(self) -> None:
+        counts = insights.status_counts()
+        for key, vocabulary in (("partnerships", voc.PARTNERSHIP_STATUSES), ("visits", voc.VISIT_STATUSES),
+                                ("shipments", voc.SHIPMENT_STATUSES)):
+            found = counts.get(key, {})
+            rows = []
+            if found:
+                codes = [*vocabulary.codes, *sorted(c for c in found if c not in vocabulary)]
+                grey = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+                for code in codes:
+                    n = found.get(code, 0)
+                    options = {"right": (1,)}
+                    if not n:
+                        options["colors"] = {0: grey, 1: grey}
+                    rows.append(([vocabulary.label(code, self.lang), str(n)], None, options))
+            self.status_lists[key].set_rows(rows)
+

@@ -1,0 +1,306 @@
+"""The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from twindesk import APP_NAME, __version__
+from twindesk.domain import records
+from twindesk.domain.specs import SPECS
+from twindesk.store.errors import UserError
+from twindesk.ui import pages
+from twindesk.ui import settings as S
+from twindesk.ui.dashboard import DashboardPage
+from twindesk.ui.databus import bus
+from twindesk.ui.dialogs import dialog_for
+from twindesk.ui.list_page import ListPage
+from twindesk.ui.record_dialog import tr_record
+
+# Which list page shows a record kind (sub-records open from their parent's dialog).
+PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
+                 user: str = "", parent=None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.settings = settings
+        self.lang = lang
+        self.read_only = read_only
+        self.user = user or settings.get(S.STAFF_NAME)
+        self.setObjectName("main_window")
+        self.setMinimumSize(QSize(960, 600))
+        self._update_title()
+
+        self.dashboard = DashboardPage(lang=lang, quiet_after_days=settings.get(S.QUIET_AFTER_DAYS))
+        self.list_pages: list[ListPage] = [
+            pages.partners_page(lang), pages.visits_page(lang), pages.shipments_page(lang),
+            pages.activities_page(lang), pages.localities_page(lang),
+        ]
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.dashboard)
+        for page in self.list_pages:
+            self.stack.addWidget(page)
+            page.openRecord.connect(self.open_record)
+            page.deleteRecord.connect(self.delete_record)
+            page.selectionChanged.connect(self._update_actions)
+        self.dashboard.openRecord.connect(self.open_record)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        for title in (self.tr("Dashboard"), self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"),
+                      self.tr("Activities"), self.tr("Home localities")):
+            self.nav.addItem(title)
+        self.nav.setMaximumWidth(200)
+        self.nav.currentRowChanged.connect(self.show_page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([170, 1100])
+        self.nav.setMinimumWidth(140)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
+        bus.changed.connect(self._data_changed)
+
+        self._restore_state()
+
+    # --- actions and menus ------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New"), self.new_record, QKeySequence.StandardKey.New, "new")
+        self.open_action = self._action(self.tr("&Open"), self.open_selected, None, "open")
+        self.delete_action = self._action(self.tr("&Delete…"), self.delete_selected, None, "delete")
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.refresh_action = self._action(self.tr("&Refresh"), lambda: bus.notify("*"),
+                                           QKeySequence.StandardKey.Refresh, "refresh")
+        self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
+                                            QKeySequence.StandardKey.Preferences, "settings")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.about_action = self._action(self.tr("&About TwinDesk"), self.about, None, "about")
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.delete_action, self.find_action,
+                       self.refresh_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.backup_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (self.new_action, self.open_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        for row in range(self.nav.count()):
+            action = QAction(self.nav.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.about_action)
+
+    # --- pages ------------------------------------------------------------------------------
+    def current_list_page(self) -> ListPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        page.refresh()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        page = self.current_list_page()
+        has_selection = page is not None and page.selected_id() is not None
+        self.new_action.setEnabled(page is not None and not self.read_only)
+        self.open_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection and not self.read_only)
+        self.find_action.setEnabled(page is not None)
+
+    def _data_changed(self, kind: str) -> None:
+        page = self.stack.currentWidget()
+        page.refresh()
+        self._update_actions()
+
+    # --- record actions ---------------------------------------------------------------------
+    def focus_search(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.focus_search()
+
+    def new_record(self) -> None:
+        page = self.current_list_page()
+        if page is None or self.read_only:
+            return
+        defaults = {}
+        home = self.settings.get(S.HOME_LOCALITY)
+        if home and "home_locality" in SPECS[page.spec.record_kind].by_name:
+            defaults["home_locality"] = home
+        dialog = dialog_for(page.spec.record_kind, None, defaults=defaults, lang=self.lang, user=self.user,
+                            parent=self)
+        dialog.exec()
+        if dialog.record_id is not None:
+            page.refresh()
+            row = page.model.row_of(dialog.record_id)
+            if row is not None:
+                page.view.selectRow(row)
+
+    def open_selected(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.open_selected()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        try:
+            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, parent=self)
+        except UserError as exc:  # deleted meanwhile
+            QMessageBox.information(self, APP_NAME, str(exc))
+            bus.notify(kind)
+            return
+        if self.read_only:
+            dialog.save_button.setEnabled(False)
+            dialog._set_dirty = lambda _dirty: None  # noqa: SLF001 - nothing to save in read-only mode
+        dialog.exec()
+
+    def delete_selected(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.delete_selected()
+
+    def delete_record(self, kind: str, record_id: int) -> None:
+        if self.read_only:
+            return
+        label = tr_record(SPECS[kind].label)
+        try:
+            impact = records.delete_impact(kind, record_id)
+        except UserError as exc:
+            QMessageBox.information(self, self.tr("Delete"), str(exc))
+            return
+        if not impact.allowed:
+            QMessageBox.warning(
+                self, self.tr("Cannot delete"),
+                self.tr("This %1 cannot be deleted: %2 still refer to it. Delete or reassign those first.")
+                .replace("%1", label).replace("%2", records.describe_counts(impact.blockers)))
+            return
+        text = self.tr("Delete this %1 (ID %2)?").replace("%1", label).replace("%2", str(record_id))
+        if impact.removed:
+            text += "\n\n" + self.tr("These go with it: %1.").replace("%1", records.describe_counts(impact.removed))
+        answer = QMessageBox.question(self, self.tr("Delete"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            records.delete(kind, record_id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
+            return
+        bus.notify(kind)
+        self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
+
+    # --- file -------------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        from datetime import datetime
+
+        from twindesk.store.backups import copy_database
+
+        suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
+                                                self.tr("TwinDesk database (*.db)"))
+        if not target:
+            return
+        try:
+            from pathlib import Path
+
+            path = Path(target)
+            path.unlink(missing_ok=True)  # the save dialog already asked before overwriting
+            copy_database(self.db_path, path)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Backup"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
+
+    def show_settings(self) -> None:
+        from twindesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
+        if dialog.exec():
+            self.user = self.settings.get(S.STAFF_NAME)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About TwinDesk"),
+                          self.tr("TwinDesk %1\nPartner cities, delegation visits and aid shipments.")
+                          .replace("%1", __version__))
+
+    def _update_title(self) -> None:
+        suffix = " — " + self.tr("read-only") if self.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}{suffix}")
+
+    # --- state between runs -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for page in self.list_pages:
+            state = self.settings.column_state(page.spec.list_name)
+            if state:
+                header = page.view.horizontalHeader()
+                header.blockSignals(True)  # no query per hidden page; a page queries when shown
+                header.restoreState(state)
+                header.blockSignals(False)
+                page.adopt_sort_indicator()
+                page._sized = True  # noqa: SLF001 - the user's widths win over automatic ones
+        page_index = self.settings.get(S.CURRENT_PAGE)
+        self.nav.setCurrentRow(page_index if 0 <= page_index < self.nav.count() else 0)
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.CURRENT_PAGE, self.nav.currentRow())
+        for page in self.list_pages:
+            self.settings.set_column_state(page.spec.list_name, page.view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        super().closeEvent(event)

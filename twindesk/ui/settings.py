@@ -1,0 +1,57 @@
+"""Every setting the window keeps between runs, declared once with its type and default."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from twindesk import APP_NAME
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: object
+
+
+LANGUAGE = Setting("general/language", str, "")  # "" follows the system
+DATABASE = Setting("general/database", str, "")  # "" uses --db, TWINDESK_DB or the data folder
+HOME_LOCALITY = Setting("general/default_home_locality", int, 0)
+STAFF_NAME = Setting("general/staff_name", str, "")
+QUIET_AFTER_DAYS = Setting("dashboard/quiet_after_days", int, 365)
+GEOMETRY = Setting("window/geometry", bytes, b"")
+WINDOW_STATE = Setting("window/state", bytes, b"")
+CURRENT_PAGE = Setting("window/page", int, 0)
+
+
+class AppSettings:
+    """Typed access to QSettings; `organization`/`application` can be changed for tests."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self._q = qsettings or QSettings(APP_NAME, APP_NAME)
+
+    def get(self, setting: Setting):
+        value = self._q.value(setting.key, setting.default)
+        if value is None:
+            return setting.default
+        try:
+            if setting.type is bytes:
+                return bytes(value)
+            if setting.type is int:
+                return int(value)
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting, value) -> None:
+        self._q.setValue(setting.key, value)
+
+    # Column widths are per table, so their keys are made, not declared.
+    def column_state(self, table: str) -> bytes:
+        return bytes(self._q.value(f"tables/{table}", b"") or b"")
+
+    def set_column_state(self, table: str, state) -> None:
+        self._q.setValue(f"tables/{table}", state)
+
+    def sync(self) -> None:
+        self._q.sync()
