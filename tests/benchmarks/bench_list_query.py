@@ -17,16 +17,15 @@ Each side is run once to warm up, then REPEAT times; the best and the median are
 of the medians is held against the aim (at most 2x).
 """
 
-import os
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
 
 from twindesk.domain import lists  # noqa: E402
 from twindesk.domain.lists import ListQuery  # noqa: E402
@@ -37,18 +36,6 @@ REPEAT = 5
 TERMS = ("flood", "地区")  # "Flood relief" is one of 8 occasions; 地区 is in ~5% of partner names
 
 
-def demo_database(n: int) -> Path:
-    """`twindesk demo --scale n`, made once and reused (it takes a while at 100,000)."""
-    path = Path(tempfile.gettempdir()) / f"twindesk-bench-{n}.db"
-    if not path.exists():
-        part = path.with_name(path.name + ".part")
-        for stale in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
-            stale.unlink(missing_ok=True)
-        print(f"generating {path} (twindesk demo --scale {n}) …", flush=True)
-        subprocess.run([sys.executable, "-m", "twindesk", "demo", "--db", str(part), "--scale", str(n)],
-                       check=True, stdout=subprocess.DEVNULL)
-        os.replace(part, path)
-    return path
 
 
 def timed(func, repeat: int = REPEAT) -> tuple[float, float]:
@@ -62,21 +49,6 @@ def timed(func, repeat: int = REPEAT) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
-def captured_sql(db, func) -> list[tuple[str, tuple]]:
-    """The (sql, params) peewee executes while `func` runs."""
-    statements: list[tuple[str, tuple]] = []
-    original = db.execute_sql
-
-    def spy(sql, params=None, *args, **kwargs):
-        statements.append((sql, tuple(params or ())))
-        return original(sql, params, *args, **kwargs)
-
-    db.execute_sql = spy
-    try:
-        func()
-    finally:
-        del db.execute_sql  # back to the class's method
-    return statements
 
 
 def raw_dicts(conn: sqlite3.Connection, sql: str, params: tuple) -> list[dict]:

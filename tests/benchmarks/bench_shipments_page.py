@@ -26,15 +26,14 @@ and the ratio of medians is held against the aim (at most 2x).
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
 from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: E402
 
@@ -49,35 +48,8 @@ KEYS = ("a", "斯")  # one Latin letter (matches almost every row), one Chinese 
 FIRST_ROWS = 200
 
 
-def demo_database(n: int) -> Path:
-    """`twindesk demo --scale n`, made once and reused (it takes a while at 100,000)."""
-    path = Path(tempfile.gettempdir()) / f"twindesk-bench-{n}.db"
-    if not path.exists():
-        part = path.with_name(path.name + ".part")
-        for stale in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
-            stale.unlink(missing_ok=True)
-        print(f"generating {path} (twindesk demo --scale {n}) …", flush=True)
-        subprocess.run([sys.executable, "-m", "twindesk", "demo", "--db", str(part), "--scale", str(n)],
-                       check=True, stdout=subprocess.DEVNULL)
-        os.replace(part, path)
-    return path
 
 
-def captured_sql(db, func) -> list[tuple[str, tuple]]:
-    """The (sql, params) peewee executes while `func` runs."""
-    statements: list[tuple[str, tuple]] = []
-    original = db.execute_sql
-
-    def spy(sql, params=None, *args, **kwargs):
-        statements.append((sql, tuple(params or ())))
-        return original(sql, params, *args, **kwargs)
-
-    db.execute_sql = spy
-    try:
-        func()
-    finally:
-        del db.execute_sql
-    return statements
 
 
 class PaintCounter(QObject):

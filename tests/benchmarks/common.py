@@ -1,0 +1,37 @@
+"""What the benchmarks share: the cached scale database and a spy on the SQL peewee runs."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def demo_database(n: int) -> Path:
+    """`twindesk demo --scale n`, made once and reused (it takes a while at 100,000)."""
+    path = Path(tempfile.gettempdir()) / f"twindesk-bench-{n}.db"
+    if not path.exists():
+        part = path.with_name(path.name + ".part")
+        for stale in (part, part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        print(f"generating {path} (twindesk demo --scale {n}) …", flush=True)
+        subprocess.run([sys.executable, "-m", "twindesk", "demo", "--db", str(part), "--scale", str(n)],
+                       check=True, stdout=subprocess.DEVNULL)
+        os.replace(part, path)
+    return path
+
+def captured_sql(db, func) -> list[tuple[str, tuple]]:
+    """The (sql, params) peewee executes while `func` runs."""
+    statements: list[tuple[str, tuple]] = []
+    original = db.execute_sql
+
+    def spy(sql, params=None, *args, **kwargs):
+        statements.append((sql, tuple(params or ())))
+        return original(sql, params, *args, **kwargs)
+
+    db.execute_sql = spy
+    try:
+        func()
+    finally:
+        del db.execute_sql  # back to the class's method
+    return statements
