@@ -125,12 +125,13 @@ def test_aid_shipment_counts_count_each_shipment_once(data):
     ]
 
 
-def test_partner_names(data):
-    names = insights.partner_names([data["hyogo"], None, data["jeju"]])
-    assert names[data["hyogo"]] == {"name_zh": "兵库县", "name_en": "Hyogo Prefecture", "name_native": "兵庫県",
-                                    "country": "JP"}
-    assert set(names) == {data["hyogo"], data["jeju"]}
-    assert insights.partner_names([]) == {}
+def test_shipments_in_transit_carry_partner_names(data):
+    rows = {r["id"]: r for r in insights.shipments_in_transit()}
+    jeju = rows[data["s_jeju"]]
+    assert (jeju["partner"], jeju["partner_en"]) == (data["jeju"], "Jeju")
+    villages = rows[data["s_villages"]]
+    assert villages["partner"] is None and villages["partner_zh"] is None
+    assert villages["counterparty"] == "29 villages"
 
 
 # --- the page ---------------------------------------------------------------------------------------------------

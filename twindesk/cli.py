@@ -72,9 +72,7 @@ def cmd_demo(args) -> int:
     finally:
         close_database()
     print(f"demo data written to {path}")
-    from dataclasses import asdict
-
-    for table, count in asdict(summary).items():
+    for table, count in summary.as_dict().items():
         print(f"  {table}: {count}")
     return 0
 

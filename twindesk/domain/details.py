@@ -4,6 +4,7 @@ from datetime import date
 
 from peewee import fn
 
+from twindesk.domain.fields import parse_date
 from twindesk.domain.specs import SPECS
 from twindesk.store import models as m
 
@@ -67,15 +68,14 @@ def partner_timeline(partner_id: int) -> list[dict]:
     visits = (v.select(v.id, v.start_on, v.title, v.status, v.direction)
               .join(vp, on=(vp.visit == v.id)).where(vp.partner == partner_id))
     s = m.Shipment
-    shipments = s.select(s.id, fn.COALESCE(s.delivered_on, s.dispatched_on, s.planned_on), s.title, s.status,
+    shipments = s.select(s.id, s.effective_date(), s.title, s.status,
                          s.direction).where(s.partner == partner_id)
     a = m.Activity
     activities = a.select(a.id, a.held_on, a.title, a.kind, a.kind).where(a.partner == partner_id)
     items = []
     for kind, query in (("visit", visits), ("shipment", shipments), ("activity", activities)):
         for record_id, on, title, status, direction in query.tuples():
-            if on is not None and not isinstance(on, date):
-                on = date.fromisoformat(str(on)[:10])
+            on = parse_date(on)  # COALESCE() comes back as text
             items.append({"kind": kind, "id": record_id, "date": on, "title": title, "status": status,
                           "direction": direction})
     items.sort(key=lambda r: (r["date"] is not None, r["date"] or date.min, r["id"]), reverse=True)

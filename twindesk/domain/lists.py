@@ -245,7 +245,7 @@ VISITS = ListDef(
 
 # --- shipments ------------------------------------------------------------------------------
 S = m.Shipment
-SHIPMENT_DATE = fn.COALESCE(S.delivered_on, S.dispatched_on, S.planned_on)
+SHIPMENT_DATE = S.effective_date()
 SHIPMENTS = ListDef(
     "shipments",
     S,
@@ -303,15 +303,20 @@ def _filtered(ld: ListDef, q: ListQuery) -> pw.ModelSelect:
     return query
 
 
+def _order(ld: ListDef, q: ListQuery) -> list[pw.Node]:
+    """The query's sort column (or the list's default), NULLs last, then id as the tie-break."""
+    sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
+    sort_expr = ld.columns[sort_key]
+    return [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
+            ld.model.id.desc() if descending else ld.model.id.asc()]
+
+
 def fetch(name: str, q: ListQuery = ListQuery()) -> ListPage:
     """One page of list `name` under query `q`, with the matched and total counts."""
     ld = LISTS[name]
     if q.sort is not None and q.sort not in ld.columns:
         raise KeyError(f"list {name} has no column {q.sort!r}")
-    sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
-    sort_expr = ld.columns[sort_key]
-    order = [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
-             ld.model.id.desc() if descending else ld.model.id.asc()]
+    order = _order(ld, q)
     filtered = _filtered(ld, q)
     selected = [expr.alias(key) for key, expr in ld.columns.items()]
     page = filtered.select(*selected).order_by(*order)
@@ -331,11 +336,7 @@ def _has_filters(q: ListQuery) -> bool:
 def ids(name: str, q: ListQuery = ListQuery()) -> list[int]:
     """Every matching id in list order: for big lists the window keeps ids and fetches rows lazily."""
     ld = LISTS[name]
-    sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
-    sort_expr = ld.columns[sort_key]
-    order = [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
-             ld.model.id.desc() if descending else ld.model.id.asc()]
-    query = _filtered(ld, q).select(ld.model.id).order_by(*order)
+    query = _filtered(ld, q).select(ld.model.id).order_by(*_order(ld, q))
     # The raw cursor: wrapping 100,000 one-column rows in peewee's row objects doubles the time.
     return [i for (i,) in m.database.execute(query)]
 

@@ -128,6 +128,13 @@ class DeleteImpact:
     def allowed(self) -> bool:
         return not self.blockers
 
+    def refusal(self) -> str:
+        """Why the delete is refused, and what to do: the one wording the window and the CLI show."""
+        label = SPECS[self.kind].label
+        verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
+        return (f"The {label} with ID {self.record_id} cannot be deleted: {describe_counts(self.blockers)} "
+                f"still {verb} to it. Delete or reassign those first.")
+
 
 def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
     for fk, child in model._meta.backrefs.items():
@@ -173,11 +180,7 @@ def delete(kind: str, record_id: int) -> DeleteImpact:
     with database.atomic():
         impact = delete_impact(kind, record_id)
         if not impact.allowed:
-            verb = "refers" if list(impact.blockers.values()) == [1] else "refer"  # "1 shipment refers"
-            raise DeleteRefused(
-                f"The {spec.label} with ID {record_id} cannot be deleted: "
-                f"{describe_counts(impact.blockers)} still {verb} to it. Delete or reassign those first."
-            )
+            raise DeleteRefused(impact.refusal())
         try:
             spec.model.delete_by_id(record_id)
         except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted

@@ -238,6 +238,11 @@ class Shipment(BaseModel):
 
     search_fields = ("title", "occasion", "counterparty", "tracking_ref", "carrier", "recipients")
 
+    @classmethod
+    def effective_date(cls) -> pw.Node:
+        """The date a shipment is listed, counted and charted by: delivered, else dispatched, else planned."""
+        return pw.fn.COALESCE(cls.delivered_on, cls.dispatched_on, cls.planned_on)
+
 
 class ShipmentItem(BaseModel):
     shipment = pw.ForeignKeyField(Shipment, backref="items", on_delete="CASCADE")
