@@ -152,3 +152,23 @@ def test_a_connection_per_thread_sees_committed_data(db_path):
     conn = sqlite3.connect(str(db_path))
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+
+
+def test_read_only_open_refuses_writes_and_neither_backs_up_nor_upgrades(db_path, monkeypatch):
+    make_filled_database(db_path)
+    before = table_counts(db_path)
+    opened = open_database(db_path, read_only=True, clock=lambda: datetime(2026, 11, 30, 9))
+    try:
+        assert opened.backups_written == []
+        assert not (db_path.parent / "t-backups").exists()
+        with pytest.raises(Exception, match="readonly"):
+            m.HomeLocality.create(name_zh="三亚市")
+    finally:
+        close_database()
+    assert table_counts(db_path) == before
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(schema.STEPS, schema.SCHEMA_VERSION, lambda migrator: None)
+    with pytest.raises(DatabaseFileError, match="needs an upgrade"):
+        open_database(db_path, read_only=True)
+    assert table_counts(db_path) == before

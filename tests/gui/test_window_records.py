@@ -337,3 +337,21 @@ def test_model_tester_on_every_list_page(qtmodeltester, window):
         page.refresh()
         qtmodeltester.check(page.model)
     assert QApplication.instance() is not None
+
+
+def test_read_only_dialog_shows_the_record_but_offers_no_change(qtbot, gui_db):
+    from twindesk.ui.dialogs import dialog_for
+
+    vid = records.save("visit", {"title": "Visit to Jeju"})
+    records.save("delegate", {"visit": vid, "name": "Wang", "precedence": 1})
+    dialog = dialog_for("visit", vid, read_only=True)
+    qtbot.addWidget(dialog)
+    assert dialog.editors["title"].value() == "Visit to Jeju"
+    dialog.editors["title"].widget.setText("changed")
+    assert not dialog.save_button.isVisible() and not dialog.save_button.isEnabled()
+    assert not dialog.is_dirty()
+    panel = dialog.panel("delegate")
+    assert not panel.add_button.isEnabled() and not panel.delete_button.isEnabled()
+    assert not panel.up_button.isEnabled()
+    dialog.close()  # no unsaved-changes prompt: nothing can be saved
+    assert m.Visit.get_by_id(vid).title == "Visit to Jeju"

@@ -41,9 +41,10 @@ class OpenedDatabase:
         return self.db.connection()
 
 
-def connect(path: Path) -> pw.SqliteDatabase:
+def connect(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
     """A peewee database with TwinDesk's pragmas; each thread gets its own connection."""
-    return pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    pragmas = PRAGMAS + ((("query_only", 1),) if read_only else ())
+    return pw.SqliteDatabase(str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def _create_new(path: Path) -> None:
@@ -64,13 +65,18 @@ def open_database(
     create: bool = False,
     migrate: bool = True,
     take_backups: bool = True,
+    read_only: bool = False,
     clock: Callable[[], datetime] = datetime.now,
 ) -> OpenedDatabase:
     """Open (or with `create`, make) the TwinDesk database at `path` and bind it for the process.
 
+    `read_only` is for a database another window has open: every write is refused by SQLite
+    (query_only), and it is neither upgraded nor backed up behind its owner's back.
     Raises DatabaseFileError, with the file untouched, for a missing, foreign or damaged file.
     """
     path = Path(path)
+    if read_only:
+        create = migrate = take_backups = False
     created = False
     if not path.exists() and create:
         _create_new(path)
@@ -79,7 +85,7 @@ def open_database(
     else:
         version = inspect_existing(path, schema.SCHEMA_VERSION)
     close_database()
-    db = connect(path)
+    db = connect(path, read_only=read_only)
     database.initialize(db)
     try:
         db.connect()

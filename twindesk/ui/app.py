@@ -50,22 +50,24 @@ def run(db: str | None = None, *, lang: str | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese if lang.startswith("zh") else QLocale.Language.English,
                                QLocale.Country.China if lang.startswith("zh") else QLocale.Country.UnitedKingdom))
     path = choose_database(db, settings)
+    # The lock first: a database another window has open is opened read-only, and then neither
+    # upgraded nor backed up behind that window's back.
+    lock = DatabaseLock(path)
+    read_only = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        opened = open_database(path, create=True)
+        holder = lock.acquire()
+        if holder is not None:
+            if not ask_read_only(None, holder):
+                return 0
+            read_only = True
+        open_database(path, create=True, read_only=read_only)
     except (UserError, OSError) as exc:
+        if not read_only:
+            lock.release()
         QMessageBox.critical(None, APP_NAME, QApplication.translate("App", "TwinDesk cannot open the database:")
                              + f"\n\n{exc}")
         return 2
-    lock = DatabaseLock(path)
-    read_only = False
-    holder = lock.acquire()
-    if holder is not None:
-        if not ask_read_only(None, holder):
-            close_database()
-            return 0
-        read_only = True
-        opened.db.execute_sql("PRAGMA query_only = 1")  # a safety net under the disabled actions
     window = MainWindow(db_path=path, settings=settings, lang=lang, read_only=read_only)
     heartbeat = QTimer(window)
     if not read_only:

@@ -18,11 +18,10 @@ from twindesk.store.errors import UserError
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
+from twindesk.ui.record_dialog import tr_field
 
 
 def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
-    from twindesk.ui.record_dialog import tr_field
-
     spec = SPECS[kind]
     columns = []
     for name in names:
@@ -37,9 +36,10 @@ def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
 
 class ChildPanel(QWidget):
     def __init__(self, kind: str, columns: list[str], *, parent_id: int | None, lang: str, user: str,
-                 reorderable: bool = False, parent=None):
+                 reorderable: bool = False, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.kind = kind
+        self.read_only = read_only
         self.spec = SPECS[kind]
         self.parent_id = parent_id
         self.lang = lang
@@ -91,8 +91,12 @@ class ChildPanel(QWidget):
         self._rows = {r["id"]: r for r in rows}
         self.model.set_ids([r["id"] for r in rows])
         self.view.resizeColumnsToContents()
-        enabled = self.parent_id is not None
-        self.add_button.setEnabled(enabled)
+        can_change = self.parent_id is not None and not self.read_only
+        self.add_button.setEnabled(can_change)
+        self.delete_button.setEnabled(can_change)
+        if self.reorderable:
+            self.up_button.setEnabled(can_change)
+            self.down_button.setEnabled(can_change)
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
@@ -105,7 +109,7 @@ class ChildPanel(QWidget):
         if self.kind == "delegate" and record_id is None:
             defaults["precedence"] = len(self._rows) + 1
         return dialog_for(self.kind, record_id, defaults=defaults, hidden=(self.spec.parent,),
-                          lang=self.lang, user=self.user, parent=self)
+                          lang=self.lang, user=self.user, read_only=self.read_only, parent=self)
 
     def add(self) -> None:
         if self.parent_id is None:

@@ -9,8 +9,8 @@ as plain data; activating a row (double-click or Enter) emits `openRecord(kind, 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainter, QPalette
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QToolTip,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,8 @@ from PySide6.QtWidgets import (
 from twindesk.domain import insights
 from twindesk.domain import vocabulary as voc
 from twindesk.domain.countries import country_name
+from twindesk.ui.formatting import display_name
+from twindesk.ui.record_list import MAX_CARD_ROWS, RecordList
 
 try:  # QtCharts is an optional part of some PySide6 builds; without it the aid card is a table.
     from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -40,127 +40,12 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 UPCOMING_DAYS = 90
 TOP_COUNTRIES = 10
-RECORD_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of the record a row opens
 OUTGOING_COLOR = QColor("#c0392b")  # the office's red for what Hainan sends
 INCOMING_COLOR = QColor("#2e86c1")
 
 
-def partner_display_name(row: dict, lang: str, prefix: str = "name_") -> str:
-    """A partner's name in the reader's language first, then the others: 兵库县 / Hyogo Prefecture."""
-    zh, en, native = (row.get(prefix + k) or "" for k in ("zh", "en", "native"))
-    order = (zh, en, native) if lang.startswith("zh") else (en, zh, native)
-    return next((name for name in order if name), "")
-
-
 def _iso(value) -> str:
     return value.isoformat() if value else ""
-
-
-MAX_CARD_ROWS = 200
-
-
-class RecordList(QStackedWidget):
-    """A short list of records with a header, or one friendly line when there is nothing to show."""
-
-    activated = Signal(str, int)
-    MAX_ROWS = 8  # taller lists scroll inside their card
-
-    def __init__(self, headers: list[str], stretch_columns, empty_text: str = "", parent=None):
-        super().__init__(parent)
-        if isinstance(stretch_columns, int):
-            stretch_columns = (stretch_columns,)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(headers)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        for column in range(len(headers)):
-            mode = QHeaderView.ResizeMode.Stretch if column in stretch_columns else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
-        self.tree.itemActivated.connect(self._on_activated)
-        self.empty_label = QLabel(empty_text)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty_label.setMinimumHeight(36)
-        self.addWidget(self.tree)
-        self.addWidget(self.empty_label)
-        self.setCurrentWidget(self.empty_label)
-
-    def set_empty_text(self, text: str) -> None:
-        self.empty_label.setText(text)
-
-    def set_rows(self, rows: list[tuple[list[str], tuple[str, int] | None, dict]]) -> None:
-        """rows: (cell texts, (kind, id) to open or None, options: bold, tooltip, colors)."""
-        self.tree.clear()
-        items = []
-        # A card is a summary: with 100,000 records it shows the first MAX_CARD_ROWS, then a count.
-        hidden = max(0, len(rows) - MAX_CARD_ROWS)
-        rows = rows[:MAX_CARD_ROWS]
-        for texts, record, options in rows:
-            item = QTreeWidgetItem([str(t) for t in texts])
-            if record is not None:
-                item.setData(0, RECORD_ROLE, record)
-            if options.get("bold"):
-                font = QFont(item.font(0))
-                font.setBold(True)
-                for column in range(len(texts)):
-                    item.setFont(column, font)
-            for column, text in enumerate(texts):
-                item.setToolTip(column, options.get("tooltip") or str(text))
-            for column in options.get("right", ()):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, color in options.get("colors", {}).items():
-                item.setForeground(column, QBrush(color))
-            items.append(item)
-        if hidden:
-            more = QTreeWidgetItem([self.tr("… and %1 more").replace("%1", f"{hidden:,}")])
-            items.append(more)
-        self.tree.addTopLevelItems(items)
-        self.setCurrentWidget(self.tree if items else self.empty_label)
-        self.updateGeometry()
-
-    def _wanted_height(self, rows: int) -> int:
-        tree = self.tree
-        row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else -1
-        if row <= 0:
-            row = tree.fontMetrics().height() + 6
-        return tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth() + 2
-
-    def sizeHint(self) -> QSize:
-        width = super().sizeHint().width()
-        if self.is_empty():
-            return QSize(width, max(40, self.empty_label.sizeHint().height() + 16))
-        return QSize(width, self._wanted_height(min(max(self.tree.topLevelItemCount(), 2), self.MAX_ROWS)))
-
-    def hasHeightForWidth(self) -> bool:
-        return False  # the wrapped empty line would otherwise make the card as tall as a long list
-
-    def minimumSizeHint(self) -> QSize:
-        # As tall as the rows it shows: the page scrolls, the short lists inside it do not.
-        hint = self.sizeHint()
-        return QSize(min(hint.width(), 160), hint.height())
-
-    def is_empty(self) -> bool:
-        return self.currentWidget() is self.empty_label
-
-    def column_texts(self, column: int) -> list[str]:
-        return [self.tree.topLevelItem(i).text(column) for i in range(self.tree.topLevelItemCount())]
-
-    def records(self) -> list[tuple[str, int] | None]:
-        return [self.tree.topLevelItem(i).data(0, RECORD_ROLE) for i in range(self.tree.topLevelItemCount())]
-
-    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        record = item.data(0, RECORD_ROLE)
-        if record:
-            kind, record_id = record
-            self.activated.emit(kind, int(record_id))
 
 
 class DashboardPage(QWidget):
@@ -422,11 +307,9 @@ class DashboardPage(QWidget):
 
     def _fill_in_transit(self) -> None:
         shipments = insights.shipments_in_transit()
-        names = insights.partner_names(s["partner"] for s in shipments)
         rows = []
         for s in shipments:
-            partner = names.get(s["partner"])
-            who = partner_display_name(partner, self.lang) if partner else (s["counterparty"] or "")
+            who = display_name(s["partner_zh"], s["partner_en"], s["partner_native"], self.lang) or s["counterparty"]
             expected = _iso(s["expected_on"]) or self.tr("not given")
             rows.append(([expected, voc.SHIPMENT_DIRECTIONS.label(s["direction"], self.lang), s["title"], who],
                          ("shipment", s["id"]), {}))
@@ -440,7 +323,7 @@ class DashboardPage(QWidget):
             label = self.tr("%1th").replace("%1", str(a.years))
             if a.round_decade:
                 label = "★ " + label
-            partner = partner_display_name({"zh": a.partner_zh, "en": a.partner_en}, self.lang, prefix="")
+            partner = display_name(a.partner_zh, a.partner_en, lang=self.lang)
             when = _iso(a.on) or self.tr("since %1").replace("%1", str(a.established_year))
             tooltip = self.tr("%1: %2 years since %3").replace("%1", partner).replace(
                 "%2", str(a.years)).replace("%3", str(a.established_year))
@@ -453,7 +336,7 @@ class DashboardPage(QWidget):
         self.renewals.set_empty_text(self.tr("No reviews or renewals due in %1").replace("%1", str(year)))
         rows = []
         for r in insights.renewals_due(date(year, 1, 1), date(year, 12, 31)):
-            partner = partner_display_name(r, self.lang, prefix="partner_")
+            partner = display_name(r["partner_zh"], r["partner_en"], lang=self.lang)
             rows.append(([_iso(r["next_review_on"]), partner, r["locality_zh"], voc.TIERS.label(r["tier"], self.lang)],
                          ("partnership", r["id"]), {}))
         self.renewals.set_rows(rows)
@@ -465,14 +348,15 @@ class DashboardPage(QWidget):
         rows = []
         never = self.tr("never")
         grey = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-        for r in insights.quiet_relationships(today, days):
+        quiet = insights.quiet_relationships(today, days)
+        for r in quiet[:MAX_CARD_ROWS]:  # format only what the card shows
             since = str(r["days_since"]) if r["days_since"] is not None else never
             options = {"right": (3,)}
             if r["days_since"] is None:
                 options["colors"] = {2: grey, 3: grey}
-            rows.append(([partner_display_name(r, self.lang), country_name(r["country"], self.lang),
+            rows.append(([display_name(r["name_zh"], r["name_en"], r["name_native"], self.lang), country_name(r["country"], self.lang),
                           _iso(r["last_contact"]) or "—", since], ("partner", r["id"]), options))
-        self.quiet.set_rows(rows)
+        self.quiet.set_rows(rows, total=len(quiet))
 
     def _fill_aid(self) -> None:
         counts = insights.aid_shipment_counts()

@@ -49,7 +49,9 @@ class VisitPartnersPanel(QWidget):
         self.visit_id = visit_id
         self.user = user
         self.setObjectName("panel_visit_partners")
-        self.picker = ChoiceEditor(details.choices("partner"), allow_empty=True, searchable=True)
+        partners = details.choices("partner")
+        self._names = dict(partners)
+        self.picker = ChoiceEditor(partners, allow_empty=True, searchable=True)
         self.add_button = QPushButton(self.tr("Add partner"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.list = QListWidget()
@@ -62,7 +64,6 @@ class VisitPartnersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
-        self._names = dict(details.choices("partner"))
         self.reload()
 
     def set_parent_id(self, visit_id: int) -> None:
@@ -108,9 +109,10 @@ class TimelinePanel(QWidget):
     KINDS = {"visit": vocabulary.VISIT_STATUSES, "shipment": vocabulary.SHIPMENT_STATUSES,
              "activity": vocabulary.ACTIVITY_KINDS}
 
-    def __init__(self, partner_id: int | None, lang: str, user: str, parent=None):
+    def __init__(self, partner_id: int | None, lang: str, user: str, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.partner_id = partner_id
+        self.read_only = read_only
         self.lang = lang
         self.user = user
         self.setObjectName("panel_timeline")
@@ -149,23 +151,26 @@ class TimelinePanel(QWidget):
         item = self._rows.get(self.model.id_at(row))
         if item is None:
             return
-        dialog_for(item["kind"], item["id"], lang=self.lang, user=self.user, parent=self).exec()
+        dialog_for(item["kind"], item["id"], lang=self.lang, user=self.user, read_only=self.read_only,
+                   parent=self).exec()
         self.reload()
 
 
 class SubRecordDialog(RecordDialog):
     def _add_extra_tabs(self) -> None:
         if self.kind == "partner":
-            panel = TimelinePanel(self.record_id, self.lang, self.user)
+            panel = TimelinePanel(self.record_id, self.lang, self.user, self.read_only)
             index = self.tabs.addTab(panel, self.tr("Timeline"))
             self.tabs.setTabEnabled(index, self.record_id is not None)
         if self.kind == "visit":
             panel = VisitPartnersPanel(self.record_id, self.lang, self.user)
+            panel.add_button.setEnabled(not self.read_only)
+            panel.remove_button.setEnabled(not self.read_only)
             index = self.tabs.addTab(panel, self.tr("Partners"))
             self.tabs.setTabEnabled(index, self.record_id is not None)
         for title, kind, columns, reorderable in SUB_RECORDS.get(self.kind, []):
             panel = ChildPanel(kind, columns, parent_id=self.record_id, lang=self.lang, user=self.user,
-                               reorderable=reorderable)
+                               reorderable=reorderable, read_only=self.read_only)
             index = self.tabs.addTab(panel, self.tr(title))
             self.tabs.setTabEnabled(index, self.record_id is not None)
         if self.record_id is None and self.tabs.count() > 1:

@@ -25,17 +25,13 @@ EMPTY_DATE = QDate(1800, 1, 1)
 
 
 class Editor(QObject):
+    """Owns one field's widget; every subclass gives `value()` and `set_value(v)`."""
+
     changed = Signal()
 
     def __init__(self, widget: QWidget):
         super().__init__(widget)
         self.widget = widget
-
-    def value(self):
-        raise NotImplementedError
-
-    def set_value(self, value) -> None:
-        raise NotImplementedError
 
     def focus_widget(self) -> QWidget:
         return self.widget

@@ -31,7 +31,8 @@ def format_value(value, lang: str = "en", vocabulary: Vocabulary | None = None, 
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, int):
-        return QLocale().toString(value) if kind != "year" else str(value)
+        # Ids and years read as typed (ID 100006, 2026), other counts with separators (100,006).
+        return str(value) if kind in ("id", "year") else QLocale().toString(value)
     if isinstance(value, Decimal | float):
         return QLocale().toString(float(value), "f", 2 if isinstance(value, Decimal) else 1)
     return str(value)

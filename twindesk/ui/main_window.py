@@ -191,14 +191,12 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> None:
         try:
-            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, parent=self)
+            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
+                                parent=self)
         except UserError as exc:  # deleted meanwhile
             QMessageBox.information(self, APP_NAME, str(exc))
             bus.notify(kind)
             return
-        if self.read_only:
-            dialog.save_button.setEnabled(False)
-            dialog._set_dirty = lambda _dirty: None  # noqa: SLF001 - nothing to save in read-only mode
         dialog.exec()
 
     def delete_selected(self) -> None:
@@ -216,10 +214,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Delete"), str(exc))
             return
         if not impact.allowed:
-            QMessageBox.warning(
-                self, self.tr("Cannot delete"),
-                self.tr("This %1 cannot be deleted: %2 still refer to it. Delete or reassign those first.")
-                .replace("%1", label).replace("%2", records.describe_counts(impact.blockers)))
+            QMessageBox.warning(self, self.tr("Cannot delete"), impact.refusal())
             return
         text = self.tr("Delete this %1 (ID %2)?").replace("%1", label).replace("%2", str(record_id))
         if impact.removed:

@@ -26,7 +26,7 @@ def _partner_col(lang: str) -> Column:
 
 def partners_page(lang: str) -> ListPage:
     columns = [
-        _col("id", "ID", lang, right=True),
+        _col("id", "ID", lang, kind="id", right=True),
         _col("name_zh", "Chinese name", lang),
         _col("name_en", "English name", lang),
         _col("name_native", "Native name", lang),
@@ -41,7 +41,7 @@ def partners_page(lang: str) -> ListPage:
 
 def visits_page(lang: str) -> ListPage:
     columns = [
-        _col("id", "ID", lang, right=True),
+        _col("id", "ID", lang, kind="id", right=True),
         _col("start_on", "Start", lang),
         _col("end_on", "End", lang),
         _col("direction", "Direction", lang, v.VISIT_DIRECTIONS),
@@ -57,7 +57,7 @@ def visits_page(lang: str) -> ListPage:
 
 def shipments_page(lang: str) -> ListPage:
     columns = [
-        _col("id", "ID", lang, right=True),
+        _col("id", "ID", lang, kind="id", right=True),
         _col("date", "Date", lang),
         _col("direction", "Direction", lang, v.SHIPMENT_DIRECTIONS),
         _col("status", "Status", lang, v.SHIPMENT_STATUSES),
@@ -74,7 +74,7 @@ def shipments_page(lang: str) -> ListPage:
 
 def activities_page(lang: str) -> ListPage:
     columns = [
-        _col("id", "ID", lang, right=True),
+        _col("id", "ID", lang, kind="id", right=True),
         _col("held_on", "Date", lang),
         _col("kind", "Kind", lang, v.ACTIVITY_KINDS),
         _col("title", "Title", lang),
@@ -88,7 +88,7 @@ def activities_page(lang: str) -> ListPage:
 
 def localities_page(lang: str) -> ListPage:
     columns = [
-        _col("id", "ID", lang, right=True),
+        _col("id", "ID", lang, kind="id", right=True),
         _col("name_zh", "Chinese name", lang),
         _col("name_en", "English name", lang),
         _col("kind", "Kind", lang, v.LOCALITY_KINDS),

@@ -38,9 +38,11 @@ def tr_record(text: str) -> str:
 
 class RecordDialog(QDialog):
     def __init__(self, kind: str, record_id: int | None = None, *, defaults: dict | None = None,
-                 hidden: tuple[str, ...] = (), lang: str = "en", user: str = "", parent=None):
+                 hidden: tuple[str, ...] = (), lang: str = "en", user: str = "", read_only: bool = False,
+                 parent=None):
         super().__init__(parent)
         self.kind = kind
+        self.read_only = read_only  # another window holds the database: look, do not change
         self.spec = SPECS[kind]
         self.record_id = record_id
         self.lang = lang
@@ -65,6 +67,7 @@ class RecordDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+        self.save_button.setVisible(not read_only)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -137,8 +140,8 @@ class RecordDialog(QDialog):
 
     # --- state ------------------------------------------------------------------------------
     def _set_dirty(self, dirty: bool) -> None:
-        self._dirty = dirty
-        self.save_button.setEnabled(dirty)
+        self._dirty = dirty and not self.read_only
+        self.save_button.setEnabled(self._dirty)
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -229,7 +232,7 @@ class RecordDialog(QDialog):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save() and True
+            return self.save()
         if answer == QMessageBox.StandardButton.Discard:
             self._dirty = False
             return True
