@@ -6,6 +6,7 @@ One declaration serves validation, the forms, the workbook columns and the impor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from twindesk.domain import labels
 from twindesk.domain import vocabulary as v
 from twindesk.domain.errors import FieldError
 from twindesk.domain.fields import Field
@@ -29,6 +30,13 @@ class RecordSpec:
 
     def field(self, name: str) -> Field:
         return self.by_name[name]
+
+    def field_label(self, name: str, lang: str = "en") -> str:
+        """The field's label in `lang` (English or Chinese), for workbooks and briefing packs."""
+        return labels.field_label(self.kind, name, self.by_name[name].label, lang)
+
+    def record_label(self, lang: str = "en") -> str:
+        return labels.record_label(self.label, lang)
 
 
 def _error(spec: RecordSpec, name: str, message: str) -> FieldError:
