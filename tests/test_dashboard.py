@@ -87,8 +87,14 @@ def make_page(qtbot, lang="en", **kwargs) -> DashboardPage:
     page.resize(1280, 800)
     page.show()
     qtbot.waitExposed(page)
-    page.refresh()
+    refresh(qtbot, page)
     return page
+
+
+def refresh(qtbot, page: DashboardPage) -> None:
+    """Refresh and wait until the cards show the result: the queries run off the GUI thread."""
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.refresh()
 
 
 # --- insights additions --------------------------------------------------------------------------------------
@@ -174,7 +180,8 @@ def test_quiet_relationships_and_threshold(qtbot, data):
     assert page.quiet.column_texts(1) == ["Russian Federation", "Japan"]
     assert page.quiet.column_texts(3) == ["never", str((TODAY - date(2024, 1, 12)).days)]
     assert page.quiet.records() == [("partner", data["vladimir"]), ("partner", data["hyogo"])]
-    page.quiet_days.setValue(1000)  # the setting in the card redraws the list
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.quiet_days.setValue(1000)  # the setting in the card reads the list again
     assert page.quiet_after_days == 1000
     assert page.quiet.column_texts(0) == ["Vladimir"]
     page2 = make_page(qtbot, quiet_after_days=900)
@@ -294,6 +301,37 @@ def test_refresh_picks_up_new_data(qtbot, database):
     page = make_page(qtbot)
     assert page.upcoming.is_empty()
     records.save("visit", {"title": "New trip", "status": "proposed", "start_on": date(2026, 4, 1)})
-    page.refresh()
+    refresh(qtbot, page)
     assert page.upcoming.column_texts(2) == ["New trip"]
     assert not page.upcoming.is_empty()
+
+
+def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
+    page = make_page(qtbot)
+    threads = []
+    real = insights.upcoming_visits
+
+    def spy(*args, **kwargs):
+        import threading
+
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    import threading
+
+    from twindesk.domain import overview
+
+    overview.insights.upcoming_visits = spy
+    try:
+        with qtbot.waitSignal(page.refreshed, timeout=10_000):
+            page.refresh()
+            assert page.is_refreshing()
+            assert "updating" in page.heading.text()
+            page.refresh()  # while one runs: remembered, run once more afterwards
+            page.refresh()
+    finally:
+        overview.insights.upcoming_visits = real
+    assert len(threads) == 2
+    assert all(t is not threading.main_thread() for t in threads)
+    assert not page.is_refreshing()
+    assert page.heading.text() == "Overview as of 2026-03-01"

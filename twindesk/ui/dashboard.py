@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from twindesk.domain import insights
 from twindesk.domain import vocabulary as voc
 from twindesk.domain.countries import country_name
+from twindesk.domain.overview import Overview, load_overview
+from twindesk.ui.background import BackgroundJob, report_failure
 from twindesk.ui.formatting import display_name
 from twindesk.ui.record_list import MAX_CARD_ROWS, RecordList
 
@@ -52,6 +54,7 @@ class DashboardPage(QWidget):
     """The landing page. Call `refresh()` when data changed or the page is shown."""
 
     openRecord = Signal(str, int)  # record kind ("visit", "shipment", "partner", "partnership"), id
+    refreshed = Signal()  # the cards show the latest data
 
     def __init__(self, lang: str = "en", today_fn: Callable[[], date] = date.today, parent=None,
                  *, quiet_after_days: int = insights.QUIET_AFTER_DAYS):
@@ -60,6 +63,8 @@ class DashboardPage(QWidget):
         self.today_fn = today_fn
         self._quiet_after_days = quiet_after_days
         self._loaded = False
+        self._job: BackgroundJob | None = None
+        self._stale = False
         self._aid_tooltips: dict[tuple[int, str], str] = {}
         self.aid_years: list[int | None] = []
         self._build()
@@ -264,7 +269,7 @@ class DashboardPage(QWidget):
         return self._quiet_after_days
 
     def set_quiet_after_days(self, days: int) -> None:
-        """Change the quiet threshold (days without any contact) and redraw the quiet list."""
+        """Change the quiet threshold (days without any contact) and read the quiet list again."""
         if days == self._quiet_after_days:
             return
         self._quiet_after_days = days
@@ -272,7 +277,7 @@ class DashboardPage(QWidget):
         self.quiet_days.setValue(days)
         self.quiet_days.blockSignals(False)
         if self._loaded:
-            self._fill_quiet(self.today_fn())
+            self.refresh()
 
     # --- data -------------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
@@ -281,22 +286,56 @@ class DashboardPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read everything again from the domain and redraw every card."""
-        today = self.today_fn()
-        self._loaded = True
-        self.heading.setText(self.tr("Overview as of %1").replace("%1", today.isoformat()))
-        self._fill_upcoming(today)
-        self._fill_in_transit()
-        self._fill_anniversaries(today.year)
-        self._fill_renewals(today.year)
-        self._fill_quiet(today)
-        self._fill_aid()
-        self._fill_countries()
-        self._fill_status_counts()
+        """Read everything again, off the GUI thread, then redraw every card (`refreshed` tells when).
 
-    def _fill_upcoming(self, today: date) -> None:
+        A refresh asked for while one runs is remembered and runs once that one ends, so the cards
+        always end up showing the latest data without queueing a query per change.
+        """
+        self._loaded = True
+        if self._job is not None:
+            self._stale = True
+            return
+        self._stale = False
+        self.heading.setText(self.tr("Overview as of %1 (updating…)").replace("%1", self.today_fn().isoformat()))
+        today, quiet, upcoming = self.today_fn(), self._quiet_after_days, UPCOMING_DAYS
+        self._job = BackgroundJob(lambda _progress: load_overview(
+            today, quiet_after_days=quiet, upcoming_days=upcoming, top_countries=TOP_COUNTRIES), self)
+        self._job.succeeded.connect(self.show_overview)
+        self._job.failed.connect(lambda exc: report_failure(self, exc))
+        self._job.finished.connect(self._job_ended)
+        self._job.start()
+
+    def _job_ended(self) -> None:
+        self._job = None
+        if self._stale:
+            self.refresh()
+        else:
+            self.refreshed.emit()
+
+    def is_refreshing(self) -> bool:
+        return self._job is not None
+
+    def wait_idle(self, ms: int = 30_000) -> None:
+        """Block until a running refresh's queries end (the window calls this before it closes)."""
+        if self._job is not None:
+            self._job.wait(ms)
+
+    def show_overview(self, overview: Overview) -> None:
+        """Redraw every card from one snapshot (on the GUI thread)."""
+        today = overview.today
+        self.heading.setText(self.tr("Overview as of %1").replace("%1", today.isoformat()))
+        self._fill_upcoming(overview.upcoming_visits)
+        self._fill_in_transit(overview.shipments_in_transit)
+        self._fill_anniversaries(today.year, overview.anniversaries)
+        self._fill_renewals(today.year, overview.renewals_due)
+        self._fill_quiet(overview.quiet_after_days, overview.quiet_relationships)
+        self._fill_aid(overview.aid_shipment_counts, overview.aid_totals)
+        self._fill_countries(overview.partners_by_country)
+        self._fill_status_counts(overview.status_counts)
+
+    def _fill_upcoming(self, visits: list[dict]) -> None:
         rows = []
-        for v in insights.upcoming_visits(today, UPCOMING_DAYS):
+        for v in visits:
             start, end = v["start_on"], v["end_on"]
             when = _iso(start)
             tooltip = f"{_iso(start)} – {_iso(end)}" if end and end != start else when
@@ -305,8 +344,7 @@ class DashboardPage(QWidget):
                          ("visit", v["id"]), {"tooltip": f"{v['title']}\n{tooltip}"}))
         self.upcoming.set_rows(rows)
 
-    def _fill_in_transit(self) -> None:
-        shipments = insights.shipments_in_transit()
+    def _fill_in_transit(self, shipments: list[dict]) -> None:
         rows = []
         for s in shipments:
             who = display_name(s["partner_zh"], s["partner_en"], s["partner_native"], self.lang) or s["counterparty"]
@@ -315,11 +353,11 @@ class DashboardPage(QWidget):
                          ("shipment", s["id"]), {}))
         self.in_transit.set_rows(rows)
 
-    def _fill_anniversaries(self, year: int) -> None:
+    def _fill_anniversaries(self, year: int, anniversaries: list) -> None:
         self.anniversaries_box.setTitle(self.tr("Anniversaries in %1").replace("%1", str(year)))
         self.anniversaries.set_empty_text(self.tr("No anniversaries in %1").replace("%1", str(year)))
         rows = []
-        for a in insights.anniversaries(year):
+        for a in anniversaries:
             label = self.tr("%1th").replace("%1", str(a.years))
             if a.round_decade:
                 label = "★ " + label
@@ -331,24 +369,22 @@ class DashboardPage(QWidget):
                          {"bold": a.round_decade, "tooltip": tooltip}))
         self.anniversaries.set_rows(rows)
 
-    def _fill_renewals(self, year: int) -> None:
+    def _fill_renewals(self, year: int, renewals: list[dict]) -> None:
         self.renewals_box.setTitle(self.tr("Reviews and renewals due in %1").replace("%1", str(year)))
         self.renewals.set_empty_text(self.tr("No reviews or renewals due in %1").replace("%1", str(year)))
         rows = []
-        for r in insights.renewals_due(date(year, 1, 1), date(year, 12, 31)):
+        for r in renewals:
             partner = display_name(r["partner_zh"], r["partner_en"], lang=self.lang)
             rows.append(([_iso(r["next_review_on"]), partner, r["locality_zh"], voc.TIERS.label(r["tier"], self.lang)],
                          ("partnership", r["id"]), {}))
         self.renewals.set_rows(rows)
 
-    def _fill_quiet(self, today: date) -> None:
-        days = self._quiet_after_days
+    def _fill_quiet(self, days: int, quiet: list[dict]) -> None:
         self.quiet.set_empty_text(
             self.tr("Every live relationship had contact in the last %1 days").replace("%1", str(days)))
         rows = []
         never = self.tr("never")
         grey = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-        quiet = insights.quiet_relationships(today, days)
         for r in quiet[:MAX_CARD_ROWS]:  # format only what the card shows
             since = str(r["days_since"]) if r["days_since"] is not None else never
             options = {"right": (3,)}
@@ -358,15 +394,14 @@ class DashboardPage(QWidget):
                           _iso(r["last_contact"]) or "—", since], ("partner", r["id"]), options))
         self.quiet.set_rows(rows, total=len(quiet))
 
-    def _fill_aid(self) -> None:
-        counts = insights.aid_shipment_counts()
+    def _fill_aid(self, counts: list[dict], totals: list[dict]) -> None:
         years = sorted({r["year"] for r in counts}, key=lambda y: (y is None, y or 0))
         per = {(r["year"], r["direction"]): r["shipments"] for r in counts}
         self.aid_years = years
         labels = [str(y) if y is not None else self.tr("Undated") for y in years]
 
         values: dict[tuple[int | None, str], list[str]] = {}
-        for r in insights.aid_totals(("year", "direction")):
+        for r in totals:
             if r["value"] is not None and r["currency"]:
                 values.setdefault((r["year"], r["direction"]), []).append(f"{r['currency']} {r['value']:,.2f}")
         self._aid_tooltips = {}
@@ -432,14 +467,13 @@ class DashboardPage(QWidget):
         if text:
             QToolTip.showText(QCursor.pos(), text, self.aid_chart)
 
-    def _fill_countries(self) -> None:
+    def _fill_countries(self, by_country: dict[str, int]) -> None:
         rows = []
-        for code, n in insights.partner_counts_by_country(TOP_COUNTRIES).items():
+        for code, n in by_country.items():
             rows.append(([country_name(code, self.lang), str(n)], None, {"right": (1,)}))
         self.countries.set_rows(rows)
 
-    def _fill_status_counts(self) -> None:
-        counts = insights.status_counts()
+    def _fill_status_counts(self, counts: dict[str, dict[str, int]]) -> None:
         for key, vocabulary in (("partnerships", voc.PARTNERSHIP_STATUSES), ("visits", voc.VISIT_STATUSES),
                                 ("shipments", voc.SHIPMENT_STATUSES)):
             found = counts.get(key, {})

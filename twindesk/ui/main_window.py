@@ -17,7 +17,7 @@ from twindesk import APP_NAME, __version__
 from twindesk.domain import records
 from twindesk.domain.specs import SPECS
 from twindesk.store.errors import UserError
-from twindesk.ui import pages
+from twindesk.ui import background, pages
 from twindesk.ui import settings as S
 from twindesk.ui.dashboard import DashboardPage
 from twindesk.ui.databus import bus
@@ -298,4 +298,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        background.wait_for_all()  # no worker may still be reading when the database closes
         super().closeEvent(event)
