@@ -134,7 +134,7 @@ BAD = [
     ("visit", {**VISIT, "budget": "nan"}, "budget", "Budget “nan” is not a number."),
     ("visit", {**VISIT, "budget": "inf"}, "budget", "Budget “inf” is not a number."),
     ("shipment_item", {**ITEM, "quantity": True}, "quantity", "Quantity “True” is not a number."),
-    ("partnership", {"partner": "abc", "home_locality": 1}, "partner", "Partner “abc” is not a number."),
+    ("partnership", {"partner": "abc", "home_locality": 1}, "partner", "Partner “abc” matches no record; pick one from the list or give its ID."),
     # whole numbers
     ("partner", {**PARTNER, "population": "1.5"}, "population", "Population “1.5” must be a whole number."),
     (

@@ -36,13 +36,25 @@ def children(kind: str, parent_id: int) -> list[dict]:
     return rows
 
 
+def _partner_label(zh, en, country) -> str:
+    return f"{zh} / {en} ({country})" if en and en != zh else f"{zh} ({country})"
+
+
+def _partner_choices(where=None, limit: int | None = None) -> list[tuple[int, str]]:
+    p = m.Partner
+    name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
+    q = p.select(p.id, name, p.name_en, p.country).order_by(p.name_en, p.name_zh, p.id)
+    if where is not None:
+        q = q.where(where)
+    if limit is not None:
+        q = q.limit(limit)
+    return [(i, _partner_label(zh, en, c)) for i, zh, en, c in q.tuples()]
+
+
 def choices(kind: str) -> list[tuple[int, str]]:
     """(id, display name) of every record a reference field may point to (partners, localities …)."""
     if kind == "partner":
-        p = m.Partner
-        name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
-        q = p.select(p.id, name, p.name_en, p.country).order_by(p.name_en, p.name_zh)
-        return [(i, f"{zh} / {en} ({c})" if en and en != zh else f"{zh} ({c})") for i, zh, en, c in q.tuples()]
+        return _partner_choices()
     if kind == "home_locality":
         loc = m.HomeLocality
         q = loc.select(loc.id, loc.name_zh, loc.name_en).order_by(loc.sort_order, loc.id)
@@ -60,6 +72,30 @@ def choices(kind: str) -> list[tuple[int, str]]:
         q = ps.select(ps.id, p.name_zh, p.name_en, loc.name_zh).join(p).switch(ps).join(loc)
         return [(i, f"{loc_zh} – {zh or en}") for i, zh, en, loc_zh in q.tuples()]
     raise KeyError(kind)
+
+
+# Reference kinds whose records can run into the tens of thousands: pick them by searching.
+SEARCHED_KINDS = ("partner",)
+
+
+def find_choices(kind: str, text: str, limit: int = 50) -> list[tuple[int, str]]:
+    """The first `limit` records of `kind` whose names (any script) or country hold every typed word."""
+    if kind != "partner":
+        raise KeyError(kind)
+    p = m.Partner
+    where = None
+    for word in text.casefold().split():
+        condition = (fn.instr(p.search_text, word) > 0) | (fn.lower(p.country) == word)
+        where = condition if where is None else where & condition
+    return _partner_choices(where, limit)
+
+
+def choice_label(kind: str, record_id: int) -> str | None:
+    """The display name `choices` gives one record, or None when it does not exist (any more)."""
+    if kind == "partner":
+        found = _partner_choices(m.Partner.id == record_id)
+        return found[0][1] if found else None
+    return dict(choices(kind)).get(record_id)
 
 
 def partner_timeline(partner_id: int) -> list[dict]:

@@ -137,7 +137,12 @@ def clean_value(field: Field, value):
         return parse_date(value)
     if kind == "time":
         return parse_time(value)
-    if kind in ("int", "year", "ref"):
+    if kind == "ref":
+        try:
+            return parse_int(value)
+        except ValueError:
+            raise ValueError("matches no record; pick one from the list or give its ID") from None
+    if kind in ("int", "year"):
         return parse_int(value)
     if kind == "decimal":
         return parse_decimal(value)

@@ -15,10 +15,10 @@ from twindesk.domain import details, records, vocabulary
 from twindesk.store.errors import UserError
 from twindesk.ui.child_panel import ChildPanel
 from twindesk.ui.databus import bus
-from twindesk.ui.field_editors import ChoiceEditor
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
 from twindesk.ui.record_dialog import RecordDialog
+from twindesk.ui.ref_picker import RefPicker
 
 # kind -> [(tab title, sub-record kind, columns, reorderable)]
 SUB_RECORDS = {
@@ -49,9 +49,7 @@ class VisitPartnersPanel(QWidget):
         self.visit_id = visit_id
         self.user = user
         self.setObjectName("panel_visit_partners")
-        partners = details.choices("partner")
-        self._names = dict(partners)
-        self.picker = ChoiceEditor(partners, allow_empty=True, searchable=True)
+        self.picker = RefPicker("partner")
         self.add_button = QPushButton(self.tr("Add partner"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.list = QListWidget()
@@ -78,7 +76,7 @@ class VisitPartnersPanel(QWidget):
         if self.visit_id is None:
             return
         for pid in records.visit_partner_ids(self.visit_id):
-            item = QListWidgetItem(self._names.get(pid, str(pid)))
+            item = QListWidgetItem(details.choice_label("partner", pid) or str(pid))
             item.setData(256, pid)
             self.list.addItem(item)
 
@@ -92,9 +90,15 @@ class VisitPartnersPanel(QWidget):
 
     def add(self) -> None:
         pid = self.picker.value()
-        if self.visit_id is None or not isinstance(pid, int) or pid in self.partner_ids():
+        if self.visit_id is None:
             return
-        self._store(self.partner_ids() + [pid])
+        if not isinstance(pid, int):
+            QMessageBox.information(self, self.tr("Partners"),
+                                    self.tr("Type part of the partner's name and pick it from the list."))
+            return
+        if pid not in self.partner_ids():
+            self._store(self.partner_ids() + [pid])
+        self.picker.set_value(None)
 
     def remove(self) -> None:
         item = self.list.currentItem()

@@ -5,7 +5,7 @@ and checks them, so a wrong number is reported with its field rather than silent
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,21 +20,10 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain import countries, details
 from twindesk.domain.fields import Field
+from twindesk.ui.editor_base import Editor
+from twindesk.ui.ref_picker import RefPicker
 
 EMPTY_DATE = QDate(1800, 1, 1)
-
-
-class Editor(QObject):
-    """Owns one field's widget; every subclass gives `value()` and `set_value(v)`."""
-
-    changed = Signal()
-
-    def __init__(self, widget: QWidget):
-        super().__init__(widget)
-        self.widget = widget
-
-    def focus_widget(self) -> QWidget:
-        return self.widget
 
 
 class LineEditor(Editor):
@@ -178,6 +167,8 @@ def make_editor(field: Field, lang: str) -> Editor:
     if kind == "country":
         items = [(code, f"{name} ({code})") for code, name in countries.all_countries(lang)]
         return ChoiceEditor(items, allow_empty=may_be_empty, searchable=True)
+    if kind == "ref" and field.ref in details.SEARCHED_KINDS:
+        return RefPicker(field.ref)
     if kind == "ref":
         return ChoiceEditor(details.choices(field.ref), allow_empty=may_be_empty, searchable=True)
     if kind == "currency":

@@ -24,7 +24,8 @@ from twindesk.domain.errors import ValidationError
 from twindesk.domain.specs import SPECS
 from twindesk.store.errors import UserError
 from twindesk.ui.databus import bus
-from twindesk.ui.field_editors import Editor, make_editor
+from twindesk.ui.editor_base import Editor
+from twindesk.ui.field_editors import make_editor
 
 
 def tr_field(text: str) -> str:
