@@ -72,6 +72,21 @@ def test_no_headless_source_mentions_pyside6():
     )
 
 
+STORE_IMPORT = re.compile(r"^\s*(from|import)\s+twindesk\.store\b", re.MULTILINE)
+
+
+@pytest.mark.parametrize("layer", ["ui", "exchange", "briefing"])
+def test_only_domain_touches_store(layer):
+    """The window, the workbook and the briefing pack ask `domain`; storage stays one layer down."""
+    assert STORE_IMPORT.search("    from twindesk.store.models import database")  # the pattern works
+    offenders = [
+        str(path.relative_to(REPO))
+        for path in sorted((REPO / "twindesk" / layer).rglob("*.py"))
+        if STORE_IMPORT.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
 def _demo_available() -> bool:
     try:
         from twindesk.domain import demo

@@ -2,6 +2,12 @@
 
 from dataclasses import dataclass
 
+from twindesk.store.environment_errors import (  # noqa: F401 - the window reads them from here
+    ENVIRONMENT_ERROR_CONTEXT,
+    MESSAGES,
+    describe_environment_error,
+    is_environment_error,
+)
 from twindesk.store.errors import UserError
 
 

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from twindesk.domain import workspace
+from twindesk.domain.errors import is_environment_error
 from twindesk.domain.progress import Cancelled, Progress
-from twindesk.store.environment_errors import is_environment_error
-from twindesk.store.models import database
 from twindesk.ui.crash import show_user_error
 
 # Jobs still running, so Python keeps them (and their threads) alive until they end.
@@ -41,8 +41,7 @@ class _Worker(QThread):
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self.error = exc
         finally:
-            if database.obj is not None:
-                database.close()  # this thread's connection only
+            workspace.close_thread_connection()
 
 
 class BackgroundJob(QObject):

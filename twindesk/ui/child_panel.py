@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain import details, records
+from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
-from twindesk.store.errors import UserError
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain import details, records, vocabulary
-from twindesk.store.errors import UserError
+from twindesk.domain.errors import UserError
 from twindesk.ui.child_panel import ChildPanel
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from twindesk.store.instance_lock import LockHolder
+from twindesk.domain.workspace import LockHolder
 
 _CONTEXT = "LockPrompt"
 

@@ -1,6 +1,8 @@
 """The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
 
-from PySide6.QtCore import QSize, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain import records
+from twindesk.domain import records, workspace
+from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
-from twindesk.store.errors import UserError
 from twindesk.ui import background, pages
 from twindesk.ui import settings as S
 from twindesk.ui.dashboard import DashboardPage
@@ -30,6 +32,9 @@ PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_lo
 
 
 class MainWindow(QMainWindow):
+    switchDatabase = Signal(str)  # Settings chose another database file: the session opens it
+    switchLanguage = Signal(str)  # Settings chose another language ("" follows the system)
+
     def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
                  user: str = "", parent=None):
         super().__init__(parent)
@@ -38,6 +43,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.read_only = read_only
         self.user = user or settings.get(S.STAFF_NAME)
+        self.closing_for_switch = False  # closed by the session for another database or language
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
@@ -236,19 +242,14 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         from datetime import datetime
 
-        from twindesk.store.backups import copy_database
-
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
                                                 self.tr("TwinDesk database (*.db)"))
         if not target:
             return
         try:
-            from pathlib import Path
-
-            path = Path(target)
-            path.unlink(missing_ok=True)  # the save dialog already asked before overwriting
-            copy_database(self.db_path, path)
+            # The save dialog already asked before overwriting; the old file goes only once the copy is whole.
+            workspace.back_up_to(self.db_path, Path(target), replace=True)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Backup"), str(exc))
             return
@@ -257,9 +258,17 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from twindesk.ui.settings_dialog import SettingsDialog
 
+        before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
         dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
-        if dialog.exec():
-            self.user = self.settings.get(S.STAFF_NAME)
+        if not dialog.exec():
+            return
+        self.user = self.settings.get(S.STAFF_NAME)
+        self.dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
+        database = self.settings.get(S.DATABASE)
+        if database != before[S.DATABASE]:
+            self.switchDatabase.emit(str(workspace.database_path(database or None)))
+        if self.settings.get(S.LANGUAGE) != before[S.LANGUAGE]:
+            self.switchLanguage.emit(self.settings.get(S.LANGUAGE))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About TwinDesk"),

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain import records
-from twindesk.domain.errors import ValidationError
+from twindesk.domain.errors import UserError, ValidationError
 from twindesk.domain.specs import SPECS
-from twindesk.store.errors import UserError
 from twindesk.ui.databus import bus
 from twindesk.ui.editor_base import Editor
 from twindesk.ui.field_editors import make_editor

@@ -71,7 +71,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default home locality"), self.home_locality)
         form.addRow(self.tr("Your name"), self.staff_name)
         form.addRow(self.tr("A relationship is quiet after"), self.quiet_days)
-        note = QLabel(self.tr("A new language or database file takes effect when TwinDesk starts next."))
+        note = QLabel(self.tr("Another database file opens as soon as you press OK; a new language redraws "
+                              "the window at once."))
         note.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
