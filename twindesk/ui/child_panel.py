@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import details, records
+from twindesk.domain import details, records, undo
 from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
 from twindesk.ui.databus import bus
@@ -133,11 +133,13 @@ class ChildPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            before = undo.before_delete(self.kind, record_id)
             records.delete(self.kind, record_id)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Delete"), str(exc))
             return
         bus.notify(self.kind)
+        bus.offer_undo(before)
         self.reload()
 
     def move_selected(self, step: int) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain import records, workspace
+from twindesk.domain import records, undo, workspace
 from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
 from twindesk.ui import background, pages
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
         bus.changed.connect(self._data_changed)
+        bus.undoable.connect(self._offer_undo)
 
         self._restore_state()
 
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New"), self.new_record, QKeySequence.StandardKey.New, "new")
         self.open_action = self._action(self.tr("&Open"), self.open_selected, None, "open")
         self.delete_action = self._action(self.tr("&Delete…"), self.delete_selected, None, "delete")
+        self.undo_action = self._action(self.tr("&Undo"), self.undo_last, QKeySequence.StandardKey.Undo, "undo")
+        self.undo_action.setEnabled(False)
+        self.last_change: undo.UndoStep | None = None
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
         self.refresh_action = self._action(self.tr("&Refresh"), lambda: bus.notify("*"),
                                            QKeySequence.StandardKey.Refresh, "refresh")
@@ -126,6 +130,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.undo_action)
+        menu.addSeparator()
         for action in (self.new_action, self.open_action, self.delete_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -231,12 +237,38 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            before = undo.before_delete(kind, record_id)
             records.delete(kind, record_id)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
             return
         bus.notify(kind)
+        bus.offer_undo(before)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
+
+    # --- undo ------------------------------------------------------------------------------
+    def _offer_undo(self, step: undo.UndoStep) -> None:
+        self.last_change = step
+        label = tr_record(SPECS[step.kind].label)
+        text = (self.tr("&Undo delete of %1 %2") if step.action == "delete" else self.tr("&Undo changes to %1 %2"))
+        self.undo_action.setText(text.replace("%1", label).replace("%2", str(step.record_id)))
+        self.undo_action.setEnabled(not self.read_only)
+
+    def undo_last(self) -> None:
+        step, self.last_change = self.last_change, None
+        self.undo_action.setText(self.tr("&Undo"))
+        self.undo_action.setEnabled(False)
+        if step is None or self.read_only:
+            return
+        try:
+            undo.undo(step)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Undo"), str(exc))
+            return
+        bus.notify("*")
+        label = tr_record(SPECS[step.kind].label)
+        self.statusBar().showMessage(self.tr("Undone: %1 %2 is as it was.").replace("%1", label)
+                                     .replace("%2", str(step.record_id)), 8000)
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:

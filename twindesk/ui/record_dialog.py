@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import records
+from twindesk.domain import records, undo
 from twindesk.domain.errors import UserError, ValidationError
 from twindesk.domain.specs import SPECS
 from twindesk.ui.databus import bus
@@ -182,6 +182,7 @@ class RecordDialog(QDialog):
         if not self._dirty:
             return True
         try:
+            before = undo.before_edit(self.kind, self.record_id) if self.record_id is not None else None
             new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
         except ValidationError as exc:
             self.show_errors(exc)
@@ -194,6 +195,8 @@ class RecordDialog(QDialog):
         self.clear_errors()
         self._set_dirty(False)
         bus.notify(self.kind)
+        if before is not None:
+            bus.offer_undo(before)
         if created and self.has_sub_records():
             # Stay open so delegates, items … can be added to the record just created.
             self._update_title()
