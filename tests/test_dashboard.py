@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from twindesk.domain import insights, records  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402
+from twindesk.ui import background  # noqa: E402
 from twindesk.ui.dashboard import DashboardPage  # noqa: E402
 
 TODAY = date(2026, 3, 1)
@@ -19,6 +20,7 @@ TODAY = date(2026, 3, 1)
 def database(tmp_path):
     opened = open_database(tmp_path / "t.db", create=True, take_backups=False)
     yield opened
+    background.wait_for_all()
     close_database()
 
 

@@ -16,8 +16,11 @@ from twindesk.ui import settings as S
 
 @pytest.fixture
 def gui_db(tmp_path):
+    from twindesk.ui import background
+
     opened = open_database(tmp_path / "gui.db", create=True, take_backups=False)
     yield opened
+    background.wait_for_all()  # the dashboard may still be reading on a worker thread
     close_database()
 
 
