@@ -7,7 +7,6 @@ must come back empty, otherwise the whole run is rolled back.
 """
 
 import peewee as pw
-from playhouse.migrate import SqliteMigrator
 
 from twindesk.store.errors import DatabaseFileError
 
@@ -20,6 +19,8 @@ def upgrade(db: pw.SqliteDatabase, current: int, target: int, steps: dict) -> No
     missing = [v for v in range(current + 1, target + 1) if v not in steps]
     if missing:
         raise MigrationError(db.database, f"no migration step to schema {missing[0]}")
+    from playhouse.migrate import SqliteMigrator  # only an upgrade needs it; start-up does not
+
     migrator = SqliteMigrator(db)
     with migrator.migration_context():
         for version in range(current + 1, target + 1):
