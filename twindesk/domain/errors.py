@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from twindesk.domain import messages
 from twindesk.store.environment_errors import (  # noqa: F401 - the window reads them from here
     ENVIRONMENT_ERROR_CONTEXT,
     MESSAGES,
@@ -16,9 +17,20 @@ class FieldError:
     field: str  # the field's name in the record spec, e.g. "end_on"
     label: str  # the field's label as a person reads it, e.g. "End date"
     message: str  # e.g. "End date (2026-05-01) is before the start date (2026-05-03)."
+    template: str = ""  # the message's template in twindesk.domain.messages, to say it in Chinese too
+    params: tuple = ()  # its (name, value) pairs
 
     def __str__(self) -> str:
         return self.message
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (zh_CN or en)."""
+        return messages.render(self.template, dict(self.params), lang) if self.template else self.message
+
+
+def field_error(field: str, field_label: str, template: str, /, **params) -> FieldError:
+    """A FieldError whose message can be said in English and Chinese (templates in domain.messages)."""
+    return FieldError(field, field_label, messages.render(template, params), template, tuple(params.items()))
 
 
 class ValidationError(UserError):

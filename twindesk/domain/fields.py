@@ -1,7 +1,7 @@
 """Field declarations and the cleaning of one value.
 
 A form, a spreadsheet row and a test all hand in values as typed (strings or Python values);
-`clean_value` turns one into what the database stores or raises ValueError with the reason, which the
+`clean_value` turns one into what the database stores or raises Problem (a ValueError) with the reason, which the
 validator words into a message naming the field.
 """
 
@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from twindesk.domain import countries
+from twindesk.domain.messages import Both, Problem
 from twindesk.domain.vocabulary import Vocabulary
 
 MAX_LINE = 255  # one-line text fields
@@ -55,11 +56,11 @@ def parse_date(value) -> date | None:
         return value
     m = _DATE.match(_text(value))
     if not m:
-        raise ValueError("is not a date; write it as 2026-11-29")
+        raise Problem("is not a date; write it as 2026-11-29")
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueError("is not a real calendar date") from None
+        raise Problem("is not a real calendar date") from None
 
 
 def parse_time(value) -> time | None:
@@ -71,10 +72,10 @@ def parse_time(value) -> time | None:
         return value
     m = _TIME.match(_text(value))
     if not m:
-        raise ValueError("is not a time of day; write it as 09:30")
+        raise Problem("is not a time of day; write it as 09:30")
     hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise ValueError("is not a time of day; write it as 09:30")
+        raise Problem("is not a time of day; write it as 09:30")
     return time(hours, minutes, seconds)
 
 
@@ -82,7 +83,7 @@ def parse_decimal(value) -> Decimal | None:
     if value in (None, ""):
         return None
     if isinstance(value, bool):
-        raise ValueError("is not a number")
+        raise Problem("is not a number")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int | float):
@@ -92,9 +93,9 @@ def parse_decimal(value) -> Decimal | None:
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise ValueError("is not a number") from None
+            raise Problem("is not a number") from None
     if not result.is_finite():
-        raise ValueError("is not a number")
+        raise Problem("is not a number")
     return result
 
 
@@ -103,7 +104,7 @@ def parse_int(value) -> int | None:
     if number is None:
         return None
     if number != number.to_integral_value():
-        raise ValueError("must be a whole number")
+        raise Problem("must be a whole number")
     return int(number)
 
 
@@ -115,23 +116,23 @@ def parse_bool(value) -> bool:
         return False
     if text in ("1", "true", "yes", "y", "是", "真"):
         return True
-    raise ValueError("must be yes or no")
+    raise Problem("must be yes or no")
 
 
 def clean_value(field: Field, value):
-    """The stored form of `value` for `field`; ValueError(reason) when it cannot be one."""
+    """The stored form of `value` for `field`; Problem(reason), a ValueError, when it cannot be one."""
     kind = field.kind
     if kind in ("text", "longtext", "email", "url"):
         text = _text(value)
         limit = MAX_TEXT if kind == "longtext" else MAX_LINE
         if kind != "longtext" and ("\n" in text or "\r" in text):
-            raise ValueError("must be a single line")
+            raise Problem("must be a single line")
         if len(text) > limit:
-            raise ValueError(f"is too long ({len(text):,} characters; at most {limit:,})")
+            raise Problem("is too long ({length:,} characters; at most {limit:,})", length=len(text), limit=limit)
         if kind == "email" and text and not EMAIL.match(text):
-            raise ValueError("is not an email address (name@example.org)")
+            raise Problem("is not an email address (name@example.org)")
         if kind == "url" and text and not re.match(r"^(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?$", text, re.I):
-            raise ValueError("is not a web address (https://www.example.org)")
+            raise Problem("is not a web address (https://www.example.org)")
         return text
     if kind == "date":
         return parse_date(value)
@@ -141,7 +142,7 @@ def clean_value(field: Field, value):
         try:
             return parse_int(value)
         except ValueError:
-            raise ValueError("matches no record; pick one from the list or give its ID") from None
+            raise Problem("matches no record; pick one from the list or give its ID") from None
     if kind in ("int", "year"):
         return parse_int(value)
     if kind == "decimal":
@@ -157,8 +158,8 @@ def clean_value(field: Field, value):
             return None
         code = field.vocabulary.code_for(text)
         if code is None:
-            choices = ", ".join(field.vocabulary.codes)
-            raise ValueError(f"must be one of: {choices}")
+            choices = Both(", ".join(field.vocabulary.codes), "、".join(t.zh for t in field.vocabulary))
+            raise Problem("must be one of: {choices}", choices=choices)
         return code
     if kind == "country":
         text = _text(value)
@@ -166,13 +167,13 @@ def clean_value(field: Field, value):
             return None
         code = countries.find_country(text)
         if code is None:
-            raise ValueError("is not a country (use an ISO code such as KR, JP, RU)")
+            raise Problem("is not a country (use an ISO code such as KR, JP, RU)")
         return code
     if kind == "currency":
         text = _text(value).upper()
         if not text:
             return None
         if not CURRENCY.match(text):
-            raise ValueError("must be a three-letter currency code such as CNY, USD, JPY")
+            raise Problem("must be a three-letter currency code such as CNY, USD, JPY")
         return text
     raise AssertionError(f"unknown field kind {kind!r}")

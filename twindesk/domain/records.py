@@ -11,7 +11,8 @@ from datetime import date
 
 import peewee as pw
 
-from twindesk.domain.errors import DeleteRefused, FieldError, NotFound, ValidationError
+from twindesk.domain.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
+from twindesk.domain.messages import Both, Label
 from twindesk.domain.specs import SPECS, RecordSpec
 from twindesk.domain.validation import validate
 from twindesk.store import models as m
@@ -56,7 +57,9 @@ def _check_references(spec: RecordSpec, values: dict) -> list[FieldError]:
             continue
         target_spec = SPECS[f.ref]
         if not target_spec.model.select().where(target_spec.model.id == target).exists():
-            errors.append(FieldError(f.name, f.label, f"{f.label}: there is no {target_spec.label} with ID {target}."))
+            errors.append(field_error(f.name, f.label, "{label}: there is no {record} with ID {id}.",
+                                      label=Label(spec.kind, f.name, f.label), id=target,
+                                      record=Both(target_spec.label, target_spec.record_label("zh_CN"))))
     return errors
 
 
@@ -67,7 +70,8 @@ def _check_itinerary_day(values: dict) -> list[FieldError]:
         return []
     start, end = visit.start_on, visit.end_on or visit.start_on
     if start and (day < start or day > end):
-        return [FieldError("day", "Day", f"Day ({day}) is outside the visit's dates ({start} – {end}).")]
+        return [field_error("day", "Day", "Day ({day}) is outside the visit's dates ({start} – {end}).",
+                            day=day, start=start, end=end)]
     return []
 
 
@@ -194,7 +198,9 @@ def set_visit_partners(visit_id: int, partner_ids: list[int], *, user: str = "")
         get_instance("visit", visit_id)
         missing = [p for p in partner_ids if not m.Partner.select().where(m.Partner.id == p).exists()]
         if missing:
-            raise ValidationError("visit", [FieldError("partners", "Partners", f"Partners: there is no partner with ID {missing[0]}.")])
+            raise ValidationError("visit", [field_error(
+                "partners", "Partners", "{label}: there is no {record} with ID {id}.",
+                label=Both("Partners", "友好伙伴"), record=Both("partner", "友好伙伴"), id=missing[0])])
         m.VisitPartner.delete().where(m.VisitPartner.visit == visit_id).execute()
         for pid in dict.fromkeys(partner_ids):
             m.VisitPartner.create(visit=visit_id, partner=pid, updated_by=user)
@@ -210,7 +216,7 @@ def reorder_delegates(visit_id: int, delegate_ids: list[int], *, user: str = "")
     with database.atomic():
         current = {d for (d,) in m.Delegate.select(m.Delegate.id).where(m.Delegate.visit == visit_id).tuples()}
         if set(delegate_ids) != current or len(delegate_ids) != len(current):
-            raise ValidationError("delegate", [FieldError(
+            raise ValidationError("delegate", [field_error(
                 "precedence", "Precedence", "The new order must name every delegate of the visit exactly once.")])
         for position, delegate_id in enumerate(delegate_ids, start=1):
             m.Delegate.update(precedence=position, updated_by=user, updated_at=m.now()).where(

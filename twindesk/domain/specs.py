@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from twindesk.domain import labels
 from twindesk.domain import vocabulary as v
-from twindesk.domain.errors import FieldError
+from twindesk.domain.errors import FieldError, field_error
 from twindesk.domain.fields import Field
+from twindesk.domain.messages import Both, Label
 from twindesk.store import models as m
 
 Rule = Callable[[dict, "RecordSpec"], list[FieldError]]
@@ -39,8 +40,12 @@ class RecordSpec:
         return labels.record_label(self.label, lang)
 
 
-def _error(spec: RecordSpec, name: str, message: str) -> FieldError:
-    return FieldError(name, spec.field(name).label, message)
+def _error(spec: RecordSpec, name: str, template: str, **params) -> FieldError:
+    return field_error(name, spec.field(name).label, template, **params)
+
+
+def _label(spec: RecordSpec, name: str, lower: bool = False) -> Label:
+    return Label(spec.kind, name, spec.field(name).label, lower)
 
 
 def not_before(later: str, earlier: str) -> Rule:
@@ -49,8 +54,9 @@ def not_before(later: str, earlier: str) -> Rule:
     def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
         a, b = values.get(earlier), values.get(later)
         if a is not None and b is not None and b < a:
-            la, lb = spec.field(earlier).label, spec.field(later).label
-            return [_error(spec, later, f"{lb} ({b}) is before {la.lower()} ({a}).")]
+            return [_error(spec, later, "{later} ({later_value}) is before {earlier} ({earlier_value}).",
+                           later=_label(spec, later), later_value=b, earlier=_label(spec, earlier, lower=True),
+                           earlier_value=a)]
         return []
 
     rule.fields = (later, earlier)
@@ -62,8 +68,9 @@ def one_of_required(*names: str) -> Rule:
         if any(values.get(n) for n in names):
             return []
         # Labels as they are: lower-casing would write "chinese name", "english name".
-        labels = " or ".join(spec.field(n).label for n in names)
-        return [_error(spec, names[0], f"Give at least one: {labels}.")]
+        either = Both(" or ".join(spec.field(n).label for n in names),
+                      "或".join(spec.field_label(n, "zh_CN") for n in names))
+        return [_error(spec, names[0], "Give at least one: {labels}.", labels=either)]
 
     rule.fields = names
     return rule
@@ -76,9 +83,9 @@ def date_for_status(status_field: str, statuses: dict[str, str]) -> Rule:
         status = values.get(status_field)
         date_field = statuses.get(status)
         if date_field and values.get(date_field) is None:
-            status_label = spec.field(status_field).vocabulary.label(status)
-            label = spec.field(date_field).label
-            return [_error(spec, date_field, f"{label} is required when the status is “{status_label}”.")]
+            term = spec.field(status_field).vocabulary.get(status)
+            return [_error(spec, date_field, "{label} is required when the status is “{status}”.",
+                           label=_label(spec, date_field), status=Both(term.en, term.zh))]
         return []
 
     rule.fields = (status_field, *statuses.values())

@@ -1,7 +1,8 @@
 """Checking one record's values against its spec: every problem found at once, each naming its field."""
 
-from twindesk.domain.errors import FieldError, ValidationError
+from twindesk.domain.errors import FieldError, ValidationError, field_error
 from twindesk.domain.fields import Field, clean_value
+from twindesk.domain.messages import Label, Problem
 from twindesk.domain.specs import SPECS, RecordSpec
 
 
@@ -10,15 +11,19 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _check_range(f: Field, value) -> str | None:
+def _check_range(spec: RecordSpec, f: Field, value) -> FieldError | None:
     if value is None or f.kind not in ("int", "year", "decimal", "float"):
         return None
+    label = Label(spec.kind, f.name, f.label)
     if f.positive and value <= 0:
-        return f"{f.label} must be more than zero (got {_shown(value)})."
+        return field_error(f.name, f.label, "{label} must be more than zero (got {value}).", label=label,
+                           value=_shown(value))
     if f.minimum is not None and value < f.minimum:
-        return f"{f.label} must be at least {f.minimum:g} (got {_shown(value)})."
+        return field_error(f.name, f.label, "{label} must be at least {limit:g} (got {value}).", label=label,
+                           limit=f.minimum, value=_shown(value))
     if f.maximum is not None and value > f.maximum:
-        return f"{f.label} must be at most {f.maximum:g} (got {_shown(value)})."
+        return field_error(f.name, f.label, "{label} must be at most {limit:g} (got {value}).", label=label,
+                           limit=f.maximum, value=_shown(value))
     return None
 
 
@@ -44,16 +49,18 @@ def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> 
         try:
             value = clean_value(f, raw)
         except ValueError as exc:
-            errors.append(FieldError(f.name, f.label, f"{f.label} “{_shown(raw)}” {exc}."))
+            problem = exc if isinstance(exc, Problem) else str(exc)
+            errors.append(field_error(f.name, f.label, "{label} “{value}” {problem}.",
+                                      label=Label(spec.kind, f.name, f.label), value=_shown(raw), problem=problem))
             continue
         if value is None and f.default is not None and not f.required:
             value = clean_value(f, f.default)  # an emptied currency or order: the default, not NULL
         if f.required and value in (None, ""):
-            errors.append(FieldError(f.name, f.label, f"{f.label} is required."))
+            errors.append(field_error(f.name, f.label, "{label} is required.", label=Label(spec.kind, f.name, f.label)))
             continue
-        problem = _check_range(f, value)
+        problem = _check_range(spec, f, value)
         if problem:
-            errors.append(FieldError(f.name, f.label, problem))
+            errors.append(problem)
             continue
         if value is None and f.kind in ("text", "longtext"):
             value = ""

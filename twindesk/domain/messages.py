@@ -1,0 +1,88 @@
+"""What the domain says when a value is wrong, in English and in Chinese.
+
+A message is an English template with named parameters ("{label} is required."); ZH holds its Chinese
+template. Parameters that are words themselves (a field's label, a status) are given in both languages
+(`Label`, `Both`), so the whole message reads in one language. The window asks for the user's language;
+the command line and the logs use English.
+"""
+
+from dataclasses import dataclass
+
+from twindesk.domain import labels
+
+
+@dataclass(frozen=True)
+class Label:
+    """A field's label, shown in the reader's language."""
+
+    kind: str
+    name: str
+    english: str
+    lower: bool = False  # mid-sentence in English: "is before the start date"
+
+    def text(self, lang: str) -> str:
+        if self.lower and not lang.startswith("zh"):
+            return self.english.lower()
+        return labels.field_label(self.kind, self.name, self.english, lang)
+
+
+@dataclass(frozen=True)
+class Both:
+    """A word given in both languages (a status, a record's name)."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+class Problem(ValueError):
+    """A value that cannot be stored: says what is wrong with it, in either language."""
+
+    def __init__(self, template: str, **params):
+        self.template, self.params = template, params
+        super().__init__(render(template, params, "en"))
+
+    def text(self, lang: str) -> str:
+        return render(self.template, self.params, lang)
+
+
+def render(template: str, params: dict, lang: str = "en") -> str:
+    chinese = lang.startswith("zh")
+    chosen = ZH.get(template, template) if chinese else template
+    shown = {k: v.text(lang) if hasattr(v, "text") else v for k, v in params.items()}
+    return chosen.format(**shown)
+
+
+ZH = {
+    # a value that cannot be read (the problem part follows the label and the value)
+    "{label} “{value}” {problem}.": "{label}“{value}”{problem}。",
+    "is not a date; write it as 2026-11-29": "不是日期，请写成 2026-11-29",
+    "is not a real calendar date": "不是真实存在的日期",
+    "is not a time of day; write it as 09:30": "不是时间，请写成 09:30",
+    "is not a number": "不是数字",
+    "must be a whole number": "必须是整数",
+    "must be yes or no": "必须是“是”或“否”",
+    "must be a single line": "只能写一行",
+    "is too long ({length:,} characters; at most {limit:,})": "过长（{length:,} 个字符，最多 {limit:,} 个）",
+    "is not an email address (name@example.org)": "不是电子邮箱地址（如 name@example.org）",
+    "is not a web address (https://www.example.org)": "不是网址（如 https://www.example.org）",
+    "matches no record; pick one from the list or give its ID": "找不到对应记录，请从列表中选择或填写其编号",
+    "must be one of: {choices}": "必须是以下之一：{choices}",
+    "is not a country (use an ISO code such as KR, JP, RU)": "不是国家名称（可填写 ISO 代码，如 KR、JP、RU）",
+    "must be a three-letter currency code such as CNY, USD, JPY": "必须是三位字母币种代码，如 CNY、USD、JPY",
+    # a value that was read but breaks a rule
+    "{label} is required.": "{label}为必填项。",
+    "{label} must be more than zero (got {value}).": "{label}必须大于零（现为 {value}）。",
+    "{label} must be at least {limit:g} (got {value}).": "{label}不能小于 {limit:g}（现为 {value}）。",
+    "{label} must be at most {limit:g} (got {value}).": "{label}不能大于 {limit:g}（现为 {value}）。",
+    "{later} ({later_value}) is before {earlier} ({earlier_value}).":
+        "{later}（{later_value}）早于{earlier}（{earlier_value}）。",
+    "Give at least one: {labels}.": "请至少填写一项：{labels}。",
+    "{label} is required when the status is “{status}”.": "状态为“{status}”时，{label}为必填项。",
+    "A partner cannot be its own parent region.": "友好伙伴不能是自己的上级行政区。",
+    "{label}: there is no {record} with ID {id}.": "{label}：没有编号为 {id} 的{record}。",
+    "Day ({day}) is outside the visit's dates ({start} – {end}).": "日期（{day}）不在出访/来访日期（{start} 至 {end}）之内。",
+    "The new order must name every delegate of the visit exactly once.": "新的顺序必须包含该团组的每位成员，且每人只出现一次。",
+}
