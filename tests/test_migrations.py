@@ -155,9 +155,10 @@ def test_step_leaving_a_foreign_key_violation_is_rolled_back(db_path, filled, ne
 def test_failed_run_turns_foreign_keys_back_on(db_path, filled):
     opened = open_database(db_path, take_backups=False)
     with pytest.raises(MigrationError):
-        migrations.upgrade(opened.db, 1, 2, {2: orphan_contacts})
+        v = schema.SCHEMA_VERSION
+        migrations.upgrade(opened.db, v, v + 1, {v + 1: orphan_contacts})
     assert opened.db.pragma("foreign_keys") == 1
-    assert opened.db.pragma("user_version") == 1
+    assert opened.db.pragma("user_version") == schema.SCHEMA_VERSION
     assert opened.db.execute_sql("SELECT count(*) FROM partner").fetchone()[0] == 3
 
 

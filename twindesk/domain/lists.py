@@ -54,6 +54,8 @@ class ListDef:
     partner: pw.Node | None = None
     date: pw.Node | None = None
     tiebreak: pw.Node = field(default=None)
+    # Columns that sort by something other than what they show: Chinese names by their pinyin key.
+    sort_by: dict[str, pw.Node] = field(default_factory=dict)
 
 
 def _has(column: pw.Node, word: str) -> pw.Expression:
@@ -100,6 +102,7 @@ PARTNERS = ListDef(
     base=lambda: P.select(),
     text=lambda w: _has(P.search_text, w),
     default_sort=("name_en", False),
+    sort_by={"name_zh": P.sort_zh},
     status=P.kind,
     country=P.country,
     partner=P.id,
@@ -121,6 +124,7 @@ HOME_LOCALITIES = ListDef(
     base=lambda: L.select(),
     text=lambda w: _has(fn.lower(L.name_zh.concat(" ").concat(L.name_en)), w),
     default_sort=("sort_order", False),
+    sort_by={"name_zh": L.sort_zh},
     status=L.kind,
 )
 
@@ -152,6 +156,7 @@ PARTNERSHIPS = ListDef(
     country=PartnerAlias.country,
     partner=PS.partner,
     date=PS.next_review_on,
+    sort_by={"partner_zh": PartnerAlias.sort_zh, "locality_zh": L.sort_zh},
 )
 
 # --- contacts -------------------------------------------------------------------------------
@@ -177,6 +182,7 @@ CONTACTS = ListDef(
     default_sort=("family_name", False),
     country=PartnerAlias.country,
     partner=C.partner,
+    sort_by={"partner_zh": PartnerAlias.sort_zh},
 )
 
 # --- activities -----------------------------------------------------------------------------
@@ -201,6 +207,7 @@ ACTIVITIES = ListDef(
     country=PartnerAlias.country,
     partner=A.partner,
     date=A.held_on,
+    sort_by={"partner_zh": PartnerAlias.sort_zh},
 )
 
 # --- visits ---------------------------------------------------------------------------------
@@ -270,6 +277,7 @@ SHIPMENTS = ListDef(
     country=PartnerAlias.country,
     partner=S.partner,
     date=SHIPMENT_DATE,
+    sort_by={"partner_zh": PartnerAlias.sort_zh},
 )
 
 LISTS: dict[str, ListDef] = {d.name: d for d in (
@@ -306,7 +314,7 @@ def _filtered(ld: ListDef, q: ListQuery) -> pw.ModelSelect:
 def _order(ld: ListDef, q: ListQuery) -> list[pw.Node]:
     """The query's sort column (or the list's default), NULLs last, then id as the tie-break."""
     sort_key, descending = (q.sort, q.descending) if q.sort else ld.default_sort
-    sort_expr = ld.columns[sort_key]
+    sort_expr = ld.sort_by.get(sort_key, ld.columns[sort_key])
     return [sort_expr.desc(nulls="LAST") if descending else sort_expr.asc(nulls="LAST"),
             ld.model.id.desc() if descending else ld.model.id.asc()]
 

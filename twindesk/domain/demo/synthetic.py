@@ -46,7 +46,7 @@ from twindesk.domain.demo.word_pools import (
     ZH_FAMILY,
     ZH_GIVEN,
 )
-from twindesk.store.models import HomeLocality, database, now, search_key
+from twindesk.store.models import HomeLocality, database, now, pinyin_key, search_key
 
 NOTE = "Synthetic record for load tests"
 UPDATED_BY = "demo"
@@ -56,7 +56,7 @@ CHUNK = 10_000  # parents per batch: bounds memory, keeps executemany batches la
 COLUMNS: dict[str, tuple[str, ...]] = {
     "partner": ("id", "created_at", "updated_at", "updated_by", "name_zh", "name_en", "name_native", "kind",
                 "country", "parent_id", "population", "area_km2", "website", "latitude", "longitude", "profile",
-                "notes", "search_text"),
+                "notes", "search_text", "sort_zh"),
     "partnership": ("id", "created_at", "updated_at", "updated_by", "home_locality_id", "partner_id", "tier",
                     "status", "status_since", "agreement_title", "signed_on", "signed_place", "signatories",
                     "established_year", "next_review_on", "notes"),
@@ -186,7 +186,7 @@ def iter_rows(
             partner.append((
                 pid, *head, name_zh, name_en, name_native, kind, code, None, pop, area, website,
                 round(lat + (r() - 0.5) * 6, 4), round(lon + (r() - 0.5) * 6, 4), "", note,
-                f"{name_zh}\n{name_en}\n{name_native}".casefold(),
+                f"{name_zh}\n{name_en}\n{name_native}".casefold(), pinyin_key(name_zh),
             ))
             p_en.append(name_en)
             people = PEOPLE.get(code) or PEOPLE[script]
