@@ -147,7 +147,7 @@ def test_shipments_in_transit_carry_partner_names(data):
 def test_upcoming_visits(qtbot, data):
     page = make_page(qtbot)
     assert page.upcoming.column_texts(2) == ["Leadership visit to Hyogo", "Jeju delegation at Boao"]
-    assert page.upcoming.column_texts(0) == ["2026-03-15", "2026-05-20"]
+    assert page.upcoming.column_texts(0) == ["15 Mar 2026", "20 May 2026"]
     assert page.upcoming.column_texts(1) == ["Outbound", "Inbound"]
     assert page.upcoming.column_texts(3) == ["Proposed", "Confirmed"]
     assert page.upcoming.records() == [("visit", data["v_hyogo"]), ("visit", data["v_jeju"])]
@@ -156,7 +156,7 @@ def test_upcoming_visits(qtbot, data):
 def test_shipments_in_transit(qtbot, data):
     page = make_page(qtbot)
     assert page.in_transit.column_texts(2) == ["Sanitizer for Jeju", "Masks for 29 villages"]
-    assert page.in_transit.column_texts(0) == ["2026-03-05", "not given"]
+    assert page.in_transit.column_texts(0) == ["5 Mar 2026", "not given"]
     assert page.in_transit.column_texts(3) == ["Jeju", "29 villages"]
     assert page.in_transit.records() == [("shipment", data["s_jeju"]), ("shipment", data["s_villages"])]
 
@@ -165,13 +165,13 @@ def test_anniversaries_and_renewals(qtbot, data):
     page = make_page(qtbot)
     assert page.anniversaries.column_texts(0) == ["★ 30th", "15th"]
     assert page.anniversaries.column_texts(1) == ["Hyogo Prefecture", "Jeju"]
-    assert page.anniversaries.column_texts(3) == ["2026-05-20", "since 2011"]
+    assert page.anniversaries.column_texts(3) == ["20 May 2026", "since 2011"]
     assert page.anniversaries.records() == [("partnership", data["ps_hyogo"]), ("partnership", data["ps_jeju"])]
     first, second = (page.anniversaries.tree.topLevelItem(i) for i in range(2))
     assert first.font(1).bold() and not second.font(1).bold()
     assert "2026" in page.anniversaries_box.title()
     assert page.renewals.column_texts(1) == ["Vladimir"]
-    assert page.renewals.column_texts(0) == ["2026-06-30"]
+    assert page.renewals.column_texts(0) == ["30 Jun 2026"]
     assert page.renewals.records() == [("partnership", data["ps_vladimir"])]
 
 
@@ -226,6 +226,8 @@ def test_chinese_labels(qtbot, data):
     assert page.quiet.column_texts(0) == ["弗拉基米尔", "兵库县"]
     assert page.countries.column_texts(0)[1] == "日本"
     assert [s.label() for s in page.aid_series.barSets()] == ["援出", "受援"]
+    assert page.upcoming.column_texts(0) == ["2026年3月15日", "2026年5月20日"]
+    assert page.renewals.column_texts(0) == ["2026年6月30日"]
 
 
 def _double_click(qtbot, records, row):
@@ -336,4 +338,4 @@ def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
     assert len(threads) == 2
     assert all(t is not threading.main_thread() for t in threads)
     assert not page.is_refreshing()
-    assert page.heading.text() == "Overview as of 2026-03-01"
+    assert page.heading.text() == "Overview as of 1 Mar 2026"

@@ -4,12 +4,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from twindesk import APP_NAME, __version__
 from twindesk.domain import workspace
+from twindesk.resources import icon_files
 from twindesk.ui import settings as S
 from twindesk.ui.crash import install_excepthook, setup_logging
+from twindesk.ui.i18n import install_language
 from twindesk.ui.session import Session
 
 
@@ -27,18 +30,15 @@ def choose_database(explicit: str | None, settings: S.AppSettings) -> Path:
     return workspace.database_path(settings.get(S.DATABASE) or None)
 
 
-def apply_language(lang: str) -> None:
-    """Dates and numbers in the language's conventions (the translators come with the zh_CN work)."""
-    chinese = lang.startswith("zh")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese if chinese else QLocale.Language.English,
-                               QLocale.Country.China if chinese else QLocale.Country.UnitedKingdom))
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    icon = QIcon()  # the window's icon, in every size we ship (from source and frozen)
+    for path in icon_files():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
     return app
 
 
@@ -47,8 +47,8 @@ def run(db: str | None = None, *, lang: str | None = None) -> int:
     install_excepthook(setup_logging())
     settings = S.AppSettings()
     lang = choose_language(lang, settings)
-    apply_language(lang)
-    session = Session(settings, lang, apply_language=apply_language,
+    install_language(lang)
+    session = Session(settings, lang, apply_language=install_language,
                       resolve_language=lambda chosen: choose_language(chosen, settings))
     # The lock first: a database another window has open is opened read-only, and then neither
     # upgraded nor backed up behind that window's back.

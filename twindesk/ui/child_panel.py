@@ -18,7 +18,6 @@ from twindesk.domain.specs import SPECS
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
-from twindesk.ui.record_dialog import tr_field
 
 
 def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
@@ -27,7 +26,7 @@ def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
     for name in names:
         f = spec.field(name)
         columns.append(Column(
-            name, tr_field(f.label),
+            name, spec.field_label(name, lang),
             lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind),
             align_right=f.kind in ("int", "decimal", "float"),
         ))

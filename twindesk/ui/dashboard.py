@@ -32,7 +32,7 @@ from twindesk.domain import vocabulary as voc
 from twindesk.domain.countries import country_name
 from twindesk.domain.overview import Overview, load_overview
 from twindesk.ui.background import BackgroundJob, report_failure
-from twindesk.ui.formatting import display_name
+from twindesk.ui.formatting import display_name, format_date
 from twindesk.ui.record_list import MAX_CARD_ROWS, RecordList
 
 try:  # QtCharts is an optional part of some PySide6 builds; without it the aid card is a table.
@@ -46,8 +46,6 @@ OUTGOING_COLOR = QColor("#c0392b")  # the office's red for what Hainan sends
 INCOMING_COLOR = QColor("#2e86c1")
 
 
-def _iso(value) -> str:
-    return value.isoformat() if value else ""
 
 
 class DashboardPage(QWidget):
@@ -99,24 +97,23 @@ class DashboardPage(QWidget):
         page.addLayout(grid)
         page.addStretch(1)
 
-        t = self.tr
-        self.upcoming = RecordList([t("Date"), t("Direction"), t("Title"), t("Status")], 2)
-        self.in_transit = RecordList([t("Expected"), t("Direction"), t("Title"), t("Partner")], (2, 3))
-        self.anniversaries = RecordList([t("Anniversary"), t("Partner"), t("Home locality"), t("Date")], 1)
-        self.renewals = RecordList([t("Due"), t("Partner"), t("Home locality"), t("Tier")], 1)
-        self.quiet = RecordList([t("Partner"), t("Country"), t("Last contact"), t("Days since")], 0)
-        self.countries = RecordList([t("Country"), t("Partners")], 0)
+        self.upcoming = RecordList([self.tr("Date"), self.tr("Direction"), self.tr("Title"), self.tr("Status")], 2)
+        self.in_transit = RecordList([self.tr("Expected"), self.tr("Direction"), self.tr("Title"), self.tr("Partner")], (2, 3))
+        self.anniversaries = RecordList([self.tr("Anniversary"), self.tr("Partner"), self.tr("Home locality"), self.tr("Date")], 1)
+        self.renewals = RecordList([self.tr("Due"), self.tr("Partner"), self.tr("Home locality"), self.tr("Tier")], 1)
+        self.quiet = RecordList([self.tr("Partner"), self.tr("Country"), self.tr("Last contact"), self.tr("Days since")], 0)
+        self.countries = RecordList([self.tr("Country"), self.tr("Partners")], 0)
         for records in (self.upcoming, self.in_transit, self.anniversaries, self.renewals, self.quiet):
             records.activated.connect(self.openRecord)
 
-        self.upcoming.set_empty_text(t("No visits in the next %1 days").replace("%1", str(UPCOMING_DAYS)))
-        self.in_transit.set_empty_text(t("No shipments in transit"))
-        self.countries.set_empty_text(t("No partners yet"))
+        self.upcoming.set_empty_text(self.tr("No visits in the next %1 days").replace("%1", str(UPCOMING_DAYS)))
+        self.in_transit.set_empty_text(self.tr("No shipments in transit"))
+        self.countries.set_empty_text(self.tr("No partners yet"))
         self.countries.MAX_ROWS = TOP_COUNTRIES
 
-        self.upcoming_box = self._card(t("Upcoming visits (next %1 days)").replace("%1", str(UPCOMING_DAYS)),
+        self.upcoming_box = self._card(self.tr("Upcoming visits (next %1 days)").replace("%1", str(UPCOMING_DAYS)),
                                        self.upcoming)
-        self.in_transit_box = self._card(t("Shipments in transit"), self.in_transit)
+        self.in_transit_box = self._card(self.tr("Shipments in transit"), self.in_transit)
         self.anniversaries_box = self._card("", self.anniversaries)
         self.renewals_box = self._card("", self.renewals)
 
@@ -124,16 +121,16 @@ class DashboardPage(QWidget):
         self.quiet_days.setRange(1, 9999)
         self.quiet_days.setSingleStep(30)
         self.quiet_days.setValue(self._quiet_after_days)
-        self.quiet_days.setSuffix(t(" days"))
-        self.quiet_days.setToolTip(t("A relationship is quiet when it had no visit, shipment or activity for longer"
+        self.quiet_days.setSuffix(self.tr(" days"))
+        self.quiet_days.setToolTip(self.tr("A relationship is quiet when it had no visit, shipment or activity for longer"
                                      " than this"))
         self.quiet_days.valueChanged.connect(self.set_quiet_after_days)
         quiet_setting = QHBoxLayout()
-        quiet_setting.addWidget(QLabel(t("No contact for more than")))
+        quiet_setting.addWidget(QLabel(self.tr("No contact for more than")))
         quiet_setting.addWidget(self.quiet_days)
         quiet_setting.addStretch(1)
-        self.quiet_box = self._card(t("Relationships gone quiet"), self.quiet, top=quiet_setting)
-        self.countries_box = self._card(t("Partners by country (top %1)").replace("%1", str(TOP_COUNTRIES)),
+        self.quiet_box = self._card(self.tr("Relationships gone quiet"), self.quiet, top=quiet_setting)
+        self.countries_box = self._card(self.tr("Partners by country (top %1)").replace("%1", str(TOP_COUNTRIES)),
                                         self.countries)
 
         self.aid_box = self._build_aid_card()
@@ -175,18 +172,17 @@ class DashboardPage(QWidget):
                 child.setFont(normal)
 
     def _build_aid_card(self) -> QGroupBox:
-        t = self.tr
-        box = self._titled_box(t("Aid sent and received by year"))
+        box = self._titled_box(self.tr("Aid sent and received by year"))
         layout = QHBoxLayout(box)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(10)
         self.aid_stack = QStackedWidget()
-        self.aid_empty = QLabel(t("No aid shipments recorded yet"))
+        self.aid_empty = QLabel(self.tr("No aid shipments recorded yet"))
         self.aid_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.aid_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.aid_values = RecordList([t("Year"), t("Sent (value)"), t("Received (value)")], 1)
+        self.aid_values = RecordList([self.tr("Year"), self.tr("Sent (value)"), self.tr("Received (value)")], 1)
         self.aid_values.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.aid_values.set_empty_text(t("No values recorded for these shipments"))
+        self.aid_values.set_empty_text(self.tr("No values recorded for these shipments"))
 
         self.aid_series = None
         self.aid_sets: dict[str, object] = {}
@@ -215,7 +211,7 @@ class DashboardPage(QWidget):
             self.aid_axis_x = QBarCategoryAxis()
             self.aid_axis_y = QValueAxis()
             self.aid_axis_y.setLabelFormat("%d")
-            self.aid_axis_y.setTitleText(t("Shipments"))
+            self.aid_axis_y.setTitleText(self.tr("Shipments"))
             for axis in (self.aid_axis_x, self.aid_axis_y):
                 axis.setLabelsFont(self.font())
             self.aid_axis_y.setTitleFont(self.font())
@@ -228,11 +224,11 @@ class DashboardPage(QWidget):
             self.aid_chart.setFrameShape(QChartView.Shape.NoFrame)
             self.aid_chart.setMinimumHeight(220)
             self.aid_chart.setMaximumHeight(260)
-            self.aid_chart.setToolTip(t("Number of shipments per year; point at a bar for the values"))
+            self.aid_chart.setToolTip(self.tr("Number of shipments per year; point at a bar for the values"))
             self.aid_stack.addWidget(self.aid_chart)
         else:  # pragma: no cover - depends on the installation
             self.aid_chart = None
-            self.aid_table = RecordList([t("Year"), outgoing, incoming], 0)
+            self.aid_table = RecordList([self.tr("Year"), outgoing, incoming], 0)
             self.aid_stack.addWidget(self.aid_table)
         self.aid_stack.addWidget(self.aid_empty)
         self.aid_values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -242,18 +238,17 @@ class DashboardPage(QWidget):
         return box
 
     def _build_status_card(self) -> QGroupBox:
-        t = self.tr
-        box = self._titled_box(t("Counts by status"))
+        box = self._titled_box(self.tr("Counts by status"))
         layout = QHBoxLayout(box)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.setSpacing(12)
         self.status_lists: dict[str, RecordList] = {}
         for key, heading, empty in (
-            ("partnerships", t("Partnerships"), t("No partnerships yet")),
-            ("visits", t("Visits"), t("No visits yet")),
-            ("shipments", t("Shipments"), t("No shipments yet")),
+            ("partnerships", self.tr("Partnerships"), self.tr("No partnerships yet")),
+            ("visits", self.tr("Visits"), self.tr("No visits yet")),
+            ("shipments", self.tr("Shipments"), self.tr("No shipments yet")),
         ):
-            records = RecordList([heading, t("Count")], 0, empty)
+            records = RecordList([heading, self.tr("Count")], 0, empty)
             records.tree.setAlternatingRowColors(False)
             records.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             records.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -296,7 +291,7 @@ class DashboardPage(QWidget):
             self._stale = True
             return
         self._stale = False
-        self.heading.setText(self.tr("Overview as of %1 (updating…)").replace("%1", self.today_fn().isoformat()))
+        self.heading.setText(self.tr("Overview as of %1 (updating…)").replace("%1", format_date(self.today_fn(), self.lang)))
         today, quiet, upcoming = self.today_fn(), self._quiet_after_days, UPCOMING_DAYS
         self._job = BackgroundJob(lambda _progress: load_overview(
             today, quiet_after_days=quiet, upcoming_days=upcoming, top_countries=TOP_COUNTRIES), self)
@@ -323,7 +318,7 @@ class DashboardPage(QWidget):
     def show_overview(self, overview: Overview) -> None:
         """Redraw every card from one snapshot (on the GUI thread)."""
         today = overview.today
-        self.heading.setText(self.tr("Overview as of %1").replace("%1", today.isoformat()))
+        self.heading.setText(self.tr("Overview as of %1").replace("%1", format_date(today, self.lang)))
         self._fill_upcoming(overview.upcoming_visits)
         self._fill_in_transit(overview.shipments_in_transit)
         self._fill_anniversaries(today.year, overview.anniversaries)
@@ -337,8 +332,8 @@ class DashboardPage(QWidget):
         rows = []
         for v in visits:
             start, end = v["start_on"], v["end_on"]
-            when = _iso(start)
-            tooltip = f"{_iso(start)} – {_iso(end)}" if end and end != start else when
+            when = format_date(start, self.lang)
+            tooltip = f"{format_date(start, self.lang)} – {format_date(end, self.lang)}" if end and end != start else when
             rows.append(([when, voc.VISIT_DIRECTIONS.label(v["direction"], self.lang), v["title"],
                           voc.VISIT_STATUSES.label(v["status"], self.lang)],
                          ("visit", v["id"]), {"tooltip": f"{v['title']}\n{tooltip}"}))
@@ -348,7 +343,7 @@ class DashboardPage(QWidget):
         rows = []
         for s in shipments:
             who = display_name(s["partner_zh"], s["partner_en"], s["partner_native"], self.lang) or s["counterparty"]
-            expected = _iso(s["expected_on"]) or self.tr("not given")
+            expected = format_date(s["expected_on"], self.lang) or self.tr("not given")
             rows.append(([expected, voc.SHIPMENT_DIRECTIONS.label(s["direction"], self.lang), s["title"], who],
                          ("shipment", s["id"]), {}))
         self.in_transit.set_rows(rows)
@@ -362,7 +357,7 @@ class DashboardPage(QWidget):
             if a.round_decade:
                 label = "★ " + label
             partner = display_name(a.partner_zh, a.partner_en, lang=self.lang)
-            when = _iso(a.on) or self.tr("since %1").replace("%1", str(a.established_year))
+            when = format_date(a.on, self.lang) or self.tr("since %1").replace("%1", str(a.established_year))
             tooltip = self.tr("%1: %2 years since %3").replace("%1", partner).replace(
                 "%2", str(a.years)).replace("%3", str(a.established_year))
             rows.append(([label, partner, a.locality_zh, when], ("partnership", a.partnership_id),
@@ -375,7 +370,7 @@ class DashboardPage(QWidget):
         rows = []
         for r in renewals:
             partner = display_name(r["partner_zh"], r["partner_en"], lang=self.lang)
-            rows.append(([_iso(r["next_review_on"]), partner, r["locality_zh"], voc.TIERS.label(r["tier"], self.lang)],
+            rows.append(([format_date(r["next_review_on"], self.lang), partner, r["locality_zh"], voc.TIERS.label(r["tier"], self.lang)],
                          ("partnership", r["id"]), {}))
         self.renewals.set_rows(rows)
 
@@ -391,7 +386,7 @@ class DashboardPage(QWidget):
             if r["days_since"] is None:
                 options["colors"] = {2: grey, 3: grey}
             rows.append(([display_name(r["name_zh"], r["name_en"], r["name_native"], self.lang), country_name(r["country"], self.lang),
-                          _iso(r["last_contact"]) or "—", since], ("partner", r["id"]), options))
+                          format_date(r["last_contact"], self.lang) or "—", since], ("partner", r["id"]), options))
         self.quiet.set_rows(rows, total=len(quiet))
 
     def _fill_aid(self, counts: list[dict], totals: list[dict]) -> None:

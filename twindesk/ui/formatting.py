@@ -3,16 +3,27 @@
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from twindesk.domain import countries
 from twindesk.domain.vocabulary import Vocabulary
+
+_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def display_name(zh: str | None, en: str | None, native: str | None = None, lang: str = "en") -> str:
     """A partner's name in the reader's language, falling back through the other scripts."""
     order = (zh, en, native) if lang.startswith("zh") else (en, zh, native)
     return next((n for n in order if n), "")
+
+
+def format_date(value: date | None, lang: str = "en") -> str:
+    """A date as the reader writes it: 2026年11月28日, or 28 Nov 2026."""
+    if value is None:
+        return ""
+    if lang.startswith("zh"):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return _ENGLISH.toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
 def format_value(value, lang: str = "en", vocabulary: Vocabulary | None = None, kind: str = "") -> str:
@@ -23,9 +34,9 @@ def format_value(value, lang: str = "en", vocabulary: Vocabulary | None = None, 
     if kind == "country":
         return countries.country_name(value, lang)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return f"{format_date(value.date(), lang)} {value:%H:%M}"
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value, lang)
     if isinstance(value, time):
         return value.strftime("%H:%M")
     if isinstance(value, bool):

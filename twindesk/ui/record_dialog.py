@@ -5,7 +5,7 @@ disabled until something changed, and closing with unsaved changes asks first. K
 (a visit's delegates, a shipment's items …) add tabs once the record exists.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,13 +27,10 @@ from twindesk.ui.editor_base import Editor
 from twindesk.ui.field_editors import make_editor
 
 
-def tr_field(text: str) -> str:
-    """Field labels come from the domain in English; the window shows them translated."""
-    return QCoreApplication.translate("Fields", text)
-
-
-def tr_record(text: str) -> str:
-    return QCoreApplication.translate("Records", text)
+def record_title(spec, lang: str) -> str:
+    """"Partner", "Visit" … in the window's language (the domain holds both)."""
+    label = spec.record_label(lang)
+    return label[:1].upper() + label[1:]
 
 
 class RecordDialog(QDialog):
@@ -92,7 +89,7 @@ class RecordDialog(QDialog):
             editor = make_editor(f, self.lang)
             editor.widget.setObjectName(f"field_{f.name}")
             editor.changed.connect(lambda: self._set_dirty(True))
-            label = QLabel(tr_field(f.label) + (" *" if f.required else ""))
+            label = QLabel(self.spec.field_label(f.name, self.lang) + (" *" if f.required else ""))
             if f.required:
                 label.setToolTip(self.tr("Required"))
                 font = label.font()
@@ -132,7 +129,7 @@ class RecordDialog(QDialog):
             editor.set_value(values.get(name))
 
     def _update_title(self) -> None:
-        label = tr_record(self.spec.label.capitalize())
+        label = record_title(self.spec, self.lang)
         if self.record_id is None:
             self.setWindowTitle(self.tr("New %1").replace("%1", label))
         else:
@@ -160,10 +157,11 @@ class RecordDialog(QDialog):
         first = None
         for e in error.errors:
             label = self.error_labels.get(e.field)
+            message = e.text(self.lang)  # the domain words it in the window's language
             if label is None:
-                unplaced.append(e.message)
+                unplaced.append(message)
                 continue
-            label.setText(e.message if not label.isVisible() else label.text() + "\n" + e.message)
+            label.setText(message if not label.isVisible() else label.text() + "\n" + message)
             label.show()
             first = first or e.field
         self.general_error.setText("\n".join(unplaced))
