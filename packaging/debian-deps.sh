@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages TwinDesk needs beyond Python: a CJK TrueType font (the window and the PDF briefing
 # packs show Chinese, Korean and Japanese; DESIGN §7), the X libraries Qt's xcb platform plugin loads
-# for a real window, Xvfb for screenshots, and poppler-utils to look at PDF pages.
+# for a real window, Xvfb for screenshots, poppler-utils to look at PDF pages, and the validators of
+# the packages' desktop entry and AppStream metainfo (desktop-file-utils, appstream).
 # Installs only what is missing, and only where it can (Debian/Ubuntu, as root or with sudo).
 set -euo pipefail
 
 packages=(fonts-wqy-microhei libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
           libxcb-xkb1 libxcb-render-util0 libxcb-image0 libxcb-shape0 libegl1 libgl1 libfontconfig1
-          libdbus-1-3 xvfb poppler-utils)
+          libdbus-1-3 xvfb poppler-utils
+          desktop-file-utils appstream)  # the tests validate the .desktop entry and AppStream metainfo
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "debian-deps: not a Debian system; install a CJK font yourself"; exit 0; }
 
