@@ -9,12 +9,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twindesk.domain.workspace import LockHolder
 
-_CONTEXT = "LockPrompt"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def format_since(since: datetime) -> str:
     """The holder's start time in the user's locale, in local time."""
@@ -28,19 +22,19 @@ def build_lock_prompt(parent: QWidget | None, holder: LockHolder) -> QMessageBox
     box = QMessageBox(parent)
     box.setObjectName("lockPrompt")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Database already open"))
+    box.setWindowTitle(QCoreApplication.translate("LockPrompt", "Database already open"))
     box.setText(
-        _tr("This database is open in TwinDesk by {user} on {host} since {time}.").format(
+        QCoreApplication.translate("LockPrompt", "This database is open in TwinDesk by {user} on {host} since {time}.").format(
             user=holder.user, host=holder.host, time=format_since(holder.since)
         )
     )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate("LockPrompt",
             "Two windows changing the same database could overwrite each other's work. "
             "You can open it read-only to look things up, or cancel and close the other window first."
         )
     )
-    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(QCoreApplication.translate("LockPrompt", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     read_only.setObjectName("openReadOnlyButton")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancelButton")

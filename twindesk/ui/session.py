@@ -12,7 +12,7 @@ never overwrite each other's work.
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twindesk import APP_NAME
@@ -23,11 +23,7 @@ from twindesk.ui import settings as S
 from twindesk.ui.lock_prompt import ask_read_only, format_since
 
 LOCK_REFRESH_MS = 5 * 60 * 1000
-_CONTEXT = "Session"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class Session(QObject):
@@ -88,7 +84,7 @@ class Session(QObject):
         return True
 
     def _cannot_open(self, parent, path: Path, exc: BaseException) -> None:
-        QMessageBox.critical(parent, APP_NAME, _tr("TwinDesk cannot open the database %1:")
+        QMessageBox.critical(parent, APP_NAME, self.tr("TwinDesk cannot open the database %1:")
                              .replace("%1", str(path)) + f"\n\n{exc}")
 
     def _close_database(self) -> None:
@@ -121,7 +117,7 @@ class Session(QObject):
     def switch_database(self, path: str) -> None:
         if self.open(Path(path), self.window):
             self.show_window()
-            self.window.statusBar().showMessage(_tr("Opened %1").replace("%1", path), 8000)
+            self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 8000)
 
     def switch_language(self, chosen: str) -> None:
         lang = self.resolve_language(chosen)
@@ -140,9 +136,9 @@ class Session(QObject):
             return  # the lock file was removed, and is ours again
         self.lock = None
         self.heartbeat.stop()
-        who = (_tr("by %1 on %2 since %3").replace("%1", holder.user).replace("%2", holder.host)
+        who = (self.tr("by %1 on %2 since %3").replace("%1", holder.user).replace("%2", holder.host)
                .replace("%3", format_since(holder.since)) if holder else "")
-        QMessageBox.warning(self.window, APP_NAME, _tr(
+        QMessageBox.warning(self.window, APP_NAME, self.tr(
             "Another TwinDesk window has taken over this database %1. This window now shows it read-only, "
             "so neither overwrites the other's work. Your saved changes are in the database.").replace("%1", who))
         path = self.path

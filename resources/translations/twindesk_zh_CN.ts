@@ -1,0 +1,975 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackgroundJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Briefing pack</source>
+        <translation>背景材料</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>包含的部分</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>None (or type your own)</source>
+        <translation>无（也可自行输入）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Language of the pack</source>
+        <translation>材料语言</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>密级标注</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Build the pack</source>
+        <translation>生成材料</translation>
+    </message>
+    <message>
+        <source>Save the briefing pack</source>
+        <translation>保存背景材料</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Building the briefing pack…</source>
+        <translation>正在生成背景材料…</translation>
+    </message>
+</context>
+<context>
+    <name>ChildPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Delete the selected row?</source>
+        <translation>删除所选的这一行？</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Partner</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>当地语言名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友好关系</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>团长</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>团组人数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Donor / recipient (other)</source>
+        <translation>捐赠方/接收方（其他）</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>TwinDesk — unexpected error</source>
+        <translation>TwinDesk — 意外错误</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sorry — TwinDesk ran into an unexpected problem.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;抱歉，TwinDesk 遇到了意外问题。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Your data is safe: every change is saved in its own transaction. Copy the details below and send them to support.</source>
+        <translation>您的数据是安全的：每一次修改都在独立的事务中保存。请复制下面的详细信息并发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>The details were also written to the log file:
+{path}</source>
+        <translation>详细信息也已写入日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>No log file could be written.</source>
+        <translation>无法写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>TwinDesk</source>
+        <translation>TwinDesk</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>周年</translation>
+    </message>
+    <message>
+        <source>Home locality</source>
+        <translation>本方地区</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>关系级别</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>No visits in the next %1 days</source>
+        <translation>今后 %1 天内没有出访或来访</translation>
+    </message>
+    <message>
+        <source>No shipments in transit</source>
+        <translation>没有运输中的援助物资</translation>
+    </message>
+    <message>
+        <source>No partners yet</source>
+        <translation>尚无友好伙伴</translation>
+    </message>
+    <message>
+        <source>Upcoming visits (next %1 days)</source>
+        <translation>近期出访与来访（今后 %1 天）</translation>
+    </message>
+    <message>
+        <source>Shipments in transit</source>
+        <translation>运输中的援助物资</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A relationship is quiet when it had no visit, shipment or activity for longer than this</source>
+        <translation>超过这一时间没有互访、援助物资或交流活动的友好关系，视为联系冷淡</translation>
+    </message>
+    <message>
+        <source>No contact for more than</source>
+        <translation>未联系超过</translation>
+    </message>
+    <message>
+        <source>Relationships gone quiet</source>
+        <translation>联系冷淡的友好关系</translation>
+    </message>
+    <message>
+        <source>Partners by country (top %1)</source>
+        <translation>友好伙伴国别分布（前 %1 位）</translation>
+    </message>
+    <message>
+        <source>Aid sent and received by year</source>
+        <translation>历年援助物资（援出与受援）</translation>
+    </message>
+    <message>
+        <source>No aid shipments recorded yet</source>
+        <translation>尚无援助物资记录</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Sent (value)</source>
+        <translation>援出（价值）</translation>
+    </message>
+    <message>
+        <source>Received (value)</source>
+        <translation>受援（价值）</translation>
+    </message>
+    <message>
+        <source>No values recorded for these shipments</source>
+        <translation>这些援助物资未记录价值</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>援助物资</translation>
+    </message>
+    <message>
+        <source>Number of shipments per year; point at a bar for the values</source>
+        <translation>每年的援助物资批次；将鼠标指向柱形可查看价值</translation>
+    </message>
+    <message>
+        <source>Counts by status</source>
+        <translation>按状态统计</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友好关系</translation>
+    </message>
+    <message>
+        <source>No partnerships yet</source>
+        <translation>尚无友好关系</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>出访/来访</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>尚无出访或来访</translation>
+    </message>
+    <message>
+        <source>No shipments yet</source>
+        <translation>尚无援助物资</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Overview as of %1 (updating…)</source>
+        <translation>%1 概况（正在更新…）</translation>
+    </message>
+    <message>
+        <source>Overview as of %1</source>
+        <translation>%1 概况</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Anniversaries in %1</source>
+        <translation>%1 年周年纪念</translation>
+    </message>
+    <message>
+        <source>No anniversaries in %1</source>
+        <translation>%1 年无周年纪念</translation>
+    </message>
+    <message>
+        <source>%1th</source>
+        <translation>%1 周年</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 年起</translation>
+    </message>
+    <message>
+        <source>%1: %2 years since %3</source>
+        <translation>%1：自 %3 年起 %2 年</translation>
+    </message>
+    <message>
+        <source>Reviews and renewals due in %1</source>
+        <translation>%1 年到期的审议与续签</translation>
+    </message>
+    <message>
+        <source>No reviews or renewals due in %1</source>
+        <translation>%1 年没有到期的审议或续签</translation>
+    </message>
+    <message>
+        <source>Every live relationship had contact in the last %1 days</source>
+        <translation>所有现行友好关系在最近 %1 天内均有联系</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 shipment(s)</source>
+        <translation>%1，%2：%3 批</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentError</name>
+    <message>
+        <source>The database is busy (another program is writing to it). Wait a moment and try again; nothing was lost.</source>
+        <translation>数据库正忙（另一程序正在写入）。请稍候再试；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing was lost.</source>
+        <translation>磁盘已满。请释放空间后再试；没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Close TwinDesk and restore the latest backup (File › Restore backup…)</source>
+        <translation>数据库文件已损坏。请关闭 TwinDesk 并恢复最近的备份（文件 › 恢复备份…）</translation>
+    </message>
+</context>
+<context>
+    <name>FileWritten</name>
+    <message>
+        <source>%1 written to
+%2</source>
+        <translation>%1已保存到
+%2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The file is at:
+%2</source>
+        <translation>这台电脑上没有能打开 %1 文件的程序。文件位于：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search names in any script (中文, English, 한국어, Русский …)</source>
+        <translation>按任意文字搜索名称（中文、English、한국어、Русский …）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 records</source>
+        <translation>显示 %1 条，共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>LockPrompt</name>
+    <message>
+        <source>Database already open</source>
+        <translation>数据库已被打开</translation>
+    </message>
+    <message>
+        <source>This database is open in TwinDesk by {user} on {host} since {time}.</source>
+        <translation>此数据库已由 {user} 在 {host} 上用 TwinDesk 打开（自 {time} 起）。</translation>
+    </message>
+    <message>
+        <source>Two windows changing the same database could overwrite each other&apos;s work. You can open it read-only to look things up, or cancel and close the other window first.</source>
+        <translation>两个窗口同时修改同一数据库可能互相覆盖。您可以以只读方式打开以便查阅，或取消并先关闭另一个窗口。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>出访/来访</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>援助物资</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>交流活动</translation>
+    </message>
+    <message>
+        <source>Home localities</source>
+        <translation>本方地区</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing pack…</source>
+        <translation>背景材料(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A PDF briefing pack for the selected visit or partner</source>
+        <translation>为所选的出访/来访或友好伙伴生成 PDF 背景材料</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About TwinDesk</source>
+        <translation>关于 TwinDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Delete this %1 (ID %2)?</source>
+        <translation>删除这条%1（编号 %2）？</translation>
+    </message>
+    <message>
+        <source>These go with it: %1.</source>
+        <translation>以下记录将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2.</source>
+        <translation>已删除%1 %2。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete of %1 %2</source>
+        <translation>撤销删除%1 %2(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo changes to %1 %2</source>
+        <translation>撤销对%1 %2 的修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undone: %1 %2 is as it was.</source>
+        <translation>已撤销：%1 %2 已恢复原样。</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db)</source>
+        <translation>TwinDesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>About TwinDesk</source>
+        <translation>关于 TwinDesk</translation>
+    </message>
+    <message>
+        <source>TwinDesk %1
+Partner cities, delegation visits and aid shipments.</source>
+        <translation>TwinDesk %1
+友好城市、团组出访来访与援助物资管理。</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read for printing.</source>
+        <translation>无法读取 %1 进行打印。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未保存的修改</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Save them before closing?</source>
+        <translation>此表单有尚未保存的修改。关闭前是否保存？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>RefPicker</name>
+    <message>
+        <source>Type part of a name or a country code</source>
+        <translation>输入名称的一部分或国家代码</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>TwinDesk cannot open the database %1:</source>
+        <translation>TwinDesk 无法打开数据库 %1：</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>by %1 on %2 since %3</source>
+        <translation>（%1 在 %2 上，自 %3 起）</translation>
+    </message>
+    <message>
+        <source>Another TwinDesk window has taken over this database %1. This window now shows it read-only, so neither overwrites the other&apos;s work. Your saved changes are in the database.</source>
+        <translation>另一个 TwinDesk 窗口已接管此数据库%1。本窗口现以只读方式显示，以免互相覆盖。您已保存的修改都在数据库中。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Default: the data folder</source>
+        <translation>默认：数据文件夹</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>打开其他…</translation>
+    </message>
+    <message>
+        <source>Create new…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Recorded on every change you make</source>
+        <translation>记录在您所做的每一处修改上</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>Default home locality</source>
+        <translation>默认本方地区</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>A relationship is quiet after</source>
+        <translation>友好关系视为联系冷淡的期限</translation>
+    </message>
+    <message>
+        <source>Another database file opens as soon as you press OK; a new language redraws the window at once.</source>
+        <translation>按“确定”后立即打开所选的数据库文件；更换语言后窗口会立即以新语言显示。</translation>
+    </message>
+    <message>
+        <source>Open a TwinDesk database</source>
+        <translation>打开 TwinDesk 数据库</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db);;All files (*)</source>
+        <translation>TwinDesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Create a TwinDesk database</source>
+        <translation>新建 TwinDesk 数据库</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db)</source>
+        <translation>TwinDesk 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>SubRecordDialog</name>
+    <message>
+        <source>Delegation</source>
+        <translation>团组成员</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>日程安排</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物资明细</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>状态变更记录</translation>
+    </message>
+    <message>
+        <source>Partnerships</source>
+        <translation>友好关系</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Briefing pack…</source>
+        <translation>背景材料…</translation>
+    </message>
+    <message>
+        <source>A PDF to print before the meeting</source>
+        <translation>会见前打印的 PDF 材料</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Save the record first to add these.</source>
+        <translation>请先保存本记录，再添加这些内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Visit</source>
+        <translation>出访/来访</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>援助物资</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>交流活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status / kind</source>
+        <translation>状态/类型</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPartnersPanel</name>
+    <message>
+        <source>Add partner</source>
+        <translation>添加友好伙伴</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Type part of the partner&apos;s name and pick it from the list.</source>
+        <translation>请输入友好伙伴名称的一部分，并从列表中选择。</translation>
+    </message>
+</context>
+</TS>
