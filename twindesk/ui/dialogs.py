@@ -1,6 +1,8 @@
 """The record dialogs with their sub-record tabs, and `dialog_for(kind, …)` to pick the right one."""
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain import details, records, vocabulary
 from twindesk.domain.errors import UserError
+from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.child_panel import ChildPanel
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value
@@ -23,20 +26,20 @@ from twindesk.ui.ref_picker import RefPicker
 # kind -> [(tab title, sub-record kind, columns, reorderable)]
 SUB_RECORDS = {
     "visit": [
-        ("Delegation", "delegate", ["precedence", "name", "title", "organization", "role", "counterpart"], True),
-        ("Itinerary", "itinerary_item", ["day", "start_time", "end_time", "place", "activity", "counterpart"], False),
-        ("Gifts", "gift", ["direction", "description", "value", "currency", "giver", "recipient"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Delegation"), "delegate", ["precedence", "name", "title", "organization", "role", "counterpart"], True),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Itinerary"), "itinerary_item", ["day", "start_time", "end_time", "place", "activity", "counterpart"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Gifts"), "gift", ["direction", "description", "value", "currency", "giver", "recipient"], False),
     ],
     "shipment": [
-        ("Items", "shipment_item", ["description", "category", "quantity", "unit", "value", "currency"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Items"), "shipment_item", ["description", "category", "quantity", "unit", "value", "currency"], False),
     ],
     "partnership": [
-        ("Status history", "status_change", ["changed_on", "status", "note"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Status history"), "status_change", ["changed_on", "status", "note"], False),
     ],
     "partner": [
-        ("Partnerships", "partnership", ["home_locality", "tier", "status", "status_since", "established_year",
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "established_year",
                                          "next_review_on"], False),
-        ("Contacts", "contact", ["honorific", "family_name", "given_name", "title", "organization", "email"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Contacts"), "contact", ["honorific", "family_name", "given_name", "title", "organization", "email"], False),
     ],
 }
 
@@ -160,8 +163,19 @@ class TimelinePanel(QWidget):
         self.reload()
 
 
+BRIEFED_KINDS = ("visit", "partner")
+
+
 class SubRecordDialog(RecordDialog):
     def _add_extra_tabs(self) -> None:
+        self.brief_button = None
+        if self.kind in BRIEFED_KINDS:
+            self.brief_button = self.buttons.addButton(self.tr("Briefing pack…"),
+                                                       QDialogButtonBox.ButtonRole.ActionRole)
+            self.brief_button.setObjectName("brief_button")
+            self.brief_button.setEnabled(self.record_id is not None)
+            self.brief_button.setToolTip(self.tr("A PDF to print before the meeting"))
+            self.brief_button.clicked.connect(self.open_brief)
         if self.kind == "partner":
             panel = TimelinePanel(self.record_id, self.lang, self.user, self.read_only)
             index = self.tabs.addTab(panel, self.tr("Timeline"))
@@ -179,6 +193,17 @@ class SubRecordDialog(RecordDialog):
             self.tabs.setTabEnabled(index, self.record_id is not None)
         if self.record_id is None and self.tabs.count() > 1:
             self.tabs.setTabToolTip(1, self.tr("Save the record first to add these."))
+
+    def _enable_sub_records(self) -> None:
+        super()._enable_sub_records()
+        if self.brief_button is not None:
+            self.brief_button.setEnabled(True)
+
+    def open_brief(self) -> None:
+        """The pack shows what is saved: save what was typed first (or stop if it cannot be saved)."""
+        if self.record_id is None or not self.save():
+            return
+        BriefDialog(self.kind, self.record_id, lang=self.lang, parent=self).exec()
 
     def panel(self, kind: str):
         for i in range(self.tabs.count()):

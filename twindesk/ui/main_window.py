@@ -21,11 +21,11 @@ from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
 from twindesk.ui import background, pages
 from twindesk.ui import settings as S
+from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.dashboard import DashboardPage
 from twindesk.ui.databus import bus
-from twindesk.ui.dialogs import dialog_for
+from twindesk.ui.dialogs import BRIEFED_KINDS, dialog_for
 from twindesk.ui.list_page import ListPage
-from twindesk.ui.record_dialog import tr_record
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
         self.refresh_action = self._action(self.tr("&Refresh"), lambda: bus.notify("*"),
                                            QKeySequence.StandardKey.Refresh, "refresh")
+        self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
+        self.brief_action.setToolTip(self.tr("A PDF briefing pack for the selected visit or partner"))
         self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences, "settings")
@@ -118,12 +120,14 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.open_action, self.delete_action, self.find_action,
-                       self.refresh_action):
+                       self.refresh_action, self.brief_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.brief_action)
+        menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection and not self.read_only)
         self.find_action.setEnabled(page is not None)
+        self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
 
     def _data_changed(self, kind: str) -> None:
         page = self.stack.currentWidget()
@@ -219,7 +224,7 @@ class MainWindow(QMainWindow):
     def delete_record(self, kind: str, record_id: int) -> None:
         if self.read_only:
             return
-        label = tr_record(SPECS[kind].label)
+        label = SPECS[kind].record_label(self.lang)
         try:
             impact = records.delete_impact(kind, record_id)
         except UserError as exc:
@@ -246,10 +251,17 @@ class MainWindow(QMainWindow):
         bus.offer_undo(before)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
 
+    def brief_selected(self) -> None:
+        page = self.current_list_page()
+        record_id = page.selected_id() if page is not None else None
+        if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
+            return
+        BriefDialog(page.spec.record_kind, record_id, lang=self.lang, parent=self).exec()
+
     # --- undo ------------------------------------------------------------------------------
     def _offer_undo(self, step: undo.UndoStep) -> None:
         self.last_change = step
-        label = tr_record(SPECS[step.kind].label)
+        label = SPECS[step.kind].record_label(self.lang)
         text = (self.tr("&Undo delete of %1 %2") if step.action == "delete" else self.tr("&Undo changes to %1 %2"))
         self.undo_action.setText(text.replace("%1", label).replace("%2", str(step.record_id)))
         self.undo_action.setEnabled(not self.read_only)
@@ -266,7 +278,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Undo"), str(exc))
             return
         bus.notify("*")
-        label = tr_record(SPECS[step.kind].label)
+        label = SPECS[step.kind].record_label(self.lang)
         self.statusBar().showMessage(self.tr("Undone: %1 %2 is as it was.").replace("%1", label)
                                      .replace("%2", str(step.record_id)), 8000)
 

@@ -1,0 +1,104 @@
+"""Building a briefing pack: choose the sections, ask the domain for their content, lay out the PDF,
+and write it whole or not at all. The window runs this in a worker thread with its own Progress.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+from reportlab.platypus import Flowable
+
+from twindesk.briefing import covers, partner_brief, visit_brief
+from twindesk.briefing.blocks import Pack
+from twindesk.briefing.document import BriefDocument
+from twindesk.briefing.flowables import keep_headings_with_text
+from twindesk.briefing.fonts import brief_font
+from twindesk.briefing.sections import choose_sections
+from twindesk.briefing.styles import Styles
+from twindesk.briefing.wording import Wording
+from twindesk.domain.brief_content import PartnerBriefContent, VisitBriefContent
+from twindesk.domain.errors import UserError
+from twindesk.domain.output_file import atomic_output
+from twindesk.domain.progress import Progress
+
+LANGS = ("zh_CN", "en")
+STEPS = 1000  # progress is reported as a share of this
+GATHERING = 150  # the part of it spent asking for the content; laying out pages is the rest
+
+
+KINDS: dict[str, tuple[ModuleType, Callable]] = {
+    "visit": (visit_brief, VisitBriefContent),
+    "partner": (partner_brief, PartnerBriefContent),
+}
+
+
+def build_visit_brief(visit_id: int, out: Path | str, *, lang: str = "en", sections: Iterable[str] | None = None,
+                      marking: str = "", progress: Progress | None = None, today: date | None = None) -> Path:
+    """Write the brief of visit `visit_id` to `out` (PDF). `sections`: keys of VISIT_SECTIONS, None for the
+    defaults. Raises NotFound, UnknownSection, FontNotFound, OutputFileError (UserErrors) or Cancelled."""
+    return _build("visit", visit_id, out, lang, sections, marking, progress, today)
+
+
+def build_partner_brief(partner_id: int, out: Path | str, *, lang: str = "en",
+                        sections: Iterable[str] | None = None, marking: str = "",
+                        progress: Progress | None = None, today: date | None = None) -> Path:
+    """Write the brief of partner `partner_id` to `out` (PDF); as `build_visit_brief`."""
+    return _build("partner", partner_id, out, lang, sections, marking, progress, today)
+
+
+@dataclass
+class Prepared:
+    story: list[Flowable]
+    header: str  # the running header: the pack's title
+    title: str  # the visit's title or the partner's name
+    pack: Pack
+
+
+def prepare(kind: str, record_id: int, *, lang: str = "en", sections: Iterable[str] | None = None,
+            marking: str = "", progress: Progress | None = None, today: date | None = None) -> Prepared:
+    """The story of a pack, ready to lay out: the chosen sections' flowables, in print order."""
+    if lang not in LANGS:
+        raise UserError(f"unknown language {lang!r} for a briefing pack; one of {', '.join(LANGS)}")
+    progress = progress or Progress()
+    module, content_class = KINDS[kind]
+    keys = choose_sections(kind, sections)
+    wording = Wording(lang)
+    styles = Styles(brief_font())
+    issued = today or date.today()
+    progress.advance(0, STEPS, wording("progress_content", section=wording(keys[0])))
+    content = content_class(record_id, issued)
+    pack = Pack(styles, wording, issued)
+    story: list[Flowable] = []
+    for i, key in enumerate(keys):
+        progress.advance(GATHERING * i // len(keys), STEPS, wording("progress_content", section=wording(key)))
+        if key == "cover":
+            story += module.cover(pack, content, marking)
+        elif key == "contents":
+            story += covers.contents()
+        else:
+            story += module.SECTIONS[key](pack, content)
+    story = keep_headings_with_text(story)
+    title = module.title(pack, content)
+    header = wording("header_visit", title=title) if kind == "visit" else wording("header_partner", name=title)
+    return Prepared(story, header, title, pack)
+
+
+def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, progress: Progress | None,
+           today: date | None) -> Path:
+    progress = progress or Progress()
+    prepared = prepare(kind, record_id, lang=lang, sections=sections, marking=marking, progress=progress,
+                       today=today)
+    pack, wording = prepared.pack, prepared.pack.w
+
+    def laid_out(share: float, page: int) -> None:
+        progress.advance(GATHERING + int((STEPS - GATHERING) * share), STEPS, wording("progress_layout", page=page))
+
+    with atomic_output(out) as tmp:
+        doc = BriefDocument(tmp, styles=pack.s, wording=wording, header=prepared.header, marking=marking,
+                            issued=wording("issued_on", date=pack.f.date(pack.issued)), title=prepared.title,
+                            subject=prepared.header, on_flowable=laid_out)
+        doc.build(prepared.story)
+    progress.advance(STEPS, STEPS, "")
+    return Path(out)
