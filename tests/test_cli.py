@@ -14,7 +14,7 @@ from conftest import (
 )
 
 from twindesk import __version__, cli
-from twindesk.store import backups
+from twindesk.store import backups, schema
 from twindesk.store.integrity import check_file
 
 
@@ -67,7 +67,7 @@ def test_check_good_database(capsys, good):
         f"database: {good}",
         "integrity check: ok",
         "foreign key check: ok",
-        "schema version: 1 (current)",
+        f"schema version: {schema.SCHEMA_VERSION} (current)",
     ]
     assert sha256(good) == digest
     # A read-only look at a WAL database may leave SQLite's shared-memory index, but writes nothing.

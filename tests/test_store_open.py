@@ -106,9 +106,10 @@ def test_header_too_short(tmp_path):
 def test_older_schema_without_migrate_is_refused(db_path, monkeypatch):
     make_filled_database(db_path)
     digest = sha256(db_path)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    written = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", written + 1)
     with pytest.raises(
-        DatabaseFileError, match=f"has schema 1 and needs an upgrade to {schema.SCHEMA_VERSION}"
+        DatabaseFileError, match=f"has schema {written} and needs an upgrade to {schema.SCHEMA_VERSION}"
     ):
         open_database(db_path, migrate=False)
     assert sha256(db_path) == digest and database.obj is None

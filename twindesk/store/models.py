@@ -36,6 +36,11 @@ def pinyin_key(text: str | None) -> str:
     return " ".join(s.strip().casefold() for s in syllables if s.strip()) + "\x1f" + text
 
 
+def SortKeyField() -> pw.TextField:  # noqa: N802 - reads like the peewee field it is
+    # DEFAULT '' in SQL as well: rows written by plain SQL (bulk loads, other tools) need no key to insert.
+    return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+
+
 class BaseModel(pw.Model):
     created_at = pw.DateTimeField(default=now)
     updated_at = pw.DateTimeField(default=now)
@@ -71,7 +76,7 @@ class HomeLocality(BaseModel):
     kind = pw.CharField(default="city")  # province, city, county
     sort_order = pw.IntegerField(default=0)
     notes = pw.TextField(default="")
-    sort_zh = pw.TextField(default="")  # pinyin_key(name_zh): Chinese lists sort by it
+    sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
     pinyin_field = "name_zh"
 
@@ -93,7 +98,7 @@ class Partner(BaseModel):
     profile = pw.TextField(default="")  # industries, features
     notes = pw.TextField(default="")
     search_text = pw.TextField(default="")
-    sort_zh = pw.TextField(default="")  # pinyin_key(name_zh): Chinese lists sort by it
+    sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
     search_fields = ("name_zh", "name_en", "name_native")
     pinyin_field = "name_zh"

@@ -7,9 +7,7 @@ order, inside one transaction with foreign keys off, after taking a backup.
 
 from collections.abc import Callable
 
-import peewee as pw
-
-from twindesk.store.models import ALL_MODELS, database, pinyin_key
+from twindesk.store.models import ALL_MODELS, SortKeyField, database, pinyin_key
 
 MigrationStep = Callable[[object], None]  # takes playhouse.migrate.SqliteMigrator
 
@@ -21,7 +19,7 @@ def _v2_pinyin_sort_keys(migrator) -> None:
 
     db = migrator.database
     for table in ("partner", "home_locality"):
-        migrate(migrator.add_column(table, "sort_zh", pw.TextField(default="")))
+        migrate(migrator.add_column(table, "sort_zh", SortKeyField()))
         rows = db.execute_sql(f"SELECT id, name_zh FROM {table}").fetchall()
         db.connection().executemany(f"UPDATE {table} SET sort_zh = ? WHERE id = ?",
                                     [(pinyin_key(name), row_id) for row_id, name in rows])
