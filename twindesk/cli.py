@@ -45,7 +45,70 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup (after backing it up)")
     restore.add_argument("source", metavar="IN.db")
     _db_option(restore)
+
+    _brief_parser(sub)
+    _exchange_parsers(sub)
     return parser
+
+
+def _brief_parser(sub) -> None:
+    from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
+
+    brief = sub.add_parser("brief", help="write a PDF briefing pack for a visit or a partner")
+    kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True)
+    for kind in ("visit", "partner"):
+        keys = ", ".join(s.key for s in available_sections(kind))
+        p = kinds.add_parser(kind, help=f"the briefing pack of one {kind}")
+        p.add_argument("id", type=int, metavar="ID", help=f"the {kind}'s ID")
+        p.add_argument("out", metavar="OUT.pdf")
+        _db_option(p)
+        # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
+        p.add_argument("--lang", dest="brief_lang", choices=LANGS, help="language of the pack (default: en)")
+        p.add_argument("--sections", metavar="a,b,c", help=f"the sections to print (default: all): {keys}")
+        p.add_argument("--marking", default="", metavar="TEXT", help="e.g. 内部资料 or Internal, on every page")
+
+
+IMPORT_DESCRIPTION = """\
+Read a workbook written by `twindesk export` (English or Chinese sheet names and headers; columns in any
+order) into the database.
+
+Every row of every sheet is checked first. Any problem: nothing is written, each problem is listed on
+stderr with sheet, row, column and message, and the exit status is 2. Otherwise a backup of the database
+is taken and all rows are written in one transaction.
+
+  a row without an ID            creates a record
+  a row with an ID the database  updates that record (columns the sheet lacks keep their value)
+  holds
+  a row with an ID it does not   creates the record with that ID (an empty database, or a record
+  hold                           deleted since the export), so the links between sheets stay valid
+
+Rows are never deleted. A new partner with the same name and country as one the database holds is a
+likely duplicate: they are listed and the import is refused (exit 2) unless --accept-duplicates is
+given. The Summary sheet and the name columns beside IDs are ignored; unknown sheets and columns are
+reported and ignored. If the database file does not exist, it is created.
+"""
+
+
+def _exchange_parsers(sub) -> None:
+    export = sub.add_parser("export", help="write the meeting workbook (Excel): a summary, then every list",
+                            description="Write the meeting workbook: a Summary sheet, then one sheet per list, "
+                                        "each with ID first. Written whole or not at all.")
+    export.add_argument("out", metavar="OUT.xlsx")
+    _db_option(export)
+    # Its own dest, as for brief: the window's --lang would be reset by this sub-command.
+    export.add_argument("--lang", dest="export_lang", choices=LANGS,
+                        help="language of sheet names, headers and labels (default: en)")
+    export.add_argument("--hxl", action="store_true",
+                        help="add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers")
+
+    imp = sub.add_parser("import", help="read a workbook written by export into the database",
+                         description=IMPORT_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    imp.add_argument("source", metavar="IN.xlsx")
+    _db_option(imp)
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check every row and say what would be created and updated; write nothing")
+    imp.add_argument("--accept-duplicates", action="store_true",
+                     help="create the new partners listed as likely duplicates (same name and country)")
 
 
 def _db_path(args) -> Path:
@@ -119,6 +182,88 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_brief(args) -> int:
+    from twindesk.briefing import build_partner_brief, build_visit_brief, choose_sections
+    from twindesk.domain.errors import NotFound
+    from twindesk.store import close_database, open_database
+
+    sections = None if args.sections is None else args.sections.split(",")
+    choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened
+    build = build_visit_brief if args.brief_kind == "visit" else build_partner_brief
+    path = _db_path(args)
+    open_database(path, read_only=True)  # a pack only reads
+    try:
+        lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too
+        out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking)
+    except NotFound as exc:
+        raise UserError(f"{path}: {exc}") from exc
+    finally:
+        close_database()
+    print(f"{args.brief_kind} brief written to {out}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from twindesk.exchange import export_workbook
+    from twindesk.store import close_database, open_database
+
+    out = Path(args.out)
+    open_database(_db_path(args), read_only=True)  # an export only reads
+    try:
+        report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl)
+    finally:
+        close_database()
+    for warning in report.warnings:
+        print(f"twindesk: warning: {out}, {warning}", file=sys.stderr)
+    sheets = ", ".join(f"{name} {n}" for name, n in report.rows.items())
+    print(f"workbook written to {out} (rows per sheet: {sheets})")
+    return 0
+
+
+def _import_refused(source: Path, issues: list, what: str) -> int:
+    for issue in issues:
+        print(f"twindesk: error: {source}, {issue}", file=sys.stderr)
+    print(f"twindesk: error: {source}: {what}; nothing was imported", file=sys.stderr)
+    return 2
+
+
+def cmd_import(args) -> int:
+    from twindesk.exchange import import_workbook
+    from twindesk.store import close_database, open_database
+
+    source, path = Path(args.source), _db_path(args)
+    if not source.is_file():
+        raise UserError(f"{source}: no such file")
+    if args.dry_run and path.exists():
+        opened = open_database(path, read_only=True)
+    else:  # a new database is made, and removed again below unless the import is written into it
+        opened = open_database(path, create=True, take_backups=False)  # the import backs up before writing
+    report = None
+    try:
+        report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates)
+    finally:
+        close_database()
+        if opened.created and (report is None or not report.applied):  # no empty file left behind
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+    for warning in report.warnings:
+        print(f"twindesk: warning: {source}, {warning}", file=sys.stderr)
+    if report.errors:
+        return _import_refused(source, report.errors, f"{len(report.errors)} problem(s)")
+    if report.unconfirmed:
+        return _import_refused(source, report.unconfirmed, (
+            f"{len(report.unconfirmed)} likely duplicate partner(s); check them, and run again with "
+            "--accept-duplicates to create them"))
+    if args.dry_run:
+        print(f"dry run: {source} can be imported into {path}; nothing was written. It would make:")
+    else:
+        print(f"imported {source} into {path}; the previous content is saved as {report.backup}")
+    for name in report.created:
+        print(f"  {name}: {report.created[name]} new, {report.updated[name]} changed, "
+              f"{report.unchanged[name]} unchanged")
+    return 0
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.app import run  # the only place Qt is loaded
 
@@ -130,6 +275,9 @@ COMMANDS = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "brief": cmd_brief,
+    "export": cmd_export,
+    "import": cmd_import,
     None: cmd_window,
 }
 

@@ -85,4 +85,16 @@ ZH = {
     "{label}: there is no {record} with ID {id}.": "{label}：没有编号为 {id} 的{record}。",
     "Day ({day}) is outside the visit's dates ({start} – {end}).": "日期（{day}）不在出访/来访日期（{start} 至 {end}）之内。",
     "The new order must name every delegate of the visit exactly once.": "新的顺序必须包含该团组的每位成员，且每人只出现一次。",
+    # a workbook import (domain.transfer_check)
+    "ID “{value}” is not a whole number.": "编号“{value}”不是整数。",
+    "ID must be a whole number above zero (got {value}).": "编号必须是大于零的整数（现为 {value}）。",
+    "ID {id} appears twice in this sheet (rows {first} and {line}).": "编号 {id} 在本表中出现了两次（第 {first} 行和第 {line} 行）。",
+    "{label}: there is no {record} with ID {id} in the database or in the import.":
+        "{label}：数据库和导入文件中都没有编号为 {id} 的{record}。",
+    "Visit {visit} and partner {partner} are linked twice (rows {first} and {line}).":
+        "出访/来访 {visit} 与友好伙伴 {partner} 关联了两次（第 {first} 行和第 {line} 行）。",
+    "Visit {visit} and partner {partner} are already linked (ID {id}).":
+        "出访/来访 {visit} 与友好伙伴 {partner} 已经关联（编号 {id}）。",
+    "“{name}” ({country}) has the same name and country as partner {id}; confirm to create it.":
+        "“{name}”（{country}）与编号为 {id} 的友好伙伴名称和国家相同；确认后才会新建。",
 }

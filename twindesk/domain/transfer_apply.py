@@ -1,0 +1,183 @@
+"""Writing a checked import: a backup first, then every row in one transaction, or nothing.
+
+Rows go in with `executemany` on the connection peewee holds (peewee's `insert_many` is ten times
+slower for bulk loads, DESIGN §7), parents before children, with foreign-key checks deferred to the
+commit so a sheet may name a parent further down. As the window does, a partnership whose status
+changes gets a dated line in its status history (unless the import brings that line itself), and a new
+status without a date of its own is dated today. Records created with their workbook ID are restored as
+they are.
+"""
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import peewee as pw
+
+from twindesk.domain.progress import Progress
+from twindesk.domain.transfer_check import ImportPlan, LikelyDuplicate, PlannedRow
+from twindesk.domain.transfer_tables import KINDS, column_of, spec_of
+from twindesk.store import backups
+from twindesk.store import models as m
+from twindesk.store.errors import UserError
+
+BATCH = 2000  # rows per executemany: progress and Cancel are looked at between batches
+
+
+class ImportRefused(UserError):
+    """The plan has problems or unconfirmed likely duplicates; nothing was written."""
+
+
+@dataclass
+class ApplyResult:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    backup: Path | None = None
+
+
+def unconfirmed(plan: ImportPlan, accept_all: bool, confirmed: Collection[tuple[str, int]]) -> list[LikelyDuplicate]:
+    """The likely duplicates the user has not confirmed: (kind, line) pairs in `confirmed` are."""
+    if accept_all:
+        return []
+    return [d for d in plan.duplicates if (d.kind, d.line) not in confirmed]
+
+
+class _Writer:
+    """The SQL for one table, from the model's own column names."""
+
+    def __init__(self, kind: str, user: str, stamp: str):
+        self.spec = spec = spec_of(kind)
+        model = spec.model
+        self.table = model._meta.table_name
+        self.fields = [getattr(model, f.name) for f in spec.fields]
+        self.search = [spec.fields.index(spec.field(n)) for n in model.search_fields]
+        pinyin = getattr(model, "pinyin_field", None)
+        self.pinyin = spec.fields.index(spec.field(pinyin)) if pinyin else None
+        columns = [column_of(spec, f.name) for f in spec.fields] + ["updated_at", "updated_by"]
+        if self.search:
+            columns.append("search_text")
+        if self.pinyin is not None:
+            columns.append("sort_zh")
+        self.user, self.stamp = user, stamp
+        quoted = [f'"{c}"' for c in columns]
+        self.insert_with_id = (f'INSERT INTO "{self.table}" ("id", "created_at", {", ".join(quoted)}) '
+                               f"VALUES ({', '.join('?' * (len(columns) + 2))})")
+        self.insert = (f'INSERT INTO "{self.table}" ("created_at", {", ".join(quoted)}) '
+                       f"VALUES ({', '.join('?' * (len(columns) + 1))})")
+        self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)} WHERE "id" = ?')
+
+    def params(self, values: tuple) -> list:
+        out = [f.db_value(v) for f, v in zip(self.fields, values, strict=True)]
+        out += [self.stamp, self.user]
+        if self.search:  # what models.BaseModel.save fills in, as the window's saves do
+            out.append(m.search_key(*(values[i] for i in self.search)))
+        if self.pinyin is not None:
+            out.append(m.pinyin_key(values[self.pinyin]))
+        return out
+
+
+def _partnership_history(plan: ImportPlan, rows: list[PlannedRow], today: date) -> list[tuple[PlannedRow, str]]:
+    """Date new statuses (as the window does) and say which rows need a line in the status history.
+
+    Returns (row, "new" | "changed"); rows restored with their workbook ID are left as they are.
+    """
+    spec = spec_of("partnership")
+    i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
+    needs = []
+    for row in rows:
+        status, since = row.values[i_status], row.values[i_since]
+        if row.update:
+            old_status, old_since = plan.stored_status[row.record_id]
+            if status == old_status:
+                continue
+            if since is None or since == old_since:
+                since = today
+        elif row.record_id is None:
+            since = since or today
+        else:
+            continue
+        values = list(row.values)
+        values[i_since] = since
+        row.values = tuple(values)
+        if row.record_id is None or (row.record_id, status) not in plan.history_in_import:
+            needs.append(row)
+    return needs
+
+
+def _write_table(conn, plan: ImportPlan, kind: str, writer: _Writer, progress: Progress, done: list[int],
+                 total: int) -> tuple[int, int, dict[int, int]]:
+    """Insert and update one table's rows; returns (created, updated, {line: new ID} of rows without one)."""
+    rows = plan.tables[kind].rows
+    new_ids: dict[int, int] = {}
+    with_id = [r for r in rows if not r.update and r.record_id is not None]
+    updates = [r for r in rows if r.update]
+    label = writer.spec.label
+    for batch_rows, sql, make in (
+        (with_id, writer.insert_with_id, lambda r: [r.record_id, writer.stamp, *writer.params(r.values)]),
+        (updates, writer.update, lambda r: [*writer.params(r.values), r.record_id]),
+    ):
+        for start in range(0, len(batch_rows), BATCH):
+            chunk = batch_rows[start:start + BATCH]
+            conn.executemany(sql, [make(r) for r in chunk])
+            done[0] += len(chunk)
+            progress.advance(done[0], total, f"Writing {label} records…")
+    for r in rows:
+        if not r.update and r.record_id is None:
+            new_ids[r.line] = conn.execute(writer.insert, [writer.stamp, *writer.params(r.values)]).lastrowid
+            done[0] += 1
+    return len(rows) - len(updates), len(updates), new_ids
+
+
+def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
+                 confirmed: Collection[tuple[str, int]] = (), user: str = "", now: datetime | None = None,
+                 progress: Progress | None = None, db_path: Path | None = None) -> ApplyResult:
+    """Back up the bound database, then write `plan` in one transaction.
+
+    Refuses (ImportRefused, nothing written) a plan with problems, or with likely duplicates that are
+    neither confirmed by (kind, line) nor accepted all at once. Cancel (progress) rolls everything back.
+    """
+    if plan.problems:
+        raise ImportRefused(f"The import has {len(plan.problems)} problem(s); nothing was written.")
+    waiting = unconfirmed(plan, accept_all_duplicates, confirmed)
+    if waiting:
+        raise ImportRefused(f"{len(waiting)} likely duplicate partner(s) are not confirmed; nothing was written.")
+    progress = progress or Progress()
+    moment = (now or datetime.now()).replace(microsecond=0)
+    stamp = moment.isoformat(sep=" ")
+    db = m.database
+    path = Path(db_path or db.obj.database)
+    result = ApplyResult()
+    total = sum(len(t.rows) for t in plan.tables.values())
+    done = [0]
+    progress.advance(0, total, "Backing up the database…")
+    result.backup = backups.event_backup(db.connection(), path, "import", moment)
+    try:
+        with db.atomic():
+            conn = db.connection()
+            conn.execute("PRAGMA defer_foreign_keys = ON")  # a sheet may name a parent further down
+            history: list[PlannedRow] = []
+            history_ids: dict[int, int] = {}
+            for kind in KINDS:
+                if kind == "partnership":
+                    history = _partnership_history(plan, plan.tables[kind].rows, moment.date())
+                writer = _Writer(kind, user, stamp)
+                created, updated, new_ids = _write_table(conn, plan, kind, writer, progress, done, total)
+                if kind == "partnership":
+                    history_ids = new_ids
+                result.created[kind], result.updated[kind] = created, updated
+            result.created["status_change"] += _add_history(conn, history, history_ids, user, stamp)
+    except pw.IntegrityError as exc:  # the checks should have caught it; still, nothing is written
+        raise UserError(f"The import would break the links between records ({exc}); nothing was written.") from exc
+    return result
+
+
+def _add_history(conn, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
+    spec = spec_of("partnership")
+    i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
+    sql = ('INSERT INTO "partnership_status_change" ("created_at", "updated_at", "updated_by", "partnership_id", '
+           '"status", "changed_on", "note") VALUES (?, ?, ?, ?, ?, ?, \'\')')
+    params = [(stamp, stamp, user, row.record_id or new_ids[row.line], row.values[i_status],
+               row.values[i_since].isoformat()) for row in rows]
+    conn.executemany(sql, params)
+    return len(params)

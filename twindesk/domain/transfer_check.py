@@ -1,0 +1,304 @@
+"""Checking an import before anything is written: every row with the domain's rules, all problems at once.
+
+The caller (the workbook reader) feeds rows one by one with `ImportCheck.add(kind, line, id, values)`:
+`line` is where the row came from (its sheet row), `values` the raw cell values by field name, only for
+the columns the sheet has. Each row is validated as it arrives (`validation.validate`, the same rules as
+a form), so only cleaned tuples are kept; `finish()` then runs the checks that need every sheet: that
+references point to a record in the database or in the import, an itinerary day inside its visit, no
+visit–partner link twice, and likely duplicate partners.
+
+What a row means:
+- no ID: a new record;
+- an ID the database holds: an update of that record (columns the sheet lacks keep their stored value);
+  a row equal to the stored record is counted as unchanged and not written;
+- an ID the database does not hold (an empty database, or a record deleted since the export): the record
+  is created with that ID, so the links between the sheets stay as they were.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from twindesk.domain.errors import FieldError, ValidationError, field_error
+from twindesk.domain.fields import parse_int
+from twindesk.domain.messages import Both, Label
+from twindesk.domain.transfer_tables import KINDS, spec_of
+from twindesk.domain.validation import validate
+from twindesk.store import models as m
+
+CHUNK = 500  # rows validated together: one query fetches the stored records a chunk updates
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    kind: str
+    line: int
+    field: str | None  # the spec field, "id", or None for the row as a whole
+    error: FieldError  # what is wrong: `.message` in English, `.text(lang)` in Chinese too
+
+    @property
+    def message(self) -> str:
+        return self.error.message
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    """A new partner with the same name and country as one the database holds."""
+
+    kind: str
+    line: int
+    existing_id: int
+    error: FieldError
+
+    @property
+    def message(self) -> str:
+        return self.error.message
+
+
+@dataclass
+class PlannedRow:
+    line: int
+    record_id: int | None  # None: a new record; the database gives it an ID
+    values: tuple  # cleaned, in spec field order
+    update: bool  # True: the record exists and this changes it
+
+
+@dataclass
+class TablePlan:
+    kind: str
+    rows: list[PlannedRow] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def created(self) -> int:
+        return sum(1 for r in self.rows if not r.update)
+
+    @property
+    def updated(self) -> int:
+        return sum(1 for r in self.rows if r.update)
+
+
+@dataclass
+class ImportPlan:
+    tables: dict[str, TablePlan]
+    problems: list[RowProblem]
+    duplicates: list[LikelyDuplicate]
+    stored_status: dict[int, tuple[str, date | None]]  # partnership ID -> (status, since) before the import
+    history_in_import: set[tuple[int, str]]  # (partnership ID, status) the import's status history holds
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _stored(kind: str, ids: list[int]) -> dict[int, dict]:
+    """The stored values (by field name, references as IDs) of the records of `kind` with these IDs."""
+    if not ids:
+        return {}
+    spec = spec_of(kind)
+    model = spec.model
+    names = [f.name for f in spec.fields]
+    columns = [model.id, *(getattr(model, n) for n in names)]
+    found = {}
+    for start in range(0, len(ids), 500):
+        query = model.select(*columns).where(model.id.in_(ids[start:start + 500])).tuples()
+        for row in query:
+            found[row[0]] = dict(zip(names, row[1:], strict=True))
+    return found
+
+
+def _all_ids(kind: str) -> set[int]:
+    model = spec_of(kind).model
+    return {i for (i,) in m.database.execute(model.select(model.id))}
+
+
+class ImportCheck:
+    def __init__(self):
+        self._pending: dict[str, list[tuple[int, object, dict]]] = {k: [] for k in KINDS}
+        self._tables = {k: TablePlan(k) for k in KINDS}
+        self._problems: list[RowProblem] = []
+        self._seen: dict[str, dict[int, int]] = {k: {} for k in KINDS}  # ID -> first line, per sheet
+        self._existing: dict[str, set[int]] = {}
+        self._stored_status: dict[int, tuple[str, date | None]] = {}
+        self._history: set[tuple[int, str]] = set()
+        self._links: dict[tuple[int, int], int] = {}  # (visit, partner) -> the first row linking them
+
+    # --- row by row -----------------------------------------------------------------------------------
+    def add(self, kind: str, line: int, record_id, values: dict) -> None:
+        """Queue one row; it is validated with the next chunk of its kind."""
+        pending = self._pending[kind]
+        pending.append((line, record_id, values))
+        if len(pending) >= CHUNK:
+            self._flush(kind)
+
+    def _problem(self, kind: str, line: int, error: FieldError) -> None:
+        self._problems.append(RowProblem(kind, line, error.field, error))
+
+    def _record_id(self, kind: str, line: int, raw) -> tuple[bool, int | None]:
+        """(usable, id) of a row's ID cell; a problem is noted when it is not usable."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return True, None
+        try:
+            record_id = parse_int(raw)
+        except ValueError:
+            self._problem(kind, line, field_error("id", "ID", "ID “{value}” is not a whole number.", value=raw))
+            return False, None
+        if record_id is None or record_id <= 0:
+            self._problem(kind, line, field_error("id", "ID", "ID must be a whole number above zero (got {value}).",
+                                                  value=raw))
+            return False, None
+        first = self._seen[kind].setdefault(record_id, line)
+        if first != line:
+            self._problem(kind, line, field_error(
+                "id", "ID", "ID {id} appears twice in this sheet (rows {first} and {line}).",
+                id=record_id, first=first, line=line))
+            return False, None
+        return True, record_id
+
+    def _flush(self, kind: str) -> None:
+        rows, self._pending[kind] = self._pending[kind], []
+        if not rows:
+            return
+        spec = spec_of(kind)
+        names = [f.name for f in spec.fields]
+        parsed = [(line, *self._record_id(kind, line, raw), values) for line, raw, values in rows]
+        stored = _stored(kind, [rid for _, ok, rid, _ in parsed if ok and rid is not None])
+        table = self._tables[kind]
+        for line, ok, record_id, values in parsed:
+            before = stored.get(record_id)
+            if before is not None:
+                merged = {**before, **values}
+            else:  # a new record: an empty cell takes the field's default, as in a new form
+                merged = {k: v for k, v in values.items() if v is not None and v != ""}
+            merged["id"] = record_id
+            try:
+                cleaned = validate(spec, merged)
+            except ValidationError as exc:
+                for error in exc.errors:
+                    self._problem(kind, line, error)
+                continue
+            if not ok:
+                continue
+            row = tuple(cleaned[n] for n in names)
+            if kind == "status_change":
+                self._history.add((cleaned["partnership"], cleaned["status"]))
+            elif kind == "visit_partner":
+                first = self._links.setdefault(row, line)
+                if first != line:
+                    self._problem(kind, line, field_error(
+                        "partner", "Partner", "Visit {visit} and partner {partner} are linked twice (rows {first} and {line}).",
+                        visit=row[0], partner=row[1], first=first, line=line))
+                    continue
+            if before is not None:
+                if kind == "partnership":
+                    self._stored_status[record_id] = (before["status"], before["status_since"])
+                if row == tuple(before[n] for n in names):
+                    table.unchanged += 1
+                    continue
+            table.rows.append(PlannedRow(line, record_id, row, before is not None))
+
+    # --- across sheets --------------------------------------------------------------------------------
+    def _existing_ids(self, kind: str) -> set[int]:
+        if kind not in self._existing:
+            self._existing[kind] = _all_ids(kind)
+        return self._existing[kind]
+
+    def _check_references(self, kind: str) -> None:
+        spec = spec_of(kind)
+        refs = [(i, f) for i, f in enumerate(spec.fields) if f.kind == "ref"]
+        for row in self._tables[kind].rows:
+            for i, f in refs:
+                target = row.values[i]
+                if target is None or target in self._seen[f.ref] or target in self._existing_ids(f.ref):
+                    continue
+                target_spec = spec_of(f.ref)
+                self._problem(kind, row.line, field_error(
+                    f.name, f.label, "{label}: there is no {record} with ID {id} in the database or in the import.",
+                    label=Label(kind, f.name, f.label), id=target,
+                    record=Both(target_spec.label, target_spec.record_label("zh_CN"))))
+
+    def _check_itinerary_days(self) -> None:
+        """An itinerary day lies within its visit's dates (as the visit will be after the import)."""
+        items = self._tables["itinerary_item"].rows
+        if not items:
+            return
+        visit_spec, item_spec = spec_of("visit"), spec_of("itinerary_item")
+        v_start, v_end = (visit_spec.fields.index(visit_spec.field(n)) for n in ("start_on", "end_on"))
+        i_visit, i_day = (item_spec.fields.index(item_spec.field(n)) for n in ("visit", "day"))
+        dates = {r.record_id: (r.values[v_start], r.values[v_end]) for r in self._tables["visit"].rows}
+        wanted = list({r.values[i_visit] for r in items} - set(dates))
+        for visit_id, values in _stored("visit", wanted).items():
+            dates[visit_id] = (values["start_on"], values["end_on"])
+        for row in items:
+            start, end = dates.get(row.values[i_visit], (None, None))
+            end = end or start
+            day = row.values[i_day]
+            if start and day and (day < start or day > end):  # the rule records.save applies, for many rows
+                self._problem("itinerary_item", row.line, field_error(
+                    "day", "Day", "Day ({day}) is outside the visit's dates ({start} – {end}).",
+                    day=day, start=start, end=end))
+
+    def _check_visit_links(self) -> None:
+        """A link the database already has is not added again (twice in the sheet is caught row by row)."""
+        table = self._tables["visit_partner"]
+        if not table.rows:
+            return
+        vp = m.VisitPartner
+        visits = list({r.values[0] for r in table.rows})
+        stored: dict[tuple[int, int], int] = {}
+        for start in range(0, len(visits), 500):
+            query = vp.select(vp.visit, vp.partner, vp.id).where(vp.visit.in_(visits[start:start + 500]))
+            stored.update({(v, p): i for v, p, i in m.database.execute(query)})
+        kept = []
+        for row in table.rows:
+            pair = row.values
+            linked = stored.get(pair)
+            if linked is not None and linked != row.record_id:
+                if row.record_id is None:
+                    table.unchanged += 1  # the link is there already
+                    continue
+                self._problem("visit_partner", row.line, field_error(
+                    "partner", "Partner", "Visit {visit} and partner {partner} are already linked (ID {id}).",
+                    visit=pair[0], partner=pair[1], id=linked))
+                continue
+            kept.append(row)
+        table.rows = kept
+
+    def _likely_duplicates(self) -> list[LikelyDuplicate]:
+        """New partners with the same name (any script) and country as one the database holds."""
+        new = [r for r in self._tables["partner"].rows if not r.update]
+        if not new or not m.Partner.select().exists():
+            return []
+        spec = spec_of("partner")
+        i_names = [spec.fields.index(spec.field(n)) for n in ("name_zh", "name_en", "name_native")]
+        i_country = spec.fields.index(spec.field("country"))
+        p = m.Partner
+        known: dict[tuple[str, str], int] = {}
+        query = p.select(p.id, p.country, p.name_zh, p.name_en, p.name_native).order_by(p.id)
+        for pid, country, *names in m.database.execute(query):
+            for name in names:
+                if name:
+                    known.setdefault((country, name.strip().casefold()), pid)
+        flagged = []
+        for row in new:
+            country = row.values[i_country]
+            for i in i_names:
+                name = row.values[i]
+                existing = known.get((country, name.casefold())) if name else None
+                if existing is not None and existing != row.record_id:
+                    flagged.append(LikelyDuplicate("partner", row.line, existing, field_error(
+                        spec.fields[i].name, spec.fields[i].label,
+                        "“{name}” ({country}) has the same name and country as partner {id}; confirm to create it.",
+                        name=name, country=country, id=existing)))
+                    break
+        return flagged
+
+    def finish(self) -> ImportPlan:
+        for kind in KINDS:
+            self._flush(kind)
+        for kind in KINDS:
+            self._check_references(kind)
+        self._check_itinerary_days()
+        self._check_visit_links()
+        duplicates = self._likely_duplicates()
+        self._problems.sort(key=lambda p: (KINDS.index(p.kind), p.line))
+        return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history)

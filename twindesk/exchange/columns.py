@@ -1,0 +1,106 @@
+"""The workbook's sheets and columns, from the record specs: names and headers in English and Chinese, how
+each cell is written, its HXL tag. Export writes by these; import matches sheets and headers against
+them in either language.
+
+Each sheet starts with "ID". A reference is written as the ID it links to ("Partner ID"), followed by the
+name it stands for ("Partner") as a reading aid; a country as its ISO code, followed by its name. Reading
+aids are ignored by the import.
+"""
+
+from dataclasses import dataclass
+
+from twindesk.domain.transfer_tables import KINDS, spec_of
+from twindesk.domain.vocabulary import Vocabulary
+from twindesk.exchange import hxl
+
+# kind -> (English, Chinese) sheet name; at most 31 characters and none of []:*?/\ (Excel's rules).
+SHEET_NAMES = {
+    "partner": ("Partners", "友好伙伴"),
+    "partnership": ("Partnerships", "友好关系"),
+    "contact": ("Contacts", "联系人"),
+    "activity": ("Activities", "交流活动"),
+    "visit": ("Visits", "出访来访"),
+    "delegate": ("Delegates", "团组成员"),
+    "itinerary_item": ("Itinerary", "日程安排"),
+    "gift": ("Gifts", "礼品"),
+    "shipment": ("Shipments", "援助物资"),
+    "shipment_item": ("Shipment items", "物资明细"),
+    "home_locality": ("Home localities", "本方地区"),
+    "status_change": ("Status history", "关系状态变更"),
+    "visit_partner": ("Visit partners", "出访来访伙伴"),
+}
+SUMMARY_NAMES = ("Summary", "概况")
+SHEET_ORDER = tuple(SHEET_NAMES)  # the order sheets appear in: the lists first, as DESIGN §5 names them
+
+# Numbers that are codes or counts read without thousands separators (an order, a year).
+_PLAIN_INTS = {"sort_order", "precedence"}
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    key: str  # the field's name, "id", or "<field>:name" for a reading aid
+    field: str | None  # the spec field the column carries; None for a reading aid (ignored on import)
+    kind: str  # how a cell is written: id, text, longtext, code, country, date, time, int, plain_int,
+    #            money, quantity, float, bool, name
+    header_en: str
+    header_zh: str
+    hxl: str
+    vocabulary: Vocabulary | None = None
+
+    def header(self, lang: str) -> str:
+        return self.header_zh if lang.startswith("zh") else self.header_en
+
+
+@dataclass(frozen=True)
+class SheetDef:
+    kind: str
+    name_en: str
+    name_zh: str
+    columns: tuple[SheetColumn, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+    def column(self, field: str) -> SheetColumn:
+        return next(c for c in self.columns if c.field == field)
+
+
+def _cell_kind(f) -> str:
+    if f.kind in ("text", "email", "url", "currency"):
+        return "text"
+    if f.kind in ("int",):
+        return "plain_int" if f.name in _PLAIN_INTS else "int"
+    if f.kind == "year":
+        return "plain_int"
+    if f.kind == "decimal":
+        return "quantity" if f.name == "quantity" else "money"
+    return f.kind  # longtext, date, time, float, bool, code, country
+
+
+def _columns(kind: str) -> tuple[SheetColumn, ...]:
+    spec = spec_of(kind)
+    cols = [SheetColumn("id", "id", "id", "ID", "ID", hxl.tag(kind, "id"))]
+    for f in spec.fields:
+        en, zh = spec.field_label(f.name, "en"), spec.field_label(f.name, "zh_CN")
+        if f.kind == "ref":
+            cols.append(SheetColumn(f.name, f.name, "id", f"{en} ID", f"{zh}ID", hxl.tag(kind, f.name)))
+            cols.append(SheetColumn(f"{f.name}:name", None, "name", en, zh, hxl.name_tag(f.name)))
+        elif f.kind == "country":
+            cols.append(SheetColumn(f.name, f.name, "country", en, zh, hxl.tag(kind, f.name)))
+            cols.append(SheetColumn(f"{f.name}:name", None, "name", f"{en} name", f"{zh}名称",
+                                    hxl.name_tag(f.name)))
+        else:
+            cols.append(SheetColumn(f.name, f.name, _cell_kind(f), en, zh, hxl.tag(kind, f.name), f.vocabulary))
+    if kind == "visit":  # the visit's partners by name; the links themselves are in "Visit partners"
+        cols.append(SheetColumn("partners:name", None, "name", "Partners", "友好伙伴", hxl.name_tag("partners")))
+    return tuple(cols)
+
+
+SHEETS: dict[str, SheetDef] = {
+    kind: SheetDef(kind, *SHEET_NAMES[kind], _columns(kind)) for kind in KINDS
+}
+
+
+def continuation_header(header: str, part: int, lang: str) -> str:
+    """The header of the `part`-th column of a text too long for one cell (part 2, 3 …)."""
+    return f"{header}（续{part}）" if lang.startswith("zh") else f"{header} (continued {part})"

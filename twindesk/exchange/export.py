@@ -1,0 +1,162 @@
+"""The meeting workbook: the Summary sheet, then one sheet per list (DESIGN §5), written write-only.
+
+`export_workbook(target, lang=…, hxl=…, progress=…)` writes to a temporary file beside `target` and
+renames it into place at the end (`domain.output_file.atomic_output`): a failed or cancelled export
+leaves the previous file, or none, and no temporary file.
+"""
+
+from dataclasses import replace
+from datetime import datetime
+from itertools import chain, islice
+from pathlib import Path
+
+from twindesk.domain import countries, transfer_export
+from twindesk.domain.output_file import atomic_output
+from twindesk.domain.progress import Progress
+from twindesk.domain.transfer_tables import spec_of
+from twindesk.exchange import hxl as hxl_tags
+from twindesk.exchange.cells import CELL_LIMIT, parts_needed
+from twindesk.exchange.columns import SHEET_ORDER, SHEETS, SUMMARY_NAMES, SheetDef, continuation_header
+from twindesk.exchange.report import ExportReport
+from twindesk.exchange.row_cells import OutColumn, RowCells
+from twindesk.exchange.summary import write_summary
+from twindesk.exchange.widths import column_width
+from twindesk.exchange.workbook_layout import discard, finish_list_sheet, new_workbook, start_list_sheet
+
+SAMPLE_ROWS = 200  # rows looked at for the column widths
+PROGRESS_EVERY = 1000
+
+
+class _Names:
+    """The readable names beside IDs and codes, each looked up once per export."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self._cache: dict[str, dict] = {}
+
+    def for_column(self, sheet: SheetDef, key: str) -> dict:
+        field = key.split(":")[0]
+        if field == "partners":
+            wanted = "visit_partners"
+        elif field == "country":
+            wanted = "country"
+        else:
+            wanted = next(f.ref for f in spec_of(sheet.kind).fields if f.name == field)
+        if wanted not in self._cache:
+            if wanted == "visit_partners":
+                self._cache[wanted] = transfer_export.visit_partner_names(self.lang)
+            elif wanted == "country":
+                self._cache[wanted] = _CountryNames(self.lang)
+            else:
+                self._cache[wanted] = transfer_export.reference_names(wanted, self.lang)
+        return self._cache[wanted]
+
+
+class _CountryNames(dict):
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, code):
+        self[code] = name = countries.country_name(code, self.lang)
+        return name
+
+    def get(self, code, default=None):
+        return default if code is None else self[code]
+
+
+def _layout(sheet: SheetDef, long_texts: dict[str, int], lang: str, with_hxl: bool):
+    """Output columns, headers and HXL tags, with continuation columns for texts too long for a cell."""
+    out, headers, tags = [], [], []
+    for column in sheet.columns:
+        parts = parts_needed(long_texts.get(column.field, 0))
+        kind = {"country": "text", "name": "text", "longtext": "text"}.get(column.kind, column.kind)
+        header = column.header(lang)
+        out.append(OutColumn(kind, header, parts, column.vocabulary, wrap=column.kind == "longtext"))
+        headers.append(header)
+        headers += [continuation_header(header, n, lang) for n in range(2, parts + 1)]
+        if with_hxl:
+            tags.append(column.hxl)
+            tags += [hxl_tags.continuation_tag(column.hxl, n) for n in range(2, parts + 1)]
+    return out, headers, tags
+
+
+def _value_plan(sheet: SheetDef, names: _Names) -> list[tuple[int, dict | None]]:
+    """For each sheet column: (index in the record tuple, name lookup or None)."""
+    fields = [f.name for f in spec_of(sheet.kind).fields]
+    plan = []
+    for column in sheet.columns:
+        if column.field == "id":
+            plan.append((0, None))
+        elif column.field is not None:
+            plan.append((1 + fields.index(column.field), None))
+        else:
+            source = column.key.split(":")[0]
+            index = 0 if source == "partners" else 1 + fields.index(source)
+            plan.append((index, names.for_column(sheet, column.key)))
+    return plan
+
+
+def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Names, report: ExportReport,
+                 progress: Progress, done: int, total: int, count: int) -> int:
+    title = sheet.name(lang)
+    long_texts = transfer_export.longest_texts(sheet.kind, over=CELL_LIMIT // 2)
+    out_columns, headers, tags = _layout(sheet, long_texts, lang, with_hxl)
+    plan = _value_plan(sheet, names)
+
+    def values(record: tuple) -> list:
+        return [record[i] if lookup is None else lookup.get(record[i]) for i, lookup in plan]
+
+    records = transfer_export.record_rows(sheet.kind)
+    sample = [values(r) for r in islice(records, SAMPLE_ROWS)]
+    widths = []
+    for i, column in enumerate(out_columns):
+        width = column_width(column.header, column.kind, [row[i] for row in sample])
+        out_columns[i] = replace(column, width=width)
+        widths += [width] * column.parts
+    ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=count)
+    header_rows = 2 if with_hxl else 1
+    writer = RowCells(ws, title, out_columns, lang, report.warnings)
+    row_number = header_rows
+    for row_values in chain(sample, (values(r) for r in records)):
+        row_number += 1
+        writer.append(row_values, row_number)
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            progress.advance(done, total, f"Writing {title}…")
+    if row_number - header_rows != count:  # the snapshot makes this impossible; the size must be exact
+        raise AssertionError(f"{title}: {row_number - header_rows} rows written, {count} counted")
+    finish_list_sheet(ws, len(headers), row_number, header_rows)
+    report.rows[title] = count
+    return done
+
+
+def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
+                    progress: Progress | None = None, now: datetime | None = None) -> ExportReport:
+    """Write the meeting workbook of the bound database to `target`; return what was written and warned.
+
+    `lang` "en" or "zh_CN" names the sheets and headers; `hxl` adds a row of HXL hashtags under the
+    headers. Raises Cancelled when `progress` is cancelled, OutputFileError when `target` cannot be
+    written; either way nothing is left behind.
+    """
+    progress = progress or Progress()
+    target = Path(target)
+    report = ExportReport(target)
+    names = _Names(lang)
+    with atomic_output(target) as tmp, transfer_export.snapshot():
+        counts = transfer_export.row_counts()
+        total = sum(counts.values())
+        wb = new_workbook()
+        try:
+            progress.advance(0, total, "Writing the summary…")
+            summary = SUMMARY_NAMES[1] if lang.startswith("zh") else SUMMARY_NAMES[0]
+            write_summary(wb, lang, summary, now or datetime.now().replace(microsecond=0))
+            done = 0
+            for kind in SHEET_ORDER:
+                done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total, counts[kind])
+            progress.advance(total, total, "Saving the workbook…")
+            wb.save(tmp)
+        except BaseException:
+            discard(wb)
+            raise
+    return report

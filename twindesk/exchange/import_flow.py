@@ -1,0 +1,140 @@
+"""The flow of an import: read a workbook, check every row of every sheet, then write all of it or nothing.
+
+1. Every sheet the workbook has is read and every row checked with the domain's rules
+   (`domain.transfer_check`); any error and nothing is written — the report lists each with sheet, row,
+   column and message.
+2. New partners with the same name and country as one in the database are flagged as likely duplicates.
+   They are created only when the caller confirms them: `accept_duplicates=True` for all of them, or
+   `confirmed_duplicates=` the flags (from a dry run's report) the user ticked. Otherwise nothing is
+   written and the report's `unconfirmed` lists them.
+3. With `dry_run`, stop here: the report says what would be created, updated and left unchanged.
+4. Otherwise `domain.transfer_apply` backs the database up and writes every row in one transaction.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from twindesk.domain.progress import Progress
+from twindesk.domain.transfer_apply import apply_import, unconfirmed
+from twindesk.domain.transfer_check import ImportCheck, ImportPlan
+from twindesk.exchange.import_read import (
+    SheetColumns,
+    WorkbookReadError,
+    count_rows,
+    is_hxl_row,
+    match_columns,
+    match_sheet,
+    open_workbook,
+    rows_of,
+)
+from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
+from twindesk.exchange.wording import say
+
+READ_SHARE = 800  # of 1000 progress steps: reading and checking; the rest is writing
+PROGRESS_EVERY = 1000
+
+
+class _Phase(Progress):
+    """A stretch of the caller's progress bar: reports `done/total` scaled into [start, start + span)."""
+
+    def __init__(self, parent: Progress, start: int, span: int):
+        super().__init__()
+        self.parent, self.start, self.span = parent, start, span
+
+    def cancel(self) -> None:
+        self.parent.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.parent.cancelled
+
+    def check(self) -> None:
+        self.parent.check()
+
+    def advance(self, done: int, total: int, text: str = "") -> None:
+        share = min(done / total, 1.0) if total else 0.0
+        self.parent.advance(self.start + int(self.span * share), 1000, text)
+
+
+def _read_sheets(wb, check: ImportCheck, report: ImportReport, progress: Progress, total: int) -> dict:
+    """Feed every list sheet's rows to `check`; returns kind -> SheetColumns of the sheets read."""
+    read: dict[str, SheetColumns] = {}
+    done = 0
+    for ws in wb.worksheets:
+        matched = match_sheet(ws.title)
+        if matched == "summary":
+            continue
+        if matched is None:
+            report.warnings.append(issue(ws.title, None, None, say("unknown sheet; it is ignored.")))
+            continue
+        sheet, lang = matched
+        if sheet.kind in read:
+            report.errors.append(issue(ws.title, None, None, say(
+                "holds the same list as sheet {other}; keep one of them.", other=read[sheet.kind].title)))
+            continue
+        ws.reset_dimensions()  # some writers store a wrong size, which would cut rows short
+        rows = ws.iter_rows(min_row=1, max_row=2, values_only=True)
+        header = next(rows, ())
+        second = next(rows, ())
+        columns = match_columns(sheet, ws.title, lang, header, report.errors, report.warnings)
+        read[sheet.kind] = columns
+        first_row = 3 if is_hxl_row(second) else 2
+        for line, record_id, values in rows_of(ws, columns, first_row):
+            check.add(sheet.kind, line, record_id, values)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress.advance(done, total, f"Reading {ws.title}…")
+    return read
+
+
+def _report_plan(plan: ImportPlan, read: dict[str, SheetColumns], report: ImportReport) -> None:
+    for p in plan.problems:
+        columns = read[p.kind]
+        report.errors.append(issue(columns.title, p.line, columns.header_for(p.field), p.error))
+    for d in plan.duplicates:
+        columns = read[d.kind]
+        report.duplicates.append(DuplicateFlag(columns.title, d.line, None, d.message, d.error, d.existing_id))
+    for kind, columns in read.items():
+        table = plan.tables[kind]
+        report.created[columns.title] = table.created
+        report.updated[columns.title] = table.updated
+        report.unchanged[columns.title] = table.unchanged
+
+
+def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplicates: bool = False,
+                    confirmed_duplicates: Iterable[DuplicateFlag] = (), progress: Progress | None = None,
+                    user: str = "", now: datetime | None = None) -> ImportReport:
+    """Import `source` into the bound database (see the module's docstring); return the report.
+
+    Raises WorkbookReadError for a file that is not a readable workbook, Cancelled when `progress` is
+    cancelled (nothing is written; a cancel while writing rolls the transaction back).
+    """
+    source = Path(source)
+    progress = progress or Progress()
+    report = ImportReport(source, dry_run)
+    total = count_rows(source)
+    wb = open_workbook(source)
+    check = ImportCheck()
+    try:
+        read = _read_sheets(wb, check, report, _Phase(progress, 0, READ_SHARE), total)
+    except (OSError, KeyError, ValueError) as exc:  # a damaged sheet part; openpyxl says what it choked on
+        raise WorkbookReadError(f"{source}: cannot be read as an Excel workbook ({exc})") from exc
+    finally:
+        wb.close()
+    plan = check.finish()
+    _report_plan(plan, read, report)
+    if report.errors:
+        return report
+    kinds_by_title = {c.title: kind for kind, c in read.items()}
+    confirmed = {(kinds_by_title.get(f.sheet), f.row) for f in confirmed_duplicates}
+    waiting = {(d.kind, d.line) for d in unconfirmed(plan, accept_duplicates, confirmed)}
+    report.unconfirmed = [f for f in report.duplicates if (kinds_by_title[f.sheet], f.row) in waiting]
+    if dry_run or report.unconfirmed:
+        return report
+    result = apply_import(plan, accept_all_duplicates=accept_duplicates, confirmed=confirmed, user=user,
+                          now=now, progress=_Phase(progress, READ_SHARE, 1000 - READ_SHARE))
+    report.backup = result.backup
+    report.applied = True
+    progress.advance(1000, 1000, "Import finished.")
+    return report
