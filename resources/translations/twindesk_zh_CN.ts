@@ -457,6 +457,21 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Partners that may already exist</source>
+        <translation>可能已存在的友好伙伴</translation>
+    </message>
+    <message>
+        <source>These rows would create partners with the same name and country as partners already in the database. Tick the ones that are really new; to update the existing partner instead, put its ID in the row's ID column and import again.</source>
+        <translation>以下各行将新建的友好伙伴与数据库中已有的友好伙伴名称和国家相同。请勾选确实是新伙伴的行；如要更新已有伙伴，请在该行的编号列填写其编号后重新导入。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentError</name>
     <message>
         <source>The database is busy (another program is writing to it). Wait a moment and try again; nothing was lost.</source>
@@ -469,6 +484,57 @@
     <message>
         <source>The database file is damaged. Close TwinDesk and restore the latest backup (File › Restore backup…)</source>
         <translation>数据库文件已损坏。请关闭 TwinDesk 并恢复最近的备份（文件 › 恢复备份…）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>What the export changed</source>
+        <translation>导出时所做的调整</translation>
+    </message>
+    <message>
+        <source>The file was written. %1 value(s) could not go into Excel as typed; this is what was done with each.</source>
+        <translation>文件已保存。有 %1 个值无法按原样写入 Excel，以下是对每个值的处理。</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Add HXL hashtags under the headers (for humanitarian partners' tools)</source>
+        <translation>在表头下添加 HXL 标签（供人道主义合作伙伴的工具使用）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Language of the workbook</source>
+        <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting the workbook…</source>
+        <translation>正在导出工作簿…</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
     </message>
 </context>
 <context>
@@ -499,6 +565,109 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Import a workbook</source>
+        <translation>导入工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the workbook…</source>
+        <translation>正在检查工作簿…</translation>
+    </message>
+    <message>
+        <source>The workbook was not imported</source>
+        <translation>工作簿未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Correct these %1 problem(s) in the workbook and import it again.</source>
+        <translation>未写入任何数据。请在工作簿中改正以下 %1 个问题后重新导入。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 row(s) would create a partner that may already exist. Put the existing partner's ID in those rows, or tick them as new, and import again.</source>
+        <translation>未导入任何数据：有 %1 行将新建可能已存在的友好伙伴。请在这些行中填写已有伙伴的编号，或勾选确认为新伙伴，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>Import %1?
+
+New records: %2
+Changed records: %3
+Unchanged: %4
+
+A backup of the database is taken first.</source>
+        <translation>导入 %1？
+
+新增记录：%2
+修改记录：%3
+未变记录：%4
+
+导入前会先备份数据库。</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) or column(s) that TwinDesk does not know will be left out.</source>
+        <translation>有 %1 个 TwinDesk 无法识别的工作表或列将被忽略。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported %1.
+
+New records: %2
+Changed records: %3
+
+The database as it was before is saved as %4</source>
+        <translation>已导入 %1。
+
+新增记录：%2
+修改记录：%3
+
+导入前的数据库已另存为 %4</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesDialog</name>
+    <message>
+        <source>Save the list…</source>
+        <translation>保存列表…</translation>
+    </message>
+    <message>
+        <source>Save the list of problems</source>
+        <translation>保存问题列表</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>供 Excel 使用的 CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <source>Search names in any script (中文, English, 한국어, Русский …)</source>
@@ -525,6 +694,14 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Export this view…</source>
+        <translation>导出当前列表…</translation>
+    </message>
+    <message>
+        <source>The rows and columns this list shows now, as an Excel workbook</source>
+        <translation>将列表当前显示的行和列导出为 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
@@ -544,7 +721,7 @@
         <translation>此数据库已由 {user} 在 {host} 上用 TwinDesk 打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <source>Two windows changing the same database could overwrite each other&apos;s work. You can open it read-only to look things up, or cancel and close the other window first.</source>
+        <source>Two windows changing the same database could overwrite each other's work. You can open it read-only to look things up, or cancel and close the other window first.</source>
         <translation>两个窗口同时修改同一数据库可能互相覆盖。您可以以只读方式打开以便查阅，或取消并先关闭另一个窗口。</translation>
     </message>
     <message>
@@ -615,6 +792,22 @@
         <translation>为所选的出访/来访或友好伙伴生成 PDF 背景材料</translation>
     </message>
     <message>
+        <source>&amp;Export workbook…</source>
+        <translation>导出工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export this &amp;view…</source>
+        <translation>导出当前列表(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The rows and columns this list shows now, as a workbook</source>
+        <translation>将列表当前显示的行和列导出为工作簿</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;K)…</translation>
     </message>
@@ -669,6 +862,18 @@
     <message>
         <source>Deleted %1 %2.</source>
         <translation>已删除%1 %2。</translation>
+    </message>
+    <message>
+        <source>Export this view</source>
+        <translation>导出当前列表</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>正在导出 %1 行…</translation>
     </message>
     <message>
         <source>&amp;Undo delete of %1 %2</source>
@@ -792,7 +997,7 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>（%1 在 %2 上，自 %3 起）</translation>
     </message>
     <message>
-        <source>Another TwinDesk window has taken over this database %1. This window now shows it read-only, so neither overwrites the other&apos;s work. Your saved changes are in the database.</source>
+        <source>Another TwinDesk window has taken over this database %1. This window now shows it read-only, so neither overwrites the other's work. Your saved changes are in the database.</source>
         <translation>另一个 TwinDesk 窗口已接管此数据库%1。本窗口现以只读方式显示，以免互相覆盖。您已保存的修改都在数据库中。</translation>
     </message>
 </context>
@@ -968,7 +1173,7 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>友好伙伴</translation>
     </message>
     <message>
-        <source>Type part of the partner&apos;s name and pick it from the list.</source>
+        <source>Type part of the partner's name and pick it from the list.</source>
         <translation>请输入友好伙伴名称的一部分，并从列表中选择。</translation>
     </message>
 </context>

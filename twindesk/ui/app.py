@@ -4,12 +4,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from twindesk import APP_NAME, __version__
 from twindesk.domain import workspace
-from twindesk.resources import icon_files
+from twindesk.resources import icon_files, resource_path
 from twindesk.ui import settings as S
 from twindesk.ui.crash import install_excepthook, setup_logging
 from twindesk.ui.i18n import install_language
@@ -39,6 +39,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     for path in icon_files():
         icon.addFile(str(path))
     app.setWindowIcon(icon)
+    # A PC without Chinese fonts still shows Chinese when the installer brought WenQuanYi along.
+    for font in sorted(resource_path("fonts").glob("*.tt[cf]")) if resource_path("fonts").is_dir() else ():
+        QFontDatabase.addApplicationFont(str(font))
     return app
 
 

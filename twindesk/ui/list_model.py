@@ -20,6 +20,7 @@ class Column:
     render: Callable[[dict], str]  # row -> text shown
     align_right: bool = False
     sort_key: str | None = None  # the list column SQL sorts by; None: not sortable by click
+    raw: bool = False  # "Export this view" writes the stored value (a real date or number), not the text
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ class ListPage(QWidget):
     newRecord = Signal(str)
     deleteRecord = Signal(str, int)
     selectionChanged = Signal()
+    exportRequested = Signal()  # "Export this view…": the window writes what this list shows
 
     def __init__(self, spec: PageSpec, columns: list[Column], *, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -86,6 +88,12 @@ class ListPage(QWidget):
             bar.addWidget(self.date_from)
             bar.addWidget(QLabel(self.tr("to")))
             bar.addWidget(self.date_to)
+        export = QToolButton()
+        export.setObjectName("export_view")
+        export.setText(self.tr("Export this view…"))
+        export.setToolTip(self.tr("The rows and columns this list shows now, as an Excel workbook"))
+        export.clicked.connect(self.exportRequested)
+        bar.addWidget(export)
 
         self.model = RecordTableModel(columns, lambda ids: lists.rows_by_id(spec.list_name, ids), self)
         self.view = QTableView()

@@ -1,5 +1,6 @@
 """The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,12 +20,16 @@ from twindesk import APP_NAME, __version__
 from twindesk.domain import records, undo, workspace
 from twindesk.domain.errors import UserError
 from twindesk.domain.specs import SPECS
-from twindesk.ui import background, pages
+from twindesk.ui import background, pages, view_export
 from twindesk.ui import settings as S
+from twindesk.ui.background import run_with_progress
 from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.dashboard import DashboardPage
 from twindesk.ui.databus import bus
 from twindesk.ui.dialogs import BRIEFED_KINDS, dialog_for
+from twindesk.ui.export_dialog import ExportDialog, choose_xlsx, documents_folder, show_export_warnings
+from twindesk.ui.file_written import offer_file
+from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
             page.openRecord.connect(self.open_record)
             page.deleteRecord.connect(self.delete_record)
             page.selectionChanged.connect(self._update_actions)
+            page.exportRequested.connect(self.export_view)
         self.dashboard.openRecord.connect(self.open_record)
 
         self.nav = QListWidget()
@@ -110,6 +116,13 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.Refresh, "refresh")
         self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
         self.brief_action.setToolTip(self.tr("A PDF briefing pack for the selected visit or partner"))
+        self.export_action = self._action(self.tr("&Export workbook…"), self.export_workbook, "Ctrl+Shift+E",
+                                          "export")
+        self.export_view_action = self._action(self.tr("Export this &view…"), self.export_view, "Ctrl+E",
+                                               "export_view")
+        self.export_view_action.setToolTip(self.tr("The rows and columns this list shows now, as a workbook"))
+        self.import_action = self._action(self.tr("&Import…"), self.import_workbook, "Ctrl+I", "import")
+        self.import_action.setEnabled(not self.read_only)
         self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences, "settings")
@@ -127,6 +140,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.brief_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.export_view_action)
+        menu.addAction(self.import_action)
         menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addSeparator()
@@ -171,6 +188,7 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(has_selection)
         self.delete_action.setEnabled(has_selection and not self.read_only)
         self.find_action.setEnabled(page is not None)
+        self.export_view_action.setEnabled(page is not None)
         self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
 
     def _data_changed(self, kind: str) -> None:
@@ -257,6 +275,35 @@ class MainWindow(QMainWindow):
         if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
             return
         BriefDialog(page.spec.record_kind, record_id, lang=self.lang, parent=self).exec()
+
+    # --- workbooks ----------------------------------------------------------------------------
+    def export_workbook(self) -> None:
+        ExportDialog(lang=self.lang, parent=self).exec()
+
+    def export_view(self) -> None:
+        page = self.current_list_page()
+        if page is None:
+            return
+        title = self.nav.currentItem().text()
+        view = view_export.snapshot(page, title)
+        suggested = str(documents_folder() / f"{title} {date.today().isoformat()}.xlsx")
+        path = choose_xlsx(self, self.tr("Export this view"), suggested)
+        if not path:
+            return
+        lang = self.lang
+
+        def written(report) -> None:
+            show_export_warnings(self, report, lang)
+            offer_file(self, report.path, self.tr("Workbook"))
+
+        self.view_job = run_with_progress(
+            self, self.tr("Exporting %1 rows…").replace("%1", str(len(view.ids))),
+            lambda progress: view_export.export(view, Path(path), lang, progress), written)
+
+    def import_workbook(self) -> None:
+        if not self.read_only:
+            self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
+            self.import_flow.choose()
 
     # --- undo ------------------------------------------------------------------------------
     def _offer_undo(self, step: undo.UndoStep) -> None:

@@ -1,0 +1,168 @@
+"""Workbooks from the window: File › Export workbook…, "Export this view…" on a list, File › Import…
+with its problem table and the confirmation of likely duplicates."""
+
+from datetime import date
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from tests.gui.conftest import answer_modal, type_text
+from twindesk.domain import records
+from twindesk.store import models as m
+from twindesk.ui.export_dialog import ExportDialog
+from twindesk.ui.import_flow import DuplicatesDialog, ImportFlow
+from twindesk.ui.issues_dialog import IssuesDialog, IssuesModel
+
+
+def _data():
+    hyogo = records.save("partner", {"name_zh": "兵库县", "name_en": "Hyogo", "country": "JP"})
+    jeju = records.save("partner", {"name_zh": "济州", "name_en": "Jeju", "country": "KR"})
+    records.save("shipment", {"title": "Masks from Hyogo", "partner": hyogo, "direction": "incoming",
+                              "status": "delivered", "delivered_on": date(2020, 2, 14)})
+    records.save("shipment", {"title": "=1+2 suits for Jeju", "partner": jeju, "direction": "outgoing",
+                              "status": "dispatched", "dispatched_on": date(2020, 2, 28)})
+    records.save("shipment", {"title": "Typhoon relief", "counterparty": "Osaka", "kind": "funds"})
+    return hyogo, jeju
+
+
+def _wait_offered(qtbot, offered):
+    qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    return offered[0]
+
+
+def test_export_this_view_writes_the_filtered_sorted_visible_rows(qtbot, window, tmp_path, monkeypatch):
+    _data()
+    target = tmp_path / "shown.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered = []
+    monkeypatch.setattr("twindesk.ui.main_window.offer_file", lambda _p, path, what, **k: offered.append(path))
+    window.nav.setCurrentRow(3)
+    page = window.current_list_page()
+    type_text(qtbot, page.search, "jeju")  # the user filters the list …
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    page.view.horizontalHeader().hideSection(
+        next(i for i, c in enumerate(page.model.columns()) if c.key == "tracking_ref"))  # … hides a column
+    page.findChild(object, "export_view").click()
+    assert _wait_offered(qtbot, offered) == target
+    ws = load_workbook(target).active
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["ID", "Date", "Direction"] and "Tracking" not in headers
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1
+    row = dict(zip(headers, rows[0], strict=False))
+    assert row["Title"] == "=1+2 suits for Jeju" and ws.cell(2, headers.index("Title") + 1).data_type == "s"
+    assert row["Status"] == "Dispatched" and row["Partner"] == "Jeju"
+    assert row["Date"].date() == date(2020, 2, 28)  # a real date, not text
+
+
+def test_export_workbook_in_chinese_with_hxl(qtbot, gui_db, tmp_path):
+    _data()
+    dialog = ExportDialog(lang="en", folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    offered = []
+    dialog.offer = lambda _p, path, what, **k: offered.append(path)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    assert dialog.output.text() == str(tmp_path / "TwinDesk 会见工作簿 2026-11-29.xlsx")
+    dialog.hxl.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    path = _wait_offered(qtbot, offered)
+    wb = load_workbook(path)
+    assert "援助物资" in wb.sheetnames
+    ws = wb["援助物资"]
+    headers = [c.value for c in ws[1]]
+    assert headers[0] == "ID" and "物资名称" in headers and "状态" in headers
+    assert ws.cell(2, 1).value.startswith("#")  # the HXL row under the headers
+
+
+def _exported(tmp_path, gui_db):
+    from twindesk.exchange import export_workbook
+
+    path = tmp_path / "book.xlsx"
+    export_workbook(path)
+    return path
+
+
+def test_an_import_with_errors_lists_them_and_writes_nothing(qtbot, window, tmp_path, monkeypatch, qtmodeltester):
+    _data()
+    path = _exported(tmp_path, window)
+    wb = load_workbook(path)
+    ws = wb["Shipments"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(2, headers.index("Title") + 1).value = None  # a required field emptied
+    ws.cell(3, headers.index("Status") + 1).value = "lost at sea"
+    wb.save(path)
+    before = m.Shipment.select().count()
+    seen = {}
+
+    def look(dialog):
+        assert isinstance(dialog, IssuesDialog)
+        qtmodeltester.check(dialog.model)
+        seen["rows"] = dialog.model.rows()
+        seen["summary"] = dialog.summary.text()
+        dialog.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        seen["sorted"] = [r[1] for r in dialog.model.rows()]
+        dialog.reject()
+
+    errors = answer_modal(look)
+    flow = ImportFlow(window, lang="en", user="Li Na")
+    flow.start(path)
+    qtbot.waitUntil(lambda: "rows" in seen or bool(errors), timeout=20_000)
+    assert not errors, errors
+    assert seen["summary"].startswith("Nothing was written. Correct these 2 problem(s)")
+    assert {(r[0], r[1], r[2]) for r in seen["rows"]} == {("Shipments", 2, "Title"), ("Shipments", 3, "Status")}
+    assert seen["sorted"] == [3, 2]
+    assert m.Shipment.select().count() == before
+
+
+def test_an_import_with_a_likely_duplicate_asks_then_imports_after_a_backup(qtbot, window, tmp_path, monkeypatch):
+    hyogo, _jeju = _data()
+    path = _exported(tmp_path, window)
+    wb = load_workbook(path)
+    ws = wb["Partners"]
+    headers = [c.value for c in ws[1]]
+    new_row = [None] * len(headers)
+    new_row[headers.index("Chinese name")] = "兵库县"
+    new_row[headers.index("English name")] = "Hyogo"
+    new_row[headers.index("Country")] = "JP"
+    ws.append(new_row)
+    wb.save(path)
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.Yes)
+    infos = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
+
+    def tick(dialog):
+        assert isinstance(dialog, DuplicatesDialog)
+        assert dialog.list.count() == 1 and f"partner {hyogo}" in dialog.list.item(0).text()
+        dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    errors = answer_modal(tick)
+    flow = ImportFlow(window, lang="en", user="Li Na")
+    flow.start(path)
+    qtbot.waitUntil(lambda: flow.result is not None or bool(errors), timeout=20_000)
+    assert not errors, errors
+    assert "New records: Partners 1" in answers[0] and "A backup of the database is taken first." in answers[0]
+    assert flow.result.applied and flow.result.backup.exists()
+    assert m.Partner.select().where(m.Partner.name_en == "Hyogo").count() == 2
+    assert infos and infos[-1].startswith("Imported book.xlsx.")
+
+
+def test_issues_model_sorts_and_saves_for_excel(qtbot, tmp_path, qtmodeltester):
+    from twindesk.exchange.report import CellIssue
+
+    issues = [CellIssue("Visits", 12, "End date", "End date is before start date."),
+              CellIssue("Partners", None, None, "Unknown column “Mayor”."),
+              CellIssue("Partners", 3, "Country", "Country “Atlantis” is not a country.")]
+    model = IssuesModel(issues, "en")
+    qtmodeltester.check(model)
+    model.sort(0)
+    assert [r[0] for r in model.rows()] == ["Partners", "Partners", "Visits"]
+    model.sort(1)
+    assert [r[1] for r in model.rows()] == [None, 3, 12]
+    target = tmp_path / "problems.csv"
+    model.save_csv(target)
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "Sheet,Row,Column,Problem"
+    assert "Visits,12,End date,End date is before start date." in text

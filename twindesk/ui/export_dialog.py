@@ -1,0 +1,114 @@
+"""File › Export workbook…: the meeting workbook (every list, a summary first), in Chinese or
+English, optionally with HXL hashtags; written off the GUI thread, then offered to open."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twindesk import exchange
+from twindesk.ui.background import run_with_progress
+from twindesk.ui.file_written import offer_file
+from twindesk.ui.issues_dialog import IssuesDialog
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                or Path.home())
+
+
+def workbook_name(lang: str, today: date) -> str:
+    return f"{'TwinDesk 会见工作簿' if lang.startswith('zh') else 'TwinDesk workbook'} {today.isoformat()}.xlsx"
+
+
+def choose_xlsx(parent: QWidget, title: str, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)"))
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
+def show_export_warnings(parent: QWidget, report: exchange.ExportReport, lang: str) -> None:
+    """What the export had to change (control characters, over-long text split), so nothing is silent."""
+    if report.warnings:
+        IssuesDialog(QCoreApplication.translate("ExportDialog", "What the export changed"),
+                     QCoreApplication.translate(
+                         "ExportDialog", "The file was written. %1 value(s) could not go into Excel as typed; this "
+                         "is what was done with each.").replace("%1", str(len(report.warnings))),
+                     report.warnings, lang=lang, parent=parent).exec()
+
+
+class ExportDialog(QDialog):
+    def __init__(self, *, lang: str = "en", folder: Path | None = None, today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export workbook"))
+        self.setMinimumWidth(560)
+        self.ui_lang = lang
+        self.offer = offer_file  # what follows a workbook that was written
+        self.today = today or date.today()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("中文（简体）", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang.startswith("zh") else 1)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.hxl = QCheckBox(self.tr("Add HXL hashtags under the headers (for humanitarian partners' tools)"))
+        self.hxl.setObjectName("hxl")
+        self.output = QLineEdit(str((folder or documents_folder()) / workbook_name(lang, self.today)))
+        self.output.setObjectName("output")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.output, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Language of the workbook"), self.language)
+        form.addRow("", self.hxl)
+        form.addRow(self.tr("Save as"), row)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export_button")
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def _language_changed(self) -> None:
+        path = Path(self.output.text())
+        self.output.setText(str(path.with_name(workbook_name(self.language.currentData(), self.today))))
+
+    def _browse(self) -> None:
+        path = choose_xlsx(self, self.tr("Save the workbook"), self.output.text())
+        if path:
+            self.output.setText(path)
+
+    def export(self) -> None:
+        target = Path(self.output.text().strip())
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        lang, hxl = self.language.currentData(), self.hxl.isChecked()
+        self.job = run_with_progress(
+            self, self.tr("Exporting the workbook…"),
+            lambda progress: exchange.export_workbook(target, lang=lang, hxl=hxl, progress=progress), self._written)
+
+    def _written(self, report: exchange.ExportReport) -> None:
+        self.report = report
+        self.accept()
+        parent = self.parentWidget()
+        show_export_warnings(parent, report, self.ui_lang)
+        self.offer(parent, report.path, self.tr("Workbook"))
