@@ -75,3 +75,13 @@ def test_scale_demo_rows_carry_their_keys(db, scale):
     demo.write_demo(scale=scale)
     rows = db.db.execute_sql("SELECT name_zh, sort_zh FROM partner").fetchall()
     assert rows and all(key == pinyin_key(name) for name, key in rows)
+
+
+def test_the_country_list_reads_in_pinyin_order_in_chinese():
+    from twindesk.domain.countries import all_countries
+
+    names = [name for _code, name in all_countries("zh_CN")]
+    assert names.index("巴西") < names.index("日本") < names.index("中国")
+    assert names[0].startswith("阿")
+    english = [name for _code, name in all_countries("en")]
+    assert english.index("Albania") < english.index("Brazil") < english.index("Japan")

@@ -4,6 +4,8 @@ import gettext
 import importlib
 from functools import cache
 
+from twindesk.store.models import pinyin_key
+
 
 @cache
 def _pycountry():
@@ -66,5 +68,8 @@ def find_country(text: str) -> str | None:
 
 
 def all_countries(lang: str = "en") -> list[tuple[str, str]]:
-    """(code, name) for every country, sorted by name."""
-    return sorted(((c.alpha_2, country_name(c.alpha_2, lang)) for c in _pycountry().countries), key=lambda x: x[1])
+    """(code, name) for every country, sorted by name as a reader of `lang` expects (Chinese: pinyin)."""
+    named = [(c.alpha_2, country_name(c.alpha_2, lang)) for c in _pycountry().countries]
+    if lang.startswith("zh"):
+        return sorted(named, key=lambda x: pinyin_key(x[1]))
+    return sorted(named, key=lambda x: x[1].casefold())
