@@ -8,7 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -77,6 +78,8 @@ class BriefDialog(QDialog):
             grid.addWidget(check, i % rows, i // rows)
         all_button = QPushButton(self.tr("All"))
         none_button = QPushButton(self.tr("None"))
+        for button in (all_button, none_button):
+            button.setAutoDefault(False)  # Enter builds the pack, it does not tick boxes
         all_button.clicked.connect(lambda: self._tick_all(True))
         none_button.clicked.connect(lambda: self._tick_all(False))
         ticks = QHBoxLayout()
@@ -108,6 +111,7 @@ class BriefDialog(QDialog):
         self.output.setObjectName("output")
         self.output.textChanged.connect(self._update_ok)
         browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         out_row = QWidget()
         row = QHBoxLayout(out_row)
@@ -128,10 +132,14 @@ class BriefDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        heading = QLineEdit(title)
-        heading.setReadOnly(True)
-        heading.setFrame(False)
+        heading = QLabel(title)
         heading.setObjectName("record_title")
+        heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        heading.setWordWrap(True)
+        bold = heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        heading.setFont(bold)
         layout.addWidget(heading)
         layout.addWidget(box)
         layout.addLayout(form)

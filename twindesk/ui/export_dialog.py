@@ -71,6 +71,7 @@ class ExportDialog(QDialog):
         self.output = QLineEdit(str((folder or documents_folder()) / workbook_name(lang, self.today)))
         self.output.setObjectName("output")
         browse = QPushButton(self.tr("Choose…"))
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
