@@ -35,10 +35,6 @@
         <translation>无（也可自行输入）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Language of the pack</source>
         <translation>材料语言</translation>
     </message>
@@ -509,10 +505,6 @@
         <translation>在表头下添加 HXL 标签（供人道主义合作伙伴的工具使用）</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>Language of the workbook</source>
         <translation>工作簿语言</translation>
     </message>
@@ -980,6 +972,13 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Type part of a name or a country code</source>
         <translation>输入名称的一部分或国家代码</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAsField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
     </message>
 </context>
 <context>

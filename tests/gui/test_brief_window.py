@@ -41,7 +41,7 @@ def test_a_chinese_pack_with_chosen_sections_is_built_and_offered(qtbot, gui_db,
     qtbot.waitExposed(dialog)
     assert dialog.sections["delegation"].text() == "代表团成员"
     assert dialog.marking.currentText() == "内部资料"
-    assert dialog.output.text() == str(tmp_path / "简报 – Leadership visit to Hyogo – 2026-11-29.pdf")
+    assert dialog.save_as.edit.text() == str(tmp_path / "简报 – Leadership visit to Hyogo – 2026-11-29.pdf")
     dialog.sections["itinerary"].setChecked(False)  # the user unticks two sections
     qtbot.keyClick(dialog.sections["gifts"], Qt.Key.Key_Space)
     assert dialog.chosen_sections()[:3] == ["cover", "contents", "purpose"]
@@ -61,7 +61,7 @@ def test_switching_the_pack_to_english_relabels_and_renames(qtbot, gui_db, tmp_p
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     assert dialog.sections["delegation"].text() == "Delegation"
-    assert dialog.output.text().endswith("Brief – Leadership visit to Hyogo – 2026-11-29.pdf")
+    assert dialog.save_as.edit.text().endswith("Brief – Leadership visit to Hyogo – 2026-11-29.pdf")
     dialog.marking.setEditText("")
     type_text(qtbot, dialog.marking.lineEdit(), "For the vice-governor")
     path, _what, _printable = _build(qtbot, dialog)

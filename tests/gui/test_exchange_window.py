@@ -63,7 +63,7 @@ def test_export_workbook_in_chinese_with_hxl(qtbot, gui_db, tmp_path):
     offered = []
     dialog.offer = lambda _p, path, what, **k: offered.append(path)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
-    assert dialog.output.text() == str(tmp_path / "TwinDesk 会见工作簿 2026-11-29.xlsx")
+    assert dialog.save_as.edit.text() == str(tmp_path / "TwinDesk 会见工作簿 2026-11-29.xlsx")
     dialog.hxl.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     path = _wait_offered(qtbot, offered)

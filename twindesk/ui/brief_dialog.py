@@ -14,22 +14,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from twindesk import briefing
 from twindesk.domain import records
 from twindesk.ui.background import run_with_progress
 from twindesk.ui.file_written import offer_file
+from twindesk.ui.save_as_field import SaveAsField
 
 MARKINGS = ("", "内部资料", "Internal", "秘密", "Restricted")
 
@@ -107,22 +105,14 @@ class BriefDialog(QDialog):
                                 or Path.home())
         self._title = title
         self.today = today or date.today()
-        self.output = QLineEdit(str(folder / suggested_name(kind, record_id, title, lang, self.today)))
-        self.output.setObjectName("output")
-        self.output.textChanged.connect(self._update_ok)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        out_row = QWidget()
-        row = QHBoxLayout(out_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.output, 1)
-        row.addWidget(browse)
+        self.save_as = SaveAsField(folder / suggested_name(kind, record_id, title, lang, self.today), ".pdf",
+                                   self.tr("Save the briefing pack"), self.tr("PDF (*.pdf)"))
+        self.save_as.changed.connect(self._update_ok)
 
         form = QFormLayout()
         form.addRow(self.tr("Language of the pack"), self.language)
         form.addRow(self.tr("Marking"), self.marking)
-        form.addRow(self.tr("Save as"), out_row)
+        form.addRow(self.tr("Save as"), self.save_as)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.build_button = self.buttons.addButton(self.tr("Build the pack"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -161,24 +151,14 @@ class BriefDialog(QDialog):
         lang = self.chosen_language()
         for section in briefing.available_sections(self.kind):
             self.sections[section.key].setText(section.label(lang))
-        path = Path(self.output.text())
-        self.output.setText(str(path.with_name(suggested_name(self.kind, self.record_id, self._title, lang,
-                                                              self.today))))
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the briefing pack"), self.output.text(),
-                                              self.tr("PDF (*.pdf)"))
-        if path:
-            self.output.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+        self.save_as.rename(suggested_name(self.kind, self.record_id, self._title, lang, self.today))
 
     def _update_ok(self) -> None:
-        self.build_button.setEnabled(bool(self.chosen_sections()) and bool(self.output.text().strip()))
+        self.build_button.setEnabled(bool(self.chosen_sections()) and self.save_as.path() is not None)
 
     # --- building --------------------------------------------------------------------------------
     def build(self) -> None:
-        out = Path(self.output.text().strip())
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
+        out = self.save_as.path()
         builder = briefing.build_visit_brief if self.kind == "visit" else briefing.build_partner_brief
         record_id, lang = self.record_id, self.chosen_language()
         sections, marking = self.chosen_sections(), self.marking.currentText().strip()

@@ -12,9 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from twindesk import exchange
 from twindesk.ui.background import run_with_progress
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.issues_dialog import IssuesDialog
+from twindesk.ui.save_as_field import SaveAsField
 
 
 def documents_folder() -> Path:
@@ -34,8 +32,12 @@ def workbook_name(lang: str, today: date) -> str:
     return f"{'TwinDesk 会见工作簿' if lang.startswith('zh') else 'TwinDesk workbook'} {today.isoformat()}.xlsx"
 
 
+def xlsx_filter() -> str:
+    return QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)")
+
+
 def choose_xlsx(parent: QWidget, title: str, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, QCoreApplication.translate("ExportDialog", "Excel workbook (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, xlsx_filter())
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
@@ -68,18 +70,12 @@ class ExportDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.hxl = QCheckBox(self.tr("Add HXL hashtags under the headers (for humanitarian partners' tools)"))
         self.hxl.setObjectName("hxl")
-        self.output = QLineEdit(str((folder or documents_folder()) / workbook_name(lang, self.today)))
-        self.output.setObjectName("output")
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.output, 1)
-        row.addWidget(browse)
+        self.save_as = SaveAsField((folder or documents_folder()) / workbook_name(lang, self.today), ".xlsx",
+                                   self.tr("Save the workbook"), xlsx_filter())
         form = QFormLayout()
         form.addRow(self.tr("Language of the workbook"), self.language)
         form.addRow("", self.hxl)
-        form.addRow(self.tr("Save as"), row)
+        form.addRow(self.tr("Save as"), self.save_as)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_button")
@@ -90,18 +86,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _language_changed(self) -> None:
-        path = Path(self.output.text())
-        self.output.setText(str(path.with_name(workbook_name(self.language.currentData(), self.today))))
-
-    def _browse(self) -> None:
-        path = choose_xlsx(self, self.tr("Save the workbook"), self.output.text())
-        if path:
-            self.output.setText(path)
+        self.save_as.rename(workbook_name(self.language.currentData(), self.today))
 
     def export(self) -> None:
-        target = Path(self.output.text().strip())
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(target.name + ".xlsx")
+        target = self.save_as.path()
+        if target is None:
+            return
         lang, hxl = self.language.currentData(), self.hxl.isChecked()
         self.job = run_with_progress(
             self, self.tr("Exporting the workbook…"),
