@@ -7,20 +7,27 @@
 Nothing here imports `twindesk.store` or builds SQL: rows come from and go to `twindesk.domain`.
 """
 
-from twindesk.exchange.export import export_workbook
-from twindesk.exchange.import_flow import import_workbook
-from twindesk.exchange.import_read import WorkbookReadError
-from twindesk.exchange.report import CellIssue, DuplicateFlag, ExportReport, ImportReport
-from twindesk.exchange.view import ViewColumn, export_view
+import importlib
 
-__all__ = [
-    "CellIssue",
-    "DuplicateFlag",
-    "ExportReport",
-    "ImportReport",
-    "ViewColumn",
-    "WorkbookReadError",
-    "export_view",
-    "export_workbook",
-    "import_workbook",
-]
+# Names load on first use: the window starts without importing openpyxl (about 100 ms), and so do the
+# commands that never touch a workbook.
+_HOMES = {
+    "export_workbook": "export",
+    "import_workbook": "import_flow",
+    "WorkbookReadError": "import_read",
+    "CellIssue": "report",
+    "DuplicateFlag": "report",
+    "ExportReport": "report",
+    "ImportReport": "report",
+    "ViewColumn": "view",
+    "export_view": "view",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

@@ -1,6 +1,8 @@
 """File › Export workbook…: the meeting workbook (every list, a summary first), in Chinese or
 English, optionally with HXL hashtags; written off the GUI thread, then offered to open."""
 
+from __future__ import annotations
+
 from datetime import date
 from pathlib import Path
 

@@ -8,6 +8,8 @@
    transaction after a backup, and every open list refreshes.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt

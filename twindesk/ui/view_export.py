@@ -5,6 +5,8 @@ Columns that show a stored value (dates, numbers, names) are written as real val
 can sort and sum them; columns that show a label (a status, a country) are written as that label.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
