@@ -14,8 +14,8 @@ from twindesk import cli
 from twindesk.domain import demo, insights
 from twindesk.store import close_database, open_database
 
-EN_SHEETS = ["Summary", "Partners", "Partnerships", "Contacts", "Activities", "Visits", "Delegates", "Itinerary",
-             "Gifts", "Shipments", "Shipment items", "Home localities", "Status history", "Visit partners"]
+EN_SHEETS = ["Summary", "Partners", "Partnerships", "Contacts", "Activities", "Visits", "Delegates",
+             "Itinerary", "Gifts", "Shipments", "Shipment items", "Home localities", "Status history", "Visit partners"]
 ZH_SHEETS = ["概况", "友好伙伴", "友好关系", "联系人", "交流活动", "出访来访", "团组成员", "日程安排", "礼品",
              "援助物资", "物资明细", "本方地区", "关系状态变更", "出访来访伙伴"]
 HELPER = Path(__file__).parent / "helpers" / "no_qt_cli.py"
@@ -64,7 +64,8 @@ def test_sheets_in_order_each_list_with_id_first_bold_frozen_filtered(english):
 def test_dates_and_numbers_are_real_with_formats(english):
     shipment = _rows(english["Shipments"])[0]
     assert isinstance(shipment["Delivery date"], datetime)
-    delivered = english["Shipments"].cell(2, [c.value for c in english["Shipments"][1]].index("Delivery date") + 1)
+    shipments = english["Shipments"]
+    delivered = shipments.cell(2, [c.value for c in shipments[1]].index("Delivery date") + 1)
     assert delivered.number_format == "yyyy-mm-dd"
     gifts = english["Gifts"]
     value = gifts.cell(2, [c.value for c in gifts[1]].index("Value") + 1)

@@ -88,7 +88,7 @@ def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db,
                     assert cell.data_type == "s"
     partners = wb["Partners"]
     header = [c.value for c in partners[1]]
-    by_id = {row[0].value: {h: c for h, c in zip(header, row, strict=True)} for row in partners.iter_rows(min_row=2)}
+    by_id = {row[0].value: dict(zip(header, row, strict=True)) for row in partners.iter_rows(min_row=2)}
     for partner_id, text in zip(ids["partners"], HOSTILE, strict=True):
         # The stated form: a typed "_xHHHH_" has its underscore escaped, which Excel and LibreOffice
         # show as typed (they decode "_x005F_") and the import undoes; everything else is as typed.
@@ -115,7 +115,8 @@ def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db,
     control_row = [r for r, pid in enumerate(by_id, start=2) if pid == ids["control"]][0]
     long_row_number = [r for r, pid in enumerate(by_id, start=2) if pid == ids["long"]][0]
     assert ("Partners", control_row, "Notes") in where
-    assert ("Partners", long_row_number, "Notes") in where and ("Partners", long_row_number, "Profile") in where
+    assert ("Partners", long_row_number, "Notes") in where
+    assert ("Partners", long_row_number, "Profile") in where
     assert ("Shipment items", 2, "Notes") in where
     control_warning = next(w for w in report.warnings if (w.sheet, w.row) == ("Partners", control_row))
     assert "U+0007" in control_warning.message and "U+0000" in control_warning.message

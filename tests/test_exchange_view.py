@@ -101,3 +101,11 @@ def test_a_cancelled_view_export_leaves_the_old_file(tmp_path):
     with pytest.raises(Cancelled):
         export_view(out, COLUMNS, _rows() * 200, progress=progress)
     assert out.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["view.xlsx"]
+
+
+def test_text_where_a_number_belongs_is_still_text(tmp_path):
+    out = tmp_path / "view.xlsx"
+    columns = [ViewColumn("ID", "id"), ViewColumn("Day", "date"), ViewColumn("Value", "money")]
+    export_view(out, columns, [("=1+2", "#N/A", "@SUM(A1)")])
+    row = load_workbook(out).active[2]
+    assert [(c.value, c.data_type) for c in row] == [("=1+2", "s"), ("#N/A", "s"), ("@SUM(A1)", "s")]

@@ -46,18 +46,21 @@ CASES = {
         dict(changes=[("Shipment items", 2, "Quantity", -5)]), ("Shipment items", 2, "Quantity"),
         "Quantity must be more than zero (got -5)"),
     "unknown country": (
-        dict(changes=[("Partners", 3, "Country", "Atlantis")]), ("Partners", 3, "Country"), "is not a country"),
+        dict(changes=[("Partners", 3, "Country", "Atlantis")]), ("Partners", 3, "Country"),
+        "is not a country"),
     "unknown ID": (
         dict(changes=[("Delegates", 2, "Visit ID", 999)]), ("Delegates", 2, "Visit ID"),
         "there is no visit with ID 999"),
     "wrong type (number)": (
-        dict(changes=[("Partners", 2, "Population", "many")]), ("Partners", 2, "Population"), "is not a number"),
+        dict(changes=[("Partners", 2, "Population", "many")]), ("Partners", 2, "Population"),
+        "is not a number"),
     "wrong type (date)": (
         dict(changes=[("Activities", 2, "Date", "31/31/2024")]), ("Activities", 2, "Date"), "is not a date"),
     "wrong type (ID)": (
         dict(changes=[("Gifts", 2, "ID", "abc")]), ("Gifts", 2, "ID"), "ID “abc” is not a whole number"),
     "wrong type (code)": (
-        dict(changes=[("Shipments", 2, "Status", "lost at sea")]), ("Shipments", 2, "Status"), "must be one of"),
+        dict(changes=[("Shipments", 2, "Status", "lost at sea")]), ("Shipments", 2, "Status"),
+        "must be one of"),
     "duplicate ID": (
         dict(appended=[("Contacts", {"ID": 1, "Partner ID": 1, "Family name": "Park"})]),
         ("Contacts", 6, "ID"), "ID 1 appears twice in this sheet (rows 2 and 6)"),
@@ -65,7 +68,8 @@ CASES = {
         dict(appended=[("Visit partners", {"Visit ID": 1, "Partner ID": 1})]),
         ("Visit partners", 5, "Partner ID"), "are linked twice (rows 2 and 5)"),
     "itinerary day outside the visit": (
-        dict(changes=[("Itinerary", 2, "Day", "2030-01-01")]), ("Itinerary", 2, "Day"), "outside the visit's dates"),
+        dict(changes=[("Itinerary", 2, "Day", "2030-01-01")]), ("Itinerary", 2, "Day"),
+        "outside the visit's dates"),
 }
 
 
@@ -115,7 +119,8 @@ def test_a_dry_run_checks_the_same_and_never_writes(filled, capsys):
     before = table_rows(db)
     assert cli.main(["import", str(workbook), "--db", str(db), "--dry-run"]) == 2
     assert "sheet Partners, row 3, column Country" in capsys.readouterr().err
-    edit(workbook, changes=[("Partners", 3, "Country", "Russia"), ("Partners", 3, "English name", "Vladivostok!")])
+    edit(workbook, changes=[("Partners", 3, "Country", "Russia"),
+                            ("Partners", 3, "English name", "Vladivostok!")])
     assert cli.main(["import", str(workbook), "--db", str(db), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "nothing was written" in out and "Partners: 0 new, 1 changed" in out
@@ -137,8 +142,8 @@ def test_errors_in_a_chinese_workbook_name_the_chinese_column_and_read_in_chines
         "工作表“礼品”，第 2 行，“ID”列：编号“x”不是整数。",
         "工作表“物资明细”，第 2 行，“数量”列：数量必须大于零（现为 -1）。",
     ]
-    assert str(report.errors[1]) == ("sheet 团组成员, row 2, column 出访/来访ID: Visit: there is no visit with ID 999 "
-                                     "in the database or in the import.")
+    assert str(report.errors[1]) == ("sheet 团组成员, row 2, column 出访/来访ID: Visit: there is no visit "
+                                     "with ID 999 in the database or in the import.")
 
 
 def test_structural_problems_are_errors_and_unknown_things_warnings(filled):
@@ -191,8 +196,8 @@ def test_likely_duplicates_are_listed_and_not_created_unless_confirmed(filled, c
     code = cli.main(["import", str(workbook), "--db", str(db)])
     err = capsys.readouterr().err.splitlines()
     assert code == 2
-    assert err[0] == (f"twindesk: error: {workbook}, sheet Partners, row 5: “Jeju” (KR) has the same name and "
-                      f"country as partner {ids['jeju']}; confirm to create it.")
+    assert err[0] == (f"twindesk: error: {workbook}, sheet Partners, row 5: “Jeju” (KR) has the same name "
+                      f"and country as partner {ids['jeju']}; confirm to create it.")
     assert err[1].startswith(f"twindesk: error: {workbook}, sheet Partners, row 6: “济州” (KR)")
     assert "--accept-duplicates" in err[-1] and "nothing was imported" in err[-1]
     assert table_rows(db) == before
@@ -201,6 +206,8 @@ def test_likely_duplicates_are_listed_and_not_created_unless_confirmed(filled, c
     assert [(d.sheet, d.row, d.existing_id) for d in dry.duplicates] == [("Partners", 5, ids["jeju"]),
                                                                          ("Partners", 6, ids["jeju"])]
     assert dry.created["Partners"] == 3 and not dry.ok
+    assert dry.duplicates[0].text("zh_CN") == (f"工作表“Partners”，第 5 行：“Jeju”（KR）与编号为 {ids['jeju']} 的"
+                                              "友好伙伴名称和国家相同；确认后才会新建。")
 
     # The window's way: confirm the flags the user ticked. Only one ticked: still refused.
     partial = import_into(db, workbook, confirmed_duplicates=dry.duplicates[:1])

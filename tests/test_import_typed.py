@@ -64,7 +64,8 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
     assert any(w.sheet == "Scratch" and "unknown sheet" in w.message for w in report.warnings)
 
     kobe = _stored(db_path, "partner", name_en="Kobe")
-    assert (kobe["country"], kobe["kind"], kobe["population"], kobe["name_zh"]) == ("JP", "city", 1_525_000, "神户")
+    assert (kobe["country"], kobe["kind"], kobe["population"]) == ("JP", "city", 1_525_000)
+    assert kobe["name_zh"] == "神户"
     assert _stored(db_path, "partner", name_en="Osaka")["country"] == "JP"
     assert _stored(db_path, "partner", name_en="Kyoto")["country"] == "JP"
     busan = _stored(db_path, "partner", name_en="Busan")
@@ -77,7 +78,8 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
     assert (mission["start_on"], mission["end_on"]) == (date(2024, 5, 1), date(2024, 5, 3))
     assert mission["budget"] == Decimal("12500.50") and mission["budget_currency"] == "CNY"
     back = _stored(db_path, "visit", title="Return visit")
-    assert (back["direction"], back["start_on"], back["end_on"]) == ("inbound", date(2024, 5, 1), date(2024, 5, 2))
+    assert back["direction"] == "inbound"
+    assert (back["start_on"], back["end_on"]) == (date(2024, 5, 1), date(2024, 5, 2))
 
     open_database(db_path, read_only=True)
     try:
@@ -88,7 +90,8 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
     assert [(d["activity"], d["start_time"], d["end_time"]) for d in days] == [
         ("Talks", time(9, 30), time(12, 0)), ("Dinner", time(19, 0), time(21, 0))]
     assert [(g["description"], g["quantity"], g["value"], g["currency"], g["category"]) for g in goods] == [
-        ("Masks", Decimal("1000"), Decimal("12.5"), "USD", "ppe"), ("Gloves", Decimal("20"), Decimal("3"), "CNY", "ppe")]
+        ("Masks", Decimal("1000"), Decimal("12.5"), "USD", "ppe"),
+        ("Gloves", Decimal("20"), Decimal("3"), "CNY", "ppe")]
 
 
 def test_a_sheet_without_an_id_column_only_adds(make, db_path, tmp_path):

@@ -36,7 +36,8 @@ class ApplyResult:
     backup: Path | None = None
 
 
-def unconfirmed(plan: ImportPlan, accept_all: bool, confirmed: Collection[tuple[str, int]]) -> list[LikelyDuplicate]:
+def unconfirmed(plan: ImportPlan, accept_all: bool,
+                confirmed: Collection[tuple[str, int]]) -> list[LikelyDuplicate]:
     """The likely duplicates the user has not confirmed: (kind, line) pairs in `confirmed` are."""
     if accept_all:
         return []
@@ -77,11 +78,10 @@ class _Writer:
         return out
 
 
-def _partnership_history(plan: ImportPlan, rows: list[PlannedRow], today: date) -> list[tuple[PlannedRow, str]]:
-    """Date new statuses (as the window does) and say which rows need a line in the status history.
-
-    Returns (row, "new" | "changed"); rows restored with their workbook ID are left as they are.
-    """
+def _partnership_history(plan: ImportPlan, rows: list[PlannedRow], today: date) -> list[PlannedRow]:
+    """Date new statuses (as the window does) and say which rows need a line in the status history:
+    new ones without an ID, and those whose status the import changes. Rows restored with their
+    workbook ID are left as they are."""
     spec = spec_of("partnership")
     i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
     needs = []
@@ -141,7 +141,8 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
         raise ImportRefused(f"The import has {len(plan.problems)} problem(s); nothing was written.")
     waiting = unconfirmed(plan, accept_all_duplicates, confirmed)
     if waiting:
-        raise ImportRefused(f"{len(waiting)} likely duplicate partner(s) are not confirmed; nothing was written.")
+        raise ImportRefused(f"{len(waiting)} likely duplicate partner(s) are not confirmed; "
+                            "nothing was written.")
     progress = progress or Progress()
     moment = (now or datetime.now()).replace(microsecond=0)
     stamp = moment.isoformat(sep=" ")
@@ -168,15 +169,16 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
                 result.created[kind], result.updated[kind] = created, updated
             result.created["status_change"] += _add_history(conn, history, history_ids, user, stamp)
     except pw.IntegrityError as exc:  # the checks should have caught it; still, nothing is written
-        raise UserError(f"The import would break the links between records ({exc}); nothing was written.") from exc
+        raise UserError(f"The import would break the links between records ({exc}); "
+                        "nothing was written.") from exc
     return result
 
 
 def _add_history(conn, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
     spec = spec_of("partnership")
     i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
-    sql = ('INSERT INTO "partnership_status_change" ("created_at", "updated_at", "updated_by", "partnership_id", '
-           '"status", "changed_on", "note") VALUES (?, ?, ?, ?, ?, ?, \'\')')
+    sql = ('INSERT INTO "partnership_status_change" ("created_at", "updated_at", "updated_by", '
+           '"partnership_id", "status", "changed_on", "note") VALUES (?, ?, ?, ?, ?, ?, \'\')')
     params = [(stamp, stamp, user, row.record_id or new_ids[row.line], row.values[i_status],
                row.values[i_since].isoformat()) for row in rows]
     conn.executemany(sql, params)

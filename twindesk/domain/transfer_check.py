@@ -54,7 +54,7 @@ class LikelyDuplicate:
         return self.error.message
 
 
-@dataclass
+@dataclass(slots=True)  # one per row written: 285,000 of them for 100,000 shipments
 class PlannedRow:
     line: int
     record_id: int | None  # None: a new record; the database gives it an ID
@@ -140,11 +140,12 @@ class ImportCheck:
         try:
             record_id = parse_int(raw)
         except ValueError:
-            self._problem(kind, line, field_error("id", "ID", "ID “{value}” is not a whole number.", value=raw))
+            self._problem(kind, line, field_error(
+                "id", "ID", "ID “{value}” is not a whole number.", value=raw))
             return False, None
         if record_id is None or record_id <= 0:
-            self._problem(kind, line, field_error("id", "ID", "ID must be a whole number above zero (got {value}).",
-                                                  value=raw))
+            self._problem(kind, line, field_error(
+                "id", "ID", "ID must be a whole number above zero (got {value}).", value=raw))
             return False, None
         first = self._seen[kind].setdefault(record_id, line)
         if first != line:
@@ -185,7 +186,8 @@ class ImportCheck:
                 first = self._links.setdefault(row, line)
                 if first != line:
                     self._problem(kind, line, field_error(
-                        "partner", "Partner", "Visit {visit} and partner {partner} are linked twice (rows {first} and {line}).",
+                        "partner", "Partner",
+                        "Visit {visit} and partner {partner} are linked twice (rows {first} and {line}).",
                         visit=row[0], partner=row[1], first=first, line=line))
                     continue
             if before is not None:
@@ -212,7 +214,8 @@ class ImportCheck:
                     continue
                 target_spec = spec_of(f.ref)
                 self._problem(kind, row.line, field_error(
-                    f.name, f.label, "{label}: there is no {record} with ID {id} in the database or in the import.",
+                    f.name, f.label,
+                    "{label}: there is no {record} with ID {id} in the database or in the import.",
                     label=Label(kind, f.name, f.label), id=target,
                     record=Both(target_spec.label, target_spec.record_label("zh_CN"))))
 
@@ -287,8 +290,8 @@ class ImportCheck:
                 if existing is not None and existing != row.record_id:
                     flagged.append(LikelyDuplicate("partner", row.line, existing, field_error(
                         spec.fields[i].name, spec.fields[i].label,
-                        "“{name}” ({country}) has the same name and country as partner {id}; confirm to create it.",
-                        name=name, country=country, id=existing)))
+                        "“{name}” ({country}) has the same name and country as partner {id}; "
+                        "confirm to create it.", name=name, country=country, id=existing)))
                     break
         return flagged
 

@@ -1,13 +1,15 @@
 """What a workbook export reads: every record of every table, in a stable order (by ID), as plain tuples.
 
-The workbook never builds SQL; it asks here for the rows, the names that make a reference readable and
-the sizes of the longest texts (a cell holds at most 32,767 UTF-16 code units, so a longer note needs
-continuation columns, and those must be known before the first row is written).
+The workbook never builds SQL; it asks here for the rows (with the names that make each reference
+readable, joined in the same query rather than held in a dict: 100,000 shipment titles would cost more
+memory than writing the workbook) and for the sizes of the longest texts (a cell holds at most 32,767
+UTF-16 code units, so a longer note needs continuation columns, known before the first row is written).
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+import peewee as pw
 from peewee import fn
 
 from twindesk.domain.transfer_tables import KINDS, spec_of
@@ -23,70 +25,115 @@ def snapshot() -> Iterator[None]:
 
 
 def row_counts() -> dict[str, int]:
-    """Records per table, for the progress bar."""
+    """Records per table, for the progress bar and the sheets' sizes."""
     return {kind: spec_of(kind).model.select().count() for kind in KINDS}
 
 
-def record_rows(kind: str) -> Iterator[tuple]:
-    """(id, value of each spec field in spec order) for every record of `kind`, by ID.
+def _both(first: str, second: str) -> str:
+    return f"{first} / {second}" if first and second and first != second else (first or second or "")
 
-    References come as IDs, dates as dates, amounts as Decimals. Streamed: 100,000 shipments are never
-    all in memory at once.
+
+# --- the name a reference reads by, per kind of record it points to ---------------------------------
+# Each: (the columns to join in, given the joined table's alias, and how to word them in a language).
+def _partner_parts(p) -> list:
+    return [p.name_zh, p.name_en, p.name_native, p.country]
+
+
+def _partner_name(zh, en, native, country, chinese: bool) -> str | None:
+    if country is None:
+        return None  # no partner
+    name = (_both(zh, en) if chinese else _both(en, zh)) or native
+    return f"{name} ({country})"
+
+
+def _locality_name(zh, en, chinese: bool) -> str | None:
+    if zh is None and en is None:
+        return None  # no locality
+    return _both(zh, en) if chinese else _both(en, zh)
+
+
+def _visit_name(title, start, chinese: bool) -> str | None:
+    return None if title is None else f"{title} ({start or '—'})"
+
+
+def _shipment_name(title, chinese: bool) -> str | None:
+    return title
+
+
+def _partnership_name(lz, le, pz, pe, chinese: bool) -> str | None:
+    if lz is None and pz is None:
+        return None
+    first, second = ((lz or le), (pz or pe)) if chinese else ((le or lz), (pe or pz))
+    return f"{first} – {second}"
+
+
+def _join_partnership(query, model, field):
+    ps, p, loc = m.Partnership.alias(f"aid_{field}"), m.Partner.alias(f"aid_{field}_p"), \
+        m.HomeLocality.alias(f"aid_{field}_l")
+    query = (query.join_from(model, ps, pw.JOIN.LEFT_OUTER, on=(getattr(model, field) == ps.id))
+             .join_from(ps, p, pw.JOIN.LEFT_OUTER, on=(ps.partner == p.id))
+             .join_from(ps, loc, pw.JOIN.LEFT_OUTER, on=(ps.home_locality == loc.id)))
+    return query, [loc.name_zh, loc.name_en, p.name_zh, p.name_en]
+
+
+_AIDS: dict[str, tuple[Callable, Callable]] = {
+    "partner": (_partner_parts, _partner_name),
+    "home_locality": (lambda a: [a.name_zh, a.name_en], _locality_name),
+    "visit": (lambda a: [a.title, a.start_on], _visit_name),
+    "shipment": (lambda a: [a.title], _shipment_name),
+    "partnership": (None, _partnership_name),
+}
+
+
+def reading_aids(kind: str) -> list[str]:
+    """The names `record_rows` adds after the fields: one per reference field (by field name), and
+    "partners" for a visit (its partners' names)."""
+    spec = spec_of(kind)
+    aids = [f.name for f in spec.fields if f.kind == "ref"]
+    return aids + (["partners"] if kind == "visit" else [])
+
+
+def _visit_partners(lang: str) -> pw.Node:
+    vp, p = m.VisitPartner.alias("aid_vp"), m.Partner.alias("aid_vp_p")
+    first = (p.name_zh, p.name_en) if lang.startswith("zh") else (p.name_en, p.name_zh)
+    name = fn.COALESCE(fn.NULLIF(first[0], ""), fn.NULLIF(first[1], ""), p.name_native)
+    separator = "、" if lang.startswith("zh") else "; "
+    return (vp.select(fn.group_concat(name, separator)).join(p, on=(vp.partner == p.id))
+            .where(vp.visit == m.Visit.id))
+
+
+def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
+    """(id, each spec field's value in spec order, then the reading aids of `reading_aids(kind)`) for
+    every record of `kind`, by ID.
+
+    References come as IDs, dates as dates, amounts as Decimals; an aid is the name the referenced
+    record reads by, in `lang` first ("Hyogo Prefecture / 兵库县 (JP)"). Streamed: 100,000 shipments are
+    never all in memory at once.
     """
     spec = spec_of(kind)
     model = spec.model
+    chinese = lang.startswith("zh")
     columns = [model.id, *(getattr(model, f.name) for f in spec.fields)]
-    yield from model.select(*columns).order_by(model.id).tuples().iterator()
-
-
-def _both(first: str, second: str) -> str:
-    return f"{first} / {second}" if first and second and first != second else (first or second)
-
-
-def reference_names(kind: str, lang: str = "en") -> dict[int, str]:
-    """ID -> the name a reference to a `kind` record reads by, in the reader's language first
-    ("Hyogo Prefecture / 兵库县 (JP)"). Streamed into a dict: 100,000 names, no more."""
-    chinese = lang.startswith("zh")
-    p, loc = m.Partner, m.HomeLocality
-    if kind == "partner":
-        query = p.select(p.id, p.name_zh, p.name_en, p.name_native, p.country)
-        return {i: f"{(_both(zh, en) if chinese else _both(en, zh)) or native} ({c})"
-                for i, zh, en, native, c in m.database.execute(query)}
-    if kind == "home_locality":
-        query = loc.select(loc.id, loc.name_zh, loc.name_en)
-        return {i: _both(zh, en) if chinese else _both(en, zh) for i, zh, en in m.database.execute(query)}
+    query = model.select()
+    wording = []  # (first extra column, how many, how to word them)
+    for f in spec.fields:
+        if f.kind != "ref":
+            continue
+        parts, word = _AIDS[f.ref]
+        if parts is None:
+            query, joined = _join_partnership(query, model, f.name)
+        else:
+            alias = spec_of(f.ref).model.alias(f"aid_{f.name}")
+            query = query.join_from(model, alias, pw.JOIN.LEFT_OUTER, on=(getattr(model, f.name) == alias.id))
+            joined = parts(alias)
+        wording.append((len(columns), len(joined), word))
+        columns += joined
     if kind == "visit":
-        v = m.Visit
-        return {i: f"{title} ({start or '—'})" for i, title, start in m.database.execute(v.select(v.id, v.title, v.start_on))}
-    if kind == "shipment":
-        s = m.Shipment
-        return dict(m.database.execute(s.select(s.id, s.title)))
-    if kind == "partnership":
-        ps = m.Partnership
-        query = (ps.select(ps.id, loc.name_zh, loc.name_en, p.name_zh, p.name_en)
-                 .join(p, on=(ps.partner == p.id)).switch(ps).join(loc, on=(ps.home_locality == loc.id)))
-        return {i: f"{(lz or le) if chinese else (le or lz)} – {(pz or pe) if chinese else (pe or pz)}"
-                for i, lz, le, pz, pe in m.database.execute(query)}
-    raise KeyError(kind)
-
-
-def visit_partner_names(lang: str = "en") -> dict[int, str]:
-    """Visit ID -> the names of its partners, in link order, in the reader's language first."""
-    vp, p = m.VisitPartner, m.Partner
-    query = (vp.select(vp.visit, p.name_zh, p.name_en, p.name_native).join(p, on=(vp.partner == p.id))
-             .order_by(vp.visit, vp.id))
-    chinese = lang.startswith("zh")
-    names: dict[int, list[str]] = {}
-    for visit_id, zh, en, native in m.database.execute(query):
-        first = (zh or en or native) if chinese else (en or zh or native)
-        names.setdefault(visit_id, []).append(first or "")
-    separator = "、" if chinese else "; "
-    return {visit_id: separator.join(parts) for visit_id, parts in names.items()}
-
-
-def utf16_length(text: str) -> int:
-    """Length as Excel counts it: characters outside the Basic Multilingual Plane (emoji) count twice."""
-    return len(text.encode("utf-16-le")) // 2
+        wording.append((len(columns), 1, lambda names, chinese: names))
+        columns.append(_visit_partners(lang))
+    width = 1 + len(spec.fields)
+    for row in query.select(*columns).order_by(model.id).tuples().iterator():
+        yield row[:width] + tuple(word(*row[start:start + n], chinese) for start, n, word in wording)
 
 
 def longest_texts(kind: str, over: int) -> dict[str, int]:
@@ -100,7 +147,8 @@ def longest_texts(kind: str, over: int) -> dict[str, int]:
             continue
         column = getattr(model, f.name)
         query = model.select(column).where(fn.length(column) > over)
-        longest = max((utf16_length(text) for (text,) in m.database.execute(query)), default=0)
+        texts = (text for (text,) in m.database.execute(query))
+        longest = max((len(text.encode("utf-16-le")) // 2 for text in texts), default=0)
         if longest:
             sizes[f.name] = longest
     return sizes

@@ -90,7 +90,8 @@ def _columns(kind: str) -> tuple[SheetColumn, ...]:
             cols.append(SheetColumn(f"{f.name}:name", None, "name", f"{en} name", f"{zh}名称",
                                     hxl.name_tag(f.name)))
         else:
-            cols.append(SheetColumn(f.name, f.name, _cell_kind(f), en, zh, hxl.tag(kind, f.name), f.vocabulary))
+            tag = hxl.tag(kind, f.name)
+            cols.append(SheetColumn(f.name, f.name, _cell_kind(f), en, zh, tag, f.vocabulary))
     if kind == "visit":  # the visit's partners by name; the links themselves are in "Visit partners"
         cols.append(SheetColumn("partners:name", None, "name", "Partners", "友好伙伴", hxl.name_tag("partners")))
     return tuple(cols)

@@ -27,32 +27,9 @@ SAMPLE_ROWS = 200  # rows looked at for the column widths
 PROGRESS_EVERY = 1000
 
 
-class _Names:
-    """The readable names beside IDs and codes, each looked up once per export."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self._cache: dict[str, dict] = {}
-
-    def for_column(self, sheet: SheetDef, key: str) -> dict:
-        field = key.split(":")[0]
-        if field == "partners":
-            wanted = "visit_partners"
-        elif field == "country":
-            wanted = "country"
-        else:
-            wanted = next(f.ref for f in spec_of(sheet.kind).fields if f.name == field)
-        if wanted not in self._cache:
-            if wanted == "visit_partners":
-                self._cache[wanted] = transfer_export.visit_partner_names(self.lang)
-            elif wanted == "country":
-                self._cache[wanted] = _CountryNames(self.lang)
-            else:
-                self._cache[wanted] = transfer_export.reference_names(wanted, self.lang)
-        return self._cache[wanted]
-
-
 class _CountryNames(dict):
+    """Country code -> its name in the sheet's language, each looked up once per export."""
+
     def __init__(self, lang: str):
         super().__init__()
         self.lang = lang
@@ -81,9 +58,10 @@ def _layout(sheet: SheetDef, long_texts: dict[str, int], lang: str, with_hxl: bo
     return out, headers, tags
 
 
-def _value_plan(sheet: SheetDef, names: _Names) -> list[tuple[int, dict | None]]:
+def _value_plan(sheet: SheetDef, country_names: _CountryNames) -> list[tuple[int, dict | None]]:
     """For each sheet column: (index in the record tuple, name lookup or None)."""
     fields = [f.name for f in spec_of(sheet.kind).fields]
+    aids = transfer_export.reading_aids(sheet.kind)
     plan = []
     for column in sheet.columns:
         if column.field == "id":
@@ -92,12 +70,14 @@ def _value_plan(sheet: SheetDef, names: _Names) -> list[tuple[int, dict | None]]
             plan.append((1 + fields.index(column.field), None))
         else:
             source = column.key.split(":")[0]
-            index = 0 if source == "partners" else 1 + fields.index(source)
-            plan.append((index, names.for_column(sheet, column.key)))
+            if source in aids:  # the name of a referenced record, joined by the domain's query
+                plan.append((1 + len(fields) + aids.index(source), None))
+            else:  # a country's name, from its code
+                plan.append((1 + fields.index(source), country_names))
     return plan
 
 
-def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Names, report: ExportReport,
+def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _CountryNames, report: ExportReport,
                  progress: Progress, done: int, total: int, count: int) -> int:
     title = sheet.name(lang)
     long_texts = transfer_export.longest_texts(sheet.kind, over=CELL_LIMIT // 2)
@@ -107,7 +87,7 @@ def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Names, 
     def values(record: tuple) -> list:
         return [record[i] if lookup is None else lookup.get(record[i]) for i, lookup in plan]
 
-    records = transfer_export.record_rows(sheet.kind)
+    records = transfer_export.record_rows(sheet.kind, lang)
     sample = [values(r) for r in islice(records, SAMPLE_ROWS)]
     widths = []
     for i, column in enumerate(out_columns):
@@ -142,7 +122,7 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
     progress = progress or Progress()
     target = Path(target)
     report = ExportReport(target)
-    names = _Names(lang)
+    names = _CountryNames(lang)
     with atomic_output(target) as tmp, transfer_export.snapshot():
         counts = transfer_export.row_counts()
         total = sum(counts.values())
@@ -153,7 +133,8 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
             write_summary(wb, lang, summary, now or datetime.now().replace(microsecond=0))
             done = 0
             for kind in SHEET_ORDER:
-                done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total, counts[kind])
+                done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
+                                    counts[kind])
             progress.advance(total, total, "Saving the workbook…")
             wb.save(tmp)
         except BaseException:

@@ -94,7 +94,8 @@ def _report_plan(plan: ImportPlan, read: dict[str, SheetColumns], report: Import
         report.errors.append(issue(columns.title, p.line, columns.header_for(p.field), p.error))
     for d in plan.duplicates:
         columns = read[d.kind]
-        report.duplicates.append(DuplicateFlag(columns.title, d.line, None, d.message, d.error, d.existing_id))
+        flag = DuplicateFlag(columns.title, d.line, None, d.message, d.error, d.existing_id)
+        report.duplicates.append(flag)
     for kind, columns in read.items():
         table = plan.tables[kind]
         report.created[columns.title] = table.created

@@ -104,7 +104,8 @@ def match_columns(sheet: SheetDef, title: str, lang: str, header_row: tuple,
         if (column.key, part) in seen:
             first = get_column_letter(seen[(column.key, part)] + 1)
             errors.append(issue(title, 1, f"{raw} ({letter})", say(
-                "the column appears twice (columns {first} and {second}); keep one.", first=first, second=letter)))
+                "the column appears twice (columns {first} and {second}); keep one.",
+                first=first, second=letter)))
             continue
         seen[(column.key, part)] = index
         if part == 1:

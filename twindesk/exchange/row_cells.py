@@ -24,8 +24,8 @@ FORMATS = {
     "datetime": "yyyy-mm-dd hh:mm",
 }
 QUANTITY_FORMATS = ("#,##0", "#,##0.###")  # whole quantities without a trailing decimal point
-KIND_ALIASES = {"year": "plain_int", "decimal": "money", "longtext": "text", "country": "text", "name": "text",
-                "ref": "id"}
+KIND_ALIASES = {"year": "plain_int", "decimal": "money", "longtext": "text", "country": "text",
+                "name": "text", "ref": "id"}
 RAW = {"id", "plain_int", "float", "date"}  # openpyxl writes these right as they are
 # Yes/No as words: LibreOffice shows a boolean cell as 1 or 0; the import reads these words back.
 BOOL_LABELS = {"en": ("No", "Yes"), "zh": ("否", "是")}
@@ -85,7 +85,9 @@ class RowCells:
         kind = KIND_ALIASES.get(column.kind, column.kind)
         ws = self.ws
         if kind in RAW:
-            return _same
+            def same(value, row):  # a string where a number or date belongs is still text, never a formula
+                return self._text(value, row, column) if isinstance(value, str) else value
+            return same
         if kind in FORMATS:
             fmt = FORMATS[kind]
 
@@ -93,7 +95,8 @@ class RowCells:
                 if isinstance(value, str):  # a view may hand in text where a number was expected
                     return self._text(value, _row, column)
                 cell = WriteOnlyCell(ws, value)
-                cell.number_format = fmt if kind != "datetime" or isinstance(value, datetime) else "yyyy-mm-dd"
+                whole_day = kind == "datetime" and not isinstance(value, datetime)
+                cell.number_format = "yyyy-mm-dd" if whole_day else fmt
                 return cell
             return formatted
         if kind == "quantity":
@@ -108,7 +111,9 @@ class RowCells:
             words = BOOL_LABELS["zh" if self.lang.startswith("zh") else "en"]
 
             def yes_no(value, _row):
-                return words[bool(value)] if isinstance(value, bool | int) else self._text(value, _row, column)
+                if isinstance(value, bool | int):
+                    return words[bool(value)]
+                return self._text(value, _row, column)
             return yes_no
         if kind == "code":
             vocabulary, lang = column.vocabulary, self.lang
@@ -169,14 +174,10 @@ class RowCells:
             names = [column.header] + [continuation_header(column.header, n, self.lang)
                                        for n in range(2, len(parts) + 1)]
             self.warnings.append(issue(self.sheet, row, column.header, say(
-                "the text is {length:,} characters long, more than a cell holds ({limit:,}); it is split across the "
-                "columns {columns}, which the import joins again.",
+                "the text is {length:,} characters long, more than a cell holds ({limit:,}); it is split "
+                "across the columns {columns}, which the import joins again.",
                 length=cells.utf16_length(text), limit=cells.CELL_LIMIT, columns=", ".join(names))))
         return parts
-
-
-def _same(value, _row):
-    return value
 
 
 def wrapped_lines(value, width: float) -> int:

@@ -66,7 +66,8 @@ class _Sheet:
         self.ws.append(out)
 
 
-def _status_table(sheet: _Sheet, title: str, counts: dict[str, int], vocabulary: v.Vocabulary, lang: str) -> None:
+def _status_table(sheet: _Sheet, title: str, counts: dict[str, int], vocabulary: v.Vocabulary,
+                  lang: str) -> None:
     sheet.heading(title, [_t("status", lang), _t("count", lang)])
     codes = list(vocabulary.codes) + [c for c in counts if c not in vocabulary]
     for code in codes:

@@ -44,7 +44,8 @@ def _parts(rows: list[Sequence], index: int) -> int:
 
 
 def export_view(target: Path | str, columns: Sequence[ViewColumn], rows: Iterable[Sequence], *,
-                sheet_name: str = "Export", lang: str = "en", progress: Progress | None = None) -> ExportReport:
+                sheet_name: str = "Export", lang: str = "en",
+                progress: Progress | None = None) -> ExportReport:
     """Write `rows` (one value per column: str, int, Decimal, float, date, datetime, time, bool or None)
     under `columns` to a one-sheet workbook at `target`, atomically. Texts longer than a cell holds are
     split across continuation columns with a warning; nothing is cut."""

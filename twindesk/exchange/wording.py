@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 ZH = {
     "unknown column; it is ignored.": "未知的列，已忽略。",
-    "the column appears twice (columns {first} and {second}); keep one.": "该列出现了两次（第 {first} 列和第 {second} 列），请只保留一列。",
+    "the column appears twice (columns {first} and {second}); keep one.":
+        "该列出现了两次（第 {first} 列和第 {second} 列），请只保留一列。",
     "unknown sheet; it is ignored.": "未知的工作表，已忽略。",
     "holds the same list as sheet {other}; keep one of them.": "与工作表“{other}”是同一个列表，请只保留一个。",
     "{count} character(s) a workbook cannot hold ({names}) written as U+FFFD “\ufffd”.":
         "{count} 个工作簿无法保存的字符（{names}）已写为 U+FFFD“\ufffd”。",
-    "the text is {length:,} characters long, more than a cell holds ({limit:,}); it is split across the "
-    "columns {columns}, which the import joins again.":
+    "the text is {length:,} characters long, more than a cell holds ({limit:,}); it is split "
+    "across the columns {columns}, which the import joins again.":
         "文本长 {length:,} 个字符，超过单元格的上限（{limit:,}），已分写在 {columns} 列中，导入时会重新合并。",
 }
 
