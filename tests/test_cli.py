@@ -342,3 +342,17 @@ def test_real_process_exit_codes(bad_files, good, tmp_path):
 
     proc = run_python("-m", "twindesk", "--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"TwinDesk {__version__}"
+
+
+def test_a_locked_database_is_the_environments_error_not_a_bug(capsys, monkeypatch):
+    import sqlite3
+
+    def locked(_args):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", locked)
+    code, out, err = run(capsys, "check")
+    assert code == 2 and out == ""
+    assert err.strip() == ("twindesk: error: The database is busy (another program is writing to it). Wait a moment "
+                           "and try again; nothing was lost.")
+    assert "Traceback" not in err

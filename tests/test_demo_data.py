@@ -367,6 +367,8 @@ def test_scaled_data_is_valid(scaled):
         assert p.search_text == search_key(p.name_zh, p.name_en, p.name_native)
         assert p.population is None or p.population > 0
         assert p.area_km2 is None or p.area_km2 > 0
+        assert p.longitude is None or -180 <= p.longitude <= 180, p.longitude
+        assert p.latitude is None or -90 <= p.latitude <= 90, p.latitude
     for ps in Partnership.select():
         assert ps.tier in TIERS and ps.status in PARTNERSHIP_STATUSES
         if ps.signed_on and ps.next_review_on:
@@ -430,3 +432,10 @@ def test_scaled_data_passes_the_domain_rules(scaled):
             for f in spec.fields:
                 values[f.name] = getattr(row, f"{f.name}_id") if f.kind == "ref" else getattr(row, f.name)
             validation.validate(spec, values)
+
+
+def test_jitter_near_the_date_line_stays_a_real_longitude():
+    from twindesk.domain.demo.synthetic import _wrap_longitude
+
+    assert _wrap_longitude(181.5) == -178.5 and _wrap_longitude(-182.0) == 178.0
+    assert _wrap_longitude(120.25) == 120.25

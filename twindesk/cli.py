@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk import __version__
-from twindesk.store.errors import UserError
+from twindesk.domain.errors import UserError, describe_environment_error
 
 LANGS = ("zh_CN", "en")
 
@@ -292,7 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("twindesk: interrupted", file=sys.stderr)
         return 130
-    except Exception:  # a bug: say so plainly, with the details a developer needs
+    except Exception as exc:
+        message = describe_environment_error(exc)  # a locked database, a full disk, a damaged file
+        if message is not None:
+            print(f"twindesk: error: {message}", file=sys.stderr)
+            return 2
+        # a bug: say so plainly, with the details a developer needs
         traceback.print_exc()
         print("twindesk: internal error (a bug); please report the lines above", file=sys.stderr)
         return 1

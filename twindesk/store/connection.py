@@ -105,7 +105,8 @@ def open_database(
         elif version < schema.SCHEMA_VERSION:
             if not migrate:
                 raise DatabaseFileError(
-                    path, f"has schema {version} and needs an upgrade to {schema.SCHEMA_VERSION}"
+                    path, f"has schema {version} and needs an upgrade to {schema.SCHEMA_VERSION}; open it once in "
+                    "the TwinDesk window (it backs the file up, then upgrades it) and try again"
                 )
             written.append(backups.event_backup(db.connection(), path, "migration", clock()))
             migrations.upgrade(db, version, schema.SCHEMA_VERSION, schema.STEPS)

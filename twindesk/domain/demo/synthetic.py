@@ -87,6 +87,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 TABLES = tuple(COLUMNS)
 
 
+
+def _wrap_longitude(lon: float) -> float:
+    """Jitter near the date line (Fiji, Kamchatka) must stay a real longitude: -180 … 180."""
+    return (lon + 180.0) % 360.0 - 180.0
+
 def insert_sql(table: str, cols: tuple[str, ...]) -> str:
     names = ", ".join('"' + c + '"' for c in cols)
     marks = ", ".join("?" * len(cols))
@@ -185,7 +190,7 @@ def iter_rows(
             website = f"https://www.{base_latin.lower()}.example.org" if x < 0.6 and script == "latin" else ""
             partner.append((
                 pid, *head, name_zh, name_en, name_native, kind, code, None, pop, area, website,
-                round(lat + (r() - 0.5) * 6, 4), round(lon + (r() - 0.5) * 6, 4), "", note,
+                round(lat + (r() - 0.5) * 6, 4), round(_wrap_longitude(lon + (r() - 0.5) * 6), 4), "", note,
                 f"{name_zh}\n{name_en}\n{name_native}".casefold(), pinyin_key(name_zh),
             ))
             p_en.append(name_en)
