@@ -112,9 +112,9 @@ def _exchange_parsers(sub) -> None:
 
 
 def _db_path(args) -> Path:
-    from twindesk.store.paths import resolve_database_path
+    from twindesk.domain.workspace import database_path
 
-    return resolve_database_path(args.db)
+    return database_path(args.db)
 
 
 def cmd_demo(args) -> int:
@@ -184,35 +184,35 @@ def cmd_restore(args) -> int:
 
 def cmd_brief(args) -> int:
     from twindesk.briefing import build_partner_brief, build_visit_brief, choose_sections
+    from twindesk.domain import workspace
     from twindesk.domain.errors import NotFound
-    from twindesk.store import close_database, open_database
 
     sections = None if args.sections is None else args.sections.split(",")
     choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened
     build = build_visit_brief if args.brief_kind == "visit" else build_partner_brief
     path = _db_path(args)
-    open_database(path, read_only=True)  # a pack only reads
+    workspace.open_workspace(path, read_only=True)  # a pack only reads
     try:
         lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too
         out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking)
     except NotFound as exc:
         raise UserError(f"{path}: {exc}") from exc
     finally:
-        close_database()
+        workspace.close()
     print(f"{args.brief_kind} brief written to {out}")
     return 0
 
 
 def cmd_export(args) -> int:
+    from twindesk.domain import workspace
     from twindesk.exchange import export_workbook
-    from twindesk.store import close_database, open_database
 
     out = Path(args.out)
-    open_database(_db_path(args), read_only=True)  # an export only reads
+    workspace.open_workspace(_db_path(args), read_only=True)  # an export only reads
     try:
         report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl)
     finally:
-        close_database()
+        workspace.close()
     for warning in report.warnings:
         print(f"twindesk: warning: {out}, {warning}", file=sys.stderr)
     sheets = ", ".join(f"{name} {n}" for name, n in report.rows.items())
@@ -228,21 +228,21 @@ def _import_refused(source: Path, issues: list, what: str) -> int:
 
 
 def cmd_import(args) -> int:
+    from twindesk.domain import workspace
     from twindesk.exchange import import_workbook
-    from twindesk.store import close_database, open_database
 
     source, path = Path(args.source), _db_path(args)
     if not source.is_file():
         raise UserError(f"{source}: no such file")
     if args.dry_run and path.exists():
-        opened = open_database(path, read_only=True)
+        opened = workspace.open_workspace(path, read_only=True)
     else:  # a new database is made, and removed again below unless the import is written into it
-        opened = open_database(path, create=True, take_backups=False)  # the import backs up before writing
+        opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
     report = None
     try:
         report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates)
     finally:
-        close_database()
+        workspace.close()
         if opened.created and (report is None or not report.applied):  # no empty file left behind
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)

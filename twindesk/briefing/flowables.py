@@ -1,5 +1,5 @@
 """The pack's own flowables: headings that land in the contents and the PDF outline, faux-bold text
-(the CJK font has no bold face), and the placeholder page the contents are drawn on.
+(the CJK font has no bold face), and the contents page, kept blank in the story and drawn at the end.
 
 Pages are held back until the end (see document.py), so a heading cannot bookmark its page while it is
 drawn; it tells the canvas where it stands, and the canvas binds the bookmark when it writes the page.

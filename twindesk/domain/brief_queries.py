@@ -13,7 +13,13 @@ import peewee as pw
 from peewee import fn
 
 from twindesk.domain.fields import parse_date
-from twindesk.domain.insights import LIVE_STATUSES, Anniversary
+from twindesk.domain.insights import (
+    ANNIVERSARY_EVERY,
+    LIVE_STATUSES,
+    Anniversary,
+    anniversary_day,
+    founding_year,
+)
 from twindesk.store import models as m
 
 OPEN_VISIT_STATUSES = ("proposed", "approved", "confirmed", "postponed")
@@ -162,32 +168,20 @@ def aid_by_year(partner_id: int) -> list[dict]:
     return out
 
 
-def _founding_year(row: dict) -> int | None:
-    if row["established_year"]:
-        return row["established_year"]
-    return row["signed_on"].year if row["signed_on"] else None
-
-
 def anniversaries_ahead(partnerships: list[dict], first_year: int, last_year: int,
                         partner: dict) -> list[Anniversary]:
     """Every 5th-year anniversary from `first_year` to `last_year` of the live partnerships given (rows of
     `partnerships_of`), soonest first; the same rule as `insights.anniversaries`."""
     out = []
     for row in partnerships:
-        founded = _founding_year(row)
+        founded = founding_year(row["established_year"], row["signed_on"])
         if founded is None or row["status"] not in LIVE_STATUSES:
             continue
         for year in range(max(first_year, founded + 1), last_year + 1):
-            if (year - founded) % 5:
+            if (year - founded) % ANNIVERSARY_EVERY:
                 continue
-            on = None
-            signed = row["signed_on"]
-            if signed and signed.year == founded:
-                try:
-                    on = signed.replace(year=year)
-                except ValueError:  # 29 February
-                    on = date(year, 2, 28)
             out.append(Anniversary(row["id"], row["partner_id"], partner.get("name_zh", ""),
-                                   partner.get("name_en", ""), row["locality_zh"], founded, year - founded, on))
+                                   partner.get("name_en", ""), row["locality_zh"], founded, year - founded,
+                                   anniversary_day(row["signed_on"], founded, year)))
     out.sort(key=lambda a: (a.established_year + a.years, a.on or date.min, a.partnership_id))
     return out

@@ -34,9 +34,28 @@ class Anniversary:
         return self.years % 10 == 0
 
 
+ANNIVERSARY_EVERY = 5  # years; round decades are marked above the rest (Anniversary.round_decade)
+
+
 def _founding_year():
+    """`founding_year` in SQL."""
     ps = m.Partnership
     return fn.COALESCE(ps.established_year, fn.strftime("%Y", ps.signed_on).cast("INTEGER"))
+
+
+def founding_year(established_year: int | None, signed_on: date | None) -> int | None:
+    """The year a partnership counts its anniversaries from: as recorded, else the year it was signed."""
+    return established_year or (signed_on.year if signed_on else None)
+
+
+def anniversary_day(signed_on: date | None, founded: int, year: int) -> date | None:
+    """The day of the anniversary in `year`: the signing day, when the signing is the founding."""
+    if not signed_on or signed_on.year != founded:
+        return None
+    try:
+        return signed_on.replace(year=year)
+    except ValueError:  # 29 February
+        return date(year, 2, 28)
 
 
 def anniversaries(year: int) -> list[Anniversary]:
@@ -48,17 +67,12 @@ def anniversaries(year: int) -> list[Anniversary]:
              .join(p).switch(ps).join(loc)
              .where(ps.status.in_(LIVE_STATUSES), founded.is_null(False), founded < year,
                     # every 5th year: age - age/5*5 is age mod 5 for integers (peewee's % means LIKE)
-                    (year - founded) - (year - founded) / 5 * 5 == 0)
+                    (year - founded) - (year - founded) / ANNIVERSARY_EVERY * ANNIVERSARY_EVERY == 0)
              .order_by(founded, ps.id))
     out = []
     for pid, partner_id, zh, en, loc_zh, founded_year, signed_on in query.tuples():
-        on = None
-        if signed_on and signed_on.year == founded_year:
-            try:
-                on = signed_on.replace(year=year)
-            except ValueError:  # 29 February
-                on = date(year, 2, 28)
-        out.append(Anniversary(pid, partner_id, zh, en, loc_zh, founded_year, year - founded_year, on))
+        out.append(Anniversary(pid, partner_id, zh, en, loc_zh, founded_year, year - founded_year,
+                               anniversary_day(signed_on, founded_year, year)))
     return out
 
 

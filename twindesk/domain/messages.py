@@ -48,9 +48,11 @@ class Problem(ValueError):
         return render(self.template, self.params, lang)
 
 
-def render(template: str, params: dict, lang: str = "en") -> str:
+def render(template: str, params: dict, lang: str = "en", catalog: dict[str, str] | None = None) -> str:
+    """`template` with `params` in `lang`; its Chinese comes from `catalog` (default: the domain's ZH)."""
     chinese = lang.startswith("zh")
-    chosen = ZH.get(template, template) if chinese else template
+    catalog = ZH if catalog is None else catalog
+    chosen = catalog.get(template, template) if chinese else template
     shown = {k: v.text(lang) if hasattr(v, "text") else v for k, v in params.items()}
     return chosen.format(**shown)
 

@@ -28,12 +28,15 @@ def path_from_environment() -> bool:
     return bool(os.environ.get(ENV_VAR))
 
 
-def open_workspace(path: Path, *, read_only: bool = False) -> OpenedDatabase:
-    """Open (creating it if missing, upgrading it after a backup) the database for this process."""
+def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True) -> OpenedDatabase:
+    """Open (creating it if missing, upgrading it after a backup) the database for this process.
+
+    `take_backups=False` skips the day's rotating copies, for work that takes its own backup first
+    (an import)."""
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path, create=not read_only, read_only=read_only)
+    return open_database(path, create=not read_only, read_only=read_only, take_backups=take_backups)
 
 
 def close() -> None:

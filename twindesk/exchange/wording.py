@@ -3,6 +3,8 @@ way `domain.messages` does it for the domain's rules: an English template, its C
 
 from dataclasses import dataclass
 
+from twindesk.domain.messages import render
+
 ZH = {
     "unknown column; it is ignored.": "未知的列，已忽略。",
     "the column appears twice (columns {first} and {second}); keep one.":
@@ -23,8 +25,7 @@ class Say:
     params: tuple = ()
 
     def text(self, lang: str = "en") -> str:
-        chosen = ZH.get(self.template, self.template) if lang.startswith("zh") else self.template
-        return chosen.format(**dict(self.params))
+        return render(self.template, dict(self.params), lang, ZH)
 
     def __str__(self) -> str:
         return self.text("en")

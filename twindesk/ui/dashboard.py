@@ -310,11 +310,6 @@ class DashboardPage(QWidget):
     def is_refreshing(self) -> bool:
         return self._job is not None
 
-    def wait_idle(self, ms: int = 30_000) -> None:
-        """Block until a running refresh's queries end (the window calls this before it closes)."""
-        if self._job is not None:
-            self._job.wait(ms)
-
     def show_overview(self, overview: Overview) -> None:
         """Redraw every card from one snapshot (on the GUI thread)."""
         today = overview.today

@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -31,6 +31,7 @@ from twindesk.ui.export_dialog import ExportDialog, choose_xlsx, documents_folde
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
+from twindesk.ui.settings_dialog import SettingsDialog
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -48,7 +49,6 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.read_only = read_only
         self.user = user or settings.get(S.STAFF_NAME)
-        self.closing_for_switch = False  # closed by the session for another database or language
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
@@ -331,8 +331,6 @@ class MainWindow(QMainWindow):
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
-        from datetime import datetime
-
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
                                                 self.tr("TwinDesk database (*.db)"))
@@ -347,8 +345,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
 
     def show_settings(self) -> None:
-        from twindesk.ui.settings_dialog import SettingsDialog
-
         before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
         dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
         if not dialog.exec():

@@ -21,6 +21,7 @@ from twindesk.domain.errors import UserError
 from twindesk.ui import background
 from twindesk.ui import settings as S
 from twindesk.ui.lock_prompt import ask_read_only, format_since
+from twindesk.ui.main_window import MainWindow
 
 LOCK_REFRESH_MS = 5 * 60 * 1000
 
@@ -99,8 +100,6 @@ class Session(QObject):
 
     # --- the window ------------------------------------------------------------------------------
     def show_window(self) -> None:
-        from twindesk.ui.main_window import MainWindow
-
         old = self.window
         if old is not None:
             old.save_state()
@@ -109,7 +108,6 @@ class Session(QObject):
         self.window.switchDatabase.connect(self.switch_database)
         self.window.switchLanguage.connect(self.switch_language)
         if old is not None:
-            old.closing_for_switch = True
             old.close()
             old.deleteLater()
         self.window.show()

@@ -20,7 +20,6 @@ HOME_LOCALITY = Setting("general/default_home_locality", int, 0)
 STAFF_NAME = Setting("general/staff_name", str, "")
 QUIET_AFTER_DAYS = Setting("dashboard/quiet_after_days", int, 365)
 GEOMETRY = Setting("window/geometry", bytes, b"")
-WINDOW_STATE = Setting("window/state", bytes, b"")
 CURRENT_PAGE = Setting("window/page", int, 0)
 
 
