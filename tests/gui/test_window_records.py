@@ -307,6 +307,22 @@ def test_window_remembers_page_and_geometry(qtbot, gui_db, app_settings):
     assert again.list_pages[2].view.horizontalHeader().sectionSize(5) == 333
 
 
+def test_column_widths_are_remembered_per_language(qtbot, gui_db, app_settings):
+    from twindesk.ui.main_window import MainWindow
+
+    w = MainWindow(db_path=gui_db.path, settings=app_settings, lang="zh_CN")
+    qtbot.addWidget(w)
+    w.list_pages[2].view.horizontalHeader().resizeSection(2, 41)  # narrow enough for 援出, not "Outgoing"
+    w.close()
+    english = MainWindow(db_path=gui_db.path, settings=app_settings, lang="en")
+    qtbot.addWidget(english)
+    assert english.list_pages[2].view.horizontalHeader().sectionSize(2) != 41
+    english.close()
+    chinese = MainWindow(db_path=gui_db.path, settings=app_settings, lang="zh_CN")
+    qtbot.addWidget(chinese)
+    assert chinese.list_pages[2].view.horizontalHeader().sectionSize(2) == 41
+
+
 def test_read_only_window_offers_no_changes(qtbot, gui_db, app_settings):
     from twindesk.ui.main_window import MainWindow
 

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         for page in self.list_pages:
-            state = self.settings.column_state(page.spec.list_name)
+            state = self.settings.column_state(page.spec.list_name, self.lang)
             if state:
                 header = page.view.horizontalHeader()
                 header.blockSignals(True)  # no query per hidden page; a page queries when shown
@@ -389,7 +389,8 @@ class MainWindow(QMainWindow):
         self.settings.set(S.GEOMETRY, self.saveGeometry())
         self.settings.set(S.CURRENT_PAGE, self.nav.currentRow())
         for page in self.list_pages:
-            self.settings.set_column_state(page.spec.list_name, page.view.horizontalHeader().saveState())
+            self.settings.set_column_state(page.spec.list_name, self.lang,
+                                          page.view.horizontalHeader().saveState())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:

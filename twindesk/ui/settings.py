@@ -45,12 +45,13 @@ class AppSettings:
     def set(self, setting: Setting, value) -> None:
         self._q.setValue(setting.key, value)
 
-    # Column widths are per table, so their keys are made, not declared.
-    def column_state(self, table: str) -> bytes:
-        return bytes(self._q.value(f"tables/{table}", b"") or b"")
+    # Column widths are per table and language (Chinese headers and labels are narrower than English
+    # ones), so their keys are made, not declared.
+    def column_state(self, table: str, lang: str) -> bytes:
+        return bytes(self._q.value(f"tables/{lang}/{table}", b"") or b"")
 
-    def set_column_state(self, table: str, state) -> None:
-        self._q.setValue(f"tables/{table}", state)
+    def set_column_state(self, table: str, lang: str, state) -> None:
+        self._q.setValue(f"tables/{lang}/{table}", state)
 
     def sync(self) -> None:
         self._q.sync()
