@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # the package need not be installed
     sys.path.insert(0, str(REPO))
 
-from twindesk.domain import records  # noqa: E402
+from twindesk.domain.operations import records  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.store.models import database  # noqa: E402
 

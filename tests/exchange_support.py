@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from twindesk.domain import records
+from twindesk.domain.operations import records
 from twindesk.exchange import export_workbook, import_workbook
 from twindesk.store import close_database, open_database
 

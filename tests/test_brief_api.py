@@ -20,7 +20,7 @@ from twindesk.briefing import (
     fonts,
 )
 from twindesk.briefing.build import STEPS
-from twindesk.domain.errors import NotFound
+from twindesk.domain.model.errors import NotFound
 from twindesk.domain.progress import Cancelled, Progress
 from twindesk.store.errors import UserError
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from twindesk.domain import records
-from twindesk.domain.brief_content import PartnerBriefContent, VisitBriefContent
-from twindesk.domain.errors import NotFound
+from twindesk.domain.model.errors import NotFound
+from twindesk.domain.operations import records
+from twindesk.domain.queries.brief_content import PartnerBriefContent, VisitBriefContent
 
 
 @pytest.fixture

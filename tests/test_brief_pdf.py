@@ -16,7 +16,7 @@ from twindesk.briefing.document import FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_TOP, P
 from twindesk.briefing.fonts import brief_font
 from twindesk.briefing.markup import escape_text
 from twindesk.briefing.styles import Styles
-from twindesk.domain import records
+from twindesk.domain.operations import records
 
 HOSTILE = ("AT&T", "a<b", "<b>x", "<img src='/etc/passwd'/>")
 TODAY = date(2026, 11, 29)

@@ -8,7 +8,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from twindesk.domain import insights, records  # noqa: E402
+from twindesk.domain.operations import records
+from twindesk.domain.queries import insights  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.ui import background  # noqa: E402
 from twindesk.ui.dashboard import DashboardPage  # noqa: E402
@@ -323,7 +324,7 @@ def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
 
     import threading
 
-    from twindesk.domain import overview
+    from twindesk.domain.queries import overview
 
     overview.insights.upcoming_visits = spy
     try:

@@ -424,8 +424,8 @@ def test_scaled_data_is_valid(scaled):
 
 
 def test_scaled_data_passes_the_domain_rules(scaled):
-    validation = pytest.importorskip("twindesk.domain.validation")
-    specs = pytest.importorskip("twindesk.domain.specs")
+    validation = pytest.importorskip("twindesk.domain.model.validation")
+    specs = pytest.importorskip("twindesk.domain.model.specs")
     for spec in specs.SPECS.values():
         for row in spec.model.select():
             values = {"id": row.id}

@@ -10,9 +10,9 @@ from exchange_support import export_db, import_into, table_rows
 from openpyxl import Workbook
 
 from twindesk import cli
-from twindesk.domain import transfer_apply
 from twindesk.domain.output_file import OutputFileError
 from twindesk.domain.progress import Cancelled, Progress
+from twindesk.domain.transfer import apply as transfer_apply
 from twindesk.exchange import export as export_module
 from twindesk.exchange import import_flow as import_module
 

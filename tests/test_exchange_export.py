@@ -11,7 +11,8 @@ from exchange_support import export_db
 from openpyxl import load_workbook
 
 from twindesk import cli
-from twindesk.domain import demo, insights
+from twindesk.domain import demo
+from twindesk.domain.queries import insights
 from twindesk.store import close_database, open_database
 
 EN_SHEETS = ["Summary", "Partners", "Partnerships", "Contacts", "Activities", "Visits", "Delegates",

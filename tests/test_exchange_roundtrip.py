@@ -18,7 +18,8 @@ from exchange_support import (
 )
 from openpyxl import load_workbook
 
-from twindesk.domain import demo, records
+from twindesk.domain import demo
+from twindesk.domain.operations import records
 from twindesk.exchange.cells import escape
 from twindesk.store import close_database, open_database
 
@@ -188,7 +189,7 @@ def test_a_status_changed_in_the_workbook_is_dated_in_the_history(make, db_path,
     assert report.applied and report.updated["Partnerships"] == 1
     open_database(db_path, read_only=True)
     try:
-        from twindesk.domain import details
+        from twindesk.domain.queries import details
 
         history = details.children("status_change", partnership)
     finally:

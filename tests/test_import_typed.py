@@ -7,7 +7,8 @@ from decimal import Decimal
 from exchange_support import import_into
 from openpyxl import Workbook
 
-from twindesk.domain import details, records
+from twindesk.domain.operations import records
+from twindesk.domain.queries import details
 from twindesk.store import close_database, open_database
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from twindesk.domain import insights
+from twindesk.domain.queries import insights
 
 
 def _partner_with(make, name, country="KR", **partnership):

@@ -1,7 +1,7 @@
 """Every record and field has its Chinese label, so no workbook header or brief label falls back to English."""
 
-from twindesk.domain import labels
-from twindesk.domain.specs import SPECS
+from twindesk.domain.model import labels
+from twindesk.domain.model.specs import SPECS
 
 
 def test_every_field_and_record_has_a_chinese_label():

@@ -42,10 +42,10 @@ def test_importing_every_headless_module_loads_no_qt():
         "twindesk.store.migrations",
         "twindesk.store.backups",
         "twindesk.store.integrity",
-        "twindesk.domain.lists",
-        "twindesk.domain.records",
-        "twindesk.domain.insights",
-        "twindesk.domain.validation",
+        "twindesk.domain.queries.lists",
+        "twindesk.domain.operations.records",
+        "twindesk.domain.queries.insights",
+        "twindesk.domain.model.validation",
     ):
         assert expected in imported
     on_disk = {

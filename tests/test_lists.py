@@ -1,11 +1,11 @@
-"""twindesk.domain.lists: search in every script, filters, sorting with NULLs last, paging and counts."""
+"""twindesk.domain.queries.lists: search in every script, filters, sorting with NULLs last, paging and counts."""
 
 from datetime import date
 
 import pytest
 
-from twindesk.domain import lists
-from twindesk.domain.lists import ListQuery
+from twindesk.domain.queries import lists
+from twindesk.domain.queries.lists import ListQuery
 
 
 @pytest.fixture

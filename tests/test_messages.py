@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from twindesk.domain import messages, records
-from twindesk.domain.errors import ValidationError
-from twindesk.domain.validation import validate
+from twindesk.domain.model import messages
+from twindesk.domain.model.errors import ValidationError
+from twindesk.domain.model.validation import validate
+from twindesk.domain.operations import records
 
 DOMAIN = Path(__file__).resolve().parent.parent / "twindesk" / "domain"
 CALL = re.compile(r'(?:Problem|field_error|_error)\((.*?)\)', re.S)

@@ -5,8 +5,9 @@ import sqlite3
 
 import pytest
 
-from twindesk.domain import lists, records
-from twindesk.domain.lists import ListQuery
+from twindesk.domain.operations import records
+from twindesk.domain.queries import lists
+from twindesk.domain.queries.lists import ListQuery
 from twindesk.store import close_database, open_database, schema
 from twindesk.store.models import pinyin_key
 
@@ -78,7 +79,7 @@ def test_scale_demo_rows_carry_their_keys(db, scale):
 
 
 def test_the_country_list_reads_in_pinyin_order_in_chinese():
-    from twindesk.domain.countries import all_countries
+    from twindesk.domain.model.countries import all_countries
 
     names = [name for _code, name in all_countries("zh_CN")]
     assert names.index("巴西") < names.index("日本") < names.index("中国")

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from twindesk.domain import records
-from twindesk.domain.errors import DeleteRefused, NotFound, ValidationError
+from twindesk.domain.model.errors import DeleteRefused, NotFound, ValidationError
+from twindesk.domain.operations import records
 from twindesk.store import models as m
 
 

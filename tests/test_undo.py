@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from twindesk.domain import records, undo
+from twindesk.domain.operations import records, undo
 from twindesk.store import models as m
 
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from twindesk.domain.errors import ValidationError
-from twindesk.domain.fields import Field, clean_value, parse_date, parse_decimal, parse_int, parse_time
-from twindesk.domain.validation import validate
+from twindesk.domain.model.errors import ValidationError
+from twindesk.domain.model.fields import Field, clean_value, parse_date, parse_decimal, parse_int, parse_time
+from twindesk.domain.model.validation import validate
 from twindesk.store.errors import UserError
 
 PARTNER = {"name_en": "Jeju", "country": "KR"}

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk import __version__
-from twindesk.domain.errors import UserError, describe_environment_error
+from twindesk.domain.model.errors import UserError, describe_environment_error
 
 LANGS = ("zh_CN", "en")
 
@@ -185,7 +185,7 @@ def cmd_restore(args) -> int:
 def cmd_brief(args) -> int:
     from twindesk.briefing import build_partner_brief, build_visit_brief, choose_sections
     from twindesk.domain import workspace
-    from twindesk.domain.errors import NotFound
+    from twindesk.domain.model.errors import NotFound
 
     sections = None if args.sections is None else args.sections.split(",")
     choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened

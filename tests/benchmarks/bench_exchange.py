@@ -278,7 +278,7 @@ def import_plan(workbook: Path, plan: Path) -> None:
     text, the NOT NULL columns no sheet holds) of the columns stored."""
     from openpyxl import load_workbook
 
-    from twindesk.domain.transfer_tables import column_of, spec_of
+    from twindesk.domain.transfer.tables import column_of, spec_of
     from twindesk.exchange.import_read import match_columns, match_sheet
 
     wb = load_workbook(workbook, read_only=True)

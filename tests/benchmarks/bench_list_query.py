@@ -1,4 +1,4 @@
-"""How fast is the shipments list query through `twindesk.domain.lists`, against plain sqlite3?
+"""How fast is the shipments list query through `twindesk.domain.queries.lists`, against plain sqlite3?
 
     python tests/benchmarks/bench_list_query.py [N]        (default N = 100000)
 
@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
 
-from twindesk.domain import lists  # noqa: E402
-from twindesk.domain.lists import ListQuery  # noqa: E402
+from twindesk.domain.queries import lists  # noqa: E402
+from twindesk.domain.queries.lists import ListQuery  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402
 
 AIM = 2.0

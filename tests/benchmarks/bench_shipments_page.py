@@ -37,7 +37,7 @@ from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: E402
 
-from twindesk.domain import lists  # noqa: E402
+from twindesk.domain.queries import lists  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.ui import pages  # noqa: E402
 

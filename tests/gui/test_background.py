@@ -6,7 +6,7 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
-from twindesk.domain import records
+from twindesk.domain.operations import records
 from twindesk.domain.progress import Progress
 from twindesk.store import models as m
 from twindesk.store.errors import UserError

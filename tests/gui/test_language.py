@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.gui.conftest import answer_modal
-from twindesk.domain import records
-from twindesk.domain.countries import country_name
+from twindesk.domain.model.countries import country_name
+from twindesk.domain.operations import records
 from twindesk.ui.i18n import install_language
 
 

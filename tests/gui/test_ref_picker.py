@@ -5,7 +5,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import type_text
-from twindesk.domain import records
+from twindesk.domain.operations import records
 from twindesk.store import models as m
 from twindesk.ui.dialogs import VisitPartnersPanel, dialog_for
 from twindesk.ui.ref_picker import RefPicker

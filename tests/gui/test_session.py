@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.gui.conftest import answer_modal
-from twindesk.domain import records, workspace
+from twindesk.domain import workspace
+from twindesk.domain.operations import records
 from twindesk.store import close_database
 from twindesk.store import models as m
 from twindesk.ui import settings as S

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.gui.conftest import answer_modal, type_text
-from twindesk.domain import records
+from twindesk.domain.operations import records
 from twindesk.store import models as m
 
 

@@ -13,8 +13,8 @@ from twindesk.briefing.markup import paragraphs
 from twindesk.briefing.styles import Styles
 from twindesk.briefing.tables import Cell, data_table, facts_table
 from twindesk.briefing.wording import Wording
-from twindesk.domain import vocabulary as v
-from twindesk.domain.specs import SPECS
+from twindesk.domain.model import vocabulary as v
+from twindesk.domain.model.specs import SPECS
 
 
 class Pack:

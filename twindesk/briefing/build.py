@@ -18,10 +18,10 @@ from twindesk.briefing.fonts import brief_font
 from twindesk.briefing.sections import choose_sections
 from twindesk.briefing.styles import Styles
 from twindesk.briefing.wording import Wording
-from twindesk.domain.brief_content import PartnerBriefContent, VisitBriefContent
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
 from twindesk.domain.progress import Progress
+from twindesk.domain.queries.brief_content import PartnerBriefContent, VisitBriefContent
 
 LANGS = ("zh_CN", "en")
 STEPS = 1000  # progress is reported as a share of this

@@ -22,7 +22,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 from twindesk.resources import resource_path
 
 ENV_VAR = "TWINDESK_CJK_FONT"

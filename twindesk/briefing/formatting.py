@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from twindesk.briefing.markup import needs_cjk_wrap
 from twindesk.briefing.wording import MONTHS_EN, Wording
-from twindesk.domain.countries import country_name
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model.countries import country_name
+from twindesk.domain.model.vocabulary import Vocabulary
 
 
 class Formatter:

@@ -14,8 +14,8 @@ from twindesk.briefing.blocks import (
     relation_name,
     status_since,
 )
-from twindesk.domain import vocabulary as v
-from twindesk.domain.brief_content import PartnerBriefContent
+from twindesk.domain.model import vocabulary as v
+from twindesk.domain.queries.brief_content import PartnerBriefContent
 
 _TIMELINE_VOCABULARY = {"visit": v.VISIT_DIRECTIONS, "shipment": v.SHIPMENT_DIRECTIONS}
 _TIMELINE_STATUS = {"visit": v.VISIT_STATUSES, "shipment": v.SHIPMENT_STATUSES, "activity": v.ACTIVITY_KINDS}

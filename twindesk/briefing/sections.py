@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from twindesk.briefing.wording import WORDS, is_zh
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 
 KINDS = ("visit", "partner")
 

@@ -6,8 +6,8 @@ from reportlab.platypus import Flowable
 
 from twindesk.briefing import covers
 from twindesk.briefing.blocks import Pack, contacts_table, gift_value, partner_facts, partnerships_table
-from twindesk.domain import vocabulary as v
-from twindesk.domain.brief_content import VisitBriefContent
+from twindesk.domain.model import vocabulary as v
+from twindesk.domain.queries.brief_content import VisitBriefContent
 
 
 def title(pack: Pack, c: VisitBriefContent) -> str:

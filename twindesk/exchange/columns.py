@@ -9,8 +9,8 @@ aids are ignored by the import.
 
 from dataclasses import dataclass
 
-from twindesk.domain.transfer_tables import KINDS, spec_of
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model.vocabulary import Vocabulary
+from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.exchange import hxl
 
 # kind -> (English, Chinese) sheet name; at most 31 characters and none of []:*?/\ (Excel's rules).

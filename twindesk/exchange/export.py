@@ -10,10 +10,11 @@ from datetime import datetime
 from itertools import chain, islice
 from pathlib import Path
 
-from twindesk.domain import countries, transfer_export
+from twindesk.domain.model import countries
 from twindesk.domain.output_file import atomic_output
 from twindesk.domain.progress import Progress
-from twindesk.domain.transfer_tables import spec_of
+from twindesk.domain.transfer import export as transfer_export
+from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange import hxl as hxl_tags
 from twindesk.exchange.cells import CELL_LIMIT, parts_needed
 from twindesk.exchange.columns import SHEET_ORDER, SHEETS, SUMMARY_NAMES, SheetDef, continuation_header

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk.domain.progress import Progress
-from twindesk.domain.transfer_apply import apply_import, unconfirmed
-from twindesk.domain.transfer_check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.apply import apply_import, unconfirmed
+from twindesk.domain.transfer.check import ImportCheck, ImportPlan
 from twindesk.exchange.import_read import (
     SheetColumns,
     WorkbookReadError,

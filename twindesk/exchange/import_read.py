@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 from twindesk.exchange.cells import unescape
 from twindesk.exchange.columns import SHEETS, SUMMARY_NAMES, SheetColumn, SheetDef
 from twindesk.exchange.report import CellIssue, issue

@@ -10,8 +10,8 @@ from datetime import datetime
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment
 
-from twindesk.domain.errors import UserError
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.vocabulary import Vocabulary
 from twindesk.exchange import cells
 from twindesk.exchange.columns import continuation_header
 from twindesk.exchange.report import CellIssue, issue

@@ -5,8 +5,9 @@ from datetime import datetime
 
 from openpyxl.cell import WriteOnlyCell
 
-from twindesk.domain import countries, insights
-from twindesk.domain import vocabulary as v
+from twindesk.domain.model import countries
+from twindesk.domain.model import vocabulary as v
+from twindesk.domain.queries import insights
 from twindesk.exchange.cells import replace_illegal, text_cell
 from twindesk.exchange.workbook_layout import HEADER_FILL, HEADER_FONT, TITLE_FONT
 

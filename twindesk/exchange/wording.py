@@ -3,7 +3,7 @@ way `domain.messages` does it for the domain's rules: an English template, its C
 
 from dataclasses import dataclass
 
-from twindesk.domain.messages import render
+from twindesk.domain.model.messages import render
 
 ZH = {
     "unknown column; it is ignored.": "未知的列，已忽略。",

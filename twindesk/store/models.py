@@ -1,7 +1,7 @@
 """The peewee models: one class per record of DESIGN §2.
 
 Codes (statuses, tiers, directions, kinds, categories) are stored as short English identifiers; their
-labels in either language live in `twindesk.domain.vocabulary`. Every model has created/updated
+labels in either language live in `twindesk.domain.model.vocabulary`. Every model has created/updated
 timestamps and who made the last change. `search_text` columns hold the case-folded names in every
 script so that one indexed-free `LIKE` finds 济州, Jeju, 제주 or владимир alike.
 """

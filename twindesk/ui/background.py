@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from twindesk.domain import workspace
-from twindesk.domain.errors import is_environment_error
+from twindesk.domain.model.errors import is_environment_error
 from twindesk.domain.progress import Cancelled, Progress
 from twindesk.ui.crash import show_user_error
 

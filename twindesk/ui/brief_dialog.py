@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import briefing
-from twindesk.domain import records
+from twindesk.domain.operations import records
 from twindesk.ui.background import run_with_progress
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.save_as_field import SaveAsField

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import details, records, undo
-from twindesk.domain.errors import UserError
-from twindesk.domain.specs import SPECS
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import records, undo
+from twindesk.domain.queries import details
 from twindesk.ui.databus import bus
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel

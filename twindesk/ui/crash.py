@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.errors import ENVIRONMENT_ERROR_CONTEXT, MESSAGES, describe_environment_error
+from twindesk.domain.model.errors import ENVIRONMENT_ERROR_CONTEXT, MESSAGES, describe_environment_error
 
 LOG_FILENAME = "twindesk.log"
 LOG_MAX_BYTES = 1_000_000

@@ -2,7 +2,7 @@
 
 Cards in a scrollable grid: upcoming visits, shipments in transit, this year's anniversaries and
 renewals, relationships gone quiet, aid per year (a bar chart of shipment counts, values by currency
-beside it), partners by country and counts by status. Every row comes from `twindesk.domain.insights`
+beside it), partners by country and counts by status. Every row comes from `twindesk.domain.queries.insights`
 as plain data; activating a row (double-click or Enter) emits `openRecord(kind, id)`.
 """
 
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import insights
-from twindesk.domain import vocabulary as voc
-from twindesk.domain.countries import country_name
-from twindesk.domain.overview import Overview, load_overview
+from twindesk.domain.model import vocabulary as voc
+from twindesk.domain.model.countries import country_name
+from twindesk.domain.queries import insights
+from twindesk.domain.queries.overview import Overview, load_overview
 from twindesk.ui.background import BackgroundJob, report_failure
 from twindesk.ui.formatting import display_name, format_date
 from twindesk.ui.record_list import MAX_CARD_ROWS, RecordList

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 class DataBus(QObject):
     # The record kind that changed ("partner", "visit", … or "*" for everything, e.g. after a restore).
     changed = Signal(str)
-    # A change that Edit › Undo can take back (a twindesk.domain.undo.UndoStep); the window keeps the last.
+    # A change that Edit › Undo can take back (a twindesk.domain.operations.undo.UndoStep); the window keeps the last.
     undoable = Signal(object)
 
     def notify(self, kind: str = "*") -> None:

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import details, records, vocabulary
-from twindesk.domain.errors import UserError
+from twindesk.domain.model import vocabulary
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.operations import records
+from twindesk.domain.queries import details
 from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.child_panel import ChildPanel
 from twindesk.ui.databus import bus

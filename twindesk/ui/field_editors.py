@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import countries, details
-from twindesk.domain.fields import Field
+from twindesk.domain.model import countries
+from twindesk.domain.model.fields import Field
+from twindesk.domain.queries import details
 from twindesk.ui.editor_base import Editor
 from twindesk.ui.ref_picker import RefPicker
 

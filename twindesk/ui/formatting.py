@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, QLocale
 
-from twindesk.domain import countries
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model import countries
+from twindesk.domain.model.vocabulary import Vocabulary
 
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 

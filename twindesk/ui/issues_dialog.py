@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
 
 

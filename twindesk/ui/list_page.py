@@ -1,6 +1,6 @@
 """A list page: search as you type, filters, a table sorted and filtered in SQL, and a count.
 
-The page asks `twindesk.domain.lists` for the matching ids (in order) and hands them to the model,
+The page asks `twindesk.domain.queries.lists` for the matching ids (in order) and hands them to the model,
 which fetches the visible rows lazily. Keystrokes are gathered for a moment before the query runs.
 """
 
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import lists
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model.vocabulary import Vocabulary
+from twindesk.domain.queries import lists
 from twindesk.ui.list_model import Column, RecordTableModel
 
 SEARCH_DELAY_MS = 150
@@ -32,7 +32,7 @@ SEARCH_DELAY_MS = 150
 
 @dataclass(frozen=True)
 class PageSpec:
-    list_name: str  # twindesk.domain.lists name
+    list_name: str  # twindesk.domain.queries.lists name
     record_kind: str  # what a row opens
     status_label: str = ""
     statuses: Vocabulary | None = None

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain import records, undo, workspace
-from twindesk.domain.errors import UserError
-from twindesk.domain.specs import SPECS
+from twindesk.domain import workspace
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import records, undo
 from twindesk.ui import background, pages, view_export
 from twindesk.ui import settings as S
 from twindesk.ui.background import run_with_progress

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from twindesk.domain import vocabulary as v
+from twindesk.domain.model import vocabulary as v
 from twindesk.ui.formatting import display_name, format_value
 from twindesk.ui.list_model import Column
 from twindesk.ui.list_page import ListPage, PageSpec

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import records, undo
-from twindesk.domain.errors import UserError, ValidationError
-from twindesk.domain.specs import SPECS
+from twindesk.domain.model.errors import UserError, ValidationError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import records, undo
 from twindesk.ui.databus import bus
 from twindesk.ui.editor_base import Editor
 from twindesk.ui.field_editors import make_editor

@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from twindesk.domain import details
+from twindesk.domain.queries import details
 from twindesk.ui.editor_base import Editor
 
 SEARCH_DELAY_MS = 150

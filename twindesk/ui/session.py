@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twindesk import APP_NAME
 from twindesk.domain import workspace
-from twindesk.domain.errors import UserError
+from twindesk.domain.model.errors import UserError
 from twindesk.ui import background
 from twindesk.ui import settings as S
 from twindesk.ui.lock_prompt import ask_read_only, format_since

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from twindesk.domain import details
+from twindesk.domain.queries import details
 from twindesk.ui import settings as S
 
 

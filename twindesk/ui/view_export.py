@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from twindesk import exchange
-from twindesk.domain import lists
 from twindesk.domain.progress import Progress
+from twindesk.domain.queries import lists
 from twindesk.ui.list_model import Column
 
 CHUNK = 1000

@@ -8,7 +8,7 @@ the command line and the logs use English.
 
 from dataclasses import dataclass
 
-from twindesk.domain import labels
+from twindesk.domain.model import labels
 
 
 @dataclass(frozen=True)

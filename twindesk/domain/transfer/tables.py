@@ -4,8 +4,8 @@ Every record kind has its spec in `specs.SPECS`; the visit↔partner link has no
 it as part of a visit), so it is declared here for the workbook's own sheet.
 """
 
-from twindesk.domain.fields import Field
-from twindesk.domain.specs import SPECS, RecordSpec
+from twindesk.domain.model.fields import Field
+from twindesk.domain.model.specs import SPECS, RecordSpec
 from twindesk.store import models as m
 
 VISIT_PARTNER = RecordSpec("visit_partner", "visit partner", m.VisitPartner, (

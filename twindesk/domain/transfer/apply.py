@@ -16,8 +16,8 @@ from pathlib import Path
 import peewee as pw
 
 from twindesk.domain.progress import Progress
-from twindesk.domain.transfer_check import ImportPlan, LikelyDuplicate, PlannedRow
-from twindesk.domain.transfer_tables import KINDS, column_of, spec_of
+from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
+from twindesk.domain.transfer.tables import KINDS, column_of, spec_of
 from twindesk.store import backups
 from twindesk.store import models as m
 from twindesk.store.errors import UserError

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from twindesk.domain import insights
+from twindesk.domain.queries import insights
 
 
 @dataclass(frozen=True)

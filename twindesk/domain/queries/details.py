@@ -4,8 +4,8 @@ from datetime import date
 
 from peewee import fn
 
-from twindesk.domain.fields import parse_date
-from twindesk.domain.specs import SPECS
+from twindesk.domain.model.fields import parse_date
+from twindesk.domain.model.specs import SPECS
 from twindesk.store import models as m
 
 # Sub-record kind -> the order its rows are shown in.

@@ -6,11 +6,11 @@ One declaration serves validation, the forms, the workbook columns and the impor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from twindesk.domain import labels
-from twindesk.domain import vocabulary as v
-from twindesk.domain.errors import FieldError, field_error
-from twindesk.domain.fields import Field
-from twindesk.domain.messages import Both, Label
+from twindesk.domain.model import labels
+from twindesk.domain.model import vocabulary as v
+from twindesk.domain.model.errors import FieldError, field_error
+from twindesk.domain.model.fields import Field
+from twindesk.domain.model.messages import Both, Label
 from twindesk.store import models as m
 
 Rule = Callable[[dict, "RecordSpec"], list[FieldError]]

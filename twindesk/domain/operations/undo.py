@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from twindesk.domain.errors import NotFound
-from twindesk.domain.records import MODEL_KINDS, get_instance, spec_for
+from twindesk.domain.model.errors import NotFound
+from twindesk.domain.operations.records import MODEL_KINDS, get_instance, spec_for
 from twindesk.store.errors import UserError
 from twindesk.store.models import database
 

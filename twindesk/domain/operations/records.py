@@ -11,10 +11,10 @@ from datetime import date
 
 import peewee as pw
 
-from twindesk.domain.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
-from twindesk.domain.messages import Both, Label
-from twindesk.domain.specs import SPECS, RecordSpec
-from twindesk.domain.validation import validate
+from twindesk.domain.model.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
+from twindesk.domain.model.messages import Both, Label
+from twindesk.domain.model.specs import SPECS, RecordSpec
+from twindesk.domain.model.validation import validate
 from twindesk.store import models as m
 from twindesk.store.models import database
 

@@ -8,10 +8,10 @@ the visit starts (before today for a visit with no date yet), newest first.
 from datetime import date
 from functools import cached_property
 
-from twindesk.domain import brief_queries as q
-from twindesk.domain import records
-from twindesk.domain.details import children, partner_timeline
-from twindesk.domain.insights import Anniversary
+from twindesk.domain.operations import records
+from twindesk.domain.queries import brief_queries as q
+from twindesk.domain.queries.details import children, partner_timeline
+from twindesk.domain.queries.insights import Anniversary
 from twindesk.store import models as m
 
 YEARS_AHEAD = 10  # a partner brief looks this far ahead for anniversaries

@@ -18,11 +18,11 @@ What a row means:
 from dataclasses import dataclass, field
 from datetime import date
 
-from twindesk.domain.errors import FieldError, ValidationError, field_error
-from twindesk.domain.fields import parse_int
-from twindesk.domain.messages import Both, Label
-from twindesk.domain.transfer_tables import KINDS, spec_of
-from twindesk.domain.validation import validate
+from twindesk.domain.model.errors import FieldError, ValidationError, field_error
+from twindesk.domain.model.fields import parse_int
+from twindesk.domain.model.messages import Both, Label
+from twindesk.domain.model.validation import validate
+from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.store import models as m
 
 CHUNK = 500  # rows validated together: one query fetches the stored records a chunk updates

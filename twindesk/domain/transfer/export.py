@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.transfer_tables import KINDS, spec_of
+from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.store import models as m
 
 

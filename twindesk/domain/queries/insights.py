@@ -10,7 +10,7 @@ from decimal import Decimal
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.fields import parse_date
+from twindesk.domain.model.fields import parse_date
 from twindesk.store import models as m
 
 LIVE_STATUSES = ("active", "dormant")  # relations that exist, whether or not they are busy

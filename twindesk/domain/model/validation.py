@@ -1,9 +1,9 @@
 """Checking one record's values against its spec: every problem found at once, each naming its field."""
 
-from twindesk.domain.errors import FieldError, ValidationError, field_error
-from twindesk.domain.fields import Field, clean_value
-from twindesk.domain.messages import Label, Problem
-from twindesk.domain.specs import SPECS, RecordSpec
+from twindesk.domain.model.errors import FieldError, ValidationError, field_error
+from twindesk.domain.model.fields import Field, clean_value
+from twindesk.domain.model.messages import Label, Problem
+from twindesk.domain.model.specs import SPECS, RecordSpec
 
 
 def _shown(value) -> str:

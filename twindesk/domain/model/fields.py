@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from twindesk.domain import countries
-from twindesk.domain.messages import Both, Problem
-from twindesk.domain.vocabulary import Vocabulary
+from twindesk.domain.model import countries
+from twindesk.domain.model.messages import Both, Problem
+from twindesk.domain.model.vocabulary import Vocabulary
 
 MAX_LINE = 255  # one-line text fields
 MAX_TEXT = 1_000_000  # notes: generous, but not unbounded

@@ -12,8 +12,8 @@ from decimal import Decimal
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.fields import parse_date
-from twindesk.domain.insights import (
+from twindesk.domain.model.fields import parse_date
+from twindesk.domain.queries.insights import (
     ANNIVERSARY_EVERY,
     LIVE_STATUSES,
     Anniversary,

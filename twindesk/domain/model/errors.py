@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from twindesk.domain import messages
+from twindesk.domain.model import messages
 from twindesk.store.environment_errors import (  # noqa: F401 - the window reads them from here
     ENVIRONMENT_ERROR_CONTEXT,
     MESSAGES,
@@ -17,7 +17,7 @@ class FieldError:
     field: str  # the field's name in the record spec, e.g. "end_on"
     label: str  # the field's label as a person reads it, e.g. "End date"
     message: str  # e.g. "End date (2026-05-01) is before the start date (2026-05-03)."
-    template: str = ""  # the message's template in twindesk.domain.messages, to say it in Chinese too
+    template: str = ""  # the message's template in twindesk.domain.model.messages, to say it in Chinese too
     params: tuple = ()  # its (name, value) pairs
 
     def __str__(self) -> str:

@@ -1,0 +1,1 @@
+"""Reading: list queries, record details, insights, the dashboard overview and briefing content."""
