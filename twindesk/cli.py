@@ -7,7 +7,6 @@ Headless commands never import Qt. Exit status: 0 success, 2 the user's or the e
 import argparse
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 
 from twindesk import __version__
@@ -118,22 +117,16 @@ def _db_path(args) -> Path:
 
 
 def cmd_demo(args) -> int:
-    from twindesk.domain import demo
-    from twindesk.store import backups, close_database, open_database
+    from twindesk.domain import demo, workspace
 
     if args.scale < 0:
         raise UserError(f"--scale must be 0 or more (got {args.scale})")
     path = _db_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    opened = open_database(path, create=True, take_backups=False)
-    try:
+    with workspace.writing(path) as opened:
         if args.force and not opened.created:
-            saved = backups.event_backup(opened.raw(), path, "demo", datetime.now())
+            saved = workspace.event_backup("demo")
             print(f"backup of the previous content: {saved}")
-            demo.clear_all()
-        summary = demo.write_demo(scale=args.scale)
-    finally:
-        close_database()
+        summary = demo.write_demo(scale=args.scale, replace=args.force)
     print(f"demo data written to {path}")
     for table, count in summary.as_dict().items():
         print(f"  {table}: {count}")
@@ -163,21 +156,13 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from twindesk.store import close_database, open_database
-    from twindesk.store.integrity import restore
+    from twindesk.domain import workspace
 
     path = _db_path(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError(f"{source}: is the database itself; choose a backup file")
-    opened = open_database(path, create=True, take_backups=False)
-    try:
-        safety = restore(opened.raw(), path, source, datetime.now())
-    finally:
-        close_database()
-    # Opening again upgrades a backup from an older TwinDesk to the current schema.
-    open_database(path, take_backups=False)
-    close_database()
+    safety = workspace.restore_backup(path, source)
     print(f"restored {source} into {path}; the previous content is saved as {safety}")
     return 0
 
@@ -234,10 +219,9 @@ def cmd_import(args) -> int:
     source, path = Path(args.source), _db_path(args)
     if not source.is_file():
         raise UserError(f"{source}: no such file")
-    if args.dry_run and path.exists():
-        opened = workspace.open_workspace(path, read_only=True)
-    else:  # a new database is made, and removed again below unless the import is written into it
-        opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
+    # Even a dry run takes the lock: its answer ("no duplicates") must hold for the import that follows.
+    # A new database is made, and removed again below unless the import is written into it.
+    opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
     report = None
     try:
         report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates)

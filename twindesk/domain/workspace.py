@@ -5,17 +5,20 @@ The window and the command line come here rather than to `store`, so storage sta
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from twindesk.domain.operations import door, undo
 from twindesk.store import backups, close_database, open_database
 from twindesk.store.connection import OpenedDatabase
-from twindesk.store.instance_lock import DatabaseLock, LockHolder
+from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 
-__all__ = ["ENV_VAR", "DatabaseLock", "LockHolder", "OpenedDatabase", "back_up_to", "close",
-           "close_thread_connection", "database_path", "open_workspace", "path_from_environment"]
+__all__ = ["ENV_VAR", "DatabaseInUse", "DatabaseLock", "LockHolder", "OpenedDatabase", "back_up_to", "close",
+           "close_thread_connection", "database_path", "open_workspace", "path_from_environment", "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -28,19 +31,58 @@ def path_from_environment() -> bool:
     return bool(os.environ.get(ENV_VAR))
 
 
-def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True) -> OpenedDatabase:
+_own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
+
+
+def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True,
+                   lock: DatabaseLock | None = None) -> OpenedDatabase:
     """Open (creating it if missing, upgrading it after a backup) the database for this process.
 
-    `take_backups=False` skips the day's rotating copies, for work that takes its own backup first
-    (an import)."""
+    Read-write needs the database's write lock (docs/architecture.md, "The lock"): the caller's `lock`
+    (the window holds its own, with a heartbeat), or one taken here and released by `close()`; if
+    another TwinDesk holds it, DatabaseInUse says who, on which machine and since when. Every operation
+    checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
+    own backup first (an import)."""
+    global _own_lock
     path = Path(path)
+    close()
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path, create=not read_only, read_only=read_only, take_backups=take_backups)
+        if lock is None:
+            lock = DatabaseLock(path)
+            holder = lock.acquire()
+            if holder is not None:
+                raise DatabaseInUse(path, holder)
+            _own_lock = lock
+    try:
+        opened = open_database(path, create=not read_only, read_only=read_only, take_backups=take_backups)
+    except BaseException:
+        close()
+        raise
+    door.bind_write_lock(None if read_only else lock)
+    undo.history.reset()
+    return opened
+
+
+@contextmanager
+def writing(path: Path, *, take_backups: bool = False) -> Iterator[OpenedDatabase]:
+    """The database opened read-write under its lock for one command, then closed and unlocked."""
+    opened = open_workspace(path, take_backups=take_backups)
+    try:
+        yield opened
+    finally:
+        close()
 
 
 def close() -> None:
+    """Close the database and let go of the lock this module took (never the window's own)."""
+    global _own_lock
+    door.bind_write_lock(None)
+    undo.history.reset()
     close_database()
+    if _own_lock is not None:
+        _own_lock.release()
+        _own_lock = None
 
 
 def close_thread_connection() -> None:
@@ -59,3 +101,24 @@ def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
         os.replace(staged, target)
         return target
     return backups.copy_database(db_path, target)
+
+
+def event_backup(event: str) -> Path:
+    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data."""
+    db = database.obj
+    return backups.event_backup(db.connection(), Path(db.database), event, datetime.now())
+
+
+def restore_backup(db_path: Path, source: Path) -> Path:
+    """Replace the database at `db_path` with the backup `source`, under the write lock; return the
+    copy of what it held before. The restore replaces the data below the door's transaction, so it is
+    written to the history afterwards, clears Undo, and tells every view (docs/architecture.md)."""
+    from twindesk.store.integrity import restore
+
+    with writing(db_path) as opened:
+        safety = restore(opened.raw(), db_path, source, datetime.now())
+    # Opening again upgrades a backup from an older TwinDesk to the current schema.
+    with writing(db_path):
+        with door.operation("restore", summary=f"restored from {source}", everything=True, undoable=False):
+            pass
+    return safety

@@ -1,13 +1,15 @@
 """The demo data set (DESIGN §6): the article's facts, plus `--scale N` synthetic records for load tests.
 
-`write_demo()` writes into the database the caller has opened (`twindesk.store.open_database`), in one
-transaction, and refuses a database that already holds partners; `clear_all()` empties every table
-first (the command line's `--force`).
+`write_demo()` writes into the database the caller has opened (`domain.workspace`), as one operation
+(docs/architecture.md, "The one door"), and refuses a database that already holds partners unless
+`replace` (the command line's `--force`): then the old rows go in the same transaction, so a crash
+leaves the old data or the whole demo, never an empty database.
 """
 
 from dataclasses import asdict, dataclass
 
 from twindesk.domain.demo import article, synthetic
+from twindesk.domain.operations.door import operation
 from twindesk.store.errors import UserError
 from twindesk.store.models import (
     Activity,
@@ -26,7 +28,7 @@ from twindesk.store.models import (
     database,
 )
 
-__all__ = ["DEFAULT_SEED", "DemoSummary", "clear_all", "write_demo"]
+__all__ = ["DEFAULT_SEED", "DemoSummary", "write_demo"]
 
 DEFAULT_SEED = 20200506
 
@@ -82,15 +84,18 @@ def _counts() -> dict[str, int]:
     }
 
 
-def write_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
-    """Write the article's demo data set, plus `scale` synthetic records per list, in one transaction.
+def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = False) -> DemoSummary:
+    """Write the article's demo data set, plus `scale` synthetic records per list, in one operation.
 
-    Raises UserError if the database already holds partners (empty it first with `clear_all()`).
+    Raises UserError if the database already holds partners and `replace` is not given. The history
+    keeps one line for the demo, not one per row: its rows are the demo's, and it clears Undo.
     """
     if scale < 0:
         raise UserError(f"--scale must be 0 or more, not {scale}")
-    with database.atomic():
-        if Partner.select().exists():
+    with operation("demo", summary=f"demo data set (scale {scale})", everything=True, undoable=False):
+        if replace:
+            _clear_all()
+        elif Partner.select().exists():
             raise UserError(
                 "The database already holds partners; the demo data set is only written into an empty "
                 "database. Use --force to empty it first, or choose another file with --db."
@@ -103,8 +108,7 @@ def write_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
     return DemoSummary(**{field: after[field] - before[field] for field in _TABLES})
 
 
-def clear_all() -> None:
-    """Delete every row of every table, children first, in one transaction."""
-    with database.atomic():
-        for model in reversed(_TABLES.values()):
-            model.delete().execute()
+def _clear_all() -> None:
+    """Delete every row of every table, children first (inside the demo's operation)."""
+    for model in reversed(_TABLES.values()):
+        model.delete().execute()

@@ -269,3 +269,18 @@ SPECS: dict[str, RecordSpec] = {s.kind: s for s in (
     HOME_LOCALITY, PARTNER, PARTNERSHIP, STATUS_CHANGE, CONTACT, ACTIVITY,
     VISIT, DELEGATE, ITINERARY_ITEM, GIFT, SHIPMENT, SHIPMENT_ITEM,
 )}
+
+# Every stored record's kind by its model, including the link rows that are not records of their own.
+_KINDS = {spec.model: spec.kind for spec in SPECS.values()} | {m.VisitPartner: "visit_partner"}
+_MODELS = {kind: model for model, kind in _KINDS.items()}
+
+
+def model_kind(model) -> str:
+    return _KINDS[model]
+
+
+def kind_model(kind: str):
+    try:
+        return _MODELS[kind]
+    except KeyError:
+        raise KeyError(f"unknown record kind {kind!r}") from None
