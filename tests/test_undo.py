@@ -12,7 +12,8 @@ from twindesk.store import models as m
 def hyogo(db):
     hainan = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
     partner = records.save("partner", {"name_zh": "兵库县", "name_en": "Hyogo", "country": "JP"})
-    records.save("partnership", {"partner": partner, "home_locality": hainan, "status": "active",
+    # Ended: a signed agreement still in force would refuse the partner's delete (model/rules.py).
+    records.save("partnership", {"partner": partner, "home_locality": hainan, "status": "ended",
                                  "status_since": date(1990, 1, 1)})
     records.save("contact", {"partner": partner, "family_name": "Ido", "given_name": "Toshizo"})
     records.save("activity", {"partner": partner, "title": "Video call", "held_on": date(2020, 2, 1)})
