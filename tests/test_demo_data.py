@@ -126,6 +126,8 @@ def test_vladimir_is_haikous_sister_city(demo):
     ps = only_partnership(partner("Vladimir"))
     assert ps.home_locality == home("海口市")
     assert (ps.tier, ps.status) == ("sister", "active")
+    # The article gives no year; a signed partnership needs one, so the article's year stands in and says so.
+    assert ps.established_year == 2020 and "the article's year, standing in" in ps.notes
 
 
 def test_yalta_khabarovsk_krasnogorsk_hold_close_ties_with_sanya(demo):
@@ -134,8 +136,8 @@ def test_yalta_khabarovsk_krasnogorsk_hold_close_ties_with_sanya(demo):
     assert held == {"Yalta", "Khabarovsk", "Krasnogorsk"}
     for name in held:
         ps = only_partnership(partner(name))
-        assert (ps.tier, ps.status, ps.established_year) == ("friendly_exchange", "active", None)
-        assert "neither the tier nor the year" in ps.notes
+        assert (ps.tier, ps.status, ps.established_year) == ("friendly_exchange", "active", 2020)
+        assert "neither the tier nor the year" in ps.notes and "the article's year, standing in" in ps.notes
     assert partner("Krasnogorsk").parent == partner("Moscow Oblast")
     assert not list(partner("Moscow Oblast").partnerships)
 

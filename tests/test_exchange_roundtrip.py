@@ -183,6 +183,7 @@ def test_a_status_changed_in_the_workbook_is_dated_in_the_history(make, db_path,
     ws = wb["Partnerships"]
     header = [c.value for c in ws[1]]
     ws.cell(2, header.index("Status") + 1).value = "已签署/存续"  # a Chinese label in an English sheet
+    ws.cell(2, header.index("Established (year)") + 1).value = 2024  # a signed partnership says when
     wb.save(out)
     report = import_into(db_path, out)
     assert report.applied and report.updated["Partnerships"] == 1

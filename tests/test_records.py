@@ -193,7 +193,7 @@ def test_status_change_is_recorded_with_its_date(make):
 
 def test_status_change_without_a_date_is_dated_today(make):
     pid = make.partner()
-    ps = make.partnership(pid, status="active", status_since=date(2001, 1, 1))
+    ps = make.partnership(pid, status="active", status_since=date(2001, 1, 1), established_year=2001)
     records.save("partnership", {"status": "dormant"}, ps)
     assert _history(ps)[-1][:2] == ("dormant", date.today())
     assert records.get("partnership", ps)["status_since"] == date.today()
@@ -250,8 +250,9 @@ def test_moving_an_itinerary_item_outside_is_refused(make):
 def test_delete_impact_and_cascade_of_a_partner(make):
     jeju = make.partner()
     child = make.partner(name_en="Seogwipo", parent=jeju)
+    # Talks that ended go with the partner (a signed agreement in force would refuse it: test_rules.py).
     ps = make.partnership(jeju, status="negotiating", status_since=date(2019, 1, 1))
-    records.save("partnership", {"status": "active", "status_since": date(2020, 1, 1)}, ps)
+    records.save("partnership", {"status": "ended", "status_since": date(2020, 1, 1)}, ps)
     make.contact(jeju)
     make.contact(jeju, family_name="Lee")
     make.activity(jeju)

@@ -16,7 +16,7 @@ def _visible_names(page):
 def test_ctrl_z_brings_back_a_deleted_partner_with_its_contacts(qtbot, window, monkeypatch):
     home = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
     pid = records.save("partner", {"name_en": "Jeju", "country": "KR"})
-    records.save("partnership", {"partner": pid, "home_locality": home, "status": "active"})
+    records.save("partnership", {"partner": pid, "home_locality": home, "status": "negotiating"})
     records.save("contact", {"partner": pid, "family_name": "Kim"})
     undo.history.reset()  # the set-up is not the user's to undo
     window.undo_actions.update()
@@ -32,7 +32,7 @@ def test_ctrl_z_brings_back_a_deleted_partner_with_its_contacts(qtbot, window, m
     assert window.undo_action.text() == f"&Undo delete of partner {pid}"
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [p.id for p in m.Partner.select()] == [pid]
-    assert m.Contact.get().family_name == "Kim" and m.Partnership.get().status == "active"
+    assert m.Contact.get().family_name == "Kim" and m.Partnership.get().status == "negotiating"
     assert _visible_names(page) == ["Jeju"]  # the list refreshed from the undo's change notice
     assert not window.undo_action.isEnabled()  # one step: nothing more to undo
     assert window.statusBar().currentMessage() == f"Undone: delete of partner {pid}."

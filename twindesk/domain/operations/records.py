@@ -11,6 +11,7 @@ from datetime import date
 
 import peewee as pw
 
+from twindesk.domain.model import rules
 from twindesk.domain.model.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.specs import SPECS, RecordSpec, model_kind
@@ -98,6 +99,8 @@ def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "
         check = CROSS_RECORD_CHECKS.get(kind)
         if check and not errors:
             errors += check(cleaned)
+        if not errors:
+            errors += rules.check(kind, cleaned, record_id)  # parent loops, one live partnership …
         if errors:
             raise ValidationError(spec.label, errors)
         previous_status = getattr(obj, "status", None) if record_id is not None else None
@@ -127,6 +130,7 @@ class DeleteImpact:
     record_id: int
     removed: dict[str, int] = field(default_factory=dict)  # record kind -> count
     unlinked: dict[str, int] = field(default_factory=dict)
+    agreements: list[int] = field(default_factory=list)  # signed partnerships in force: rules.agreements_in_force
     blockers: dict[str, int] = field(default_factory=dict)
     # What the delete touches, for the history: model -> ids it removes; (model, fk column) -> ids it unlinks.
     removed_ids: dict[type, list[int]] = field(default_factory=dict, repr=False)
@@ -134,14 +138,17 @@ class DeleteImpact:
 
     @property
     def allowed(self) -> bool:
-        return not self.blockers
+        return not self.blockers and not self.agreements
 
-    def refusal(self) -> str:
+    def refusal(self, lang: str = "en") -> str:
         """Why the delete is refused, and what to do: the one wording the window and the CLI show."""
-        label = SPECS[self.kind].label
-        verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
-        return (f"The {label} with ID {self.record_id} cannot be deleted: {describe_counts(self.blockers)} "
-                f"still {verb} to it. Delete or reassign those first.")
+        said = [rules.agreements_refusal(self.record_id, self.agreements, lang)] if self.agreements else []
+        if self.blockers:
+            label = SPECS[self.kind].label
+            verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
+            said.append(f"The {label} with ID {self.record_id} cannot be deleted: "
+                        f"{describe_counts(self.blockers)} still {verb} to it. Delete or reassign those first.")
+        return " ".join(said)
 
 
 def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
@@ -174,6 +181,7 @@ def delete_impact(kind: str, record_id: int) -> DeleteImpact:
     impact = DeleteImpact(kind, record_id)
     impact.removed_ids[type(obj)] = [obj.id]
     _walk(type(obj), [obj.id], impact, set())
+    impact.agreements = rules.agreements_in_force(kind, obj.id)
     return impact
 
 
