@@ -14,11 +14,11 @@ from exchange_support import export_db, import_into, table_rows
 from openpyxl import load_workbook
 
 from twindesk import cli
+from twindesk.domain import workspace
 from twindesk.domain.model import rules
 from twindesk.domain.model.errors import DeleteRefused, ValidationError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
-from twindesk.store import close_database, open_database
 from twindesk.store import models as m
 
 
@@ -366,7 +366,7 @@ def test_import_applies_the_field_rules_row_by_row(filled):
 def test_the_demo_keeps_every_rule(tmp_path):
     from twindesk.domain.demo import write_demo
 
-    open_database(tmp_path / "demo.db", create=True, take_backups=False)
+    workspace.open_workspace(tmp_path / "demo.db", take_backups=False)
     try:
         write_demo(scale=30)
         for ps in m.Partnership.select():
@@ -376,4 +376,4 @@ def test_the_demo_keeps_every_rule(tmp_path):
         for p in m.Partner.select():
             assert rules.check("partner", {"parent": p.parent_id}, p.id) == [], p.id
     finally:
-        close_database()
+        workspace.close()

@@ -17,7 +17,7 @@ def confirm_delete(parent: QWidget, kind: str, record_id: int, lang: str) -> boo
         QMessageBox.information(parent, QCoreApplication.translate("DeleteConfirm", "Delete"), str(exc))
         return False
     if not impact.allowed:
-        QMessageBox.warning(parent, QCoreApplication.translate("DeleteConfirm", "Cannot delete"), impact.refusal())
+        QMessageBox.warning(parent, QCoreApplication.translate("DeleteConfirm", "Cannot delete"), impact.refusal(lang))
         return False
     text = QCoreApplication.translate("DeleteConfirm", "Delete this %1 (ID %2)?").replace("%1", label).replace("%2", str(record_id))
     if impact.removed:
