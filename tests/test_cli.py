@@ -1,4 +1,4 @@
-"""The headless command line (DESIGN §4): exit status, one line on stderr, and files left untouched."""
+"""The headless command line (docs/architecture.md, "The command line"): exit status, one line on stderr, and files left untouched."""
 
 import random
 import sqlite3

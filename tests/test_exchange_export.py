@@ -163,7 +163,7 @@ def test_export_and_import_never_load_qt(demo_db, tmp_path, command):
 
 
 def test_exchange_asks_the_domain_and_never_the_store():
-    """exchange never imports twindesk.store and builds no SQL (DESIGN §3)."""
+    """exchange never imports twindesk.store and builds no SQL (docs/architecture.md)."""
     offenders = []
     for path in sorted((REPO / "twindesk" / "exchange").glob("*.py")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

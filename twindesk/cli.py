@@ -1,4 +1,4 @@
-"""The `twindesk` command: the window by default, and headless subcommands (DESIGN §4).
+"""The `twindesk` command: the window by default, and headless subcommands (docs/architecture.md, "The command line").
 
 Headless commands never import Qt. Exit status: 0 success, 2 the user's or the environment's error
 (one line on stderr saying what and where), 1 a bug (traceback on stderr).

@@ -1,7 +1,7 @@
 """The database a person works in: finding it, locking it, opening and closing it, copying it.
 
 The window and the command line come here rather than to `store`, so storage stays one layer down
-(DESIGN §3). Each function is a use case in the user's words; the storage work stays in `store`.
+(docs/architecture.md). Each function is a use case in the user's words; the storage work stays in `store`.
 """
 
 import os

@@ -1,4 +1,4 @@
-"""The peewee models: one class per record of DESIGN §2.
+"""The peewee models: one class per record of docs/architecture.md, "Records".
 
 Codes (statuses, tiers, directions, kinds, categories) are stored as short English identifiers; their
 labels in either language live in `twindesk.domain.model.vocabulary`. Every model has created/updated

@@ -1,4 +1,4 @@
-"""The demo data set (DESIGN §6): the article's facts, plus `--scale N` synthetic records for load tests.
+"""The demo data set (docs/architecture.md, "The demo data"): the article's facts, plus `--scale N` synthetic records for load tests.
 
 `write_demo()` writes into the database the caller has opened (`domain.workspace`), as one operation
 (docs/architecture.md, "The one door"), and refuses a database that already holds partners unless

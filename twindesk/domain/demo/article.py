@@ -1,6 +1,6 @@
 """The demo's facts: what the TASS article of 6 May 2020 on Hainan's sister cities states.
 
-Source: /work/shared/seed/hainan-sister-cities-article.txt ("Hainan to boost relations with other
+Source: resources/demo/hainan-sister-cities-article.txt ("Hainan to boost relations with other
 countries via sister cities cooperation", HAIKOU, May 6 /TASS/, citing Hainan Daily and Wang Sheng, head
 of the international relations department of the provincial party committee).
 

@@ -5,7 +5,7 @@ lock, in one IMMEDIATE transaction, with a history row per record and changed fi
 (an import is taken back by restoring its backup, not step by step).
 
 Rows go in with `executemany` on the connection peewee holds (peewee's `insert_many` is ten times
-slower for bulk loads, DESIGN §7), parents before children, with foreign-key checks deferred to the
+slower for bulk loads, docs/architecture.md, "Measured on these machines"), parents before children, with foreign-key checks deferred to the
 commit so a sheet may name a parent further down. As the window does, a partnership whose status
 changes gets a dated line in its status history (unless the import brings that line itself), and a new
 status without a date of its own is dated today. Records created with their workbook ID are restored as
