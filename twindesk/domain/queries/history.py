@@ -191,6 +191,10 @@ class _Reader:
     def row(self, raw: tuple) -> HistoryRow:
         change_id, operation_id, at, user, action, kind, record_id, change, column, old, new = raw
         lang = self.lang
+        if change is None:  # an operation without rows of its own (see `changes`): its summary
+            return HistoryRow(change_id, operation_id, _when(at), user, action, HISTORY_ACTIONS.label(action, lang),
+                              kind or "", record_id, record_label(kind, record_id, lang), "", "", "", "", "",
+                              column or "")
         if change == "update":
             field = _columns(kind).get(column)
             label = field_label(kind, column, lang)
@@ -278,7 +282,8 @@ class HistoryRow:
 
     def line(self, width: int | None = 160) -> str:
         """One line of `twindesk history`: when, who, action, record, what."""
-        return f"{self.when}  {self.user}  {self.action_label}  {self.record_label}  {one_line(self.what, width)}"
+        parts = (self.when, self.user, self.action_label, self.record_label, one_line(self.what, width))
+        return "  ".join(p for p in parts if p)
 
 
 class RecordHistory(Sequence):
@@ -397,9 +402,13 @@ def _filters(since: date | datetime | None, person: str | None, kind: str | None
 
 def changes(since: date | datetime | None = None, person: str | None = None, kind: str | None = None,
             limit: int | None = 200, offset: int = 0, lang: str = "en") -> RecordHistory:
-    """Every record's changes, newest first: one row per record and field (`twindesk history`)."""
+    """Every record's changes, newest first: one row per record and field (`twindesk history`). An
+    operation that wrote no rows of its own (a restore, the demo) is one row saying its summary."""
     where, params = _filters(since, person, kind)
-    sql = _SELECT + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY c.id DESC"
+    sql = ("SELECT COALESCE(c.id, 0), o.id, o.at, o.user, o.action, COALESCE(c.kind, o.kind), "
+           "COALESCE(c.record_id, o.record_id), c.change, COALESCE(c.field, o.summary), c.old, c.new "
+           "FROM history_operation o LEFT JOIN history_change c ON c.operation_id = o.id "
+           + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY o.id DESC, c.id DESC")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
