@@ -101,6 +101,12 @@ def _children(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def shown_kinds(kind: str) -> frozenset[str]:
+    """The kinds whose changes appear in a `kind` record's history: its own and its sub-records'."""
+    links = {"visit_partner"} if kind == "visit" else set()
+    return frozenset({kind, *links, *(child for child, _column in _children(kind))})
+
+
 # --- reading stored values ----------------------------------------------------------------------------
 
 
@@ -353,7 +359,7 @@ def record_history(kind: str, record_id: int, lang: str = "en") -> RecordHistory
         raise KeyError(f"unknown record kind {kind!r}")
     conn = database.connection()
     children = [(child, ids) for child, column in _children(kind)
-                if child != "visit_partner" and (ids := _child_ids(conn, child, column, record_id))]
+                if (ids := _child_ids(conn, child, column, record_id))]
     if not children:  # the common case, and the fastest: one index range, already in order
         raw = conn.execute(_SELECT + "WHERE c.kind = ? AND c.record_id = ? ORDER BY c.id DESC",
                            (kind, record_id)).fetchall()
