@@ -42,13 +42,13 @@ def test_sections_of_each_pack_with_labels_in_both_languages():
     assert [s.key for s in VISIT_SECTIONS] == ["cover", "contents", "purpose", "partners", "history", "delegation",
                                               "itinerary", "contacts", "gifts", "notes", "logistics"]
     assert [s.key for s in PARTNER_SECTIONS] == ["cover", "contents", "profile", "partnerships", "dates_ahead",
-                                                "timeline", "aid", "contacts", "visits"]
+                                                "timeline", "aid", "contacts", "visits", "changes"]
     for section in VISIT_SECTIONS + PARTNER_SECTIONS:
         assert section.en and section.zh and section.en != section.zh
         assert section.label("en") == section.en and section.label("zh_CN") == section.zh
-        assert section.default is True
+        assert section.default is (section.key != "changes")  # the change history is chosen, not given
     assert VISIT_SECTIONS[5].label("zh_CN") == "代表团成员"
-    assert default_sections("partner") == tuple(s.key for s in PARTNER_SECTIONS)
+    assert default_sections("partner") == tuple(s.key for s in PARTNER_SECTIONS if s.key != "changes")
     with pytest.raises(ValueError):
         available_sections("shipment")
 
@@ -60,7 +60,7 @@ def test_choosing_sections():
         choose_sections("partner", ["profile", "gifts"])
     assert isinstance(info.value, UserError)
     assert str(info.value) == ("unknown section 'gifts' for a partner brief; valid sections: cover, contents, "
-                               "profile, partnerships, dates_ahead, timeline, aid, contacts, visits")
+                               "profile, partnerships, dates_ahead, timeline, aid, contacts, visits, changes")
     with pytest.raises(UnknownSection, match="choose at least one section"):
         choose_sections("visit", [])
 

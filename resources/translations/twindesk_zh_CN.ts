@@ -86,8 +86,8 @@
         <translation>下移</translation>
     </message>
     <message>
-        <source>Delete the selected row?</source>
-        <translation>删除所选的这一行？</translation>
+        <source>Delegation</source>
+        <translation>团组成员</translation>
     </message>
 </context>
 <context>
@@ -453,13 +453,36 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirm</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Delete this %1 (ID %2)?</source>
+        <translation>删除这条%1（编号 %2）？</translation>
+    </message>
+    <message>
+        <source>These go with it: %1.</source>
+        <translation>以下记录将一并删除：%1。</translation>
+    </message>
+    <message>
+        <source>These stay but lose their link to it: %1.</source>
+        <translation>以下记录将保留，但不再与其关联：%1。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Partners that may already exist</source>
         <translation>可能已存在的友好伙伴</translation>
     </message>
     <message>
-        <source>These rows would create partners with the same name and country as partners already in the database. Tick the ones that are really new; to update the existing partner instead, put its ID in the row's ID column and import again.</source>
+        <source>These rows would create partners with the same name and country as partners already in the database. Tick the ones that are really new; to update the existing partner instead, put its ID in the row&apos;s ID column and import again.</source>
         <translation>以下各行将新建的友好伙伴与数据库中已有的友好伙伴名称和国家相同。请勾选确实是新伙伴的行；如要更新已有伙伴，请在该行的编号列填写其编号后重新导入。</translation>
     </message>
     <message>
@@ -501,7 +524,7 @@
         <translation>导出工作簿</translation>
     </message>
     <message>
-        <source>Add HXL hashtags under the headers (for humanitarian partners' tools)</source>
+        <source>Add HXL hashtags under the headers (for humanitarian partners&apos; tools)</source>
         <translation>在表头下添加 HXL 标签（供人道主义合作伙伴的工具使用）</translation>
     </message>
     <message>
@@ -557,6 +580,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation>尚无修改记录</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <source>Import a workbook</source>
@@ -583,7 +633,7 @@
         <translation>导入</translation>
     </message>
     <message>
-        <source>Nothing was imported: %1 row(s) would create a partner that may already exist. Put the existing partner's ID in those rows, or tick them as new, and import again.</source>
+        <source>Nothing was imported: %1 row(s) would create a partner that may already exist. Put the existing partner&apos;s ID in those rows, or tick them as new, and import again.</source>
         <translation>未导入任何数据：有 %1 行将新建可能已存在的友好伙伴。请在这些行中填写已有伙伴的编号，或勾选确认为新伙伴，然后重新导入。</translation>
     </message>
     <message>
@@ -713,7 +763,7 @@ The database as it was before is saved as %4</source>
         <translation>此数据库已由 {user} 在 {host} 上用 TwinDesk 打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <source>Two windows changing the same database could overwrite each other's work. You can open it read-only to look things up, or cancel and close the other window first.</source>
+        <source>Two windows changing the same database could overwrite each other&apos;s work. You can open it read-only to look things up, or cancel and close the other window first.</source>
         <translation>两个窗口同时修改同一数据库可能互相覆盖。您可以以只读方式打开以便查阅，或取消并先关闭另一个窗口。</translation>
     </message>
     <message>
@@ -764,12 +814,12 @@ The database as it was before is saved as %4</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;changes…</source>
+        <translation>最近修改(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -836,20 +886,8 @@ The database as it was before is saved as %4</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>Cannot delete</source>
         <translation>无法删除</translation>
-    </message>
-    <message>
-        <source>Delete this %1 (ID %2)?</source>
-        <translation>删除这条%1（编号 %2）？</translation>
-    </message>
-    <message>
-        <source>These go with it: %1.</source>
-        <translation>以下记录将一并删除：%1。</translation>
     </message>
     <message>
         <source>Deleted %1 %2.</source>
@@ -866,22 +904,6 @@ The database as it was before is saved as %4</source>
     <message>
         <source>Exporting %1 rows…</source>
         <translation>正在导出 %1 行…</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete of %1 %2</source>
-        <translation>撤销删除%1 %2(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo changes to %1 %2</source>
-        <translation>撤销对%1 %2 的修改(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Undone: %1 %2 is as it was.</source>
-        <translation>已撤销：%1 %2 已恢复原样。</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -926,6 +948,77 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>RecentChangesDialog</name>
+    <message>
+        <source>Recent changes</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>since, e.g. 2026-11-29</source>
+        <translation>起始日期，如 2026-11-29</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>所有记录</translation>
+    </message>
+    <message>
+        <source>Since: “%1” %2.</source>
+        <translation>起始日期“%1”%2。</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 项修改</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Details</source>
@@ -938,6 +1031,10 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>修改历史</translation>
     </message>
     <message>
         <source>Required</source>
@@ -996,8 +1093,12 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>（%1 在 %2 上，自 %3 起）</translation>
     </message>
     <message>
-        <source>Another TwinDesk window has taken over this database %1. This window now shows it read-only, so neither overwrites the other's work. Your saved changes are in the database.</source>
+        <source>Another TwinDesk window has taken over this database %1. This window now shows it read-only, so neither overwrites the other&apos;s work. Your saved changes are in the database.</source>
         <translation>另一个 TwinDesk 窗口已接管此数据库%1。本窗口现以只读方式显示，以免互相覆盖。您已保存的修改都在数据库中。</translation>
+    </message>
+    <message>
+        <source>The form you are typing in stays open: copy what you typed (it can no longer be saved here), then close it.</source>
+        <translation>您正在填写的表单仍保持打开：请复制已输入的内容（此处已无法保存），然后关闭表单。</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1259,69 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>UndoActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>delete of %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+    <message>
+        <source>changes to %1 %2</source>
+        <translation>对%1 %2的修改</translation>
+    </message>
+    <message>
+        <source>partners of %1 %2</source>
+        <translation>%1 %2的友好伙伴</translation>
+    </message>
+    <message>
+        <source>order of the delegation of %1 %2</source>
+        <translation>%1 %2的团组成员顺序</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The import cannot be taken back with Undo; its backup can restore the database as it was (File › Restore from backup…).</source>
+        <translation>导入无法通过“撤销”取消；可用导入前的备份将数据库恢复原状（文件 › 从备份恢复…）。</translation>
+    </message>
+    <message>
+        <source>The database was restored from a backup; Undo starts afresh.</source>
+        <translation>数据库已从备份恢复；撤销记录重新开始。</translation>
+    </message>
+    <message>
+        <source>The demo data set was written; Undo starts afresh.</source>
+        <translation>已写入演示数据；撤销记录重新开始。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>已撤销：%1。</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>已重做：%1。</translation>
+    </message>
+</context>
+<context>
     <name>VisitPartnersPanel</name>
     <message>
         <source>Add partner</source>
@@ -1172,7 +1336,7 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>友好伙伴</translation>
     </message>
     <message>
-        <source>Type part of the partner's name and pick it from the list.</source>
+        <source>Type part of the partner&apos;s name and pick it from the list.</source>
         <translation>请输入友好伙伴名称的一部分，并从列表中选择。</translation>
     </message>
 </context>

@@ -134,6 +134,21 @@ def visits(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     return [pack.section("visits"), pack.table(header, rows, (0.2, 0.11, 0.35, 0.22, 0.12))]
 
 
+CHANGES_LISTED = 200  # a printed pack lists the latest changes; the command line lists them all
+
+
+def changes(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+    w = pack.w
+    rows = c.changes(pack.lang)
+    listed = rows[:CHANGES_LISTED]
+    body = [[r.when, r.user, r.record_label if r.kind != "partner" else "", r.what] for r in listed]
+    out = [pack.section("changes"), pack.table([w("when"), w("who"), w("record"), w("change")], body,
+                                               (0.17, 0.17, 0.16, 0.5))]
+    if len(rows) > len(listed):
+        out.append(pack.s.para(w("older_changes", n=f"{len(rows) - len(listed):,}", id=c.partner_id), pack.s.muted))
+    return out
+
+
 SECTIONS: dict[str, Callable[[Pack, PartnerBriefContent], list[Flowable]]] = {
     "profile": profile,
     "partnerships": partnerships,
@@ -142,4 +157,5 @@ SECTIONS: dict[str, Callable[[Pack, PartnerBriefContent], list[Flowable]]] = {
     "aid": aid,
     "contacts": contacts,
     "visits": visits,
+    "changes": changes,
 }

@@ -38,7 +38,7 @@ VISIT_SECTIONS = tuple(Section(key) for key in (
 
 PARTNER_SECTIONS = tuple(Section(key) for key in (
     "cover", "contents", "profile", "partnerships", "dates_ahead", "timeline", "aid", "contacts", "visits",
-))
+)) + (Section("changes", default=False),)  # who changed the records, when: for the office, not the meeting
 
 _BY_KIND = {"visit": VISIT_SECTIONS, "partner": PARTNER_SECTIONS}
 

@@ -43,6 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "aid": ("Aid totals by year and direction", "援助物资统计（按年份和方向）"),
     "visits": ("Visits planned", "计划中的互访"),
     "delegation_inbound": ("Visiting delegation", "来访团组成员"),
+    "changes": ("Change history", "修改记录"),
     # --- sub-headings ---
     "relations_table": ("Relations and agreements", "友好关系及协议"),
     "profile_text": ("Profile", "概况"),
@@ -101,9 +102,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_shipment": ("Aid", "援助物资"),
     "kind_activity": ("Activity", "交流活动"),
     "partner_count": ("Partners", "友好伙伴"),
+    "when": ("When", "时间"),
+    "who": ("Who", "修改人"),
+    "change": ("Change", "修改内容"),
     # --- sentences ---
     "nothing": ("None recorded.", "暂无记录。"),
     "not_recorded": ("Not recorded.", "未填写。"),
+    "older_changes": ("{n} older changes are not listed (twindesk history --record partner:{id} lists them).",
+                      "另有 {n} 项较早的修改未列出（可用 twindesk history --record partner:{id} 查看）。"),
     "anniversary_line": ("{year}: {ordinal} anniversary of the relation between {locality} and {partner} "
                          "(established {founded}).",
                          "{year}年是{locality}与{partner}建立友好关系{years}周年（{founded}年建立）。"),

@@ -33,6 +33,7 @@ from twindesk.ui.export_dialog import ExportDialog, choose_xlsx, documents_folde
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
+from twindesk.ui.recent_changes_dialog import RecentChangesDialog
 from twindesk.ui.settings_dialog import SettingsDialog
 from twindesk.ui.undo_actions import UndoActions
 
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.undo_actions = UndoActions(self, lang=self.lang, read_only=self.read_only)
         self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.recent_action = self._action(self.tr("Recent &changes…"), lambda: RecentChangesDialog(
+            lang=self.lang, open_record=self.open_record, parent=self).exec(), None, "recent_changes")
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current,
                                            QKeySequence.StandardKey.Refresh, "refresh")
         self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.find_action)
+        menu.addAction(self.recent_action)
         menu = self.menuBar().addMenu(self.tr("&View"))
         for row in range(self.nav.count()):
             action = QAction(self.nav.item(row).text(), self)

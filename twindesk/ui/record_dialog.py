@@ -2,7 +2,7 @@
 
 Required fields are marked, the domain's validation messages appear under their field, Save stays
 disabled until something changed, and closing with unsaved changes asks first. Kinds with sub-records
-(a visit's delegates, a shipment's items …) add tabs once the record exists.
+(a visit's delegates, a shipment's items …) add tabs once the record exists; every record has a History tab.
 """
 
 from PySide6.QtCore import Qt
@@ -24,6 +24,7 @@ from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
 from twindesk.ui.editor_base import Editor
 from twindesk.ui.field_editors import make_editor
+from twindesk.ui.history_panel import HistoryPanel
 
 
 def record_title(spec, lang: str) -> str:
@@ -74,6 +75,8 @@ class RecordDialog(QDialog):
 
         self._load()
         self._add_extra_tabs()
+        self.history_panel = HistoryPanel(kind, record_id, lang)  # every record: who changed what, when
+        self.tabs.addTab(self.history_panel, self.tr("History"))
         self._update_title()
         self._set_dirty(False)
 
@@ -199,7 +202,7 @@ class RecordDialog(QDialog):
         return True
 
     def has_sub_records(self) -> bool:
-        return self.tabs.count() > 1
+        return any(self.tabs.widget(i) is not self.history_panel for i in range(1, self.tabs.count()))
 
     def _enable_sub_records(self) -> None:
         for i in range(1, self.tabs.count()):

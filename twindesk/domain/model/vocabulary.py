@@ -142,3 +142,16 @@ ITEM_CATEGORIES = Vocabulary("item category", [
     T("funds", "Funds", "资金"),
     T("other", "Other", "其他"),
 ])
+
+# What an operation in the history was (history_operation.action), as the history views word it.
+HISTORY_ACTIONS = Vocabulary("history action", [
+    T("save", "save", "保存"),
+    T("delete", "delete", "删除"),
+    T("link", "link partners", "关联伙伴"),
+    T("reorder", "reorder", "调整顺序"),
+    T("import", "import", "导入"),
+    T("restore", "restore", "恢复备份"),
+    T("demo", "demo data", "演示数据"),
+    T("undo", "undo", "撤销"),
+    T("redo", "redo", "重做"),
+])

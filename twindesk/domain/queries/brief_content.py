@@ -10,6 +10,7 @@ from functools import cached_property
 
 from twindesk.domain.operations import records
 from twindesk.domain.queries import brief_queries as q
+from twindesk.domain.queries import history
 from twindesk.domain.queries.details import children, partner_timeline
 from twindesk.domain.queries.insights import Anniversary
 from twindesk.store import models as m
@@ -130,6 +131,10 @@ class PartnerBriefContent:
     @cached_property
     def contacts(self) -> list[dict]:
         return q.contacts_of([self.partner_id])
+
+    def changes(self, lang: str) -> history.RecordHistory:
+        """Who changed the partner, its partnerships and contacts, and when: newest first, worded in `lang`."""
+        return history.record_history("partner", self.partner_id, lang)
 
     @cached_property
     def planned_visits(self) -> list[dict]:
