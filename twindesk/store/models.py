@@ -322,7 +322,7 @@ class HistoryOperation(HistoryModel):
     kind = pw.CharField(default="")  # the record kind it was about, where it was about one
     record_id = pw.IntegerField(null=True)
     summary = pw.TextField(default="")
-    user = pw.CharField()
+    user = pw.CharField(index=True)  # Recent changes filters by person
     at = pw.DateTimeField(index=True)
     undoes = pw.IntegerField(null=True)  # the operation an undo or redo took back
 
@@ -341,7 +341,8 @@ class HistoryChange(HistoryModel):
     version = pw.IntegerField(default=0)  # the record's version after the change (before, for a delete)
 
     class Meta:
-        indexes = ((("kind", "record_id"), False),)
+        # A record's history; and a kind's deleted rows, which a parent's history lists too.
+        indexes = ((("kind", "record_id"), False), (("kind", "change"), False))
 
 
 HISTORY_MODELS = (HistoryOperation, HistoryChange)
