@@ -68,6 +68,7 @@ def test_check_good_database(capsys, good):
         "integrity check: ok",
         "foreign key check: ok",
         f"schema version: {schema.SCHEMA_VERSION} (current)",
+        "records: 3 partners, 2 visits, 2 shipments",
     ]
     assert sha256(good) == digest
     # A read-only look at a WAL database may leave SQLite's shared-memory index, but writes nothing.
@@ -112,6 +113,8 @@ COMMANDS = {
 @pytest.mark.parametrize("name", ["text", "empty", "truncated", "foreign", "newer"])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_bad_database_file_exit_2_one_line_file_unchanged(capsys, bad_files, tmp_path, good, name, command):
+    if command == "restore" and name in ("empty", "truncated"):
+        pytest.skip("restore mends a damaged or empty database: tests/test_restore.py")
     if command == "demo" and not demo_importable():
         pytest.skip("twindesk.domain.demo is not there yet")
     path, problem = bad_files[name]

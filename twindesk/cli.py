@@ -130,8 +130,9 @@ def cmd_demo(args) -> int:
         if args.force and not opened.created:
             saved = backups.event_backup(opened.raw(), path, "demo", datetime.now())
             print(f"backup of the previous content: {saved}")
-            demo.clear_all()
-        summary = demo.write_demo(scale=args.scale)
+            summary = demo.replace_with_demo(scale=args.scale)  # old data or the demo, never empty
+        else:
+            summary = demo.write_demo(scale=args.scale)
     finally:
         close_database()
     print(f"demo data written to {path}")
@@ -163,22 +164,16 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from twindesk.store import close_database, open_database
-    from twindesk.store.integrity import restore
+    from twindesk.domain import workspace
 
     path = _db_path(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError(f"{source}: is the database itself; choose a backup file")
-    opened = open_database(path, create=True, take_backups=False)
-    try:
-        safety = restore(opened.raw(), path, source, datetime.now())
-    finally:
-        close_database()
-    # Opening again upgrades a backup from an older TwinDesk to the current schema.
-    open_database(path, take_backups=False)
-    close_database()
-    print(f"restored {source} into {path}; the previous content is saved as {safety}")
+    # The live file need not open: restoring is how a damaged database is mended.
+    safety = workspace.restore_backup(path, source)
+    kept = f"; the previous content is saved as {safety}" if safety is not None else ""
+    print(f"restored {source} into {path}{kept}")
     return 0
 
 

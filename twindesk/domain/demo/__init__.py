@@ -1,8 +1,9 @@
 """The demo data set (DESIGN §6): the article's facts, plus `--scale N` synthetic records for load tests.
 
 `write_demo()` writes into the database the caller has opened (`twindesk.store.open_database`), in one
-transaction, and refuses a database that already holds partners; `clear_all()` empties every table
-first (the command line's `--force`).
+transaction, and refuses a database that already holds partners; `replace_with_demo()` (the command
+line's `--force`) empties every table and writes the demo in one transaction, so a kill leaves the old
+data or the whole demo, never an empty database.
 """
 
 from dataclasses import asdict, dataclass
@@ -26,7 +27,7 @@ from twindesk.store.models import (
     database,
 )
 
-__all__ = ["DEFAULT_SEED", "DemoSummary", "clear_all", "write_demo"]
+__all__ = ["DEFAULT_SEED", "DemoSummary", "clear_all", "replace_with_demo", "write_demo"]
 
 DEFAULT_SEED = 20200506
 
@@ -108,3 +109,12 @@ def clear_all() -> None:
     with database.atomic():
         for model in reversed(_TABLES.values()):
             model.delete().execute()
+
+
+def replace_with_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
+    """Empty the database and write the demo data set, in ONE transaction: old data or new, never empty."""
+    if scale < 0:
+        raise UserError(f"--scale must be 0 or more, not {scale}")
+    with database.atomic():
+        clear_all()  # nested: a savepoint, committed only with the demo
+        return write_demo(scale, seed)
