@@ -9,6 +9,7 @@ killed after it wrote page 1) and its header may be stale. Then SQLite itself is
 connection, which changes no byte of the database (it may create the `-shm` index a WAL needs).
 """
 
+import os
 import sqlite3
 import struct
 from pathlib import Path
@@ -37,8 +38,16 @@ def wal_has_frames(path: Path) -> bool:
 
 
 def read_only_uri(path: Path) -> str:
-    # Plain read-only (not immutable): a WAL, even one another process is writing, is read as SQLite would.
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """Plain read-only (not immutable): a WAL, even one another process is writing, is read as SQLite would.
+
+    Except in a folder nobody here can write (a read-only medium) with no WAL beside the file: SQLite
+    could not create the `-shm` index a WAL-mode file needs even to be read, and there is nothing to
+    index, so the file is read as it is."""
+    path = Path(path).resolve()
+    uri = path.as_uri() + "?mode=ro"
+    if not wal_path(path).exists() and not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
 
 
 def check_header(path: Path) -> bytes:
