@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 from collections import namedtuple
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from conftest import make_filled_database, sha256, table_counts

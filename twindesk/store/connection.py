@@ -22,7 +22,13 @@ import peewee as pw
 
 from twindesk.store import backups, migrations, schema
 from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
-from twindesk.store.fileinfo import APPLICATION_ID, inspect_existing, read_only_uri
+from twindesk.store.fileinfo import (
+    APPLICATION_ID,
+    in_wal_mode,
+    inspect_existing,
+    read_only_uri,
+    wal_has_frames,
+)
 from twindesk.store.models import database
 
 BUSY_TIMEOUT_MS = 10_000
@@ -56,13 +62,24 @@ class OpenedDatabase:
 
 def connect(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
     """A peewee database with TwinDesk's pragmas; each thread gets its own connection."""
-    if read_only:
+    if read_only and _needs_sidecars(Path(path)):
+        db = pw.SqliteDatabase(str(path), pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    elif read_only:
         db = pw.SqliteDatabase(read_only_uri(path), pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,
                                uri=True)
     else:
         db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
     db.twindesk_read_only = read_only
     return db
+
+
+def _needs_sidecars(path: Path) -> bool:
+    """True for a WAL-mode file with no WAL to replay, in a folder we may write: SQLite needs `-wal` and
+    `-shm` even to read it, and only a read-write connection (kept from writing by query_only) removes
+    them again when it is the last to close; a `mode=ro` one would leave them behind. Anything else (a
+    rollback-journal backup, a WAL with frames, a read-only folder) is opened `mode=ro`, which writes
+    nothing at all."""
+    return in_wal_mode(path) and not wal_has_frames(path) and os.access(path.parent, os.W_OK)
 
 
 def read_only_media_problem(path: Path) -> str | None:

@@ -37,6 +37,16 @@ def wal_has_frames(path: Path) -> bool:
         return False
 
 
+def in_wal_mode(path: Path) -> bool:
+    """True if the file's header says WAL mode (bytes 18 and 19 are 2; 1 is a rollback journal)."""
+    try:
+        with Path(path).open("rb") as f:
+            f.seek(18)
+            return f.read(1) == b"\x02"
+    except OSError:
+        return False
+
+
 def read_only_uri(path: Path) -> str:
     """Plain read-only (not immutable): a WAL, even one another process is writing, is read as SQLite would.
 
