@@ -71,7 +71,7 @@ def _partner_names(path: Path) -> list[str]:
 def test_sigkill_during_the_closing_checkpoint(tmp_path):
     template = tmp_path / "template.db"
     make_filled_database(template)
-    rows = 2000
+    rows = 800
     rng = random.Random(11)
     # one full run: how long the closing checkpoint takes here
     path = tmp_path / "calibrate.db"
