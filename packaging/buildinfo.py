@@ -30,7 +30,7 @@ WINDOWS_CLI_EXE = "twindesk-cli"  # twindesk-cli.exe: the headless commands, in 
 METAINFO_TEMPLATE = PACKAGING / "linux" / "twindesk.metainfo.xml.in"
 DESKTOP_FILE = PACKAGING / "linux" / f"{APP_ID}.desktop"
 
-# Where the briefing packs' CJK font is taken from for the bundle, first found wins (DESIGN §7: a
+# Where the briefing packs' CJK font is taken from for the bundle, first found wins (docs/architecture.md, "Measured on these machines": a
 # TrueType collection that reportlab can embed, with Chinese, Korean and Japanese).
 FONT_ENV = "TWINDESK_BUNDLE_FONT"
 FONT_DIRS = (PACKAGING / "fonts", ROOT / "resources" / "fonts")  # packaging/fonts: get_cjk_font.py puts it there

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages TwinDesk needs beyond Python: a CJK TrueType font (the window and the PDF briefing
-# packs show Chinese, Korean and Japanese; DESIGN §7), the X libraries Qt's xcb platform plugin loads
+# packs show Chinese, Korean and Japanese; docs/architecture.md, "Measured on these machines"), the X libraries Qt's xcb platform plugin loads
 # for a real window, Xvfb for screenshots, poppler-utils to look at PDF pages, and the validators of
 # the packages' desktop entry and AppStream metainfo (desktop-file-utils, appstream).
 # Installs only what is missing, and only where it can (Debian/Ubuntu, as root or with sudo).

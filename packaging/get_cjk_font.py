@@ -1,7 +1,7 @@
 """Puts the briefing packs' CJK font where the build looks for it: packaging/fonts/wqy-microhei.ttc.
 
 For machines without Debian's fonts-wqy-microhei, Windows above all: the bundle must carry a TrueType
-font with Chinese, Korean and Japanese that reportlab can embed (DESIGN §7), and Windows' own fonts may
+font with Chinese, Korean and Japanese that reportlab can embed (docs/architecture.md, "Measured on these machines"), and Windows' own fonts may
 not be redistributed (and Microsoft YaHei has no Hangul). WenQuanYi Micro Hei (Apache-2.0 or GPL-3+ with
 the font exception) is taken from Debian's package, checked against its SHA-256, and unpacked with the
 standard library alone (a .deb is an `ar` archive holding data.tar.xz):

@@ -15,8 +15,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # the package need not be installed
     sys.path.insert(0, str(REPO))
 
+from twindesk.domain import workspace  # noqa: E402
 from twindesk.domain.operations import records  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
+from twindesk.store import close_database, open_database  # noqa: E402,F401
 from twindesk.store.models import database  # noqa: E402
 
 TABLES = (
@@ -57,9 +58,9 @@ def _no_leaked_database(request):
     if request.module.__name__.rpartition(".")[2] not in FOUNDATION_MODULES:
         yield
         return
-    close_database()
+    workspace.close()
     yield
-    close_database()
+    workspace.close()
 
 
 @pytest.fixture
@@ -69,10 +70,10 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def db(db_path):
-    """A fresh, empty TwinDesk database at tmp_path/t.db, bound for the test."""
-    opened = open_database(db_path, create=True, take_backups=False)
+    """A fresh, empty TwinDesk database at tmp_path/t.db, bound and write-locked for the test."""
+    opened = workspace.open_workspace(db_path, take_backups=False)
     yield opened
-    close_database()
+    workspace.close()
 
 
 class Factory:
@@ -208,11 +209,11 @@ def bound() -> bool:
 
 def make_filled_database(path: Path) -> dict:
     """A real TwinDesk database at `path` holding `fill_everything`, closed again."""
-    open_database(path, create=True, take_backups=False)
+    workspace.open_workspace(path, take_backups=False)
     try:
         return fill_everything(Factory())
     finally:
-        close_database()
+        workspace.close()
 
 
 def make_bad_files(folder: Path) -> dict[str, tuple[Path, str]]:

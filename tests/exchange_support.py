@@ -7,9 +7,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.exchange import export_workbook, import_workbook
-from twindesk.store import close_database, open_database
+from twindesk.store.models import ALL_MODELS
 
 LONG_NOTE = ("Minutes of the meeting, item by item. " * 1000)[:36_000] + "😀" * 2000 + "济" * 2000  # 40,000
 VERY_LONG_NOTE = "长" * 70_000  # three cells' worth
@@ -63,20 +64,20 @@ def add_hostile_records(make) -> dict:
 
 def export_db(db_path: Path, out: Path, **options):
     """Export the database at `db_path` (opened for this call only)."""
-    open_database(db_path, read_only=True)
+    workspace.open_workspace(db_path, read_only=True)
     try:
         return export_workbook(out, **options)
     finally:
-        close_database()
+        workspace.close()
 
 
 def import_into(db_path: Path, source: Path, **options):
     """Import `source` into the database at `db_path`, made if missing (opened for this call only)."""
-    open_database(db_path, create=True, take_backups=False)
+    workspace.open_workspace(db_path, take_backups=False)
     try:
         return import_workbook(source, **options)
     finally:
-        close_database()
+        workspace.close()
 
 
 def sheet_values(path: Path) -> dict[str, list[tuple]]:
@@ -94,12 +95,15 @@ def sheet_values(path: Path) -> dict[str, list[tuple]]:
         wb.close()
 
 
+# The records' tables: the history and SQLite's own tables say how the data came to be, not what it is.
+RECORD_TABLES = [model._meta.table_name for model in ALL_MODELS]
+
+
 def table_rows(db_path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, timestamps and all, in ID order: "the database is unchanged"."""
     conn = sqlite3.connect(str(db_path))
     try:
-        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in RECORD_TABLES}
     finally:
         conn.close()
 
@@ -109,9 +113,8 @@ def content_rows(db_path: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(str(db_path))
     conn.row_factory = sqlite3.Row
     try:
-        tables = [t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         out = {}
-        for t in tables:
+        for t in RECORD_TABLES:
             rows = conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
             out[t] = [tuple(v for k, v in zip(r.keys(), r, strict=True)
                             if k not in ("created_at", "updated_at", "updated_by")) for r in rows]

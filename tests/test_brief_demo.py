@@ -5,21 +5,21 @@ import pytest
 from brief_pdf import fonts, pages_text, text
 
 from twindesk.briefing import build_partner_brief, build_visit_brief
+from twindesk.domain import workspace
 from twindesk.domain.demo import write_demo
-from twindesk.store import close_database, open_database
 from twindesk.store.models import Partner, Visit
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    open_database(tmp_path_factory.mktemp("brief-demo") / "demo.db", create=True, take_backups=False)
+    workspace.open_workspace(tmp_path_factory.mktemp("brief-demo") / "demo.db", take_backups=False)
     write_demo()
     yield {
         "partners": [p.id for p in Partner.select(Partner.id).order_by(Partner.id)],
         "visits": [v.id for v in Visit.select(Visit.id).order_by(Visit.id)],
         "by_name": {p.name_en: p.id for p in Partner.select()},
     }
-    close_database()
+    workspace.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, make_filled_database, subprocess_env, table_counts
 
-from twindesk.store import close_database, open_database
+from twindesk.domain import workspace
 from twindesk.store import models as m
 from twindesk.store.integrity import check_file
 
@@ -70,10 +70,10 @@ def test_sigkill_during_a_large_transaction_keeps_the_previous_rows(db_path, rea
     assert check_file(db_path).ok
 
     # and TwinDesk opens it and writes to it as usual
-    open_database(db_path, take_backups=False)
+    workspace.open_workspace(db_path, take_backups=False)
     try:
         assert m.Partner.select().count() == before["partner"]
         m.Partner.create(name_en="After the crash", country="KR")
     finally:
-        close_database()
+        workspace.close()
     assert table_counts(db_path)["partner"] == before["partner"] + 1

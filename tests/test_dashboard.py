@@ -8,9 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.domain.queries import insights  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.ui import background  # noqa: E402
 from twindesk.ui.dashboard import DashboardPage  # noqa: E402
 
@@ -19,10 +19,10 @@ TODAY = date(2026, 3, 1)
 
 @pytest.fixture
 def database(tmp_path):
-    opened = open_database(tmp_path / "t.db", create=True, take_backups=False)
+    opened = workspace.open_workspace(tmp_path / "t.db", take_backups=False)
     yield opened
     background.wait_for_all()
-    close_database()
+    workspace.close()
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from exchange_support import export_db
 from openpyxl import load_workbook
 
 from twindesk import cli
-from twindesk.domain import demo
+from twindesk.domain import demo, workspace
 from twindesk.domain.queries import insights
-from twindesk.store import close_database, open_database
 
 EN_SHEETS = ["Summary", "Partners", "Partnerships", "Contacts", "Activities", "Visits", "Delegates",
              "Itinerary", "Gifts", "Shipments", "Shipment items", "Home localities", "Status history", "Visit partners"]
@@ -25,11 +24,11 @@ HELPER = Path(__file__).parent / "helpers" / "no_qt_cli.py"
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_database(path, create=True, take_backups=False)
+    workspace.open_workspace(path, take_backups=False)
     try:
         demo.write_demo()
     finally:
-        close_database()
+        workspace.close()
     return path
 
 
@@ -97,12 +96,12 @@ def test_links_between_sheets_are_ids_with_the_name_beside(english):
 
 
 def test_the_summary_counts_what_the_records_hold(english, demo_db):
-    open_database(demo_db, read_only=True)
+    workspace.open_workspace(demo_db, read_only=True)
     try:
         statuses = insights.status_counts()
         by_country = insights.partner_counts_by_country()
     finally:
-        close_database()
+        workspace.close()
     rows = [r for r in english["Summary"].iter_rows(values_only=True)]
     assert rows[0][0].startswith("TwinDesk") and rows[1][0] == "Exported"
     start = next(i for i, r in enumerate(rows) if r[0] == "Partnerships by status")
@@ -164,7 +163,7 @@ def test_export_and_import_never_load_qt(demo_db, tmp_path, command):
 
 
 def test_exchange_asks_the_domain_and_never_the_store():
-    """exchange never imports twindesk.store and builds no SQL (DESIGN §3)."""
+    """exchange never imports twindesk.store and builds no SQL (docs/architecture.md)."""
     offenders = []
     for path in sorted((REPO / "twindesk" / "exchange").glob("*.py")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -18,27 +18,26 @@ from exchange_support import (
 )
 from openpyxl import load_workbook
 
-from twindesk.domain import demo
+from twindesk.domain import demo, workspace
 from twindesk.domain.operations import records
 from twindesk.exchange.cells import escape
-from twindesk.store import close_database, open_database
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    open_database(path, create=True, take_backups=False)
+    workspace.open_workspace(path, take_backups=False)
     try:
         demo.write_demo()
     finally:
-        close_database()
+        workspace.close()
     return path
 
 
 @pytest.fixture
 def hostile_db(make, db_path):
     ids = add_hostile_records(make)
-    close_database()
+    workspace.close()
     return db_path, ids
 
 
@@ -151,7 +150,7 @@ def test_hostile_text_round_trip_in_chinese(hostile_db, tmp_path):
 
 def test_an_update_through_the_workbook_changes_only_what_the_sheet_says(make, db_path, tmp_path):
     jeju = make.partner(name_en="Jeju", country="KR", population=690_000, notes="keep me")
-    close_database()
+    workspace.close()
     out = tmp_path / "edit.xlsx"
     export_db(db_path, out)
     wb = load_workbook(out)
@@ -165,11 +164,11 @@ def test_an_update_through_the_workbook_changes_only_what_the_sheet_says(make, d
     wb.save(out)
     report = import_into(db_path, out)
     assert report.applied and report.updated == {"Partners": 1}
-    open_database(db_path, read_only=True)
+    workspace.open_workspace(db_path, read_only=True)
     try:
         stored = records.get("partner", jeju)
     finally:
-        close_database()
+        workspace.close()
     assert (stored["name_en"], stored["population"], stored["notes"]) == ("Jeju Province", 690_000, "keep me")
     assert report.backup is not None and report.backup.exists()
 
@@ -177,21 +176,22 @@ def test_an_update_through_the_workbook_changes_only_what_the_sheet_says(make, d
 def test_a_status_changed_in_the_workbook_is_dated_in_the_history(make, db_path, tmp_path):
     jeju = make.partner()
     partnership = make.partnership(jeju, status="negotiating")
-    close_database()
+    workspace.close()
     out = tmp_path / "edit.xlsx"
     export_db(db_path, out)
     wb = load_workbook(out)
     ws = wb["Partnerships"]
     header = [c.value for c in ws[1]]
     ws.cell(2, header.index("Status") + 1).value = "已签署/存续"  # a Chinese label in an English sheet
+    ws.cell(2, header.index("Established (year)") + 1).value = 2024  # a signed partnership says when
     wb.save(out)
     report = import_into(db_path, out)
     assert report.applied and report.updated["Partnerships"] == 1
-    open_database(db_path, read_only=True)
+    workspace.open_workspace(db_path, read_only=True)
     try:
         from twindesk.domain.queries import details
 
         history = details.children("status_change", partnership)
     finally:
-        close_database()
+        workspace.close()
     assert [h["status"] for h in history] == ["negotiating", "active"]

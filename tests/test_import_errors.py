@@ -7,8 +7,9 @@ from exchange_support import export_db, import_into, table_rows
 from openpyxl import load_workbook
 
 from twindesk import cli
+from twindesk.domain import workspace
 from twindesk.exchange import import_workbook
-from twindesk.store import backups, close_database, open_database
+from twindesk.store import backups
 
 
 @pytest.fixture
@@ -240,9 +241,9 @@ def test_the_help_explains_ids_and_duplicates(capsys):
 def test_import_needs_a_bound_database_only_through_the_domain(filled):
     """The API the window calls: the same report, the database it has open."""
     db, workbook, _ = filled
-    open_database(db, take_backups=False)
+    workspace.open_workspace(db, take_backups=False)
     try:
         report = import_workbook(workbook, dry_run=True)
     finally:
-        close_database()
+        workspace.close()
     assert report.ok and not report.applied and sum(report.unchanged.values()) > 0

@@ -7,25 +7,25 @@ from decimal import Decimal
 from exchange_support import import_into
 from openpyxl import Workbook
 
+from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.domain.queries import details
-from twindesk.store import close_database, open_database
 
 
 def _stored(db_path, kind, **where):
-    open_database(db_path, read_only=True)
+    workspace.open_workspace(db_path, read_only=True)
     try:
         model = records.spec_for(kind).model
         found = model.select().where(*(getattr(model, k) == v for k, v in where.items())).get()
         return records.get(kind, found.id)
     finally:
-        close_database()
+        workspace.close()
 
 
 def test_what_staff_type_is_understood(make, db_path, tmp_path):
     visit = make.visit(title="Existing visit", start_on=date(2024, 5, 1), end_on=date(2024, 5, 3))
     shipment = make.shipment(None, title="Existing shipment")
-    close_database()
+    workspace.close()
 
     wb = Workbook()
     partners = wb.active
@@ -82,12 +82,12 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
     assert back["direction"] == "inbound"
     assert (back["start_on"], back["end_on"]) == (date(2024, 5, 1), date(2024, 5, 2))
 
-    open_database(db_path, read_only=True)
+    workspace.open_workspace(db_path, read_only=True)
     try:
         days = details.children("itinerary_item", visit)
         goods = details.children("shipment_item", shipment)
     finally:
-        close_database()
+        workspace.close()
     assert [(d["activity"], d["start_time"], d["end_time"]) for d in days] == [
         ("Talks", time(9, 30), time(12, 0)), ("Dinner", time(19, 0), time(21, 0))]
     assert [(g["description"], g["quantity"], g["value"], g["currency"], g["category"]) for g in goods] == [
@@ -97,7 +97,7 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
 
 def test_a_sheet_without_an_id_column_only_adds(make, db_path, tmp_path):
     make.partner(name_en="Jeju", country="KR")
-    close_database()
+    workspace.close()
     wb = Workbook()
     ws = wb.active
     ws.title = "友好伙伴"

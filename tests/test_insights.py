@@ -31,7 +31,6 @@ def test_anniversaries_every_fifth_year_with_round_decades(make):
     )
     _partner_with(make, "Talks", status="negotiating", status_since=date(2015, 1, 1), established_year=2015)
     _partner_with(make, "Gone", status="ended", status_since=date(2015, 1, 1), established_year=2005)
-    _partner_with(make, "Undated", status="active", status_since=date(2015, 1, 1))
     _partner_with(make, "Odd", status="active", status_since=date(2013, 1, 1), established_year=2013)
     # year given that differs from the signing year: no day is known
     _, mixed = _partner_with(
@@ -77,17 +76,17 @@ def test_round_decade():
 
 def test_renewals_due_in_window_soonest_first(make):
     _, early = _partner_with(
-        make, "A", status="active", status_since=date(2020, 1, 1), next_review_on=date(2026, 1, 1)
+        make, "A", status="active", status_since=date(2020, 1, 1), established_year=2020, next_review_on=date(2026, 1, 1)
     )
     _, late = _partner_with(
-        make, "B", status="dormant", status_since=date(2020, 1, 1), next_review_on=date(2026, 3, 31)
+        make, "B", status="dormant", status_since=date(2020, 1, 1), established_year=2020, next_review_on=date(2026, 3, 31)
     )
     _partner_with(make, "C", status="ended", status_since=date(2020, 1, 1), next_review_on=date(2026, 2, 1))
-    _partner_with(make, "D", status="active", status_since=date(2020, 1, 1), next_review_on=date(2026, 4, 1))
+    _partner_with(make, "D", status="active", status_since=date(2020, 1, 1), established_year=2020, next_review_on=date(2026, 4, 1))
     _partner_with(
-        make, "E", status="active", status_since=date(2020, 1, 1), next_review_on=date(2025, 12, 31)
+        make, "E", status="active", status_since=date(2020, 1, 1), established_year=2020, next_review_on=date(2025, 12, 31)
     )
-    _partner_with(make, "F", status="active", status_since=date(2020, 1, 1))
+    _partner_with(make, "F", status="active", status_since=date(2020, 1, 1), established_year=2020)
     due = insights.renewals_due(date(2026, 1, 1), date(2026, 3, 31))
     assert [(r["id"], r["partner_en"], r["next_review_on"]) for r in due] == [
         (early, "A", date(2026, 1, 1)),
@@ -102,12 +101,12 @@ def test_renewals_due_in_window_soonest_first(make):
 
 def test_relationship_health_finds_quiet_partners(make):
     today = date(2026, 6, 1)
-    busy, _ = _partner_with(make, "Busy", status="active", status_since=date(2010, 1, 1))
-    visited, _ = _partner_with(make, "Visited", status="active", status_since=date(2010, 1, 1))
-    silent, _ = _partner_with(make, "Silent", status="dormant", status_since=date(2010, 1, 1))
-    stale, _ = _partner_with(make, "Stale", status="active", status_since=date(2010, 1, 1))
-    future, _ = _partner_with(make, "Future", status="active", status_since=date(2010, 1, 1))
-    edge, _ = _partner_with(make, "Edge", status="active", status_since=date(2010, 1, 1))
+    busy, _ = _partner_with(make, "Busy", status="active", status_since=date(2010, 1, 1), established_year=2010)
+    visited, _ = _partner_with(make, "Visited", status="active", status_since=date(2010, 1, 1), established_year=2010)
+    silent, _ = _partner_with(make, "Silent", status="dormant", status_since=date(2010, 1, 1), established_year=2010)
+    stale, _ = _partner_with(make, "Stale", status="active", status_since=date(2010, 1, 1), established_year=2010)
+    future, _ = _partner_with(make, "Future", status="active", status_since=date(2010, 1, 1), established_year=2010)
+    edge, _ = _partner_with(make, "Edge", status="active", status_since=date(2010, 1, 1), established_year=2010)
     prospect, _ = _partner_with(make, "Prospect", status="prospect", status_since=date(2010, 1, 1))
 
     make.activity(busy, held_on=date(2026, 5, 1))

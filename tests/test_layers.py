@@ -1,4 +1,4 @@
-"""Nothing under store, domain, exchange or briefing imports PySide6 (DESIGN §3), and the headless
+"""Nothing under store, domain, exchange or briefing imports PySide6 (docs/architecture.md), and the headless
 commands run without loading Qt."""
 
 import re

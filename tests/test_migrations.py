@@ -1,4 +1,4 @@
-"""Schema migrations on a filled database: table rebuilds must keep every child row (DESIGN §3)."""
+"""Schema migrations on a filled database: table rebuilds must keep every child row (docs/architecture.md)."""
 
 import sqlite3
 

@@ -172,10 +172,10 @@ def test_the_window_restores_under_its_own_lock_and_reopens(tmp_path, source):
     lock = DatabaseLock(live)
     assert lock.acquire() is None
     try:
-        workspace.open_workspace(live)
+        workspace.open_workspace(live, lock=lock)
         safety = workspace.restore_backup(live, source, lock=lock)
         assert safety is not None and safety.exists()
-        workspace.open_workspace(live)
+        workspace.open_workspace(live, lock=lock)
         assert m.Partner.get_by_id(1).name_en == "From the backup"
     finally:
         close_database()
@@ -207,3 +207,28 @@ def test_list_backups_has_kind_date_size_and_counts_and_changes_nothing(tmp_path
     assert (rotating.partners, rotating.visits, rotating.shipments) == (3, 2, 2)
     assert rotating.size == os.stat(rotating.path).st_size  # one copy, counted once
     assert rotating.kind == "daily" and newest.problem is None
+
+
+def test_a_hot_rollback_journal_is_not_called_damaged(tmp_path):
+    """A rollback-journal file killed mid-transaction: a read-only look cannot roll it back, but it is
+    not damaged (a read-write open rolls it back)."""
+    import shutil
+
+    from twindesk.store import DatabaseFileError
+    from twindesk.store.errors import DatabaseDamaged
+
+    make_filled_database(tmp_path / "s.db")
+    path, killed = tmp_path / "r.db", tmp_path / "k.db"
+    backups.copy_database(tmp_path / "s.db", path)  # a backup: rollback-journal mode
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cache_size=1")  # spill to the file before the commit, as a big transaction does
+    conn.execute("BEGIN")
+    conn.execute("UPDATE partner SET notes = hex(randomblob(3000))")
+    shutil.copyfile(path, killed)
+    shutil.copyfile(f"{path}-journal", f"{killed}-journal")
+    conn.execute("ROLLBACK")
+    conn.close()
+    with pytest.raises(DatabaseFileError, match="has an unfinished transaction") as info:
+        check_file(killed)
+    assert not isinstance(info.value, DatabaseDamaged)
+    assert table_counts(killed) == table_counts(path)  # a read-write open rolls it back: nothing lost

@@ -1,4 +1,4 @@
-"""The `twindesk` command: the window by default, and headless subcommands (DESIGN §4).
+"""The `twindesk` command: the window by default, and headless subcommands (docs/architecture.md, "The command line").
 
 Headless commands never import Qt. Exit status: 0 success, 2 the user's or the environment's error
 (one line on stderr saying what and where), 1 a bug (traceback on stderr).
@@ -7,7 +7,6 @@ Headless commands never import Qt. Exit status: 0 success, 2 the user's or the e
 import argparse
 import sys
 import traceback
-from datetime import datetime
 from pathlib import Path
 
 from twindesk import __version__
@@ -118,23 +117,17 @@ def _db_path(args) -> Path:
 
 
 def cmd_demo(args) -> int:
-    from twindesk.domain import demo
-    from twindesk.store import backups, close_database, open_database
+    from twindesk.domain import demo, workspace
 
     if args.scale < 0:
         raise UserError(f"--scale must be 0 or more (got {args.scale})")
     path = _db_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    opened = open_database(path, create=True, take_backups=False)
-    try:
+    with workspace.writing(path) as opened:
         if args.force and not opened.created:
-            saved = backups.event_backup(opened.raw(), path, "demo", datetime.now())
+            saved = workspace.event_backup("demo")
             print(f"backup of the previous content: {saved}")
-            summary = demo.replace_with_demo(scale=args.scale)  # old data or the demo, never empty
-        else:
-            summary = demo.write_demo(scale=args.scale)
-    finally:
-        close_database()
+        # One operation: the clearing commits only with the demo (old data or the demo, never empty).
+        summary = demo.write_demo(scale=args.scale, replace=args.force)
     print(f"demo data written to {path}")
     for table, count in summary.as_dict().items():
         print(f"  {table}: {count}")
@@ -229,10 +222,9 @@ def cmd_import(args) -> int:
     source, path = Path(args.source), _db_path(args)
     if not source.is_file():
         raise UserError(f"{source}: no such file")
-    if args.dry_run and path.exists():
-        opened = workspace.open_workspace(path, read_only=True)
-    else:  # a new database is made, and removed again below unless the import is written into it
-        opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
+    # Even a dry run takes the lock: its answer ("no duplicates") must hold for the import that follows.
+    # A new database is made, and removed again below unless the import is written into it.
+    opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
     report = None
     try:
         report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates)

@@ -29,8 +29,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table  # noqa: E402
 from twindesk.briefing import build_partner_brief, covers, tables  # noqa: E402
 from twindesk.briefing.build import prepare  # noqa: E402
 from twindesk.briefing.document import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE  # noqa: E402
+from twindesk.domain import workspace
 from twindesk.domain.demo import write_demo  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.store import models as m  # noqa: E402
 
 AIM = 1.3
@@ -40,7 +40,7 @@ MAX_N = 5000
 
 def make_database(path: Path, n: int) -> int:
     """Demo data + N synthetic records per list; every visit, shipment and activity given to Jeju."""
-    open_database(path, create=True, take_backups=False)
+    workspace.open_workspace(path, take_backups=False)
     write_demo(scale=n)
     jeju = m.Partner.get(m.Partner.name_en == "Jeju Special Self-Governing Province").id
     with m.database.atomic():
@@ -126,7 +126,7 @@ def main(n: int) -> int:
                       f"floor {floor[1]:6.2f} s (best {floor[0]:5.2f})   ratio {ratio:4.2f}x "
                       f"(aim <= {AIM:g}x: {verdict})   {out.stat().st_size / 1e6:.1f} MB")
         finally:
-            close_database()
+            workspace.close()
     worst = max(ratios)
     print(f"\nworst ratio {worst:.2f}x (aim <= {AIM:g}x): {'ok' if worst <= AIM else 'MISSES the aim'}")
     return 0

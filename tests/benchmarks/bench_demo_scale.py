@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from twindesk.domain import workspace
 from twindesk.domain.demo import DEFAULT_SEED, write_demo  # noqa: E402
 from twindesk.domain.demo import synthetic as syn  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.store.connection import PRAGMAS  # noqa: E402
 
 TIMESTAMPS = ("created_at", "updated_at")
@@ -45,16 +45,16 @@ def main(n: int) -> int:
 
         # ---- 1. write_demo through TwinDesk ----
         demo_path = tmp / "demo.db"
-        open_database(demo_path, create=True, take_backups=False)
+        workspace.open_workspace(demo_path, take_backups=False)
         today = date.today()
         t0 = time.perf_counter()
         summary = write_demo(scale=n, seed=seed)
         t_demo = time.perf_counter() - t0
-        close_database()
+        workspace.close()
 
         # ---- the same rows, built outside the timing ----
         scratch_path = tmp / "scratch.db"
-        opened = open_database(scratch_path, create=True, take_backups=False)
+        opened = workspace.open_workspace(scratch_path, take_backups=False)
         write_demo(scale=0, seed=seed)  # the article only: its rows, and the ids synthetic rows start from
         raw = opened.raw()
         schema = [
@@ -70,7 +70,7 @@ def main(n: int) -> int:
         article_cols = {t: _columns(raw, t) for t in tables}
         start = syn.first_ids(raw)
         home_ids = [i for (i,) in raw.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id')]
-        close_database()
+        workspace.close()
 
         t0 = time.perf_counter()
         synthetic_rows: dict[str, list[tuple]] = {t: [] for t in syn.TABLES}

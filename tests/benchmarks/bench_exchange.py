@@ -37,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from twindesk.domain import workspace
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -76,10 +78,9 @@ def shipments_database(n: int) -> Path:
 
 def _current_schema(path: Path) -> Path:
     """The cached scale database may predate the newest schema: upgrade the copy as TwinDesk would."""
-    from twindesk.store import close_database, open_database
 
-    open_database(path, take_backups=False)
-    close_database()
+    workspace.open_workspace(path, take_backups=False)
+    workspace.close()
     shutil.rmtree(path.with_name(f"{path.stem}-backups"), ignore_errors=True)  # the migration's backup
     return path
 
@@ -107,13 +108,12 @@ def counts(db: Path) -> dict[str, int]:
 # --- children: each run in its own process --------------------------------------------------------
 def child_export_ours(db: str, out: str) -> float:
     from twindesk.exchange import export_workbook
-    from twindesk.store import close_database, open_database
 
-    open_database(db, read_only=True)
+    workspace.open_workspace(db, read_only=True)
     t0 = time.perf_counter()
     export_workbook(out)
     elapsed = time.perf_counter() - t0
-    close_database()
+    workspace.close()
     return elapsed
 
 
@@ -162,13 +162,12 @@ def child_export_floor(cells: str, out: str) -> float:
 
 def child_import_ours(workbook: str, db: str) -> float:
     from twindesk.exchange import import_workbook
-    from twindesk.store import close_database, open_database
 
-    open_database(db, take_backups=False)
+    workspace.open_workspace(db, take_backups=False)
     t0 = time.perf_counter()
     report = import_workbook(workbook)
     elapsed = time.perf_counter() - t0
-    close_database()
+    workspace.close()
     assert report.applied, report.errors[:5]
     return elapsed
 
@@ -310,10 +309,9 @@ def import_plan(workbook: Path, plan: Path) -> None:
 
 
 def empty_database(path: Path) -> None:
-    from twindesk.store import close_database, open_database
 
-    open_database(path, create=True, take_backups=False)
-    close_database()
+    workspace.open_workspace(path, take_backups=False)
+    workspace.close()
 
 
 # --- the comparison -------------------------------------------------------------------------------

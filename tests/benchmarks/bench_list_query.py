@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
 
+from twindesk.domain import workspace
 from twindesk.domain.queries import lists  # noqa: E402
 from twindesk.domain.queries.lists import ListQuery  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
 
 AIM = 2.0
 REPEAT = 5
@@ -68,7 +68,7 @@ def report(label: str, ours: tuple[float, float], floor: tuple[float, float]) ->
 
 def main(n: int) -> int:
     path = demo_database(n)
-    opened = open_database(path, take_backups=False)
+    opened = workspace.open_workspace(path, take_backups=False)
     db = opened.db
     conn = sqlite3.connect(str(path))  # the floor's own, fresh connection
     print(f"N = {n:,}: {lists.count('shipments'):,} shipments in {path}")
@@ -111,7 +111,7 @@ def main(n: int) -> int:
             ratios.append(report(f"ids() ({page.matched:,} ids)", ours, floor))
     finally:
         conn.close()
-        close_database()
+        workspace.close()
     worst = max(ratios)
     print(f"\nworst ratio {worst:.2f}x (aim <= {AIM:g}x): {'ok' if worst <= AIM else 'MISSES the aim'}")
     return 0

@@ -37,8 +37,8 @@ from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, Qt, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget  # noqa: E402
 
+from twindesk.domain import workspace
 from twindesk.domain.queries import lists  # noqa: E402
-from twindesk.store import close_database, open_database  # noqa: E402
 from twindesk.ui import pages  # noqa: E402
 
 AIM = 2.0
@@ -190,7 +190,7 @@ def main(n: int) -> int:
     qInstallMessageHandler(_quiet_offscreen)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = demo_database(n)
-    opened = open_database(path, take_backups=False)
+    opened = workspace.open_workspace(path, take_backups=False)
     floor_sql = FloorSql(opened.db, path)
     total = lists.count("shipments")
     print(f"N = {n:,}: {total:,} shipments in {path}; QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}, "
@@ -306,7 +306,7 @@ def main(n: int) -> int:
         dispose()
     finally:
         floor_sql.conn.close()
-        close_database()
+        workspace.close()
     worst = max(ratios)
     print(f"\nworst ratio {worst:.2f}x (aim <= {AIM:g}x): {'ok' if worst <= AIM else 'MISSES the aim'}")
     return 0

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from twindesk.store import close_database, open_database
+from twindesk.domain import workspace
 from twindesk.ui import settings as S
 
 
@@ -18,10 +18,10 @@ from twindesk.ui import settings as S
 def gui_db(tmp_path):
     from twindesk.ui import background
 
-    opened = open_database(tmp_path / "gui.db", create=True, take_backups=False)
+    opened = workspace.open_workspace(tmp_path / "gui.db", take_backups=False)
     yield opened
     background.wait_for_all()  # the dashboard may still be reading on a worker thread
-    close_database()
+    workspace.close()
 
 
 @pytest.fixture

@@ -200,7 +200,8 @@ def test_clicking_a_header_sorts_in_sql(qtbot, window):
 def test_delete_asks_and_says_what_goes_with_it(qtbot, window, monkeypatch):
     home = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
     pid = records.save("partner", {"name_en": "Jeju", "country": "KR"})
-    records.save("partnership", {"partner": pid, "home_locality": home, "status": "active"})
+    # Talks still under way go with the partner; a signed agreement would refuse it (the next test).
+    records.save("partnership", {"partner": pid, "home_locality": home, "status": "negotiating"})
     records.save("contact", {"partner": pid, "family_name": "Kim"})
     window.nav.setCurrentRow(1)
     page = window.current_list_page()
@@ -230,6 +231,23 @@ def test_delete_is_refused_with_the_reason(qtbot, window, monkeypatch):
     window.delete_action.trigger()
     assert warned and "1 shipment" in warned[0]
     assert m.Partner.select().count() == 1
+
+
+def test_deleting_a_partner_with_a_signed_agreement_is_refused_with_what_to_do(qtbot, window, monkeypatch):
+    home = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
+    pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    ps = records.save("partnership", {"partner": pid, "home_locality": home, "status": "active",
+                                      "established_year": 1990})
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    page.view.selectRow(0)
+    warned, asked = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window.delete_action.trigger()
+    assert not asked and warned and f"signed partnerships (IDs {ps})" in warned[0]
+    assert "“Ended” first" in warned[0]
+    assert m.Partner.select().count() == 1 and m.Partnership.select().count() == 1
 
 
 def test_visit_dialog_delegates_reorder_for_precedence(qtbot, gui_db):

@@ -9,7 +9,7 @@ import os
 import sys
 import time
 
-from twindesk.store import open_database
+from twindesk.domain import workspace
 from twindesk.store.models import database
 
 SQL = (
@@ -21,7 +21,7 @@ SQL = (
 
 def main() -> int:
     path, ready_after = sys.argv[1], int(sys.argv[2])
-    open_database(path, take_backups=False)
+    workspace.open_workspace(path, take_backups=False)
     notes = "x" * 1000  # big rows, so the uncommitted pages spill into the WAL file
     deadline = time.monotonic() + 60
     n = 0

@@ -1,4 +1,4 @@
-"""Finding and registering the one TrueType font a briefing pack is set in (DESIGN §7).
+"""Finding and registering the one TrueType font a briefing pack is set in (docs/architecture.md, "Measured on these machines").
 
 A pack must render Chinese, Korean, Japanese, Cyrillic and Latin on a viewer that has no CJK fonts, so
 the font is embedded (subset) and every style uses it. reportlab embeds TrueType outlines only: a CFF

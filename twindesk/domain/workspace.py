@@ -1,25 +1,27 @@
 """The database a person works in: finding it, locking it, opening and closing it, copying it.
 
 The window and the command line come here rather than to `store`, so storage stays one layer down
-(DESIGN §3). Each function is a use case in the user's words; the storage work stays in `store`.
+(docs/architecture.md). Each function is a use case in the user's words; the storage work stays in `store`.
 """
 
-import contextlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from twindesk.domain.operations import door, undo
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
-from twindesk.store.connection import OpenedDatabase
+from twindesk.store.connection import OpenedDatabase, read_only_media_problem
 from twindesk.store.errors import DatabaseReadOnlyMedia
-from twindesk.store.instance_lock import DatabaseLock, LockHolder
+from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 
-__all__ = ["ENV_VAR", "BackupInfo", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder", "OpenedDatabase",
-           "back_up_to", "close", "close_thread_connection", "database_path", "list_backups", "open_workspace",
-           "path_from_environment", "restore_backup"]
+__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
+           "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
+           "open_workspace", "path_from_environment", "restore_backup", "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -32,56 +34,77 @@ def path_from_environment() -> bool:
     return bool(os.environ.get(ENV_VAR))
 
 
+_own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
+
+
 def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True,
-                   read_only_fallback: bool = False) -> OpenedDatabase:
+                   lock: DatabaseLock | None = None, read_only_fallback: bool = False) -> OpenedDatabase:
     """Open (creating it if missing, upgrading it after a backup) the database for this process.
 
-    `take_backups=False` skips the day's rotating copies, for work that takes its own backup first
-    (an import). A read-write open of a file on read-only media raises `DatabaseReadOnlyMedia`; with
-    `read_only_fallback` it opens read-only instead and says why in `read_only_reason`."""
+    Read-write needs the database's write lock (docs/architecture.md, "The lock"): the caller's `lock`
+    (the window holds its own, with a heartbeat), or one taken here and released by `close()`; if
+    another TwinDesk holds it, DatabaseInUse says who, on which machine and since when. Every operation
+    checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
+    own backup first (an import).
+
+    A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
+    lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
+    `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
+    global _own_lock
     path = Path(path)
-    if not read_only and not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True)
+    close()
+    if not read_only and path.exists():
+        problem = read_only_media_problem(path)
+        if problem is not None:
+            if not read_only_fallback:
+                raise DatabaseReadOnlyMedia(path, problem)
+            opened = open_workspace(path, read_only=True)
+            opened.read_only_reason = f"{path}: {problem}"
+            return opened
+    if not read_only:
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if lock is None:
+            lock = DatabaseLock(path)
+            holder = lock.acquire()
+            if holder is not None:
+                raise DatabaseInUse(path, holder)
+            _own_lock = lock
     try:
-        return open_database(path, create=not read_only, read_only=read_only, take_backups=take_backups)
-    except DatabaseReadOnlyMedia as exc:
-        if not read_only_fallback:
-            raise
-        opened = open_database(path, read_only=True)
-        opened.read_only_reason = str(exc)
-        return opened
+        opened = open_database(path, create=not read_only, read_only=read_only, take_backups=take_backups)
+    except BaseException:
+        close()
+        raise
+    door.bind_write_lock(None if read_only else lock)
+    undo.history.reset()
+    return opened
+
+
+@contextmanager
+def writing(path: Path, *, take_backups: bool = False) -> Iterator[OpenedDatabase]:
+    """The database opened read-write under its lock for one command, then closed and unlocked."""
+    opened = open_workspace(path, take_backups=take_backups)
+    try:
+        yield opened
+    finally:
+        close()
 
 
 def close() -> None:
+    """Close the database and let go of the lock this module took (never the window's own)."""
+    global _own_lock
+    door.bind_write_lock(None)
+    undo.history.reset()
     close_database()
+    if _own_lock is not None:
+        _own_lock.release()
+        _own_lock = None
 
 
 def close_thread_connection() -> None:
     """A worker thread's own SQLite connection, closed when the worker ends."""
     if database.obj is not None:
         database.close()
-
-
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The automatic and event backups of the database, newest first, with date, kind, size and counts."""
-    return backups.describe_backups(Path(db_path))
-
-
-def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = None) -> Path | None:
-    """Replace the database with the backup `source`; return the copy of what it held (None if nothing).
-
-    Works on a damaged database. Takes the database's lock for the duration, unless `lock` (the
-    window's own) is held already. Whatever database this process has open is closed first (the file
-    is replaced by rename) and left closed; the window opens it again. On the way it is opened once,
-    which upgrades a backup from an older TwinDesk (after its own backup)."""
-    db_path = Path(db_path)
-    close_database()
-    hold = contextlib.nullcontext() if lock is not None and lock.held else DatabaseLock(db_path)
-    with hold:
-        safety = integrity.restore(db_path, Path(source), datetime.now())
-        open_database(db_path, take_backups=False)
-        close_database()
-    return safety
 
 
 def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
@@ -94,3 +117,45 @@ def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
         os.replace(staged, target)
         return target
     return backups.copy_database(db_path, target)
+
+
+def event_backup(event: str) -> Path:
+    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data."""
+    db = database.obj
+    return backups.event_backup(db.connection(), Path(db.database), event, datetime.now())
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The automatic and event backups of the database, newest first, with date, kind, size and counts."""
+    return backups.describe_backups(Path(db_path))
+
+
+def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = None) -> Path | None:
+    """Replace the database at `db_path` with the backup `source`, under the write lock; return the
+    copy of what it held before (None if there was nothing: no file, or an empty one).
+
+    Works on a damaged database: the live file is never opened before it is replaced (by rename;
+    store/integrity.py). The lock is the caller's `lock` (the window's own) or one taken here; whatever
+    database this process has open is closed first. Then the restored file is opened once, which
+    upgrades a backup from an older TwinDesk, and the restore is written to the history, clears Undo
+    and tells every view (docs/architecture.md); it is left closed for the caller to open again."""
+    db_path = Path(db_path)
+    close()
+    own = lock is None or not lock.held
+    if own:
+        lock = DatabaseLock(db_path)
+        holder = lock.acquire()
+        if holder is not None:
+            raise DatabaseInUse(db_path, holder)
+    try:
+        safety = integrity.restore(db_path, Path(source), datetime.now())
+        open_workspace(db_path, take_backups=False, lock=lock)
+        try:
+            with door.operation("restore", summary=f"restored from {source}", everything=True, undoable=False):
+                pass
+        finally:
+            close()
+    finally:
+        if own:
+            lock.release()
+    return safety

@@ -1,7 +1,7 @@
 """Text safety: what a person typed goes into a workbook as text, whole and legible, and comes back the same.
 
 openpyxl on its own would make "=1+2" a formula and "#N/A" an error cell, raise on control characters
-and cut text at 32,767 characters without a word (DESIGN §7). Here:
+and cut text at 32,767 characters without a word (docs/architecture.md, "Measured on these machines"). Here:
 
 - Every string is a text cell. Strings openpyxl would turn into a formula or an error get a cell whose
   type is set to text explicitly; all others are text cells anyway ("+1", "-2", "@SUM(A1)", "\\t=1").

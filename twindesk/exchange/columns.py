@@ -30,7 +30,7 @@ SHEET_NAMES = {
     "visit_partner": ("Visit partners", "出访来访伙伴"),
 }
 SUMMARY_NAMES = ("Summary", "概况")
-SHEET_ORDER = tuple(SHEET_NAMES)  # the order sheets appear in: the lists first, as DESIGN §5 names them
+SHEET_ORDER = tuple(SHEET_NAMES)  # the order sheets appear in: the lists first, as docs/architecture.md, "Files" names them
 
 # Numbers that are codes or counts read without thousands separators (an order, a year).
 _PLAIN_INTS = {"sort_order", "precedence"}

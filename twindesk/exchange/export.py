@@ -1,4 +1,4 @@
-"""The meeting workbook: the Summary sheet, then one sheet per list (DESIGN §5), written write-only.
+"""The meeting workbook: the Summary sheet, then one sheet per list (docs/architecture.md, "Files"), written write-only.
 
 `export_workbook(target, lang=…, hxl=…, progress=…)` writes to a temporary file beside `target` and
 renames it into place at the end (`domain.output_file.atomic_output`): a failed or cancelled export

@@ -1,7 +1,7 @@
 """The look of a list sheet: a bold header row (and the HXL row under it), frozen; an autofilter over the
 list; column widths; printed landscape, one page wide, with the header repeated on every page.
 
-Workbooks are write-only (rows stream to temporary files, DESIGN §7), so widths and the frozen pane are
+Workbooks are write-only (rows stream to temporary files, docs/architecture.md, "Measured on these machines"), so widths and the frozen pane are
 set before the first row and the autofilter once the last row is known. `discard` removes openpyxl's
 temporary files when an export fails or is cancelled (it only removes them itself on save).
 """

@@ -114,6 +114,10 @@ class DatabaseLock:
         """True after a successful `acquire()` until `release()` (even if someone broke the lock since)."""
         return self._token is not None
 
+    def still_held(self) -> bool:
+        """True while the lock file is still the one we wrote (nobody took it over since)."""
+        return self._token is not None and self._is_ours()
+
     def acquire(self) -> LockHolder | None:
         """Take the lock. None on success (also if we hold it already); otherwise the live holder."""
         if self._token is not None and self._is_ours():

@@ -5,7 +5,7 @@ when it is needed. The caller holds the database's lock and has it closed. In or
 
 1. The backup is checked: SQLite integrity, foreign keys, and TwinDesk's tables.
 2. It is copied (SQLite's backup API, from a read-only connection) to a temporary file beside the live
-   one, checked again and fsynced.
+   one, put in WAL mode, checked again and fsynced.
 3. The live content is kept: a healthy database gets an online backup and is then checkpointed, so its
    WAL is empty; a damaged one gets a raw byte copy of the file and its WAL.
 4. The old `-wal` and `-shm` are removed. A WAL carries no mark of the file it belongs to: left beside
@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk.store import backups, file_copies, schema
-from twindesk.store.errors import BackupError, DatabaseDamaged
+from twindesk.store.errors import BackupError, DatabaseDamaged, DatabaseFileError
 from twindesk.store.fileinfo import RESTORE_HINT, inspect_existing, read_only_uri, wal_has_frames, wal_path
 from twindesk.store.models import ALL_MODELS
 
@@ -94,6 +94,10 @@ def check_file(path: Path) -> CheckReport:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        journal = Path(f"{path}-journal")
+        if journal.exists() and journal.stat().st_size > 0:  # a read-only look cannot roll it back
+            raise DatabaseFileError(path, f"has an unfinished transaction ({journal.name}) from a program that "
+                                          "stopped; open it once in TwinDesk to roll it back") from exc
         raise DatabaseDamaged(path, f"is damaged ({exc}); {RESTORE_HINT}") from exc
     return CheckReport(path, version, [] if integrity == ["ok"] else integrity, fks, counts)
 
@@ -178,8 +182,11 @@ def _stage(source: Path, db_path: Path) -> Path:
             dst = sqlite3.connect(str(staged))
             try:
                 src.backup(dst, pages=-1)
-                dst.execute("PRAGMA journal_mode=DELETE")
+                # WAL mode already, so the first open after the rename need not convert the file (a
+                # write in rollback-journal mode, whose hot journal a kill would leave beside it).
+                dst.execute("PRAGMA journal_mode=wal")
                 result = dst.execute("PRAGMA quick_check").fetchone()[0]
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 dst.close()
         finally:
@@ -194,7 +201,8 @@ def _stage(source: Path, db_path: Path) -> Path:
         staged.unlink(missing_ok=True)
         raise
     finally:
-        Path(f"{staged}-journal").unlink(missing_ok=True)
+        for sidecar in _sidecars(staged):
+            sidecar.unlink(missing_ok=True)
     return staged
 
 

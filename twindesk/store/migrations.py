@@ -1,7 +1,7 @@
 """Running schema steps from one version to another, safely.
 
 SQLite changes most columns by rebuilding the table. With foreign keys on, dropping the old table fires
-ON DELETE CASCADE and child rows silently vanish (DESIGN §3), so every run happens inside peewee's
+ON DELETE CASCADE and child rows silently vanish (docs/architecture.md), so every run happens inside peewee's
 `migration_context()`: foreign keys off, one transaction. Before committing, `PRAGMA foreign_key_check`
 must come back empty, otherwise the whole run is rolled back.
 """

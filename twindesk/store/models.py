@@ -1,4 +1,4 @@
-"""The peewee models: one class per record of DESIGN §2.
+"""The peewee models: one class per record of docs/architecture.md, "Records".
 
 Codes (statuses, tiers, directions, kinds, categories) are stored as short English identifiers; their
 labels in either language live in `twindesk.domain.model.vocabulary`. Every model has created/updated
@@ -6,10 +6,12 @@ timestamps and who made the last change. `search_text` columns hold the case-fol
 script so that one indexed-free `LIKE` finds 济州, Jeju, 제주 or владимир alike.
 """
 
+import uuid
 from datetime import datetime
 from functools import lru_cache
 
 import peewee as pw
+from playhouse.sqlite_ext import AutoIncrementField
 
 database = pw.DatabaseProxy()
 
@@ -36,12 +38,33 @@ def pinyin_key(text: str | None) -> str:
     return " ".join(s.strip().casefold() for s in syllables if s.strip()) + "\x1f" + text
 
 
+def new_uuid() -> str:
+    return uuid.uuid4().hex
+
+
+def UuidField() -> pw.CharField:  # noqa: N802 - reads like the peewee field it is
+    # A default in SQL too, so bulk loads by plain SQL get one: identity never depends on the writer
+    # (docs/architecture.md, "Identity").
+    return pw.CharField(max_length=32, unique=True, default=new_uuid,
+                        constraints=[pw.SQL("DEFAULT (lower(hex(randomblob(16))))")])
+
+
+def VersionField() -> pw.IntegerField:  # noqa: N802
+    return pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
+
+
 def SortKeyField() -> pw.TextField:  # noqa: N802 - reads like the peewee field it is
     # DEFAULT '' in SQL as well: rows written by plain SQL (bulk loads, other tools) need no key to insert.
     return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
 class BaseModel(pw.Model):
+    # AUTOINCREMENT: an ID is never handed out twice, even after its record is deleted, so a workbook
+    # row or an undo step can never land on another record (docs/architecture.md, "Identity").
+    id = AutoIncrementField()
+    uuid = UuidField()
+    # Counts the record's changes; a workbook row written at version 3 does not overwrite version 4.
+    version = VersionField()
     created_at = pw.DateTimeField(default=now)
     updated_at = pw.DateTimeField(default=now)
     updated_by = pw.CharField(default="")
@@ -64,6 +87,7 @@ class BaseModel(pw.Model):
     def save(self, *args, **kwargs):
         if self._pk is not None:
             self.updated_at = now()
+            self.version = (self.version or 0) + 1
         self.refresh_search_text()
         return super().save(*args, **kwargs)
 
@@ -281,6 +305,46 @@ class ShipmentItem(BaseModel):
     currency = pw.CharField(default="CNY", max_length=3)
     notes = pw.TextField(default="")
 
+
+class HistoryModel(pw.Model):
+    """The history of who changed what: written by the operations only, never edited or undone."""
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class HistoryOperation(HistoryModel):
+    """One operation: a save, a delete, an import, a restore, an undo … (docs/architecture.md, "History")."""
+
+    id = AutoIncrementField()
+    action = pw.CharField()  # save, delete, link, reorder, import, restore, demo, undo, redo
+    kind = pw.CharField(default="")  # the record kind it was about, where it was about one
+    record_id = pw.IntegerField(null=True)
+    summary = pw.TextField(default="")
+    user = pw.CharField()
+    at = pw.DateTimeField(index=True)
+    undoes = pw.IntegerField(null=True)  # the operation an undo or redo took back
+
+
+class HistoryChange(HistoryModel):
+    """One record's change within an operation: a field's old → new value, or a whole row created or
+    deleted (`field` empty, the row as JSON in `new` or `old`)."""
+
+    operation = pw.ForeignKeyField(HistoryOperation, backref="changes", on_delete="CASCADE")
+    kind = pw.CharField()
+    record_id = pw.IntegerField()
+    change = pw.CharField()  # create, update, delete
+    field = pw.CharField(default="")
+    old = pw.TextField(null=True)  # JSON
+    new = pw.TextField(null=True)  # JSON
+    version = pw.IntegerField(default=0)  # the record's version after the change (before, for a delete)
+
+    class Meta:
+        indexes = ((("kind", "record_id"), False),)
+
+
+HISTORY_MODELS = (HistoryOperation, HistoryChange)
 
 ALL_MODELS = (
     HomeLocality,

@@ -7,7 +7,7 @@ order, inside one transaction with foreign keys off, after taking a backup.
 
 from collections.abc import Callable
 
-from twindesk.store.models import ALL_MODELS, SortKeyField, database, pinyin_key
+from twindesk.store.models import ALL_MODELS, HISTORY_MODELS, SortKeyField, database, pinyin_key
 
 MigrationStep = Callable[[object], None]  # takes playhouse.migrate.SqliteMigrator
 
@@ -25,13 +25,41 @@ def _v2_pinyin_sort_keys(migrator) -> None:
                                     [(pinyin_key(name), row_id) for row_id, name in rows])
 
 
+def _v3_identity_and_history(migrator) -> None:
+    """Version 3: IDs that are never reused (AUTOINCREMENT), a UUID and a version on every record, and
+    the history tables (docs/architecture.md, "Identity" and "History").
+
+    SQLite adds AUTOINCREMENT only by rebuilding a table: each one is renamed aside (legacy rename, so
+    the other tables' foreign keys keep naming it), made anew from its model, filled with the old rows
+    (each gets a fresh UUID from the column default, version 1) and the old copy dropped. Foreign keys
+    are off throughout (the migration context), so the drop cascades nothing."""
+    db = migrator.database
+    db.execute_sql("PRAGMA legacy_alter_table = ON")
+    try:
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            old = f"{table}__v2"
+            columns = [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()]
+            db.execute_sql(f'ALTER TABLE "{table}" RENAME TO "{old}"')
+            for (index,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                           "tbl_name = ? AND sql IS NOT NULL", (old,)).fetchall():
+                db.execute_sql(f'DROP INDEX "{index}"')
+            model.create_table(safe=False)
+            kept = ", ".join(f'"{c}"' for c in columns)
+            db.execute_sql(f'INSERT INTO "{table}" ({kept}) SELECT {kept} FROM "{old}"')
+            db.execute_sql(f'DROP TABLE "{old}"')
+    finally:
+        db.execute_sql("PRAGMA legacy_alter_table = OFF")
+    database.create_tables(HISTORY_MODELS)
+
+
 # version reached -> the step that reaches it from version - 1.
-STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys}
+STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history}
 
 # A new database is created at this version; an older one is migrated up to it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def create_tables() -> None:
     """The newest schema, on an empty database."""
-    database.create_tables(ALL_MODELS)
+    database.create_tables(ALL_MODELS + HISTORY_MODELS)

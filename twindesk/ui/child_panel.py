@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
-from twindesk.domain.operations import records, undo
+from twindesk.domain.operations import records
 from twindesk.domain.queries import details
 from twindesk.ui.databus import bus
+from twindesk.ui.delete_confirm import confirm_delete
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
 
@@ -81,6 +82,11 @@ class ChildPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         self.reload()
+        bus.changed.connect(self._changed)
+
+    def _changed(self, changes) -> None:
+        if changes.touches(self.kind):
+            self.reload()
 
     def set_parent_id(self, parent_id: int) -> None:
         self.parent_id = parent_id
@@ -114,33 +120,24 @@ class ChildPanel(QWidget):
     def add(self) -> None:
         if self.parent_id is None:
             return
-        dialog = self._dialog(None)
-        dialog.exec()
-        self.reload()
+        self._dialog(None).exec()
 
     def edit_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None:
             return
         self._dialog(record_id).exec()
-        self.reload()
 
     def delete_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete"), self.tr("Delete the selected row?"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(self, self.kind, record_id, self.lang):
             return
         try:
-            before = undo.before_delete(self.kind, record_id)
-            records.delete(self.kind, record_id)
+            records.delete(self.kind, record_id, user=self.user)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Delete"), str(exc))
-            return
-        bus.notify(self.kind)
-        bus.offer_undo(before)
-        self.reload()
 
     def move_selected(self, step: int) -> None:
         record_id = self.selected_id()
@@ -152,8 +149,10 @@ class ChildPanel(QWidget):
         if not 0 <= j < len(ids):
             return
         ids[i], ids[j] = ids[j], ids[i]
-        records.reorder_delegates(self.parent_id, ids, user=self.user)
-        bus.notify(self.kind)
-        self.reload()
+        try:
+            records.reorder_delegates(self.parent_id, ids, user=self.user)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Delegation"), str(exc))
+            return
         self.view.selectRow(j)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,4 +1,4 @@
-"""Bugs get a crash dialog and a log file; the environment's errors get a plain message (DESIGN §3).
+"""Bugs get a crash dialog and a log file; the environment's errors get a plain message (docs/architecture.md).
 
 `setup_logging()` opens the rotating log in the platform's log folder; `install_excepthook(log_path)`
 replaces `sys.excepthook` and `threading.excepthook`. For a bug the hook writes the full traceback with

@@ -1,19 +1,21 @@
-"""One signal tells every open view that data changed, whoever changed it."""
+"""The domain's change notices as a Qt signal: one notice per committed operation reaches every view.
+
+Operations publish a `twindesk.domain.operations.door.Changes` when they commit, in whichever thread ran
+them (an import runs on a worker); the signal delivers it to the views in the GUI thread. Views refresh
+from these notices only (docs/architecture.md, "How a change reaches the window").
+"""
 
 from PySide6.QtCore import QObject, Signal
 
+from twindesk.domain.operations import door
+
 
 class DataBus(QObject):
-    # The record kind that changed ("partner", "visit", … or "*" for everything, e.g. after a restore).
-    changed = Signal(str)
-    # A change that Edit › Undo can take back (a twindesk.domain.operations.undo.UndoStep); the window keeps the last.
-    undoable = Signal(object)
+    changed = Signal(object)  # a door.Changes
 
-    def notify(self, kind: str = "*") -> None:
-        self.changed.emit(kind)
-
-    def offer_undo(self, step) -> None:
-        self.undoable.emit(step)
+    def __init__(self):
+        super().__init__()
+        door.subscribe(self.changed.emit)
 
 
 bus = DataBus()

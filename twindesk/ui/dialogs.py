@@ -68,6 +68,11 @@ class VisitPartnersPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
         self.reload()
+        bus.changed.connect(self._changed)
+
+    def _changed(self, changes) -> None:
+        if changes.touches("visit_partner"):
+            self.reload()
 
     def set_parent_id(self, visit_id: int) -> None:
         self.visit_id = visit_id
@@ -90,8 +95,6 @@ class VisitPartnersPanel(QWidget):
             records.set_visit_partners(self.visit_id, ids, user=self.user)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Partners"), str(exc))
-        bus.notify("visit")
-        self.reload()
 
     def add(self) -> None:
         pid = self.picker.value()
@@ -144,6 +147,11 @@ class TimelinePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         self.reload()
+        bus.changed.connect(self._changed)
+
+    def _changed(self, changes) -> None:
+        if any(changes.touches(kind) for kind in self.KINDS):
+            self.reload()
 
     def set_parent_id(self, partner_id: int) -> None:
         self.partner_id = partner_id
@@ -162,7 +170,6 @@ class TimelinePanel(QWidget):
             return
         dialog_for(item["kind"], item["id"], lang=self.lang, user=self.user, read_only=self.read_only,
                    parent=self).exec()
-        self.reload()
 
 
 BRIEFED_KINDS = ("visit", "partner")

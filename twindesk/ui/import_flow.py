@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from twindesk import exchange
 from twindesk.ui.background import run_with_progress
-from twindesk.ui.databus import bus
 from twindesk.ui.issues_dialog import IssuesDialog
 
 
@@ -141,7 +140,6 @@ class ImportFlow(QObject):
         if not report.applied:  # the database changed between the check and the import
             self._problems(report)
             return
-        bus.notify("*")
         QMessageBox.information(self.window, self.tr("Import"), self.tr(
             "Imported %1.\n\nNew records: %2\nChanged records: %3\n\nThe database as it was before is saved "
             "as %4").replace("%1", self.source.name).replace("%2", _counts(report.created)).replace(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import Vocabulary
 from twindesk.domain.queries import lists
 from twindesk.ui.list_model import Column, RecordTableModel
@@ -40,6 +41,15 @@ class PageSpec:
     has_dates: bool = False
 
 
+def kinds_shown(kind: str) -> frozenset[str]:
+    """The record kinds whose changes this list's rows show: its own, what it names by reference
+    (a shipment's partner), and its sub-records (a shipment's items, found by search)."""
+    own = SPECS[kind]
+    refs = {f.ref for f in own.fields if f.kind == "ref"}
+    children = {s.kind for s in SPECS.values() if s.parent and s.field(s.parent).ref == kind}
+    return frozenset({kind} | refs | children | ({"visit_partner"} if kind == "visit" else set()))
+
+
 class ListPage(QWidget):
     openRecord = Signal(str, int)
     newRecord = Signal(str)
@@ -51,6 +61,7 @@ class ListPage(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.lang = lang
+        self.kinds_shown = kinds_shown(spec.record_kind)
         self.query = lists.ListQuery(limit=None)
         self.total = 0
         self.setObjectName(f"page_{spec.list_name}")

@@ -20,19 +20,21 @@ from twindesk import APP_NAME, __version__
 from twindesk.domain import workspace
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
-from twindesk.domain.operations import records, undo
+from twindesk.domain.operations import door, records
 from twindesk.ui import background, pages, view_export
 from twindesk.ui import settings as S
 from twindesk.ui.background import run_with_progress
 from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.dashboard import DashboardPage
 from twindesk.ui.databus import bus
+from twindesk.ui.delete_confirm import confirm_delete
 from twindesk.ui.dialogs import BRIEFED_KINDS, dialog_for
 from twindesk.ui.export_dialog import ExportDialog, choose_xlsx, documents_folder, show_export_warnings
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
 from twindesk.ui.settings_dialog import SettingsDialog
+from twindesk.ui.undo_actions import UndoActions
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.read_only = read_only
         self.user = user or settings.get(S.STAFF_NAME)
+        door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
@@ -92,7 +95,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
         bus.changed.connect(self._data_changed)
-        bus.undoable.connect(self._offer_undo)
 
         self._restore_state()
 
@@ -109,11 +111,10 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New"), self.new_record, QKeySequence.StandardKey.New, "new")
         self.open_action = self._action(self.tr("&Open"), self.open_selected, None, "open")
         self.delete_action = self._action(self.tr("&Delete…"), self.delete_selected, None, "delete")
-        self.undo_action = self._action(self.tr("&Undo"), self.undo_last, QKeySequence.StandardKey.Undo, "undo")
-        self.undo_action.setEnabled(False)
-        self.last_change: undo.UndoStep | None = None
+        self.undo_actions = UndoActions(self, lang=self.lang, read_only=self.read_only)
+        self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
-        self.refresh_action = self._action(self.tr("&Refresh"), lambda: bus.notify("*"),
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current,
                                            QKeySequence.StandardKey.Refresh, "refresh")
         self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
         self.brief_action.setToolTip(self.tr("A PDF briefing pack for the selected visit or partner"))
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.quit_action)
         menu = self.menuBar().addMenu(self.tr("&Edit"))
         menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
         menu.addSeparator()
         for action in (self.new_action, self.open_action, self.delete_action):
             menu.addAction(action)
@@ -192,9 +194,17 @@ class MainWindow(QMainWindow):
         self.export_view_action.setEnabled(page is not None)
         self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
 
-    def _data_changed(self, kind: str) -> None:
+    def _data_changed(self, changes) -> None:
+        """A change notice: the page on screen reads again if it shows what changed (the others
+        read when they are shown)."""
         page = self.stack.currentWidget()
-        page.refresh()
+        kinds = getattr(page, "kinds_shown", None)
+        if kinds is None or changes.everything or kinds & changes.kinds:
+            page.refresh()
+        self._update_actions()
+
+    def refresh_current(self) -> None:
+        self.stack.currentWidget().refresh()
         self._update_actions()
 
     # --- record actions ---------------------------------------------------------------------
@@ -231,7 +241,7 @@ class MainWindow(QMainWindow):
                                 parent=self)
         except UserError as exc:  # deleted meanwhile
             QMessageBox.information(self, APP_NAME, str(exc))
-            bus.notify(kind)
+            self.refresh_current()
             return
         dialog.exec()
 
@@ -241,33 +251,14 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def delete_record(self, kind: str, record_id: int) -> None:
-        if self.read_only:
-            return
-        label = SPECS[kind].record_label(self.lang)
-        try:
-            impact = records.delete_impact(kind, record_id)
-        except UserError as exc:
-            QMessageBox.information(self, self.tr("Delete"), str(exc))
-            return
-        if not impact.allowed:
-            QMessageBox.warning(self, self.tr("Cannot delete"), impact.refusal())
-            return
-        text = self.tr("Delete this %1 (ID %2)?").replace("%1", label).replace("%2", str(record_id))
-        if impact.removed:
-            text += "\n\n" + self.tr("These go with it: %1.").replace("%1", records.describe_counts(impact.removed))
-        answer = QMessageBox.question(self, self.tr("Delete"), text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if self.read_only or not confirm_delete(self, kind, record_id, self.lang):
             return
         try:
-            before = undo.before_delete(kind, record_id)
-            records.delete(kind, record_id)
+            records.delete(kind, record_id, user=self.user)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
             return
-        bus.notify(kind)
-        bus.offer_undo(before)
+        label = SPECS[kind].record_label(self.lang)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
 
     def brief_selected(self) -> None:
@@ -306,30 +297,6 @@ class MainWindow(QMainWindow):
             self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
             self.import_flow.choose()
 
-    # --- undo ------------------------------------------------------------------------------
-    def _offer_undo(self, step: undo.UndoStep) -> None:
-        self.last_change = step
-        label = SPECS[step.kind].record_label(self.lang)
-        text = (self.tr("&Undo delete of %1 %2") if step.action == "delete" else self.tr("&Undo changes to %1 %2"))
-        self.undo_action.setText(text.replace("%1", label).replace("%2", str(step.record_id)))
-        self.undo_action.setEnabled(not self.read_only)
-
-    def undo_last(self) -> None:
-        step, self.last_change = self.last_change, None
-        self.undo_action.setText(self.tr("&Undo"))
-        self.undo_action.setEnabled(False)
-        if step is None or self.read_only:
-            return
-        try:
-            undo.undo(step)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Undo"), str(exc))
-            return
-        bus.notify("*")
-        label = SPECS[step.kind].record_label(self.lang)
-        self.statusBar().showMessage(self.tr("Undone: %1 %2 is as it was.").replace("%1", label)
-                                     .replace("%2", str(step.record_id)), 8000)
-
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
@@ -351,6 +318,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return
         self.user = self.settings.get(S.STAFF_NAME)
+        door.set_staff_name(self.user)
         self.dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
         database = self.settings.get(S.DATABASE)
         if database != before[S.DATABASE]:
@@ -396,5 +364,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_state()
+        bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
         background.wait_for_all()  # no worker may still be reading when the database closes
         super().closeEvent(event)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.specs import SPECS
-from twindesk.domain.operations import records, undo
-from twindesk.ui.databus import bus
+from twindesk.domain.operations import records
 from twindesk.ui.editor_base import Editor
 from twindesk.ui.field_editors import make_editor
 
@@ -180,7 +179,6 @@ class RecordDialog(QDialog):
         if not self._dirty:
             return True
         try:
-            before = undo.before_edit(self.kind, self.record_id) if self.record_id is not None else None
             new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
         except ValidationError as exc:
             self.show_errors(exc)
@@ -192,9 +190,6 @@ class RecordDialog(QDialog):
         self.record_id = new_id
         self.clear_errors()
         self._set_dirty(False)
-        bus.notify(self.kind)
-        if before is not None:
-            bus.offer_undo(before)
         if created and self.has_sub_records():
             # Stay open so delegates, items … can be added to the record just created.
             self._update_title()

@@ -13,7 +13,7 @@ never overwrite each other's work.
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from twindesk import APP_NAME
 from twindesk.domain import workspace
@@ -70,12 +70,13 @@ class Session(QObject):
         previous = (self.path, self.read_only)
         self._close_database()
         try:
-            workspace.open_workspace(path, read_only=read_only)
+            workspace.open_workspace(path, read_only=read_only, lock=None if read_only else lock)
         except (UserError, OSError) as exc:
             lock.release()
             self._cannot_open(parent, path, exc)
             if previous[0] is not None:  # back to where the user was
-                workspace.open_workspace(previous[0], read_only=previous[1])
+                workspace.open_workspace(previous[0], read_only=previous[1],
+                                         lock=None if previous[1] else self.lock)
             return False
         self._release_lock()
         self.lock = lock if not read_only else None
@@ -136,9 +137,20 @@ class Session(QObject):
         self.heartbeat.stop()
         who = (self.tr("by %1 on %2 since %3").replace("%1", holder.user).replace("%2", holder.host)
                .replace("%3", format_since(holder.since)) if holder else "")
-        QMessageBox.warning(self.window, APP_NAME, self.tr(
+        form = QApplication.activeModalWidget()
+        QMessageBox.warning(form or self.window, APP_NAME, self.tr(
             "Another TwinDesk window has taken over this database %1. This window now shows it read-only, "
-            "so neither overwrites the other's work. Your saved changes are in the database.").replace("%1", who))
+            "so neither overwrites the other's work. Your saved changes are in the database.").replace("%1", who)
+            + ("\n\n" + self.tr("The form you are typing in stays open: copy what you typed (it can no longer be "
+                                  "saved here), then close it.") if form is not None else ""))
+        self._reopen_read_only_when_no_form_is_open()
+
+    def _reopen_read_only_when_no_form_is_open(self) -> None:
+        """An open form keeps what was typed on screen (its Save is refused by the operations, which no
+        longer find the lock): the window turns read-only once the last form is closed."""
+        if QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(500, self._reopen_read_only_when_no_form_is_open)
+            return
         path = self.path
         self._close_database()
         workspace.open_workspace(path, read_only=True)

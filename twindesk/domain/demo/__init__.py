@@ -1,14 +1,15 @@
-"""The demo data set (DESIGN §6): the article's facts, plus `--scale N` synthetic records for load tests.
+"""The demo data set (docs/architecture.md, "The demo data"): the article's facts, plus `--scale N` synthetic records for load tests.
 
-`write_demo()` writes into the database the caller has opened (`twindesk.store.open_database`), in one
-transaction, and refuses a database that already holds partners; `replace_with_demo()` (the command
-line's `--force`) empties every table and writes the demo in one transaction, so a kill leaves the old
-data or the whole demo, never an empty database.
+`write_demo()` writes into the database the caller has opened (`domain.workspace`), as one operation
+(docs/architecture.md, "The one door"), and refuses a database that already holds partners unless
+`replace` (the command line's `--force`): then the old rows go in the same transaction, so a crash
+leaves the old data or the whole demo, never an empty database.
 """
 
 from dataclasses import asdict, dataclass
 
 from twindesk.domain.demo import article, synthetic
+from twindesk.domain.operations.door import operation
 from twindesk.store.errors import UserError
 from twindesk.store.models import (
     Activity,
@@ -27,7 +28,7 @@ from twindesk.store.models import (
     database,
 )
 
-__all__ = ["DEFAULT_SEED", "DemoSummary", "clear_all", "replace_with_demo", "write_demo"]
+__all__ = ["DEFAULT_SEED", "DemoSummary", "write_demo"]
 
 DEFAULT_SEED = 20200506
 
@@ -83,15 +84,18 @@ def _counts() -> dict[str, int]:
     }
 
 
-def write_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
-    """Write the article's demo data set, plus `scale` synthetic records per list, in one transaction.
+def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = False) -> DemoSummary:
+    """Write the article's demo data set, plus `scale` synthetic records per list, in one operation.
 
-    Raises UserError if the database already holds partners (empty it first with `clear_all()`).
+    Raises UserError if the database already holds partners and `replace` is not given. The history
+    keeps one line for the demo, not one per row: its rows are the demo's, and it clears Undo.
     """
     if scale < 0:
         raise UserError(f"--scale must be 0 or more, not {scale}")
-    with database.atomic():
-        if Partner.select().exists():
+    with operation("demo", summary=f"demo data set (scale {scale})", everything=True, undoable=False):
+        if replace:
+            _clear_all()
+        elif Partner.select().exists():
             raise UserError(
                 "The database already holds partners; the demo data set is only written into an empty "
                 "database. Use --force to empty it first, or choose another file with --db."
@@ -104,17 +108,7 @@ def write_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
     return DemoSummary(**{field: after[field] - before[field] for field in _TABLES})
 
 
-def clear_all() -> None:
-    """Delete every row of every table, children first, in one transaction."""
-    with database.atomic():
-        for model in reversed(_TABLES.values()):
-            model.delete().execute()
-
-
-def replace_with_demo(scale: int = 0, seed: int = DEFAULT_SEED) -> DemoSummary:
-    """Empty the database and write the demo data set, in ONE transaction: old data or new, never empty."""
-    if scale < 0:
-        raise UserError(f"--scale must be 0 or more, not {scale}")
-    with database.atomic():
-        clear_all()  # nested: a savepoint, committed only with the demo
-        return write_demo(scale, seed)
+def _clear_all() -> None:
+    """Delete every row of every table, children first (inside the demo's operation)."""
+    for model in reversed(_TABLES.values()):
+        model.delete().execute()

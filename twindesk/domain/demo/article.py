@@ -1,6 +1,6 @@
 """The demo's facts: what the TASS article of 6 May 2020 on Hainan's sister cities states.
 
-Source: /work/shared/seed/hainan-sister-cities-article.txt ("Hainan to boost relations with other
+Source: resources/demo/hainan-sister-cities-article.txt ("Hainan to boost relations with other
 countries via sister cities cooperation", HAIKOU, May 6 /TASS/, citing Hainan Daily and Wang Sheng, head
 of the international relations department of the provincial party committee).
 
@@ -38,6 +38,10 @@ ILLUSTRATIVE = "Illustrative: not from the article."
 DATE_ILLUSTRATIVE = "Date illustrative; the article gives none."
 YEAR_ONLY = "1 January stands for the year; day and month are not known."
 AS_OF_ARTICLE = f"Status as of the article ({ARTICLE}); the article does not say since when."
+# A signed partnership needs a date or a year (the domain's rule); where the article gives neither, its year
+# stands in, the latest the relation can have begun.
+YEAR_OF_ARTICLE = (f"Established year {ARTICLE_DATE.year} is the article's year, standing in for one it does "
+                   "not give: the relation existed by then.")
 
 COVID = "COVID-19 pandemic"
 JEBI = "Typhoon Jebi 2018"
@@ -171,7 +175,8 @@ def write_article() -> None:
         haikou,
         vladimir,
         tier="sister",
-        notes="The article: Vladimir is the sister city of Haikou. It does not give the year.",
+        established_year=ARTICLE_DATE.year,
+        notes="The article: Vladimir is the sister city of Haikou. It does not give the year. " + YEAR_OF_ARTICLE,
         history=[("active", ARTICLE_DATE, AS_OF_ARTICLE)],
     )
 
@@ -207,7 +212,8 @@ def write_article() -> None:
             sanya,
             p,
             tier="friendly_exchange",
-            notes=sanya_note,
+            established_year=ARTICLE_DATE.year,
+            notes=f"{sanya_note} {YEAR_OF_ARTICLE}",
             history=[("active", ARTICLE_DATE, AS_OF_ARTICLE)],
         )
         sanya_partners.append(p)

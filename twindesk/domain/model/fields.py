@@ -5,12 +5,13 @@ A form, a spreadsheet row and a test all hand in values as typed (strings or Pyt
 validator words into a message naming the field.
 """
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-from twindesk.domain.model import countries
+from twindesk.domain.model import countries, currencies
 from twindesk.domain.model.messages import Both, Problem
 from twindesk.domain.model.vocabulary import Vocabulary
 
@@ -19,6 +20,10 @@ MAX_TEXT = 1_000_000  # notes: generous, but not unbounded
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+# SQLite's INTEGER is a signed 64-bit number; a larger one cannot be stored (or even looked up).
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+# SQLite stores a DECIMAL column as REAL, which keeps 15 significant digits: a 16th would come back changed.
+REAL_DIGITS = 15
 # 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
@@ -37,6 +42,8 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     default: object = None
+    digits: int | None = None  # decimals: the column's max_digits (its DecimalField) …
+    places: int | None = None  # … and decimal_places; a value is rounded to these places as the column is
 
 
 def _text(value) -> str:
@@ -103,9 +110,38 @@ def parse_int(value) -> int | None:
     number = parse_decimal(value)
     if number is None:
         return None
+    # Bounded before int(): "1e999999999" is a finite Decimal whose int() would fill the memory.
+    if number.adjusted() > 18 or not INT_MIN <= int(number) <= INT_MAX:
+        raise Problem("is too large a number to store")
     if number != number.to_integral_value():
         raise Problem("must be a whole number")
     return int(number)
+
+
+def parse_float(value) -> float | None:
+    number = parse_decimal(value)
+    if number is None:
+        return None
+    result = float(number)
+    if not math.isfinite(result):  # "1e400" is a finite Decimal but an infinite float
+        raise Problem("is too large a number to store")
+    return result
+
+
+def fit_decimal(number: Decimal | None, digits: int | None, places: int | None) -> Decimal | None:
+    """`number` rounded to `places` as its column rounds it (peewee's auto_round, half to even), or
+    Problem when it has more digits before the point than the column (and SQLite's REAL) can keep."""
+    if number is None or places is None:
+        return number
+    whole = min(digits or REAL_DIGITS, REAL_DIGITS) - places  # digits allowed before the point
+    if number.adjusted() >= whole:
+        raise Problem("is too large a number to store (at most {limit})",
+                      limit=f"{Decimal(10) ** whole - Decimal(10) ** -places:,}")
+    rounded = number.quantize(Decimal(10) ** -places, rounding=ROUND_HALF_EVEN)
+    if rounded.adjusted() >= whole:  # 999.995 rounds up to 1000.00
+        raise Problem("is too large a number to store (at most {limit})",
+                      limit=f"{Decimal(10) ** whole - Decimal(10) ** -places:,}")
+    return rounded
 
 
 def parse_bool(value) -> bool:
@@ -146,10 +182,9 @@ def clean_value(field: Field, value):
     if kind in ("int", "year"):
         return parse_int(value)
     if kind == "decimal":
-        return parse_decimal(value)
+        return fit_decimal(parse_decimal(value), field.digits, field.places)
     if kind == "float":
-        number = parse_decimal(value)
-        return None if number is None else float(number)
+        return parse_float(value)
     if kind == "bool":
         return parse_bool(value)
     if kind == "code":
@@ -175,5 +210,7 @@ def clean_value(field: Field, value):
             return None
         if not CURRENCY.match(text):
             raise Problem("must be a three-letter currency code such as CNY, USD, JPY")
+        if not currencies.is_currency(text):  # "RMB" is what people say; CNY is the code
+            raise Problem("is not an ISO 4217 currency code (such as CNY, USD, JPY, KRW)")
         return text
     raise AssertionError(f"unknown field kind {kind!r}")

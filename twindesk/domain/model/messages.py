@@ -74,6 +74,9 @@ ZH = {
     "must be one of: {choices}": "必须是以下之一：{choices}",
     "is not a country (use an ISO code such as KR, JP, RU)": "不是国家名称（可填写 ISO 代码，如 KR、JP、RU）",
     "must be a three-letter currency code such as CNY, USD, JPY": "必须是三位字母币种代码，如 CNY、USD、JPY",
+    "is not an ISO 4217 currency code (such as CNY, USD, JPY, KRW)": "不是 ISO 4217 币种代码（如 CNY、USD、JPY、KRW）",
+    "is too large a number to store": "数值过大，无法保存",
+    "is too large a number to store (at most {limit})": "数值过大，无法保存（最大为 {limit}）",
     # a value that was read but breaks a rule
     "{label} is required.": "{label}为必填项。",
     "{label} must be more than zero (got {value}).": "{label}必须大于零（现为 {value}）。",
@@ -84,6 +87,19 @@ ZH = {
     "Give at least one: {labels}.": "请至少填写一项：{labels}。",
     "{label} is required when the status is “{status}”.": "状态为“{status}”时，{label}为必填项。",
     "A partner cannot be its own parent region.": "友好伙伴不能是自己的上级行政区。",
+    "{date} or {year} is required when the status is “{status}”.": "状态为“{status}”时，须填写{date}或{year}。",
+    # rules across records (domain.model.rules)
+    "{label}: partner {parent} lies within this partner ({chain}), so it cannot be its parent region.":
+        "{label}：编号为 {parent} 的友好伙伴隶属于本友好伙伴（{chain}），不能作为其上级行政区。",
+    "{label}: partnership {id} already joins this partner and home locality at the tier “{tier}” and has not ended; end one of them or give this one another tier.":
+        "{label}：编号为 {id} 的友好关系已在“{tier}”层级连接该友好伙伴与本地行政区，且尚未终止；"
+        "请终止其中一项，或为本项选择其他层级。",
+    "{label}: rows {first} and {line} both join partner {partner} and home locality {locality} at the tier “{tier}”, and neither has ended.":
+        "{label}：第 {first} 行和第 {line} 行都在“{tier}”层级连接友好伙伴 {partner} 与本地行政区 {locality}，"
+        "且都未终止。",
+    "The partner with ID {id} cannot be deleted: its signed partnerships (IDs {ids}) would be deleted with it. Set their status to “Ended” first, or delete on its own a partnership entered by mistake.":
+        "无法删除编号为 {id} 的友好伙伴：其已签署的友好关系（编号 {ids}）会随之一并删除。"
+        "请先将这些友好关系的状态改为“已终止”；误录的友好关系可单独删除。",
     "{label}: there is no {record} with ID {id}.": "{label}：没有编号为 {id} 的{record}。",
     "Day ({day}) is outside the visit's dates ({start} – {end}).": "日期（{day}）不在出访/来访日期（{start} 至 {end}）之内。",
     "The new order must name every delegate of the visit exactly once.": "新的顺序必须包含该团组的每位成员，且每人只出现一次。",

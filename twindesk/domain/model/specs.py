@@ -92,6 +92,20 @@ def date_for_status(status_field: str, statuses: dict[str, str]) -> Rule:
     return rule
 
 
+def dated_when_signed(values: dict, spec: RecordSpec) -> list[FieldError]:
+    """A signed partnership says when: its signing date, or at least the year it was established."""
+    status = values.get("status")
+    if status not in v.SIGNED_STATUSES or values.get("signed_on") or values.get("established_year"):
+        return []
+    term = v.PARTNERSHIP_STATUSES.get(status)
+    return [_error(spec, "signed_on", "{date} or {year} is required when the status is “{status}”.",
+                   date=_label(spec, "signed_on"), year=_label(spec, "established_year", lower=True),
+                   status=Both(term.en, term.zh))]
+
+
+dated_when_signed.fields = ("status", "signed_on", "established_year")
+
+
 def not_self_parent(values: dict, spec: RecordSpec) -> list[FieldError]:
     if values.get("id") is not None and values.get("parent") == values.get("id"):
         return [_error(spec, "parent", "A partner cannot be its own parent region.")]
@@ -140,7 +154,7 @@ PARTNERSHIP = RecordSpec("partnership", "partnership", m.Partnership, (
     F("established_year", "Established (year)", "year", minimum=1900, maximum=2100),
     F("next_review_on", "Next review / renewal", "date"),
     F("notes", "Notes", "longtext"),
-), rules=(not_before("next_review_on", "signed_on"),), parent="partner")
+), rules=(not_before("next_review_on", "signed_on"), dated_when_signed), parent="partner")
 
 STATUS_CHANGE = RecordSpec("status_change", "status change", m.PartnershipStatusChange, (
     F("partnership", "Partnership", "ref", required=True, ref="partnership"),
@@ -184,7 +198,7 @@ VISIT = RecordSpec("visit", "visit", m.Visit, (
     F("end_on", "End date", "date"),
     F("home_locality", "Home locality", "ref", ref="home_locality"),
     F("leader", "Leader"),
-    F("budget", "Budget", "decimal", minimum=0),
+    F("budget", "Budget", "decimal", minimum=0, digits=14, places=2),
     F("budget_currency", "Budget currency", "currency", default="CNY"),
     F("outcomes", "Outcomes", "longtext"),
     F("follow_ups", "Follow-ups", "longtext"),
@@ -220,7 +234,7 @@ GIFT = RecordSpec("gift", "gift", m.Gift, (
     F("visit", "Visit", "ref", required=True, ref="visit"),
     F("direction", "Given or received", "code", required=True, vocabulary=v.GIFT_DIRECTIONS, default="given"),
     F("description", "Description", required=True),
-    F("value", "Value", "decimal", positive=True),
+    F("value", "Value", "decimal", positive=True, digits=14, places=2),
     F("currency", "Currency", "currency", default="CNY"),
     F("giver", "From"),
     F("recipient", "To"),
@@ -258,9 +272,9 @@ SHIPMENT_ITEM = RecordSpec("shipment_item", "shipment item", m.ShipmentItem, (
     F("shipment", "Shipment", "ref", required=True, ref="shipment"),
     F("description", "Description", required=True),
     F("category", "Category", "code", required=True, vocabulary=v.ITEM_CATEGORIES, default="other"),
-    F("quantity", "Quantity", "decimal", positive=True),
+    F("quantity", "Quantity", "decimal", positive=True, digits=16, places=3),
     F("unit", "Unit"),
-    F("value", "Value", "decimal", positive=True),
+    F("value", "Value", "decimal", positive=True, digits=16, places=2),
     F("currency", "Currency", "currency", default="CNY"),
     F("notes", "Notes", "longtext"),
 ), parent="shipment")
@@ -269,3 +283,18 @@ SPECS: dict[str, RecordSpec] = {s.kind: s for s in (
     HOME_LOCALITY, PARTNER, PARTNERSHIP, STATUS_CHANGE, CONTACT, ACTIVITY,
     VISIT, DELEGATE, ITINERARY_ITEM, GIFT, SHIPMENT, SHIPMENT_ITEM,
 )}
+
+# Every stored record's kind by its model, including the link rows that are not records of their own.
+_KINDS = {spec.model: spec.kind for spec in SPECS.values()} | {m.VisitPartner: "visit_partner"}
+_MODELS = {kind: model for model, kind in _KINDS.items()}
+
+
+def model_kind(model) -> str:
+    return _KINDS[model]
+
+
+def kind_model(kind: str):
+    try:
+        return _MODELS[kind]
+    except KeyError:
+        raise KeyError(f"unknown record kind {kind!r}") from None

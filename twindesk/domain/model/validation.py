@@ -1,5 +1,7 @@
 """Checking one record's values against its spec: every problem found at once, each naming its field."""
 
+from decimal import Decimal
+
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
 from twindesk.domain.model.fields import Field, clean_value
 from twindesk.domain.model.messages import Label, Problem
@@ -7,6 +9,8 @@ from twindesk.domain.model.specs import SPECS, RecordSpec
 
 
 def _shown(value) -> str:
+    if isinstance(value, Decimal) and value.is_finite() and -20 < value.adjusted() < 20:
+        value = format(value.normalize(), "f")  # -2, not the column's rounding -2.000
     text = str(value)
     return text if len(text) <= 40 else text[:37] + "…"
 

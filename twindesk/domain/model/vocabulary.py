@@ -82,6 +82,9 @@ PARTNERSHIP_STATUSES = Vocabulary("partnership status", [
     T("dormant", "Dormant", "休眠"),
     T("ended", "Ended", "已终止"),
 ])
+# An agreement in force: signed, whether busy (active) or quiet (dormant). An ended one is history.
+SIGNED_STATUSES = ("active", "dormant")
+ENDED = "ended"  # every other status is a live partnership
 
 ACTIVITY_KINDS = Vocabulary("activity kind", [
     T("meeting", "Meeting", "会见/会谈"),

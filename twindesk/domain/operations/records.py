@@ -1,9 +1,9 @@
-"""Creating, changing and deleting records: validation, then one transaction per change.
+"""Creating, changing and deleting records: each one operation through the door (door.py).
 
-The window, the command line, the import and the tests all change data through here. `save` checks
-every field with the record's spec, that referenced records exist, and the rules that need other
-records (an itinerary day inside its visit's dates); it records who changed what, and a partnership's
-status history. `delete_impact` says what else a delete takes with it or why it is refused.
+The window, the command line and the tests all change records through here. `save` checks every
+field with the record's spec, that referenced records exist, and the rules that need other records
+(an itinerary day inside its visit's dates); it dates a partnership's status history. The door
+records who changed what. `delete_impact` says what else a delete takes with it or why it is refused.
 """
 
 from dataclasses import dataclass, field
@@ -11,16 +11,13 @@ from datetime import date
 
 import peewee as pw
 
+from twindesk.domain.model import rules
 from twindesk.domain.model.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
 from twindesk.domain.model.messages import Both, Label
-from twindesk.domain.model.specs import SPECS, RecordSpec
+from twindesk.domain.model.specs import SPECS, RecordSpec, model_kind
 from twindesk.domain.model.validation import validate
+from twindesk.domain.operations.door import operation
 from twindesk.store import models as m
-from twindesk.store.models import database
-
-MODEL_KINDS = {spec.model: spec.kind for spec in SPECS.values()}
-# Link rows that are not records of their own but go with a delete.
-MODEL_KINDS[m.VisitPartner] = "visit_partner"
 
 
 def spec_for(kind: str) -> RecordSpec:
@@ -45,7 +42,8 @@ def get(kind: str, record_id: int) -> dict:
     values = {"id": obj.id}
     for f in spec.fields:
         values[f.name] = getattr(obj, f.name + "_id") if f.kind == "ref" else getattr(obj, f.name)
-    values.update(created_at=obj.created_at, updated_at=obj.updated_at, updated_by=obj.updated_by)
+    values.update(created_at=obj.created_at, updated_at=obj.updated_at, updated_by=obj.updated_by,
+                  uuid=obj.uuid, version=obj.version)
     return values
 
 
@@ -85,14 +83,15 @@ def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "
     stored. Raises ValidationError (nothing written) or NotFound.
     """
     spec = spec_for(kind)
-    with database.atomic():
+    with operation("save", kind=kind, record_id=record_id, user=user) as op:
         if record_id is None:
             obj = spec.model()
             merged = dict(values)
         else:
             obj = get_instance(kind, record_id)
+            op.track(spec.model, [record_id])
             merged = get(kind, record_id)
-            for extra in ("created_at", "updated_at", "updated_by"):
+            for extra in ("created_at", "updated_at", "updated_by", "uuid", "version"):
                 merged.pop(extra)
             merged.update(values)
         cleaned = validate(spec, merged)
@@ -100,21 +99,26 @@ def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "
         check = CROSS_RECORD_CHECKS.get(kind)
         if check and not errors:
             errors += check(cleaned)
+        if not errors:
+            errors += rules.check(kind, cleaned, record_id)  # parent loops, one live partnership …
         if errors:
             raise ValidationError(spec.label, errors)
         previous_status = getattr(obj, "status", None) if record_id is not None else None
         for f in spec.fields:
             attr = f.name + "_id" if f.kind == "ref" else f.name
             setattr(obj, attr, cleaned[f.name])
-        obj.updated_by = user
+        obj.updated_by = op.user
         status_changed = kind == "partnership" and obj.status != previous_status
         if status_changed and values.get("status_since") in (None, ""):
             obj.status_since = date.today()  # a new status is dated the day it is recorded
         obj.save()
+        if record_id is None:
+            op.track_new(spec.model, obj.id)
+            op.record_id = obj.id
         if status_changed:
-            m.PartnershipStatusChange.create(
-                partnership=obj, status=obj.status, changed_on=obj.status_since, updated_by=user
-            )
+            line = m.PartnershipStatusChange.create(
+                partnership=obj, status=obj.status, changed_on=obj.status_since, updated_by=op.user)
+            op.track_new(m.PartnershipStatusChange, line.id)
         return obj.id
 
 
@@ -126,18 +130,25 @@ class DeleteImpact:
     record_id: int
     removed: dict[str, int] = field(default_factory=dict)  # record kind -> count
     unlinked: dict[str, int] = field(default_factory=dict)
+    agreements: list[int] = field(default_factory=list)  # signed partnerships in force: rules.agreements_in_force
     blockers: dict[str, int] = field(default_factory=dict)
+    # What the delete touches, for the history: model -> ids it removes; (model, fk column) -> ids it unlinks.
+    removed_ids: dict[type, list[int]] = field(default_factory=dict, repr=False)
+    unlinked_ids: dict[tuple[type, str], list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def allowed(self) -> bool:
-        return not self.blockers
+        return not self.blockers and not self.agreements
 
-    def refusal(self) -> str:
+    def refusal(self, lang: str = "en") -> str:
         """Why the delete is refused, and what to do: the one wording the window and the CLI show."""
-        label = SPECS[self.kind].label
-        verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
-        return (f"The {label} with ID {self.record_id} cannot be deleted: {describe_counts(self.blockers)} "
-                f"still {verb} to it. Delete or reassign those first.")
+        said = [rules.agreements_refusal(self.record_id, self.agreements, lang)] if self.agreements else []
+        if self.blockers:
+            label = SPECS[self.kind].label
+            verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
+            said.append(f"The {label} with ID {self.record_id} cannot be deleted: "
+                        f"{describe_counts(self.blockers)} still {verb} to it. Delete or reassign those first.")
+        return " ".join(said)
 
 
 def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
@@ -151,14 +162,16 @@ def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
             child_ids = [i for i in child_ids if i not in ids]
         if not child_ids:
             continue
-        child_kind = MODEL_KINDS.get(child, child.__name__)
+        child_kind = model_kind(child)
         if on_delete == "CASCADE":
             impact.removed[child_kind] = impact.removed.get(child_kind, 0) + len(child_ids)
             if (child, tuple(child_ids)) not in seen:
                 seen.add((child, tuple(child_ids)))
+                impact.removed_ids.setdefault(child, []).extend(child_ids)
                 _walk(child, child_ids, impact, seen)
         elif on_delete == "SET NULL":
             impact.unlinked[child_kind] = impact.unlinked.get(child_kind, 0) + len(child_ids)
+            impact.unlinked_ids.setdefault((child, fk.column_name), []).extend(child_ids)
         else:
             impact.blockers[child_kind] = impact.blockers.get(child_kind, 0) + len(child_ids)
 
@@ -166,7 +179,9 @@ def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
 def delete_impact(kind: str, record_id: int) -> DeleteImpact:
     obj = get_instance(kind, record_id)
     impact = DeleteImpact(kind, record_id)
+    impact.removed_ids[type(obj)] = [obj.id]
     _walk(type(obj), [obj.id], impact, set())
+    impact.agreements = rules.agreements_in_force(kind, obj.id)
     return impact
 
 
@@ -178,13 +193,22 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
-def delete(kind: str, record_id: int) -> DeleteImpact:
-    """Delete a record and what depends on it, in one transaction; refuse if others rely on it."""
+def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
+    """Delete a record and what depends on it, in one operation; refuse if others rely on it.
+
+    The links it clears are cleared here (not left to SQLite's SET NULL), so each unlinked record's
+    version and history say so and Undo can put the link back."""
     spec = spec_for(kind)
-    with database.atomic():
+    with operation("delete", kind=kind, record_id=record_id, user=user) as op:
         impact = delete_impact(kind, record_id)
         if not impact.allowed:
             raise DeleteRefused(impact.refusal())
+        for model, ids in impact.removed_ids.items():
+            op.track(model, ids)
+        for (model, column), ids in impact.unlinked_ids.items():
+            op.track(model, ids)
+            model.update({column: None, "version": model.version + 1, "updated_at": m.now(),
+                          "updated_by": op.user}).where(model.id.in_(ids)).execute()
         try:
             spec.model.delete_by_id(record_id)
         except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted
@@ -193,17 +217,23 @@ def delete(kind: str, record_id: int) -> DeleteImpact:
 
 
 def set_visit_partners(visit_id: int, partner_ids: list[int], *, user: str = "") -> None:
-    """Link a visit to exactly these partners (order kept as given)."""
-    with database.atomic():
+    """Link a visit to exactly these partners (links kept where they stay, in the order given)."""
+    with operation("link", kind="visit", record_id=visit_id, user=user) as op:
         get_instance("visit", visit_id)
         missing = [p for p in partner_ids if not m.Partner.select().where(m.Partner.id == p).exists()]
         if missing:
             raise ValidationError("visit", [field_error(
                 "partners", "Partners", "{label}: there is no {record} with ID {id}.",
                 label=Both("Partners", "友好伙伴"), record=Both("partner", "友好伙伴"), id=missing[0])])
+        wanted = list(dict.fromkeys(partner_ids))
+        links = dict(m.VisitPartner.select(m.VisitPartner.partner, m.VisitPartner.id)
+                     .where(m.VisitPartner.visit == visit_id).tuples())
+        if list(links) == wanted:
+            return
+        op.track(m.VisitPartner, links.values())
         m.VisitPartner.delete().where(m.VisitPartner.visit == visit_id).execute()
-        for pid in dict.fromkeys(partner_ids):
-            m.VisitPartner.create(visit=visit_id, partner=pid, updated_by=user)
+        for pid in wanted:  # made anew, so the stored order (by ID) is the order given
+            op.track_new(m.VisitPartner, m.VisitPartner.create(visit=visit_id, partner=pid, updated_by=op.user).id)
 
 
 def visit_partner_ids(visit_id: int) -> list[int]:
@@ -213,11 +243,13 @@ def visit_partner_ids(visit_id: int) -> list[int]:
 
 def reorder_delegates(visit_id: int, delegate_ids: list[int], *, user: str = "") -> None:
     """Set precedence 1, 2, 3 … in the given order; every delegate of the visit must be named once."""
-    with database.atomic():
+    with operation("reorder", kind="visit", record_id=visit_id, user=user) as op:
         current = {d for (d,) in m.Delegate.select(m.Delegate.id).where(m.Delegate.visit == visit_id).tuples()}
         if set(delegate_ids) != current or len(delegate_ids) != len(current):
             raise ValidationError("delegate", [field_error(
                 "precedence", "Precedence", "The new order must name every delegate of the visit exactly once.")])
+        op.track(m.Delegate, delegate_ids)
         for position, delegate_id in enumerate(delegate_ids, start=1):
-            m.Delegate.update(precedence=position, updated_by=user, updated_at=m.now()).where(
-                m.Delegate.id == delegate_id).execute()
+            m.Delegate.update(precedence=position, updated_by=op.user, updated_at=m.now(),
+                              version=m.Delegate.version + 1).where(
+                m.Delegate.id == delegate_id, m.Delegate.precedence != position).execute()

@@ -1,20 +1,30 @@
-"""Undo of the last edit or delete: the rows as they were, taken just before the change.
+"""Undo and redo, several levels deep, built on the history (docs/architecture.md, "Undo").
 
-`before_delete(kind, id)` keeps the record, everything its delete cascades to, and the links it
-would clear (SET NULL); `before_edit(kind, id)` keeps the record's row. `undo(step)` writes them back
-in one transaction, with the same IDs, so every reference to them holds again. If something changed
-in between that makes that impossible (an ID taken, a parent gone), nothing is written and the
-message says so.
+Each operation that commits pushes one step. Undoing a step is itself an operation ("undo"): it reads
+the step's history rows and puts every record back as it was — values restored, created rows removed
+(a partnership's status line included), deleted rows re-inserted with their IDs and UUIDs — and the
+history shows it like any other change, by whoever undid it, now. Redo undoes the undo.
+
+A step that a later change has overtaken is refused with the reason, and nothing is written: a record
+whose version moved on since, a deleted record, or a new record something has been added to since.
+An import, a restore or the demo clears the history (`cleared_by` says which) rather than leave steps
+that would revert earlier edits on top of it.
 """
 
+from __future__ import annotations
+
+import json
 from dataclasses import dataclass, field
 
 import peewee as pw
 
-from twindesk.domain.model.errors import NotFound
-from twindesk.domain.operations.records import MODEL_KINDS, get_instance, spec_for
+from twindesk.domain.model.specs import kind_model, model_kind
+from twindesk.domain.operations import door
+from twindesk.store import models as m
 from twindesk.store.errors import UserError
 from twindesk.store.models import database
+
+LIMIT = 100  # steps kept
 
 
 class UndoFailed(UserError):
@@ -23,73 +33,167 @@ class UndoFailed(UserError):
 
 @dataclass
 class UndoStep:
-    action: str  # "delete" or "edit"
+    operation_id: int  # the operation that Undo takes back (for a redo: the undo that Redo takes back)
+    action: str  # what the person did: save, delete, link, reorder
     kind: str
-    record_id: int
-    rows: list[tuple[type, list[dict]]] = field(default_factory=list)  # parents before children
-    links: list[tuple[type, str, list[int], int]] = field(default_factory=list)  # model, fk field, ids, target
+    record_id: int | None
+    # The version each record it changed must still have for the step to be taken back. Undo and redo
+    # of later steps bring a record back to this step's state under a new version, and move it on.
+    expect: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, op: door.Operation, action: str, kind: str, record_id: int | None) -> UndoStep:
+        return cls(op.id, action, kind, record_id, dict(op.versions))
 
 
-def _rows(model, ids: list[int]) -> list[dict]:
-    return list(model.select().where(model.id.in_(ids)).order_by(model.id).dicts())
+class UndoHistory:
+    """The steps this process can undo and redo (one per window; the command line never undoes)."""
+
+    def __init__(self):
+        self.undo_steps: list[UndoStep] = []
+        self.redo_steps: list[UndoStep] = []
+        self.cleared_by: str | None = None  # the action that last cleared it (import, restore, demo)
+
+    def reset(self) -> None:
+        self.undo_steps.clear()
+        self.redo_steps.clear()
+        self.cleared_by = None
+
+    def committed(self, op: door.Operation, undoable: bool) -> None:
+        """Called by the door on every commit, before the change notice goes out."""
+        if op.action in ("undo", "redo"):  # the step taken back moves to the other list
+            taken, other = ((self.undo_steps, self.redo_steps) if op.action == "undo"
+                            else (self.redo_steps, self.undo_steps))
+            step = taken.pop()
+            self._moved_on(op)
+            other.append(UndoStep.of(op, step.action, step.kind, step.record_id))
+            return
+        if not undoable:
+            self.undo_steps.clear()
+            self.redo_steps.clear()
+            self.cleared_by = op.action
+            return
+        self.undo_steps.append(UndoStep.of(op, op.action, op.kind, op.record_id))
+        del self.undo_steps[:-LIMIT]
+        self.redo_steps.clear()
+        self.cleared_by = None
+
+    def next_undo(self) -> UndoStep | None:
+        return self.undo_steps[-1] if self.undo_steps else None
+
+    def next_redo(self) -> UndoStep | None:
+        return self.redo_steps[-1] if self.redo_steps else None
+
+    def undo(self, *, user: str = "") -> door.Changes:
+        step = self.next_undo()
+        if step is None:
+            raise UndoFailed("There is nothing to undo.")
+        return _revert(step, "undo", user).changes()
+
+    def redo(self, *, user: str = "") -> door.Changes:
+        step = self.next_redo()
+        if step is None:
+            raise UndoFailed("There is nothing to redo.")
+        return _revert(step, "redo", user).changes()
+
+    def _moved_on(self, op: door.Operation) -> None:
+        for step in self.undo_steps + self.redo_steps:
+            for key in step.expect.keys() & op.versions.keys():
+                step.expect[key] = op.versions[key]
 
 
-def _collect(model, ids: list[int], step: UndoStep, seen: set) -> None:
-    for fk, child in model._meta.backrefs.items():
-        on_delete = (fk.on_delete or "").upper()
-        if on_delete == "CASCADE":
-            child_ids = [i for (i,) in child.select(child.id).where(fk.in_(ids)).tuples()
-                         if not (child is model and i in ids)]
-            key = (child, tuple(child_ids))
-            if child_ids and key not in seen:
-                seen.add(key)
-                step.rows.append((child, _rows(child, child_ids)))
-                _collect(child, child_ids, step, seen)
-        elif on_delete == "SET NULL":
-            for target in ids:
-                linked = [i for (i,) in child.select(child.id).where(fk == target).tuples()]
-                if linked:
-                    step.links.append((child, fk.name, linked, target))
+history = UndoHistory()
 
 
-def before_delete(kind: str, record_id: int) -> UndoStep:
-    obj = get_instance(kind, record_id)
-    model = type(obj)
-    step = UndoStep("delete", kind, record_id, rows=[(model, _rows(model, [record_id]))])
-    _collect(model, [record_id], step, set())
-    return step
+def _label(kind: str) -> str:
+    from twindesk.domain.model.specs import SPECS
+
+    return SPECS[kind].label if kind in SPECS else kind.replace("_", " ")
 
 
-def before_edit(kind: str, record_id: int) -> UndoStep:
-    model = spec_for(kind).model
-    rows = _rows(model, [record_id])
-    if not rows:
-        raise NotFound(spec_for(kind).label, record_id)
-    return UndoStep("edit", kind, record_id, rows=[(model, rows)])
-
-
-def undo(step: UndoStep) -> None:
-    label = spec_for(step.kind).label
+def _revert(step: UndoStep, action: str, user: str) -> door.Operation:
+    """Put back every record `step.operation_id` changed, as one operation `action`."""
     try:
-        with database.atomic():
-            if step.action == "edit":
-                model, (row,) = step.rows[0]
-                changed = model.update(**{k: v for k, v in row.items() if k != "id"}).where(
-                    model.id == step.record_id).execute()
-                if not changed:
-                    raise UndoFailed(f"The {label} with ID {step.record_id} was deleted since; its edit cannot be "
-                                     "undone.")
-                return
-            for model, rows in step.rows:
-                model.insert_many(rows).execute()
-            for model, column, ids, target in step.links:
-                model.update({column: target}).where(model.id.in_(ids), getattr(model, column).is_null()).execute()
+        with door.operation(action, kind=step.kind, record_id=step.record_id, user=user,
+                            undoes=step.operation_id) as op:
+            _put_back(step, op)
     except pw.IntegrityError as exc:
-        kind = MODEL_KINDS.get(step.rows[0][0], label)
-        raise UndoFailed(f"The {label} with ID {step.record_id} cannot be brought back: the data changed since "
-                         f"({kind}: {exc}). Nothing was changed.") from exc
+        raise UndoFailed(f"The change cannot be taken back: the data changed since ({exc}). "
+                         "Nothing was changed.") from exc
+    if op.id is None:
+        raise UndoFailed("The change left nothing to take back.")
+    return op
+
+
+def _put_back(step: UndoStep, op: door.Operation) -> None:
+    rows = list(m.HistoryChange.select().where(m.HistoryChange.operation == step.operation_id)
+                .order_by(m.HistoryChange.id))
+    records: dict[tuple[str, int], list[m.HistoryChange]] = {}
+    for row in rows:
+        records.setdefault((row.kind, row.record_id), []).append(row)
+    created = {key for key, changes in records.items() if changes[0].change == "create"}
+    for (kind, record_id), changes in records.items():
+        _refuse_if_overtaken(kind, record_id, changes[0].change, step.expect.get((kind, record_id)), created)
+    database.connection().execute("PRAGMA defer_foreign_keys = ON")  # re-inserted rows in any order
+    for (kind, record_id), changes in records.items():
+        model = kind_model(kind)
+        first = changes[0]
+        if first.change == "delete":
+            op.track_new(model, record_id)
+            _insert(model, json.loads(first.old))
+        elif first.change == "update":
+            op.track(model, [record_id])
+            _restore_values(model, record_id, {c.field: json.loads(c.old) for c in changes}, op.user)
+    for kind, record_id in reversed([key for key in records if key in created]):
+        model = kind_model(kind)
+        op.track(model, [record_id])
+        model.delete().where(model.id == record_id).execute()
+
+
+def _refuse_if_overtaken(kind: str, record_id: int, change: str, expected: int | None, created: set) -> None:
+    model = kind_model(kind)
+    current = door.rows_by_id(model, [record_id]).get(record_id)
+    what = f"the {_label(kind)} with ID {record_id}"
+    if change == "delete":
+        if current is not None:
+            raise UndoFailed(f"Cannot take the change back: {what} exists again. Nothing was changed.")
+        return
+    if current is None:
+        raise UndoFailed(f"Cannot take the change back: {what} has been deleted since. Nothing was changed.")
+    if current["version"] != expected:
+        raise UndoFailed(f"Cannot take the change back: {what} was changed since by {current['updated_by']} "
+                         f"at {current['updated_at']}. Nothing was changed.")
+    if change == "create":
+        for fk, child in model._meta.backrefs.items():
+            ids = [i for (i,) in child.select(child.id).where(fk == record_id).tuples()]
+            added = [i for i in ids if (model_kind(child), i) not in created]
+            if added:
+                raise UndoFailed(f"Cannot take the change back: {len(added)} {_label(model_kind(child))} "
+                                 f"record(s) have been added to {what} since. Nothing was changed.")
+
+
+def _insert(model, row: dict) -> None:
+    row = dict(row, version=row["version"] + 1)
+    columns = ", ".join(f'"{c}"' for c in row)
+    database.connection().execute(
+        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(row))})',
+        list(row.values()))
+
+
+def _restore_values(model, record_id: int, old: dict[str, object], user: str) -> None:
+    """Set the columns back through the model, so derived columns (search, pinyin) follow, and the
+    record says who changed it last: whoever undid it, now."""
+    obj = model.get_by_id(record_id)
+    for column, value in old.items():
+        f = model._meta.columns[column]
+        if isinstance(f, pw.ForeignKeyField):
+            setattr(obj, f.object_id_name, value)
+        else:
+            setattr(obj, f.name, f.python_value(value))
+    obj.updated_by = user
+    obj.save()
 
 
 def describe(step: UndoStep) -> str:
-    """What Undo would do, for the menu: "delete of partner 12"."""
-    return f"{step.action} of {spec_for(step.kind).label} {step.record_id}"
+    """What Undo would do, for the menu and messages: "delete of partner 12"."""
+    return f"{step.action} of {_label(step.kind)} {step.record_id}" if step.kind else step.action

@@ -1,7 +1,11 @@
-"""Writing a checked import: a backup first, then every row in one transaction, or nothing.
+"""Writing a checked import: a backup first, then every row in one operation, or nothing.
+
+The import is one operation through the door (docs/architecture.md, "The one door"): under the write
+lock, in one IMMEDIATE transaction, with a history row per record and changed field. It clears Undo
+(an import is taken back by restoring its backup, not step by step).
 
 Rows go in with `executemany` on the connection peewee holds (peewee's `insert_many` is ten times
-slower for bulk loads, DESIGN §7), parents before children, with foreign-key checks deferred to the
+slower for bulk loads, docs/architecture.md, "Measured on these machines"), parents before children, with foreign-key checks deferred to the
 commit so a sheet may name a parent further down. As the window does, a partnership whose status
 changes gets a dated line in its status history (unless the import brings that line itself), and a new
 status without a date of its own is dated today. Records created with their workbook ID are restored as
@@ -15,6 +19,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
 from twindesk.domain.transfer.tables import KINDS, column_of, spec_of
@@ -66,7 +71,8 @@ class _Writer:
                                f"VALUES ({', '.join('?' * (len(columns) + 2))})")
         self.insert = (f'INSERT INTO "{self.table}" ("created_at", {", ".join(quoted)}) '
                        f"VALUES ({', '.join('?' * (len(columns) + 1))})")
-        self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)} WHERE "id" = ?')
+        self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)}, '
+                       f'"version" = "version" + 1 WHERE "id" = ?')
 
     def params(self, values: tuple) -> list:
         out = [f.db_value(v) for f, v in zip(self.fields, values, strict=True)]
@@ -105,13 +111,17 @@ def _partnership_history(plan: ImportPlan, rows: list[PlannedRow], today: date) 
     return needs
 
 
-def _write_table(conn, plan: ImportPlan, kind: str, writer: _Writer, progress: Progress, done: list[int],
+def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progress: Progress, done: list[int],
                  total: int) -> tuple[int, int, dict[int, int]]:
     """Insert and update one table's rows; returns (created, updated, {line: new ID} of rows without one)."""
     rows = plan.tables[kind].rows
     new_ids: dict[int, int] = {}
     with_id = [r for r in rows if not r.update and r.record_id is not None]
     updates = [r for r in rows if r.update]
+    model = writer.spec.model
+    op.track(model, [r.record_id for r in updates])  # as they were, for the history
+    for r in with_id:
+        op.track_new(model, r.record_id)
     label = writer.spec.label
     for batch_rows, sql, make in (
         (with_id, writer.insert_with_id, lambda r: [r.record_id, writer.stamp, *writer.params(r.values)]),
@@ -125,6 +135,7 @@ def _write_table(conn, plan: ImportPlan, kind: str, writer: _Writer, progress: P
     for r in rows:
         if not r.update and r.record_id is None:
             new_ids[r.line] = conn.execute(writer.insert, [writer.stamp, *writer.params(r.values)]).lastrowid
+            op.track_new(model, new_ids[r.line])
             done[0] += 1
     return len(rows) - len(updates), len(updates), new_ids
 
@@ -154,7 +165,8 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
     progress.advance(0, total, "Backing up the database…")
     result.backup = backups.event_backup(db.connection(), path, "import", moment)
     try:
-        with db.atomic():
+        with operation("import", summary=f"import ({result.backup.name} holds the data before it)",
+                       user=user, everything=True, undoable=False) as op:
             conn = db.connection()
             conn.execute("PRAGMA defer_foreign_keys = ON")  # a sheet may name a parent further down
             history: list[PlannedRow] = []
@@ -162,19 +174,19 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
             for kind in KINDS:
                 if kind == "partnership":
                     history = _partnership_history(plan, plan.tables[kind].rows, moment.date())
-                writer = _Writer(kind, user, stamp)
-                created, updated, new_ids = _write_table(conn, plan, kind, writer, progress, done, total)
+                writer = _Writer(kind, op.user, stamp)
+                created, updated, new_ids = _write_table(conn, op, plan, kind, writer, progress, done, total)
                 if kind == "partnership":
                     history_ids = new_ids
                 result.created[kind], result.updated[kind] = created, updated
-            result.created["status_change"] += _add_history(conn, history, history_ids, user, stamp)
+            result.created["status_change"] += _add_history(conn, op, history, history_ids, op.user, stamp)
     except pw.IntegrityError as exc:  # the checks should have caught it; still, nothing is written
         raise UserError(f"The import would break the links between records ({exc}); "
                         "nothing was written.") from exc
     return result
 
 
-def _add_history(conn, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
+def _add_history(conn, op, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
     spec = spec_of("partnership")
     i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
     sql = ('INSERT INTO "partnership_status_change" ("created_at", "updated_at", "updated_by", '
@@ -182,4 +194,7 @@ def _add_history(conn, rows: list[PlannedRow], new_ids: dict[int, int], user: st
     params = [(stamp, stamp, user, row.record_id or new_ids[row.line], row.values[i_status],
                row.values[i_since].isoformat()) for row in rows]
     conn.executemany(sql, params)
+    last = conn.execute('SELECT coalesce(max(id), 0) FROM "partnership_status_change"').fetchone()[0]
+    for line_id in range(last - len(params) + 1, last + 1):  # AUTOINCREMENT: the newest IDs are these rows
+        op.track_new(m.PartnershipStatusChange, line_id)
     return len(params)

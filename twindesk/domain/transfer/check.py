@@ -5,7 +5,8 @@ The caller (the workbook reader) feeds rows one by one with `ImportCheck.add(kin
 the columns the sheet has. Each row is validated as it arrives (`validation.validate`, the same rules as
 a form), so only cleaned tuples are kept; `finish()` then runs the checks that need every sheet: that
 references point to a record in the database or in the import, an itinerary day inside its visit, no
-visit–partner link twice, and likely duplicate partners.
+visit–partner link twice, the rules across records (no parent-region loop, one live partnership per
+locality, partner and tier: `rules.check_import`), and likely duplicate partners.
 
 What a row means:
 - no ID: a new record;
@@ -18,6 +19,7 @@ What a row means:
 from dataclasses import dataclass, field
 from datetime import date
 
+from twindesk.domain.model import rules
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
@@ -266,6 +268,16 @@ class ImportCheck:
             kept.append(row)
         table.rows = kept
 
+    def _check_rules(self) -> None:
+        """The rules across records (model/rules.py), on the state the import would leave."""
+        rows = {}
+        for kind in rules.IMPORT_KINDS:
+            names = [f.name for f in spec_of(kind).fields]
+            rows[kind] = [(r.line, r.record_id, dict(zip(names, r.values, strict=True)))
+                          for r in self._tables[kind].rows]
+        for kind, line, error in rules.check_import(rows):
+            self._problem(kind, line, error)
+
     def _likely_duplicates(self) -> list[LikelyDuplicate]:
         """New partners with the same name (any script) and country as one the database holds."""
         new = [r for r in self._tables["partner"].rows if not r.update]
@@ -302,6 +314,7 @@ class ImportCheck:
             self._check_references(kind)
         self._check_itinerary_days()
         self._check_visit_links()
+        self._check_rules()
         duplicates = self._likely_duplicates()
         self._problems.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history)

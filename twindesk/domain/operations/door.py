@@ -1,0 +1,267 @@
+"""The one door for every change (docs/architecture.md, "The one door").
+
+Every write to the database enters through `operation(...)`:
+
+1. it checks that this process holds the database's write lock (the window's, or the command's);
+2. it runs one `BEGIN IMMEDIATE` transaction, which waits up to the busy timeout for another writer
+   instead of failing at once;
+3. the code inside changes rows and tells the operation which records it touched (`op.track`); the
+   operation compares them before and after and writes the history rows, per record and field, in the
+   same transaction;
+4. on commit, the undo history learns of the step, and one change notice (`Changes`) goes to every
+   subscriber: the window refreshes from these notices only.
+
+Nothing else writes: a test fails when any SQL outside an operation changes the database.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import socket
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from twindesk.domain.model.specs import model_kind
+from twindesk.store import models as m
+from twindesk.store.errors import UserError
+from twindesk.store.models import database
+
+# Columns the history does not list field by field: they change with every save, or derive from fields.
+BOOKKEEPING = frozenset({"id", "uuid", "version", "created_at", "updated_at", "updated_by", "search_text",
+                         "sort_zh"})
+
+
+class NoWriteLock(UserError):
+    """This process does not hold the database's write lock: nothing was written."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one committed operation touched: the change notice every open view reads."""
+
+    operation_id: int
+    action: str
+    ids: Mapping[str, frozenset[int]]  # record kind -> ids created, changed or deleted
+    everything: bool = False  # an import, a restore, the demo: every view refreshes
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self.ids)
+
+    def touches(self, kind: str) -> bool:
+        return self.everything or kind in self.ids
+
+
+# -- who writes ---------------------------------------------------------------------------------------
+
+_staff_name = ""
+
+
+def set_staff_name(name: str) -> None:
+    """The name from Settings, written as "who" on every change from now on."""
+    global _staff_name
+    _staff_name = (name or "").strip()
+
+
+def actor() -> str:
+    """Who is changing data: the staff name from Settings, else the system's user and host; never blank."""
+    if _staff_name:
+        return _staff_name
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name (some services): still say something true
+        user = "unknown user"
+    return f"{user}@{socket.gethostname()}"
+
+
+# -- the write lock -----------------------------------------------------------------------------------
+
+_write_lock = None  # a store.instance_lock.DatabaseLock held by this process, bound by domain.workspace
+
+
+def bind_write_lock(lock) -> None:
+    global _write_lock
+    _write_lock = lock
+
+
+def require_write_lock() -> None:
+    lock = _write_lock
+    if lock is None or not lock.still_held():
+        holder = lock.holder() if lock is not None else None
+        who = (f" It is now held by {holder.user} on {holder.host} since {holder.since:%Y-%m-%d %H:%M}."
+               if holder is not None else "")
+        raise NoWriteLock("This TwinDesk does not hold the database's write lock, so nothing was saved."
+                          + who + " Copy what you typed, or save it after reopening the database.")
+
+
+# -- change notices -----------------------------------------------------------------------------------
+
+_subscribers: list[Callable[[Changes], None]] = []
+
+
+def subscribe(callback: Callable[[Changes], None]) -> None:
+    _subscribers.append(callback)
+
+
+def unsubscribe(callback: Callable[[Changes], None]) -> None:
+    if callback in _subscribers:
+        _subscribers.remove(callback)
+
+
+def _publish(changes: Changes) -> None:
+    for callback in list(_subscribers):
+        callback(changes)
+
+
+# -- history rows -------------------------------------------------------------------------------------
+
+
+def _table(model) -> str:
+    return model._meta.table_name
+
+
+def rows_by_id(model, ids: Iterable[int]) -> dict[int, dict]:
+    """The stored rows as SQLite holds them (plain values), by id."""
+    ids = list(dict.fromkeys(ids))
+    out: dict[int, dict] = {}
+    conn = database.connection()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        cur = conn.execute(f'SELECT * FROM "{_table(model)}" WHERE id IN ({", ".join("?" * len(chunk))})', chunk)
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            out[row[0]] = dict(zip(names, row, strict=True))
+    return out
+
+
+def to_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class Operation:
+    """One operation under way: the records it touched, compared before and after for the history."""
+
+    def __init__(self, action: str, user: str, kind: str, record_id: int | None, summary: str,
+                 everything: bool, undoes: int | None):
+        self.action, self.user, self.kind, self.record_id = action, user, kind, record_id
+        self.summary, self.everything, self.undoes = summary, everything, undoes
+        self.at = m.now()
+        self.id: int | None = None  # given when the operation is written, at its end
+        self._before: dict[type, dict[int, dict | None]] = {}
+        self._rows: list[tuple] = []
+        self.ids: dict[str, set[int]] = {}
+        self.versions: dict[tuple[str, int], int] = {}  # each record's version after it (not for deletes)
+
+    def track(self, model, ids: Iterable[int]) -> None:
+        """Remember these records as they are now, before the operation changes them (or creates them:
+        an id not yet stored counts as created when it appears)."""
+        ids = [i for i in ids if i is not None]
+        seen = self._before.setdefault(model, {})
+        fresh = [i for i in ids if i not in seen]
+        found = rows_by_id(model, fresh)
+        for i in fresh:
+            seen[i] = found.get(i)
+
+    def track_new(self, model, record_id: int) -> None:
+        """A record this operation has just created."""
+        self._before.setdefault(model, {})[record_id] = None
+
+    def created_rows(self, model, rows: Iterable[dict]) -> None:
+        """Rows the operation inserted in bulk (an import), recorded without looking them up again."""
+        kind = model_kind(model)
+        for row in rows:
+            self._rows.append((kind, row["id"], "create", "", None, to_json(row), row.get("version", 1)))
+            self.ids.setdefault(kind, set()).add(row["id"])
+            self.versions[(kind, row["id"])] = row.get("version", 1)
+
+    def _compare(self) -> None:
+        for model, before in self._before.items():
+            kind = model_kind(model)
+            after = rows_by_id(model, before)
+            for record_id, old in before.items():
+                new = after.get(record_id)
+                if old is None and new is None:
+                    continue
+                if old is None:
+                    self._rows.append((kind, record_id, "create", "", None, to_json(new), new["version"]))
+                elif new is None:
+                    self._rows.append((kind, record_id, "delete", "", to_json(old), None, old["version"]))
+                else:
+                    changed = [c for c in new if c not in BOOKKEEPING and new[c] != old.get(c)]
+                    if not changed:
+                        continue
+                    for column in changed:
+                        self._rows.append((kind, record_id, "update", column, to_json(old.get(column)),
+                                           to_json(new[column]), new["version"]))
+                self.ids.setdefault(kind, set()).add(record_id)
+                if new is not None:
+                    self.versions[(kind, record_id)] = new["version"]
+        self._before.clear()
+
+    def finish(self) -> None:
+        """Write the operation and its history rows (still inside its transaction)."""
+        self._compare()
+        if not self._rows and not self.everything:
+            return  # nothing changed (a form saved as it was): no history, no undo step, no notice
+        self.id = m.HistoryOperation.insert(
+            action=self.action, kind=self.kind, record_id=self.record_id, summary=self.summary, user=self.user,
+            at=self.at, undoes=self.undoes).execute()
+        if self._rows:
+            database.connection().executemany(
+                'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", '
+                '"new", "version") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [(self.id, *r) for r in self._rows])
+            self._rows.clear()
+
+    def changes(self) -> Changes:
+        return Changes(self.id, self.action, {k: frozenset(v) for k, v in self.ids.items()}, self.everything)
+
+
+# -- the door -----------------------------------------------------------------------------------------
+
+_local = threading.local()
+
+
+def current() -> Operation | None:
+    """The operation under way in this thread, if any (its writes are allowed)."""
+    return getattr(_local, "operation", None)
+
+
+@contextmanager
+def operation(action: str, *, kind: str = "", record_id: int | None = None, summary: str = "",
+              user: str | None = None, everything: bool = False, undoable: bool = True,
+              undoes: int | None = None) -> Iterator[Operation]:
+    """Run the block as one operation: lock checked, one IMMEDIATE transaction, history, notice.
+
+    Inside another operation of this thread, the block joins it (one transaction, one step).
+    `undoable=False` (an import, a restore, the demo) clears the undo history instead of adding a step.
+    """
+    running = current()
+    if running is not None:
+        yield running
+        return
+    require_write_lock()
+    from twindesk.domain.operations import undo  # the undo history sits on top of this door
+
+    with database.atomic("IMMEDIATE"):
+        op = Operation(action, (user or "").strip() or actor(), kind, record_id, summary, everything, undoes)
+        _local.operation = op
+        try:
+            yield op
+            op.finish()
+        finally:
+            _local.operation = None
+    if op.id is not None:
+        undo.history.committed(op, undoable)
+        _publish(op.changes())
+
+
+def everything_changed(action: str) -> Changes:
+    """The notice for a change made below the door's transaction (a restore replaces the file)."""
+    return Changes(0, action, {}, everything=True)
+
+
+def publish(changes: Changes) -> None:
+    _publish(changes)
