@@ -229,7 +229,7 @@ def test_backup_while_another_connection_writes_is_consistent_and_restores(db_pa
     assert check_file(db_path).ok
 
 
-def test_restore_via_integrity_module_keeps_the_live_connection_usable(db, tmp_path, make):
+def test_restore_via_integrity_module_replaces_the_closed_database(db, tmp_path, make):
     from twindesk.store import models as m
     from twindesk.store.integrity import restore
 
@@ -237,11 +237,15 @@ def test_restore_via_integrity_module_keeps_the_live_connection_usable(db, tmp_p
     snapshot = tmp_path / "snap.db"
     backups.copy_database(db.raw(), snapshot)
     make.partner(name_en="New")
+    close_database()  # restore renames over the file: the caller has it closed (and holds the lock)
     digest = sha256(snapshot)
-    safety = restore(db.raw(), db.path, snapshot, datetime(2026, 1, 2, 3, 4, 5))
+    safety = restore(db.path, snapshot, datetime(2026, 1, 2, 3, 4, 5))
     assert safety.name == "before-restore-20260102-030405.db"
-    assert [p.name_en for p in m.Partner.select()] == ["Old"]  # the same connection sees the restored rows
+    open_database(db.path, take_backups=False)
+    assert [p.name_en for p in m.Partner.select()] == ["Old"]
     make.partner(name_en="After")
     assert m.Partner.select().count() == 2
+    close_database()
     assert sha256(snapshot) == digest
     assert table_counts(safety)["partner"] == 2
+    assert check_file(db.path).ok

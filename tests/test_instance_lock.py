@@ -142,6 +142,8 @@ def test_stale_lock_of_a_dead_process_is_taken_over(dbfile):
 )
 def test_garbage_lock_file_is_taken_over(dbfile, content):
     lock_path_for(dbfile).write_bytes(content)
+    left_long_ago = _now().timestamp() - 60  # a young one may still be being written (see below)
+    os.utime(lock_path_for(dbfile), (left_long_ago, left_long_ago))
     lock = DatabaseLock(dbfile)
     assert lock.holder() is None
     assert lock.acquire() is None
@@ -412,3 +414,94 @@ def test_unwritable_folder_is_a_user_error(dbfile, monkeypatch):
     with pytest.raises(instance_lock.DatabaseLockError, match="cannot write the lock file") as info:
         DatabaseLock(dbfile).acquire()
     assert isinstance(info.value, UserError)
+
+
+# -- the O_EXCL fallback (no hard links) never deletes or clobbers a racing window's lock ----------------
+
+
+def _no_links(*args, **kwargs):
+    raise PermissionError(1, "Operation not permitted")
+
+
+def test_fallback_waits_for_a_lock_still_being_written(dbfile, monkeypatch):
+    """Another window created the lock with O_EXCL and writes its content a moment later."""
+    import threading
+    import time
+
+    monkeypatch.setattr(instance_lock.os, "link", _no_links)
+    path = lock_path_for(dbfile)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    content = json.dumps({"user": "other", "host": socket.gethostname(), "pid": os.getpid(),
+                          "since": _now().isoformat(timespec="seconds"), "token": "theirs"}).encode()
+
+    def finish_writing():
+        time.sleep(0.4)  # longer than the few quick re-reads a garbage lock used to get
+        os.write(fd, content)
+        os.close(fd)
+
+    writer = threading.Thread(target=finish_writing)
+    writer.start()
+    try:
+        holder = DatabaseLock(dbfile).acquire()
+    finally:
+        writer.join()
+    assert holder is not None and holder.user == "other"
+    assert read_lock(dbfile)["token"] == "theirs"
+
+
+def test_take_over_leaves_a_lock_that_changed_since_it_was_judged_stale(dbfile, monkeypatch):
+    """Two takers judged the same stale lock; the first already replaced it with its live one."""
+    monkeypatch.setattr(instance_lock.os, "link", _no_links)
+    stale = write_lock(dbfile, pid=dead_pid(), token="dead").read_bytes()
+    first, second = DatabaseLock(dbfile), DatabaseLock(dbfile)
+    assert first.acquire() is None  # took the stale lock over
+    second._take_over(stale)  # the late taker acts on what it read before
+    assert read_lock(dbfile)["token"] == first._token  # the live lock is still there, unchanged
+    assert second.acquire() is not None
+    first.release()
+    assert sorted(p.name for p in dbfile.parent.iterdir()) == []
+
+
+def test_a_breaker_left_by_a_dead_taker_expires(dbfile, monkeypatch):
+    write_lock(dbfile, pid=dead_pid())
+    breaker = lock_path_for(dbfile).with_name(lock_path_for(dbfile).name + ".breaking")
+    breaker.write_text("host 1")
+    old = _now().timestamp() - 60
+    os.utime(breaker, (old, old))
+    lock = DatabaseLock(dbfile)
+    assert lock.acquire() is None
+    lock.release()
+    assert sorted(p.name for p in dbfile.parent.iterdir()) == []
+
+
+RACE_NO_LINKS = RACE.replace("from twindesk.store.instance_lock import DatabaseLock",
+                             "import os\n"
+                             "def _no(*a, **k):\n"
+                             "    raise PermissionError(1, 'Operation not permitted')\n"
+                             "os.link = _no\n"
+                             "from twindesk.store.instance_lock import DatabaseLock").replace(
+    'print("won" if', 'print(os.getpid(), "won" if')
+
+
+@pytest.mark.parametrize("stale_first", [False, True], ids=["no-lock", "stale-lock"])
+def test_racing_processes_without_hard_links_exactly_one_wins_and_keeps_its_lock(dbfile, stale_first):
+    import time
+
+    if stale_first:
+        write_lock(dbfile, pid=dead_pid())
+    start = time.time() + 1.5
+    procs = [
+        subprocess.Popen([sys.executable, "-c", RACE_NO_LINKS, str(dbfile), repr(start)], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, text=True, env=_env(), cwd=str(REPO))
+        for _ in range(6)
+    ]
+    try:
+        results = [p.stdout.readline().split() for p in procs]
+        winners = [int(pid) for pid, outcome in results if outcome == "won"]
+        assert len(winners) == 1, results
+        assert read_lock(dbfile)["pid"] == winners[0]  # the winner's lock is the one on disk
+    finally:
+        for p in procs:
+            p.stdin.close()
+            p.wait(timeout=30)
+            p.stdout.close()

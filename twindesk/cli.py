@@ -150,6 +150,7 @@ def cmd_demo(args) -> int:
         if args.force and not opened.created:
             saved = workspace.event_backup("demo")
             print(f"backup of the previous content: {saved}")
+        # One operation: the clearing commits only with the demo (old data or the demo, never empty).
         summary = demo.write_demo(scale=args.scale, replace=args.force)
     print(f"demo data written to {path}")
     for table, count in summary.as_dict().items():
@@ -186,8 +187,10 @@ def cmd_restore(args) -> int:
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError(f"{source}: is the database itself; choose a backup file")
+    # The live file need not open: restoring is how a damaged database is mended.
     safety = workspace.restore_backup(path, source)
-    print(f"restored {source} into {path}; the previous content is saved as {safety}")
+    kept = f"; the previous content is saved as {safety}" if safety is not None else ""
+    print(f"restored {source} into {path}{kept}")
     return 0
 
 

@@ -501,8 +501,8 @@
         <translation>磁盘已满。请释放空间后再试；没有丢失任何数据。</translation>
     </message>
     <message>
-        <source>The database file is damaged. Close TwinDesk and restore the latest backup (File › Restore backup…)</source>
-        <translation>数据库文件已损坏。请关闭 TwinDesk 并恢复最近的备份（文件 › 恢复备份…）</translation>
+        <source>The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, or twindesk restore BACKUP.db on the command line.</source>
+        <translation>数据库文件已损坏。请恢复最近的备份：在窗口中选择“文件 › 从备份恢复…”，或在命令行运行 twindesk restore BACKUP.db。</translation>
     </message>
 </context>
 <context>

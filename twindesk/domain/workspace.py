@@ -11,14 +11,17 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk.domain.operations import door, undo
-from twindesk.store import backups, close_database, open_database
-from twindesk.store.connection import OpenedDatabase
+from twindesk.store import backups, close_database, integrity, open_database
+from twindesk.store.backups import BackupInfo
+from twindesk.store.connection import OpenedDatabase, read_only_media_problem
+from twindesk.store.errors import DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 
-__all__ = ["ENV_VAR", "DatabaseInUse", "DatabaseLock", "LockHolder", "OpenedDatabase", "back_up_to", "close",
-           "close_thread_connection", "database_path", "open_workspace", "path_from_environment", "writing"]
+__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
+           "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
+           "open_workspace", "path_from_environment", "restore_backup", "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -35,19 +38,32 @@ _own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, rele
 
 
 def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True,
-                   lock: DatabaseLock | None = None) -> OpenedDatabase:
+                   lock: DatabaseLock | None = None, read_only_fallback: bool = False) -> OpenedDatabase:
     """Open (creating it if missing, upgrading it after a backup) the database for this process.
 
     Read-write needs the database's write lock (docs/architecture.md, "The lock"): the caller's `lock`
     (the window holds its own, with a heartbeat), or one taken here and released by `close()`; if
     another TwinDesk holds it, DatabaseInUse says who, on which machine and since when. Every operation
     checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
-    own backup first (an import)."""
+    own backup first (an import).
+
+    A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
+    lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
+    `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
     global _own_lock
     path = Path(path)
     close()
+    if not read_only and path.exists():
+        problem = read_only_media_problem(path)
+        if problem is not None:
+            if not read_only_fallback:
+                raise DatabaseReadOnlyMedia(path, problem)
+            opened = open_workspace(path, read_only=True)
+            opened.read_only_reason = f"{path}: {problem}"
+            return opened
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
         if lock is None:
             lock = DatabaseLock(path)
             holder = lock.acquire()
@@ -109,16 +125,37 @@ def event_backup(event: str) -> Path:
     return backups.event_backup(db.connection(), Path(db.database), event, datetime.now())
 
 
-def restore_backup(db_path: Path, source: Path) -> Path:
-    """Replace the database at `db_path` with the backup `source`, under the write lock; return the
-    copy of what it held before. The restore replaces the data below the door's transaction, so it is
-    written to the history afterwards, clears Undo, and tells every view (docs/architecture.md)."""
-    from twindesk.store.integrity import restore
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The automatic and event backups of the database, newest first, with date, kind, size and counts."""
+    return backups.describe_backups(Path(db_path))
 
-    with writing(db_path) as opened:
-        safety = restore(opened.raw(), db_path, source, datetime.now())
-    # Opening again upgrades a backup from an older TwinDesk to the current schema.
-    with writing(db_path):
-        with door.operation("restore", summary=f"restored from {source}", everything=True, undoable=False):
-            pass
+
+def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = None) -> Path | None:
+    """Replace the database at `db_path` with the backup `source`, under the write lock; return the
+    copy of what it held before (None if there was nothing: no file, or an empty one).
+
+    Works on a damaged database: the live file is never opened before it is replaced (by rename;
+    store/integrity.py). The lock is the caller's `lock` (the window's own) or one taken here; whatever
+    database this process has open is closed first. Then the restored file is opened once, which
+    upgrades a backup from an older TwinDesk, and the restore is written to the history, clears Undo
+    and tells every view (docs/architecture.md); it is left closed for the caller to open again."""
+    db_path = Path(db_path)
+    close()
+    own = lock is None or not lock.held
+    if own:
+        lock = DatabaseLock(db_path)
+        holder = lock.acquire()
+        if holder is not None:
+            raise DatabaseInUse(db_path, holder)
+    try:
+        safety = integrity.restore(db_path, Path(source), datetime.now())
+        open_workspace(db_path, take_backups=False, lock=lock)
+        try:
+            with door.operation("restore", summary=f"restored from {source}", everything=True, undoable=False):
+                pass
+        finally:
+            close()
+    finally:
+        if own:
+            lock.release()
     return safety

@@ -22,7 +22,8 @@ DATABASE_BUSY = (
 )
 DISK_FULL = "The disk is full. Free some space and try again; nothing was lost."
 DATABASE_DAMAGED = (
-    "The database file is damaged. Close TwinDesk and restore the latest backup (File › Restore backup…)"
+    "The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, "
+    "or twindesk restore BACKUP.db on the command line."
 )
 
 MESSAGES = (DATABASE_BUSY, DISK_FULL, DATABASE_DAMAGED)

@@ -21,3 +21,13 @@ class DatabaseFileError(UserError):
 
 class BackupError(UserError):
     """A backup could not be written or a backup file cannot be restored."""
+
+
+class DatabaseDamaged(DatabaseFileError):
+    """The file is a database SQLite cannot read whole (cut short, bad pages): a backup can replace it."""
+
+
+class DatabaseReadOnlyMedia(DatabaseFileError):
+    """The file, its folder or the medium is read-only: the database can be opened read-only only.
+
+    Raised before anything is written, so the caller can open it again with `read_only=True`."""

@@ -2,20 +2,66 @@
 
 Opening a file with SQLite in WAL mode rewrites its header, so a text file, an empty file or a damaged
 database must be recognised from the outside first: the file stays exactly as it was.
+
+The outside is not the whole story when a `-wal` file holds committed frames: SQLite reads the newest
+version of each page from the WAL, so the main file may be shorter than its header says (a checkpoint
+killed after it wrote page 1) and its header may be stale. Then SQLite itself is asked, over a read-only
+connection, which changes no byte of the database (it may create the `-shm` index a WAL needs).
 """
 
+import os
+import sqlite3
 import struct
 from pathlib import Path
 
-from twindesk.store.errors import DatabaseFileError
+from twindesk.store.errors import DatabaseDamaged, DatabaseFileError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id of every TwinDesk database: "TwDk".
 APPLICATION_ID = 0x5477446B
+WAL_HEADER_SIZE = 32
+
+# Where the damaged-database messages send people: both ways to restore exist.
+RESTORE_HINT = "restore a backup (twindesk restore BACKUP.db, or File › Restore from backup… in the window)"
+
+
+def wal_path(path: Path) -> Path:
+    return Path(f"{path}-wal")
+
+
+def wal_has_frames(path: Path) -> bool:
+    """True if `path-wal` holds more than its header: SQLite may read pages from it."""
+    try:
+        return wal_path(path).stat().st_size > WAL_HEADER_SIZE
+    except OSError:
+        return False
+
+
+def in_wal_mode(path: Path) -> bool:
+    """True if the file's header says WAL mode (bytes 18 and 19 are 2; 1 is a rollback journal)."""
+    try:
+        with Path(path).open("rb") as f:
+            f.seek(18)
+            return f.read(1) == b"\x02"
+    except OSError:
+        return False
+
+
+def read_only_uri(path: Path) -> str:
+    """Plain read-only (not immutable): a WAL, even one another process is writing, is read as SQLite would.
+
+    Except in a folder nobody here can write (a read-only medium) with no WAL beside the file: SQLite
+    could not create the `-shm` index a WAL-mode file needs even to be read, and there is nothing to
+    index, so the file is read as it is."""
+    path = Path(path).resolve()
+    uri = path.as_uri() + "?mode=ro"
+    if not wal_path(path).exists() and not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
 
 
 def check_header(path: Path) -> bytes:
-    """Raise DatabaseFileError unless `path` looks like a whole SQLite file."""
+    """Raise DatabaseFileError unless `path` looks like a whole SQLite file (with its WAL)."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseFileError(path, "is a folder, not a database file")
@@ -29,30 +75,64 @@ def check_header(path: Path) -> bytes:
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseFileError(path, "is not a TwinDesk database (not an SQLite file)")
     if len(header) < 100:
-        raise DatabaseFileError(path, f"is damaged: only {size} bytes, shorter than a database header")
+        raise DatabaseDamaged(path, f"is damaged: only {size} bytes, shorter than a database header")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     (page_count,) = struct.unpack(">I", header[28:32])
     change_counter, valid_for = struct.unpack(">I", header[24:28])[0], struct.unpack(">I", header[92:96])[0]
     # The in-header page count is reliable only when written by SQLite 3.7.0+ in the same transaction.
     if change_counter == valid_for and page_count and size < page_size * page_count:
-        raise DatabaseFileError(
-            path,
-            f"is damaged: the file is cut short ({size} bytes of {page_size * page_count}); "
-            "restore it from a backup",
-        )
+        if not wal_has_frames(path):
+            raise DatabaseDamaged(
+                path, f"is damaged: the file is cut short ({size} bytes of {page_size * page_count}); {RESTORE_HINT}"
+            )
+        _readable_whole(path, size, page_size * page_count)  # the missing pages may sit in the WAL
     return header
+
+
+def _readable_whole(path: Path, size: int, expected: int) -> None:
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        result = str(exc)
+    if result != "ok":
+        raise DatabaseDamaged(
+            path,
+            f"is damaged: the file is cut short ({size} bytes of {expected}) and its WAL does not hold the "
+            f"missing pages ({result}); {RESTORE_HINT}",
+        )
+
+
+def _numbers_from_sqlite(path: Path) -> tuple[int, int]:
+    """(user_version, application_id) as SQLite sees them, the WAL's newer page 1 included."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(path, f"is damaged ({exc}); {RESTORE_HINT}") from exc
+    return version, app_id & 0xFFFFFFFF
 
 
 def inspect_existing(path: Path, newest_version: int) -> int:
     """Check that an existing file is a TwinDesk database we can open; return its schema version.
 
-    Both numbers come from the file header, so nothing is opened. TwinDesk writes the application id
-    before switching to WAL, and checkpoints after every migration, so the header is current.
+    Both numbers come from the file header, so nothing is opened; when the WAL holds frames (its page 1
+    may be newer than the main file's), they come from SQLite over a read-only connection.
     """
     header = check_header(path)
-    (version,) = struct.unpack(">I", header[60:64])
-    (app_id,) = struct.unpack(">I", header[68:72])
+    if wal_has_frames(path):
+        version, app_id = _numbers_from_sqlite(path)
+    else:
+        (version,) = struct.unpack(">I", header[60:64])
+        (app_id,) = struct.unpack(">I", header[68:72])
     if app_id != APPLICATION_ID:
         raise DatabaseFileError(path, "is an SQLite database, but not a TwinDesk database")
     if version > newest_version:

@@ -14,8 +14,13 @@ A lock left behind is taken over silently when it is stale:
 
 The lock is created with its full content in one step (a temporary file hard-linked to the lock name,
 which fails if the name exists), so nobody ever reads a half-written lock; where the file system has no
-hard links it falls back to `O_CREAT | O_EXCL`. A stale lock is moved aside under a unique name before
-we create ours, so two windows taking over the same stale lock cannot both win.
+hard links it falls back to `O_CREAT | O_EXCL` and writes the content just after. A lock file that is
+empty or unreadable but only seconds old is therefore treated as being written, not as stale.
+
+Taking over a stale lock happens under a second, short-lived file, `<db>.lock.breaking` (created with
+`O_EXCL`, which works without hard links too): the taker reads the lock again under it and moves it
+aside only if it is still the stale lock it judged. Without that, a second taker could move aside the
+live lock the first had just created, and without hard links it could not put it back.
 
 Known limit: on this host a pid reused by an unrelated process after a crash keeps the old lock "live";
 the user then opens read-only once, or deletes the `.lock` file.
@@ -47,9 +52,13 @@ FOREIGN_HEARTBEAT_TIMEOUT = timedelta(minutes=15)
 #: A lock from another host with no heartbeat at all is stale after this long.
 FOREIGN_LOCK_MAX_AGE = timedelta(hours=12)
 
-_ATTEMPTS = 5
-_GARBAGE_RETRIES = 3
+_ATTEMPTS = 20
 _GARBAGE_RETRY_DELAY = 0.05
+#: An empty or unreadable lock younger than this may still be being written (the O_EXCL fallback).
+_GARBAGE_GRACE = 2.0
+#: A `.breaking` file older than this was left by a taker that died; it is removed.
+_BREAKER_STALE = 10.0
+_BREAKER_BUSY_DELAY = 0.02
 
 
 @dataclass(frozen=True)
@@ -233,31 +242,87 @@ class DatabaseLock:
         try:
             os.write(fd, content)
             os.fsync(fd)
-        finally:
+        except OSError as exc:
             os.close(fd)
+            with contextlib.suppress(OSError):
+                self.path.unlink()  # ours, and still empty or partial: nobody else can hold it
+            raise DatabaseLockError(
+                f"{self.path}: cannot write the lock file ({exc.strerror or exc})"
+            ) from exc
+        os.close(fd)
         return True
 
     def _take_over(self, stale_raw: bytes) -> None:
-        """Remove the stale lock we read as `stale_raw`, and only that one."""
-        aside = self._temp_name("stale")
+        """Remove the stale lock we read as `stale_raw`, and only that one (see the module docstring)."""
+        breaker = self.path.with_name(self.path.name + ".breaking")
+        if not self._take_breaker(breaker):
+            time.sleep(_BREAKER_BUSY_DELAY)  # another process is taking over: look again after it
+            return
         try:
-            os.rename(self.path, aside)
-        except FileNotFoundError:
-            return  # someone else removed it first
+            if self._read_raw() != stale_raw:
+                return  # changed since we judged it (taken over, released): judge again
+            aside = self._temp_name("stale")
+            try:
+                os.rename(self.path, aside)
+            except FileNotFoundError:
+                return
+            except OSError as exc:
+                raise DatabaseLockError(
+                    f"{self.path}: cannot replace a stale lock ({exc.strerror or exc})"
+                ) from exc
+            try:
+                if aside.read_bytes() != stale_raw:
+                    # Its owner rewrote it (a heartbeat) in the instant between: put it back.
+                    self._put_back(aside)
+            except OSError:
+                pass
+            finally:
+                with contextlib.suppress(OSError):
+                    aside.unlink()
+        finally:
+            with contextlib.suppress(OSError):
+                breaker.unlink()
+
+    def _take_breaker(self, breaker: Path) -> bool:
+        try:
+            fd = os.open(breaker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            try:
+                age = time.time() - breaker.stat().st_mtime
+            except FileNotFoundError:
+                return False
+            if age > _BREAKER_STALE:  # its taker died half-way
+                with contextlib.suppress(OSError):
+                    breaker.unlink()
+            return False
         except OSError as exc:
             raise DatabaseLockError(
                 f"{self.path}: cannot replace a stale lock ({exc.strerror or exc})"
             ) from exc
+        with contextlib.suppress(OSError):
+            os.write(fd, f"{_hostname()} {os.getpid()}".encode())
+        os.close(fd)
+        return True
+
+    def _put_back(self, aside: Path) -> None:
+        """Restore the live lock moved to `aside`, without replacing anything created meanwhile."""
         try:
-            if aside.read_bytes() != stale_raw:
-                # A racing process replaced the stale lock with a live one before our rename: put it back.
-                with contextlib.suppress(OSError):
-                    os.link(aside, self.path)
-        except OSError:
+            os.link(aside, self.path)
+            return
+        except FileExistsError:
+            return
+        except (OSError, NotImplementedError, AttributeError):
             pass
+        content = aside.read_bytes()
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        except FileExistsError:
+            return
+        try:
+            os.write(fd, content)
+            os.fsync(fd)
         finally:
-            with contextlib.suppress(OSError):
-                aside.unlink()
+            os.close(fd)
 
     def _read_raw(self) -> bytes | None:
         try:
@@ -268,16 +333,22 @@ class DatabaseLock:
             return b""  # unreadable counts as garbage
 
     def _read_settled(self) -> tuple[bytes | None, object]:
-        """Read the lock; if it looks like garbage, look again briefly (a writer may be mid-way)."""
+        """Read the lock; if it looks like garbage, look again while it is young (a writer may be mid-way)."""
         raw = self._read_raw()
         data = _parse(raw)
-        for _ in range(_GARBAGE_RETRIES):
-            if raw is None or _holder_from(data) is not None:
-                break
+        retries = 3
+        while raw is not None and _holder_from(data) is None and (retries > 0 or self._young()):
+            retries -= 1
             time.sleep(_GARBAGE_RETRY_DELAY)
             raw = self._read_raw()
             data = _parse(raw)
         return raw, data
+
+    def _young(self) -> bool:
+        try:
+            return time.time() - self.path.stat().st_mtime < _GARBAGE_GRACE
+        except OSError:
+            return False
 
     def _is_ours(self) -> bool:
         data = _parse(self._read_raw())

@@ -56,7 +56,8 @@ _ENVIRONMENT_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "EnvironmentError",
-        "The database file is damaged. Close TwinDesk and restore the latest backup (File › Restore backup…)",
+        "The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, "
+        "or twindesk restore BACKUP.db on the command line.",
     ),
 )
 
