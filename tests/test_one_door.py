@@ -236,3 +236,26 @@ def test_the_schema_3_upgrade_keeps_every_row_and_gives_each_a_uuid(tmp_path):
         assert records.get("partnership", 1)["status_since"] == date(2020, 1, 1)
     finally:
         workspace.close()
+
+
+def test_saves_go_on_while_another_process_exports(tmp_path):
+    """An export reads in its own process while the window saves: every save succeeds."""
+    path = tmp_path / "office.db"
+    assert run_python("-m", "twindesk", "demo", "--scale", "1500", "--db", str(path), timeout=180).returncode == 0
+    workspace.open_workspace(path, take_backups=False)
+    try:
+        pid = m.Partner.select(m.Partner.id).order_by(m.Partner.id).first().id
+        out = tmp_path / "list.xlsx"
+        export = subprocess.Popen([sys.executable, "-m", "twindesk", "export", str(out), "--db", str(path)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=subprocess_env(),
+                                  cwd=str(REPO))
+        saves = 0
+        while export.poll() is None:
+            records.save("partner", {"population": saves + 1}, pid)
+            saves += 1
+            time.sleep(0.01)
+        assert export.wait() == 0, export.stderr.read()
+        export.stderr.close()
+        assert saves > 5 and records.get("partner", pid)["population"] == saves
+    finally:
+        workspace.close()
