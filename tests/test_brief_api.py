@@ -96,7 +96,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(tmp_path, visit, phase):
 
     progress._report = report
     with pytest.raises(Cancelled):
-        build_visit_brief(visit, out, progress=progress)
+        build_visit_brief(visit, out, progress=progress, replace=True)
     assert out.read_bytes() == b"the pack printed yesterday"
     assert [p.name for p in folder.iterdir()] == ["v.pdf"]  # no temporary file left
 

@@ -52,7 +52,8 @@ def test_sections_and_language_options(capsys, good, tmp_path):
     assert (code, err) == (0, "")
     assert outline_titles(out) == ["代表团成员", "礼品往来", ["本次礼品", "以往礼品往来"]]
     # the window's --lang before the command serves too
-    code, _, err = run(capsys, "--lang", "zh_CN", "brief", "partner", 3, out, "--db", good, "--sections", "profile")
+    code, _, err = run(capsys, "--lang", "zh_CN", "brief", "partner", 3, out, "--db", good, "--sections", "profile",
+                       "--force")
     assert (code, err) == (0, "")
     assert outline_titles(out) == ["基本情况"]
 
@@ -71,7 +72,7 @@ def test_an_unknown_section_names_the_valid_ones(capsys, good, tmp_path):
 def test_an_unknown_id_is_exit_2_and_the_old_file_stays(capsys, good, tmp_path, kind):
     out = tmp_path / "old.pdf"
     out.write_bytes(b"yesterday's pack")
-    code, stdout, err = run(capsys, "brief", kind, 999, out, "--db", good)
+    code, stdout, err = run(capsys, "brief", kind, 999, out, "--db", good, "--force")
     assert (code, stdout) == (2, "")
     assert err.splitlines() == [f"twindesk: error: {good}: There is no {kind} with ID 999."]
     assert out.read_bytes() == b"yesterday's pack"

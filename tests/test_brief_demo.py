@@ -45,7 +45,7 @@ def test_names_in_chinese_korean_japanese_and_cyrillic(demo, tmp_path, lang):
         "Krasnogorsk": ("克拉斯诺戈尔斯克", "Красногорск", "莫斯科州" if lang == "zh_CN" else "Moscow Oblast"),
     }
     for name_en, names in expected.items():
-        content = text(build_partner_brief(by_name[name_en], tmp_path / "p.pdf", lang=lang))
+        content = text(build_partner_brief(by_name[name_en], tmp_path / "p.pdf", lang=lang, replace=True))
         for name in names:
             assert name in content, (name_en, name)
 
@@ -60,6 +60,6 @@ def test_the_leadership_visit_brief_reads_right(demo, tmp_path):
                      "2020年是海南省与兵库县建立友好关系30周年（1990年建立）。逢十周年。",
                      "Li brocade (黎锦) wall hanging", "第1天 2020年11月9日（星期一）"):
         assert expected in content, expected
-    english = text(build_visit_brief(visit, tmp_path / "v.pdf", lang="en"))
+    english = text(build_visit_brief(visit, tmp_path / "v.pdf", lang="en", replace=True))
     assert "2020: 30th anniversary of the relation between Hainan Province and Hyogo Prefecture" in english
     assert "Day 4 · Thursday, 12 November 2020" in english

@@ -192,7 +192,8 @@ def test_backup_never_overwrites(capsys, good, tmp_path):
 
 def test_backup_into_a_missing_folder(capsys, good, tmp_path):
     code, _, err = run(capsys, "backup", tmp_path / "nope" / "b.db", "--db", good)
-    assert code == 2 and err.splitlines() == [f"twindesk: error: {tmp_path / 'nope'}: folder does not exist"]
+    assert code == 2 and err.splitlines() == [
+        f"twindesk: error: {tmp_path / 'nope' / 'b.db'}: the folder {tmp_path / 'nope'} does not exist"]
 
 
 # --- restore ------------------------------------------------------------------------------------

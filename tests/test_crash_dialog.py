@@ -25,6 +25,10 @@ from twindesk.store.environment_errors import (
     DATABASE_BUSY,
     DATABASE_DAMAGED,
     DISK_FULL,
+    ID_OUT_OF_RANGE,
+    PERMISSION_DENIED,
+    READ_ONLY,
+    SYMLINK_LOOP,
     describe_environment_error,
 )
 from twindesk.store.errors import DatabaseFileError, UserError
@@ -326,7 +330,13 @@ def test_default_log_dir_is_the_platforms():
         (sqlite3.DatabaseError("database disk image is malformed"), DATABASE_DAMAGED),
         (pw.DatabaseError("database disk image is malformed"), DATABASE_DAMAGED),
         (sqlite3.OperationalError("no such table: partner"), None),
-        (OSError(errno.EACCES, "Permission denied"), None),
+        (OSError(errno.EACCES, "Permission denied"), PERMISSION_DENIED),
+        (OSError(errno.EROFS, "Read-only file system", "/mnt/ro/x.db"), f"/mnt/ro/x.db: {READ_ONLY}"),
+        (OSError(errno.ELOOP, "Too many levels of symbolic links", "loop.db"), f"loop.db: {SYMLINK_LOOP}"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), READ_ONLY),
+        (OverflowError("Python int too large to convert to SQLite INTEGER"), ID_OUT_OF_RANGE),
+        (OverflowError("math range error"), None),
+        (OSError(errno.ENOENT, "No such file or directory"), None),
         (ValueError("database is locked"), None),  # only database errors count
         (UserError("Bad date in row 3"), "Bad date in row 3"),
     ],

@@ -68,7 +68,7 @@ def test_a_cancelled_export_leaves_the_previous_file_or_none(filled, tmp_path, p
         out.unlink(missing_ok=True)
     n = {"start": 1, "middle": total // 2, "saving": total}[where]
     with pytest.raises(Cancelled):
-        export_db(filled, out, progress=CancelAt(n))
+        export_db(filled, out, progress=CancelAt(n), replace=True)
     assert sorted(p.name for p in folder.iterdir()) == (["meeting.xlsx"] if previous else [])
     if previous:
         assert out.read_bytes() == b"last week's workbook"
@@ -108,7 +108,7 @@ def test_a_failure_while_saving_leaves_the_previous_file_and_no_temporary_file(f
 
     monkeypatch.setattr(Workbook, "save", disk_full)
     with pytest.raises(OutputFileError, match="No space left on device"):
-        export_db(filled, out)
+        export_db(filled, out, replace=True)
     assert out.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["filled.db", "meeting.xlsx", "system-temp"]
     assert list(private_temp.iterdir()) == []

@@ -99,7 +99,7 @@ def test_a_cancelled_view_export_leaves_the_old_file(tmp_path):
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled):
-        export_view(out, COLUMNS, _rows() * 200, progress=progress)
+        export_view(out, COLUMNS, _rows() * 200, progress=progress, replace=True)
     assert out.read_bytes() == b"previous" and sorted(p.name for p in tmp_path.iterdir()) == ["view.xlsx"]
 
 

@@ -5,6 +5,8 @@ Headless commands never import Qt. Exit status: 0 success, 2 the user's or the e
 """
 
 import argparse
+import contextlib
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -13,6 +15,18 @@ from twindesk import __version__
 from twindesk.domain.model.errors import UserError, describe_environment_error
 
 LANGS = ("zh_CN", "en")
+
+
+def record_id(text: str) -> int:
+    """An ID argument: a whole number that can be a record's ID (argparse says so, exit 2)."""
+    from twindesk.domain.model.ids import IdOutOfRange, checked_id
+
+    try:
+        return checked_id(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ID {text!r} is not a whole number") from None
+    except IdOutOfRange as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -82,8 +96,9 @@ def _brief_parser(sub) -> None:
     for kind in ("visit", "partner"):
         keys = ", ".join(s.key for s in available_sections(kind))
         p = kinds.add_parser(kind, help=f"the briefing pack of one {kind}")
-        p.add_argument("id", type=int, metavar="ID", help=f"the {kind}'s ID")
+        p.add_argument("id", type=record_id, metavar="ID", help=f"the {kind}'s ID")
         p.add_argument("out", metavar="OUT.pdf")
+        p.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
         _db_option(p)
         # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
         p.add_argument("--lang", dest="brief_lang", choices=LANGS, help="language of the pack (default: en)")
@@ -118,6 +133,7 @@ def _exchange_parsers(sub) -> None:
                                         "each with ID first. Written whole or not at all.")
     export.add_argument("out", metavar="OUT.xlsx")
     _db_option(export)
+    export.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
     # Its own dest, as for brief: the window's --lang would be reset by this sub-command.
     export.add_argument("--lang", dest="export_lang", choices=LANGS,
                         help="language of sheet names, headers and labels (default: en)")
@@ -169,13 +185,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from twindesk.domain import workspace
     from twindesk.store import schema
-    from twindesk.store.backups import copy_database
     from twindesk.store.fileinfo import inspect_existing
 
     path = _db_path(args)
     inspect_existing(path, schema.SCHEMA_VERSION)
-    out = copy_database(path, Path(args.out))
+    out = workspace.back_up_to(path, Path(args.out))
     print(f"backup written to {out}")
     return 0
 
@@ -198,15 +214,18 @@ def cmd_brief(args) -> int:
     from twindesk.briefing import build_partner_brief, build_visit_brief, choose_sections
     from twindesk.domain import workspace
     from twindesk.domain.model.errors import NotFound
+    from twindesk.domain.output_file import check_target
 
     sections = None if args.sections is None else args.sections.split(",")
     choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened
     build = build_visit_brief if args.brief_kind == "visit" else build_partner_brief
     path = _db_path(args)
+    check_target(args.out, replace=args.force, database=path)  # before the database is even opened
     workspace.open_workspace(path, read_only=True)  # a pack only reads
     try:
         lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too
-        out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking)
+        out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking,
+                    replace=args.force)
     except NotFound as exc:
         raise UserError(f"{path}: {exc}") from exc
     finally:
@@ -217,12 +236,15 @@ def cmd_brief(args) -> int:
 
 def cmd_export(args) -> int:
     from twindesk.domain import workspace
+    from twindesk.domain.output_file import check_target
     from twindesk.exchange import export_workbook
 
-    out = Path(args.out)
-    workspace.open_workspace(_db_path(args), read_only=True)  # an export only reads
+    out, path = Path(args.out), _db_path(args)
+    check_target(out, replace=args.force, database=path)  # before the database is even opened
+    workspace.open_workspace(path, read_only=True)  # an export only reads
     try:
-        report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl)
+        report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl,
+                                 replace=args.force)
     finally:
         workspace.close()
     for warning in report.warnings:
@@ -350,6 +372,25 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a closed pipe shows up here, not as a traceback when Python exits
+    except BrokenPipeError:  # `twindesk … | head`: the reader has all it wanted; end quietly
+        _discard_stdout()
+        return 2
+
+
+def _discard_stdout() -> None:
+    """What is still buffered for the closed pipe goes nowhere (the Python docs' advice on SIGPIPE)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -359,8 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("twindesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:
-        message = describe_environment_error(exc)  # a locked database, a full disk, a damaged file
+        message = describe_environment_error(exc)  # a locked database, a full disk, a damaged file …
         if message is not None:
             print(f"twindesk: error: {message}", file=sys.stderr)
             return 2

@@ -504,6 +504,22 @@
         <source>The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, or twindesk restore BACKUP.db on the command line.</source>
         <translation>数据库文件已损坏。请恢复最近的备份：在窗口中选择“文件 › 从备份恢复…”，或在命令行运行 twindesk restore BACKUP.db。</translation>
     </message>
+    <message>
+        <source>The file, its folder or the disk is read-only. Nothing was changed; choose a place you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied: TwinDesk may not use this file or folder. Nothing was changed; check its permissions or choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path is a loop of symbolic links. Nothing was changed; give the file&apos;s real path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ID is out of range (IDs run from 1 to 9223372036854775807). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -19,7 +19,7 @@ from twindesk.briefing.sections import choose_sections
 from twindesk.briefing.styles import Styles
 from twindesk.briefing.wording import Wording
 from twindesk.domain.model.errors import UserError
-from twindesk.domain.output_file import atomic_output
+from twindesk.domain.output_file import atomic_output, check_target
 from twindesk.domain.progress import Progress
 from twindesk.domain.queries.brief_content import PartnerBriefContent, VisitBriefContent
 
@@ -35,17 +35,19 @@ KINDS: dict[str, tuple[ModuleType, Callable]] = {
 
 
 def build_visit_brief(visit_id: int, out: Path | str, *, lang: str = "en", sections: Iterable[str] | None = None,
-                      marking: str = "", progress: Progress | None = None, today: date | None = None) -> Path:
+                      marking: str = "", progress: Progress | None = None, today: date | None = None,
+                      replace: bool = False) -> Path:
     """Write the brief of visit `visit_id` to `out` (PDF). `sections`: keys of VISIT_SECTIONS, None for the
-    defaults. Raises NotFound, UnknownSection, FontNotFound, OutputFileError (UserErrors) or Cancelled."""
-    return _build("visit", visit_id, out, lang, sections, marking, progress, today)
+    defaults; `replace` allows an existing file at `out` to be replaced. Raises NotFound, UnknownSection, FontNotFound, OutputFileError (UserErrors) or Cancelled."""
+    return _build("visit", visit_id, out, lang, sections, marking, progress, today, replace)
 
 
 def build_partner_brief(partner_id: int, out: Path | str, *, lang: str = "en",
                         sections: Iterable[str] | None = None, marking: str = "",
-                        progress: Progress | None = None, today: date | None = None) -> Path:
+                        progress: Progress | None = None, today: date | None = None,
+                        replace: bool = False) -> Path:
     """Write the brief of partner `partner_id` to `out` (PDF); as `build_visit_brief`."""
-    return _build("partner", partner_id, out, lang, sections, marking, progress, today)
+    return _build("partner", partner_id, out, lang, sections, marking, progress, today, replace)
 
 
 @dataclass
@@ -86,8 +88,9 @@ def prepare(kind: str, record_id: int, *, lang: str = "en", sections: Iterable[s
 
 
 def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, progress: Progress | None,
-           today: date | None) -> Path:
+           today: date | None, replace: bool) -> Path:
     progress = progress or Progress()
+    check_target(out, replace=replace)  # before the pack is gathered and laid out, not after
     prepared = prepare(kind, record_id, lang=lang, sections=sections, marking=marking, progress=progress,
                        today=today)
     pack, wording = prepared.pack, prepared.pack.w
@@ -95,7 +98,7 @@ def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, pr
     def laid_out(share: float, page: int) -> None:
         progress.advance(GATHERING + int((STEPS - GATHERING) * share), STEPS, wording("progress_layout", page=page))
 
-    with atomic_output(out) as tmp:
+    with atomic_output(out, replace=replace) as tmp:
         doc = BriefDocument(tmp, styles=pack.s, wording=wording, header=prepared.header, marking=marking,
                             issued=wording("issued_on", date=pack.f.date(pack.issued)), title=prepared.title,
                             subject=prepared.header, on_flowable=laid_out)

@@ -1,16 +1,30 @@
-"""Writing a file a person asked for (a workbook, a briefing pack) so it is whole or not there at all.
+"""Writing a file a person asked for (a workbook, a briefing pack, a list) so it destroys nothing.
 
-The writer gets a temporary path in the target's folder and renames it over the target only when it
-finished; a failure or a Cancel removes the temporary file and leaves the previous file untouched.
+- An existing file is replaced only with `replace=True` (`--force`, or "Yes" to the window's question).
+- Never, even with `replace`: the database in use, its `-wal`/`-shm`/`.lock` files, anything in its
+  backups folder, or something that is not a regular file (a link, a folder, a pipe, a device).
+- The writer gets a temporary path in the target's folder; it is published (fsync, rename, fsync of the
+  folder: `store.durable`) only when it is finished. A failure or a Cancel removes it and leaves the
+  previous file untouched; a killed write's temporary file is removed by a later write there.
+
+"The database in use" is the one bound in this process (every export and brief reads from it) and,
+where a caller names one, `database` as well (the window names its own; `backup` names its source).
 """
 
+from __future__ import annotations
+
+import errno
 import os
-import tempfile
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from twindesk.store import durable
+from twindesk.store.database_files import database_backups, database_files, database_in_use, real
 from twindesk.store.errors import UserError
+
+TEMP_SUFFIX = ".part"
 
 
 class OutputFileError(UserError):
@@ -23,26 +37,77 @@ def _umask() -> int:
     return current
 
 
-@contextmanager
-def atomic_output(target: Path | str) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces `target` in one rename."""
+def check_target(target: Path | str, *, replace: bool = False, database: Path | str | None = None) -> bool:
+    """Raise OutputFileError if `target` may not be written (see the module); else True if it exists
+    (a regular file that `replace` allows to go), False if it does not."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputFileError(f"{target}: the folder {folder} does not exist")
-    if target.is_dir():
+    try:
+        os.stat(folder)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise OutputFileError(f"{target}: the folder {folder} does not exist") from exc
+        raise OutputFileError(f"{target}: cannot use the folder {folder} ({_reason(exc)})") from exc
+    if not os.path.isdir(folder):
+        raise OutputFileError(f"{target}: {folder} is not a folder")
+    _refuse_database_files(target, database)
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise OutputFileError(f"{target}: cannot be written ({_reason(exc)})") from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputFileError(f"{target}: is a symbolic link; TwinDesk never replaces one (give another name)")
+    if stat.S_ISDIR(info.st_mode):
         raise OutputFileError(f"{target}: is a folder; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputFileError(f"{target}: is not a regular file (a device, a pipe or a socket); give a file name")
+    if not replace:
+        raise OutputFileError(f"{target}: already exists; use --force to replace it")
+    return True
+
+
+def _refuse_database_files(target: Path, database: Path | str | None) -> None:
+    where = real(target)
+    for db in {Path(d) for d in (database, database_in_use()) if d}:
+        for protected in database_files(db):
+            if where == real(protected) or _same_file(target, protected):
+                raise OutputFileError(f"{target}: is the database in use ({protected.name}); "
+                                      "choose another name (it is never replaced, even with --force)")
+        backups = real(database_backups(db))
+        if where.startswith(backups + os.sep):
+            raise OutputFileError(f"{target}: is in the database's backups folder {database_backups(db)}; "
+                                  "save it somewhere else")
+
+
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputFileError(f"{target}: cannot write in {folder} ({exc.strerror or exc})") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
+        return os.path.samefile(a, b)  # a hard link to the database is the database too
+    except OSError:
+        return False
+
+
+@contextmanager
+def atomic_output(target: Path | str, *, replace: bool = False, database: Path | str | None = None) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it becomes `target` (see the module)."""
+    target = Path(target)
+    check_target(target, replace=replace, database=database)
+    started = False
     try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a workbook is an ordinary file
-        os.replace(tmp, target)
+        with durable.temp_beside(target, TEMP_SUFFIX) as tmp:
+            started = True
+            yield tmp
+            check_target(target, replace=replace, database=database)  # nothing changed there meanwhile
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a workbook is an ordinary file
+            durable.publish(tmp, target, replace=replace)
+    except FileExistsError as exc:
+        raise OutputFileError(f"{target}: already exists; use --force to replace it") from exc
     except OSError as exc:
-        raise OutputFileError(f"{target}: cannot write the file ({exc.strerror or exc})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+        if not started:
+            raise OutputFileError(f"{target}: cannot write in {target.parent} ({_reason(exc)})") from exc
+        raise OutputFileError(f"{target}: cannot write the file ({_reason(exc)})") from exc
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk.domain.operations import door, undo
+from twindesk.domain.output_file import check_target
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
@@ -109,14 +110,11 @@ def close_thread_connection() -> None:
 
 def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
     """A consistent copy of the database at `target` (the user chose the name; `replace` if they
-    already agreed to overwrite it)."""
+    already agreed to overwrite it). Never onto the database's own files, its backups folder or
+    something that is not a regular file; the old file goes only once the copy is whole."""
     target = Path(target)
-    if replace and target.exists():
-        # Copy beside it first, so a failed backup never costs the file it was to replace.
-        staged = backups.copy_database(db_path, target.with_name(f".{target.name}.{datetime.now():%H%M%S%f}"))
-        os.replace(staged, target)
-        return target
-    return backups.copy_database(db_path, target)
+    check_target(target, replace=True, database=db_path)  # an existing file: copy_database's own refusal
+    return backups.copy_database(db_path, target, overwrite=replace)
 
 
 def event_backup(event: str) -> Path:

@@ -113,18 +113,19 @@ def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Country
 
 
 def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
-                    progress: Progress | None = None, now: datetime | None = None) -> ExportReport:
+                    progress: Progress | None = None, now: datetime | None = None,
+                    replace: bool = False) -> ExportReport:
     """Write the meeting workbook of the bound database to `target`; return what was written and warned.
 
     `lang` "en" or "zh_CN" names the sheets and headers; `hxl` adds a row of HXL hashtags under the
-    headers. Raises Cancelled when `progress` is cancelled, OutputFileError when `target` cannot be
+    headers; `replace` allows an existing file at `target` to be replaced. Raises Cancelled when `progress` is cancelled, OutputFileError when `target` cannot be
     written; either way nothing is left behind.
     """
     progress = progress or Progress()
     target = Path(target)
     report = ExportReport(target)
     names = _CountryNames(lang)
-    with atomic_output(target) as tmp, transfer_export.snapshot():
+    with atomic_output(target, replace=replace) as tmp, transfer_export.snapshot():
         counts = transfer_export.row_counts()
         total = sum(counts.values())
         wb = new_workbook()

@@ -45,9 +45,9 @@ def _parts(rows: list[Sequence], index: int) -> int:
 
 def export_view(target: Path | str, columns: Sequence[ViewColumn], rows: Iterable[Sequence], *,
                 sheet_name: str = "Export", lang: str = "en",
-                progress: Progress | None = None) -> ExportReport:
+                progress: Progress | None = None, replace: bool = False) -> ExportReport:
     """Write `rows` (one value per column: str, int, Decimal, float, date, datetime, time, bool or None)
-    under `columns` to a one-sheet workbook at `target`, atomically. Texts longer than a cell holds are
+    under `columns` to a one-sheet workbook at `target`, atomically (an existing file only if `replace`). Texts longer than a cell holds are
     split across continuation columns with a warning; nothing is cut."""
     progress = progress or Progress()
     target = Path(target)
@@ -63,7 +63,7 @@ def export_view(target: Path | str, columns: Sequence[ViewColumn], rows: Iterabl
         headers += [header] + [continuation_header(header, n, lang) for n in range(2, parts + 1)]
         tags += [c.hxl] + [hxl_tags.continuation_tag(c.hxl, n) if c.hxl else "" for n in range(2, parts + 1)]
         widths += [column_width(header, c.kind, [row[i] for row in rows[:200]])] * parts
-    with atomic_output(target) as tmp:
+    with atomic_output(target, replace=replace) as tmp:
         wb = new_workbook()
         try:
             ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=len(rows))

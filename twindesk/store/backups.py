@@ -19,12 +19,11 @@ every real copy for years.
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from twindesk.store import backup_space
+from twindesk.store import backup_space, durable
 from twindesk.store.errors import BackupError, DatabaseFileError
 
 RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
@@ -44,24 +43,24 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
         raise BackupError(f"{target}: already exists; choose another name (backups never overwrite a file)")
     if not target.parent.is_dir():
         raise BackupError(f"{target.parent}: folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
     own_source = not isinstance(source, sqlite3.Connection)
     src = sqlite3.connect(str(source)) if own_source else source
     try:
-        dst = sqlite3.connect(tmp_name)
-        try:
-            # pages=-1: the whole database in one step, so it is one consistent snapshot even while
-            # other connections write (WAL readers see a fixed state).
-            src.backup(dst, pages=-1)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            result = dst.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise BackupError(f"{target}: the copy failed its integrity check ({result})")
-        finally:
-            dst.close()
-        os.replace(tmp, target)
+        with durable.temp_beside(target, ".tmp") as tmp:  # a killed copy's .tmp goes at the next copy here
+            dst = sqlite3.connect(tmp)
+            try:
+                # pages=-1: the whole database in one step, so it is one consistent snapshot even while
+                # other connections write (WAL readers see a fixed state).
+                src.backup(dst, pages=-1)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise BackupError(f"{target}: the copy failed its integrity check ({result})")
+            finally:
+                dst.close()
+            durable.publish(tmp, target, replace=overwrite)  # fsync, rename, fsync the folder
+    except FileExistsError as exc:
+        raise BackupError(f"{target}: already exists; choose another name (backups never overwrite a file)") from exc
     except OSError as exc:
         raise BackupError(f"{target}: cannot write the backup ({exc.strerror or exc})") from exc
     except sqlite3.Error as exc:
@@ -69,7 +68,6 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
     finally:
         if own_source:
             src.close()
-        tmp.unlink(missing_ok=True)
     return target
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.model.errors import ENVIRONMENT_ERROR_CONTEXT, MESSAGES, describe_environment_error
+from twindesk.domain.model.errors import ENVIRONMENT_ERROR_CONTEXT, describe_environment_error
 
 LOG_FILENAME = "twindesk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -58,6 +58,23 @@ _ENVIRONMENT_MESSAGES = (
         "EnvironmentError",
         "The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, "
         "or twindesk restore BACKUP.db on the command line.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "EnvironmentError",
+        "The file, its folder or the disk is read-only. Nothing was changed; choose a place you can write to.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "EnvironmentError",
+        "Permission denied: TwinDesk may not use this file or folder. Nothing was changed; check its "
+        "permissions or choose another place.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "EnvironmentError",
+        "The path is a loop of symbolic links. Nothing was changed; give the file's real path.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "EnvironmentError",
+        "An ID is out of range (IDs run from 1 to 9223372036854775807). Nothing was changed.",
     ),
 )
 
@@ -369,12 +386,9 @@ def _forget(dialog: CrashDialog) -> None:
 
 def user_error_message(error: BaseException) -> str:
     """The translated plain message for a UserError or an environment error (else the exception's text)."""
-    message = describe_environment_error(error)
-    if message is None:
-        return str(error) or type(error).__name__
-    if message in MESSAGES:
-        return QCoreApplication.translate(ENVIRONMENT_ERROR_CONTEXT, message)
-    return message
+    message = describe_environment_error(
+        error, translate=lambda text: QCoreApplication.translate(ENVIRONMENT_ERROR_CONTEXT, text))
+    return (str(error) or type(error).__name__) if message is None else message
 
 
 def show_user_error(parent: QWidget | None, error: BaseException) -> None:

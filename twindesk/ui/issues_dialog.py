@@ -63,9 +63,9 @@ class IssuesModel(QAbstractTableModel):
     def rows(self) -> list[tuple]:
         return list(self._rows)
 
-    def save_csv(self, target: Path) -> None:
+    def save_csv(self, target: Path, *, replace: bool = False) -> None:
         """UTF-8 with a byte-order mark, so Excel opens the Chinese correctly; written atomically."""
-        with atomic_output(target) as tmp:
+        with atomic_output(target, replace=replace) as tmp:
             with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
                 writer = csv.writer(f)
                 writer.writerow(self._headers)

@@ -106,6 +106,7 @@ ZH = {
     # a workbook import (domain.transfer_check)
     "ID “{value}” is not a whole number.": "编号“{value}”不是整数。",
     "ID must be a whole number above zero (got {value}).": "编号必须是大于零的整数（现为 {value}）。",
+    "ID {value} is out of range (IDs run from 1 to {max}).": "编号 {value} 超出范围（编号为 1 至 {max}）。",
     "ID {id} appears twice in this sheet (rows {first} and {line}).": "编号 {id} 在本表中出现了两次（第 {first} 行和第 {line} 行）。",
     "{label}: there is no {record} with ID {id} in the database or in the import.":
         "{label}：数据库和导入文件中都没有编号为 {id} 的{record}。",

@@ -1,13 +1,14 @@
 """Everything a visit brief or a partner brief shows, as plain rows (stored values: codes, dates).
 
 Each piece is fetched the first time it is asked for, so a pack with fewer sections asks fewer
-questions. An unknown id raises NotFound (a UserError) at once. "History" means what happened before
+questions. An unknown id raises NotFound, one SQLite cannot hold IdOutOfRange (UserErrors), at once. "History" means what happened before
 the visit starts (before today for a visit with no date yet), newest first.
 """
 
 from datetime import date
 from functools import cached_property
 
+from twindesk.domain.model.ids import checked_id
 from twindesk.domain.operations import records
 from twindesk.domain.queries import brief_queries as q
 from twindesk.domain.queries import history
@@ -26,7 +27,7 @@ def _locality(locality_id: int | None) -> dict:
 def partner_profile(partner_id: int) -> dict:
     """The partner's fields (by name), its parent region's names and its partnerships with their status
     history (`partnerships`, see `brief_queries.partnerships_of`)."""
-    row = records.get("partner", partner_id)
+    row = records.get("partner", checked_id(partner_id))
     parent = q.partner_names([row["parent"]]).get(row["parent"], {}) if row["parent"] else {}
     row.update({f"parent_{k.removeprefix('name_')}": v for k, v in parent.items() if k.startswith("name_")})
     row["partnerships"] = q.partnerships_of(partner_id)
@@ -35,7 +36,7 @@ def partner_profile(partner_id: int) -> dict:
 
 class VisitBriefContent:
     def __init__(self, visit_id: int, today: date | None = None):
-        self.visit = records.get("visit", visit_id)
+        self.visit = records.get("visit", checked_id(visit_id))
         self.visit.update(_locality(self.visit["home_locality"]))
         self.visit_id = visit_id
         self.today = today or date.today()

@@ -19,7 +19,7 @@ What a row means:
 from dataclasses import dataclass, field
 from datetime import date
 
-from twindesk.domain.model import rules
+from twindesk.domain.model import ids, rules
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
@@ -148,6 +148,9 @@ class ImportCheck:
         if record_id is None or record_id <= 0:
             self._problem(kind, line, field_error(
                 "id", "ID", "ID must be a whole number above zero (got {value}).", value=raw))
+            return False, None
+        if not ids.in_range(record_id):  # SQLite could not even be asked about it
+            self._problem(kind, line, field_error("id", "ID", ids.OUT_OF_RANGE, value=record_id, max=ids.MAX_ID))
             return False, None
         first = self._seen[kind].setdefault(record_id, line)
         if first != line:
