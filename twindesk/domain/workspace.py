@@ -4,6 +4,7 @@ The window and the command line come here rather than to `store`, so storage sta
 (docs/architecture.md). Each function is a use case in the user's words; the storage work stays in `store`.
 """
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from twindesk.domain.output_file import check_target
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
-from twindesk.store.errors import DatabaseReadOnlyMedia
+from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
@@ -26,8 +27,16 @@ __all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseRe
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
-    """`--db` (or a path chosen in Settings), else `TWINDESK_DB`, else the platform's data folder."""
-    return resolve_database_path(explicit)
+    """`--db` (or a path chosen in Settings), else `TWINDESK_DB`, else the platform's data folder.
+
+    A loop of symbolic links is said as such here: further on it would pass for a missing file."""
+    path = resolve_database_path(explicit)
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DatabaseFileError(path, "is a loop of symbolic links; give the database's real path") from exc
+    return path
 
 
 def path_from_environment() -> bool:

@@ -114,8 +114,8 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
     source = Path(source)
     progress = progress or Progress()
     report = ImportReport(source, dry_run)
+    wb = open_workbook(source)  # first: it refuses a workbook over budget before anything is unpacked
     total = count_rows(source)
-    wb = open_workbook(source)
     check = ImportCheck()
     try:
         read = _read_sheets(wb, check, report, _Phase(progress, 0, READ_SHARE), total)

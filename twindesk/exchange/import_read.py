@@ -25,6 +25,7 @@ from twindesk.exchange.cells import unescape
 from twindesk.exchange.columns import SHEETS, SUMMARY_NAMES, SheetColumn, SheetDef
 from twindesk.exchange.report import CellIssue, issue
 from twindesk.exchange.wording import say
+from twindesk.exchange.workbook_budget import check_workbook_budget
 
 _CONTINUED = (re.compile(r"^(.*\S)\s*\(continued (\d+)\)$"), re.compile(r"^(.*\S)\s*（续\s*(\d+)）$"))
 
@@ -159,8 +160,10 @@ def rows_of(ws, columns: SheetColumns, first_row: int) -> Iterator[tuple[int, ob
 
 
 def open_workbook(path: Path):
+    """The workbook, read-only; after `check_workbook_budget`, so a zip bomb is never unpacked."""
     if not path.is_file():
         raise WorkbookReadError(f"{path}: no such file")
+    check_workbook_budget(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
