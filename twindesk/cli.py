@@ -6,6 +6,7 @@ Headless commands never import Qt. Exit status: 0 success, 2 the user's or the e
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 import traceback
@@ -372,6 +373,8 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: _unraisable(unraisable, previous_hook)
     try:
         try:
             return _run(argv)
@@ -381,6 +384,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `twindesk … | head`: the reader has all it wanted; end quietly
         _discard_stdout()
         return 2
+    finally:
+        gc.collect()  # a half-written file's objects close now, under the quiet hook
+        sys.unraisablehook = previous_hook
+
+
+def _unraisable(unraisable, previous_hook) -> None:
+    """A half-written file closed by the garbage collector fails again (the disk is still full): the
+    one line on stderr already said so, so no "Exception ignored" traceback follows it."""
+    if unraisable.exc_value is None or describe_environment_error(unraisable.exc_value) is None:
+        previous_hook(unraisable)
 
 
 def _discard_stdout() -> None:

@@ -46,7 +46,8 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
     own_source = not isinstance(source, sqlite3.Connection)
     src = sqlite3.connect(str(source)) if own_source else source
     try:
-        with durable.temp_beside(target, ".tmp") as tmp:  # a killed copy's .tmp goes at the next copy here
+        # A killed copy's .tmp (and SQLite's -journal beside it) goes at the next copy into that folder.
+        with durable.temp_beside(target, ".tmp", companions=("-journal",)) as tmp:
             dst = sqlite3.connect(tmp)
             try:
                 # pages=-1: the whole database in one step, so it is one consistent snapshot even while

@@ -22,6 +22,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -42,14 +43,15 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.E
 
 
 @contextlib.contextmanager
-def temp_beside(target: Path, suffix: str) -> Iterator[Path]:
-    """A new, locked temporary file in `target`'s folder; removed on exit unless it was published.
+def temp_beside(target: Path, suffix: str, companions: tuple[str, ...] = ()) -> Iterator[Path]:
+    """A new, locked temporary file in `target`'s folder; removed on exit unless it was published,
+    with the files its writer keeps beside it (`companions`: SQLite's "-journal" for a copy).
 
     Stale temporary files of the same suffix left there by killed writes are removed first. Raises
     OSError when the folder cannot be written.
     """
     folder = target.parent
-    remove_stale_temp_files(folder, suffix)
+    remove_stale_temp_files(folder, suffix, companions)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
     tmp = Path(name)
     try:
@@ -58,7 +60,9 @@ def temp_beside(target: Path, suffix: str) -> Iterator[Path]:
         yield tmp
     finally:
         os.close(fd)
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, *(tmp.with_name(tmp.name + c) for c in companions)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
 
 
 def publish(tmp: Path, target: Path, *, replace: bool) -> None:
@@ -107,26 +111,40 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temp_files(folder: Path, suffix: str, *, now: float | None = None) -> list[Path]:
-    """Remove our temporary files (".NAME.xxxxxxxx<suffix>") that killed writes left in `folder`.
+def remove_stale_temp_files(folder: Path, suffix: str, companions: tuple[str, ...] = (), *,
+                            now: float | None = None) -> list[Path]:
+    """Remove our temporary files (".NAME.xxxxxxxx<suffix>") that killed writes left in `folder`, with
+    their `companions`.
 
-    Best effort: a file that is young, locked by a live writer or cannot be removed stays. Never raises.
+    Best effort: a file that is young, locked by a live writer or cannot be removed stays, and so do its
+    companions. Never raises.
     """
     pattern = re.compile(_TEMP_NAME % re.escape(suffix))
     now = time.time() if now is None else now
     removed = []
     try:
-        entries = list(os.scandir(folder))
+        names = set(os.listdir(folder))
     except OSError:
         return removed
-    for entry in entries:
-        if not pattern.match(entry.name):
-            continue
+    for name in sorted(names):
+        path = Path(folder) / name
+        main = next((name[: -len(c)] for c in companions if name.endswith(suffix + c)), name)
+        if not pattern.match(main) or (main != name and main in names):
+            continue  # not ours, or a companion that goes (or stays) with its temporary file
         with contextlib.suppress(OSError):
-            if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < STALE_AFTER_S:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_AFTER_S:
                 continue
-            if _remove_unless_locked(Path(entry.path)):
-                removed.append(Path(entry.path))
+            if main == name and not _remove_unless_locked(path):
+                continue
+            if main != name:
+                path.unlink()
+            removed.append(path)
+            for c in companions if main == name else ():
+                side = path.with_name(name + c)
+                if side.name in names:
+                    side.unlink(missing_ok=True)
+                    removed.append(side)
     return removed
 
 
