@@ -506,19 +506,19 @@
     </message>
     <message>
         <source>The file, its folder or the disk is read-only. Nothing was changed; choose a place you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件、所在文件夹或磁盘为只读。未作任何更改；请选择可以写入的位置。</translation>
     </message>
     <message>
         <source>Permission denied: TwinDesk may not use this file or folder. Nothing was changed; check its permissions or choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足：TwinDesk 无权使用此文件或文件夹。未作任何更改；请检查其权限或选择其他位置。</translation>
     </message>
     <message>
         <source>The path is a loop of symbolic links. Nothing was changed; give the file&apos;s real path.</source>
-        <translation type="unfinished"></translation>
+        <translation>该路径是循环的符号链接。未作任何更改；请给出文件的实际路径。</translation>
     </message>
     <message>
         <source>An ID is out of range (IDs run from 1 to 9223372036854775807). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号超出范围（编号为 1 至 9223372036854775807）。未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1085,21 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Type part of a name or a country code</source>
         <translation>输入名称的一部分或国家代码</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacePrompt</name>
+    <message>
+        <source>Cannot save here</source>
+        <translation>无法保存到此处</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
     </message>
 </context>
 <context>

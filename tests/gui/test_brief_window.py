@@ -79,7 +79,8 @@ def test_no_section_ticked_means_nothing_to_build(qtbot, gui_db, tmp_path):
 
 def test_a_folder_that_does_not_exist_is_reported_and_nothing_is_written(qtbot, gui_db, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("twindesk.ui.background.show_user_error", lambda _p, exc: shown.append(str(exc)))
+    # said at once, before any work starts (ui.replace_prompt), as a plain message
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text, *a, **k: shown.append(text))
     dialog = BriefDialog("visit", _visit(), lang="en", folder=tmp_path / "missing")
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
-from twindesk.store.errors import UserError
+from twindesk.domain.model.errors import UserError
 
 MAX_UNPACKED_BYTES = 512 * 2**20  # all parts together
 MAX_MEMBERS = 10_000

@@ -51,8 +51,9 @@ def _title_of(kind: str, record_id: int, lang: str) -> str:
 
 class BriefDialog(QDialog):
     def __init__(self, kind: str, record_id: int, *, lang: str = "en", folder: Path | None = None,
-                 today: date | None = None, parent=None):
+                 today: date | None = None, database: Path | None = None, parent=None):
         super().__init__(parent)
+        self.database = database  # never written over, whatever the user types
         self.kind, self.record_id, self.lang = kind, record_id, lang
         self.job = None
         self.written: Path | None = None
@@ -117,7 +118,6 @@ class BriefDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.build_button = self.buttons.addButton(self.tr("Build the pack"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.build_button.setObjectName("build_button")
-        self.build_button.setDefault(True)
         self.buttons.accepted.connect(self.build)
         self.buttons.rejected.connect(self.reject)
 
@@ -134,6 +134,9 @@ class BriefDialog(QDialog):
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        # Enter builds the pack. Set once the buttons are inside the dialog: a default set before is lost
+        # when the dialog is shown (the dialog never heard of it).
+        self.build_button.setDefault(True)
         self._update_ok()
 
     # --- choices ---------------------------------------------------------------------------------
@@ -158,13 +161,17 @@ class BriefDialog(QDialog):
 
     # --- building --------------------------------------------------------------------------------
     def build(self) -> None:
-        out = self.save_as.path()
+        chosen = self.save_as.ask_to_write(self.database)
+        if chosen is None:
+            return
+        out, replace = chosen
         builder = briefing.build_visit_brief if self.kind == "visit" else briefing.build_partner_brief
         record_id, lang = self.record_id, self.chosen_language()
         sections, marking = self.chosen_sections(), self.marking.currentText().strip()
 
         def job(progress):
-            return builder(record_id, out, lang=lang, sections=sections, marking=marking, progress=progress)
+            return builder(record_id, out, lang=lang, sections=sections, marking=marking, progress=progress,
+                           replace=replace)
 
         # The progress dialog is window-modal over this one: nothing here changes while it builds.
         self.job = run_with_progress(self, self.tr("Building the briefing pack…"), job, self._built)

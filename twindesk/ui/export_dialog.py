@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import exchange
+from twindesk.ui import replace_prompt
 from twindesk.ui.background import run_with_progress
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.issues_dialog import IssuesDialog
@@ -39,7 +40,9 @@ def xlsx_filter() -> str:
 
 
 def choose_xlsx(parent: QWidget, title: str, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, xlsx_filter())
+    """A path picked in the save dialog; the caller asks before replacing (replace_prompt)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, xlsx_filter(),
+                                          options=replace_prompt.NO_SECOND_QUESTION)
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
@@ -56,8 +59,10 @@ def show_export_warnings(parent: QWidget, report: exchange.ExportReport, lang: s
 
 
 class ExportDialog(QDialog):
-    def __init__(self, *, lang: str = "en", folder: Path | None = None, today: date | None = None, parent=None):
+    def __init__(self, *, lang: str = "en", folder: Path | None = None, today: date | None = None,
+                 database: Path | None = None, parent=None):
         super().__init__(parent)
+        self.database = database  # never written over, whatever the user types
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export workbook"))
         self.setMinimumWidth(560)
@@ -91,13 +96,15 @@ class ExportDialog(QDialog):
         self.save_as.rename(workbook_name(self.language.currentData(), self.today))
 
     def export(self) -> None:
-        target = self.save_as.path()
-        if target is None:
+        chosen = self.save_as.ask_to_write(self.database)
+        if chosen is None:
             return
+        target, replace = chosen
         lang, hxl = self.language.currentData(), self.hxl.isChecked()
         self.job = run_with_progress(
             self, self.tr("Exporting the workbook…"),
-            lambda progress: exchange.export_workbook(target, lang=lang, hxl=hxl, progress=progress), self._written)
+            lambda progress: exchange.export_workbook(target, lang=lang, hxl=hxl, progress=progress,
+                                                      replace=replace), self._written)
 
     def _written(self, report: exchange.ExportReport) -> None:
         self.report = report

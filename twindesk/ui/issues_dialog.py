@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
+from twindesk.ui import replace_prompt
 
 
 class IssuesModel(QAbstractTableModel):
@@ -105,10 +106,14 @@ class IssuesDialog(QDialog):
 
     def save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problems"), "problems.csv",
-                                              self.tr("CSV for Excel (*.csv)"))
+                                              self.tr("CSV for Excel (*.csv)"),
+                                              options=replace_prompt.NO_SECOND_QUESTION)
         if not path:
             return
+        replace = replace_prompt.ask_to_write(self, Path(path))
+        if replace is None:
+            return
         try:
-            self.model.save_csv(Path(path))
+            self.model.save_csv(Path(path), replace=replace)
         except UserError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))

@@ -34,6 +34,7 @@ from twindesk.ui.file_written import offer_file
 from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
 from twindesk.ui.recent_changes_dialog import RecentChangesDialog
+from twindesk.ui.replace_prompt import NO_SECOND_QUESTION, ask_to_write
 from twindesk.ui.settings_dialog import SettingsDialog
 from twindesk.ui.undo_actions import UndoActions
 
@@ -270,11 +271,11 @@ class MainWindow(QMainWindow):
         record_id = page.selected_id() if page is not None else None
         if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
             return
-        BriefDialog(page.spec.record_kind, record_id, lang=self.lang, parent=self).exec()
+        BriefDialog(page.spec.record_kind, record_id, lang=self.lang, database=self.db_path, parent=self).exec()
 
     # --- workbooks ----------------------------------------------------------------------------
     def export_workbook(self) -> None:
-        ExportDialog(lang=self.lang, parent=self).exec()
+        ExportDialog(lang=self.lang, database=self.db_path, parent=self).exec()
 
     def export_view(self) -> None:
         page = self.current_list_page()
@@ -284,7 +285,8 @@ class MainWindow(QMainWindow):
         view = view_export.snapshot(page, title)
         suggested = str(documents_folder() / f"{title} {date.today().isoformat()}.xlsx")
         path = choose_xlsx(self, self.tr("Export this view"), suggested)
-        if not path:
+        replace = ask_to_write(self, Path(path), self.db_path) if path else None
+        if replace is None:
             return
         lang = self.lang
 
@@ -294,7 +296,7 @@ class MainWindow(QMainWindow):
 
         self.view_job = run_with_progress(
             self, self.tr("Exporting %1 rows…").replace("%1", str(len(view.ids))),
-            lambda progress: view_export.export(view, Path(path), lang, progress), written)
+            lambda progress: view_export.export(view, Path(path), lang, progress, replace), written)
 
     def import_workbook(self) -> None:
         if not self.read_only:
@@ -305,12 +307,12 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
-                                                self.tr("TwinDesk database (*.db)"))
-        if not target:
+                                                self.tr("TwinDesk database (*.db)"), options=NO_SECOND_QUESTION)
+        replace = ask_to_write(self, Path(target), self.db_path) if target else None
+        if replace is None:
             return
         try:
-            # The save dialog already asked before overwriting; the old file goes only once the copy is whole.
-            workspace.back_up_to(self.db_path, Path(target), replace=True)
+            workspace.back_up_to(self.db_path, Path(target), replace=replace)  # the old file goes once the copy is whole
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Backup"), str(exc))
             return

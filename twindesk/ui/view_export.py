@@ -72,8 +72,10 @@ def _rows(view: ViewSnapshot, progress: Progress) -> Iterator[list]:
                 yield [row.get(c.key) if c.raw else c.render(row) for c in view.columns]
 
 
-def export(view: ViewSnapshot, target: Path, lang: str, progress: Progress) -> exchange.ExportReport:
+def export(view: ViewSnapshot, target: Path, lang: str, progress: Progress,
+           replace: bool = False) -> exchange.ExportReport:
     rows = list(_rows(view, progress))
     samples = [next((r[i] for r in rows if r[i] not in (None, "")), None) for i in range(len(view.columns))]
     columns = [exchange.ViewColumn(c.header, _kind(c, s)) for c, s in zip(view.columns, samples, strict=True)]
-    return exchange.export_view(target, columns, rows, sheet_name=view.title, lang=lang, progress=progress)
+    return exchange.export_view(target, columns, rows, sheet_name=view.title, lang=lang, progress=progress,
+                                replace=replace)
