@@ -399,3 +399,48 @@ def test_show_user_error_uses_the_plain_message(qapp, warnings):
 
 def test_translation_markers_match_the_store_messages():
     assert crash._ENVIRONMENT_MESSAGES == environment_errors.MESSAGES
+
+
+def test_disk_full_under_a_failed_rollback_is_a_plain_message_in_the_window(qtbot, hook, warnings, tmp_path):
+    """What a save on a full disk really raises: peewee's "cannot rollback", SQLITE_FULL beneath it."""
+    path = tmp_path / "full.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    db = pw.SqliteDatabase(str(path))
+    try:
+        pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
+        db.execute_sql(f"PRAGMA max_page_count = {pages}")
+        try:
+            with db.atomic():
+                db.execute_sql("INSERT INTO t VALUES (?)", ("x" * 1_000_000,))
+        except pw.OperationalError:
+            assert "rollback" in str(sys.exc_info()[1])
+            sys.excepthook(*sys.exc_info())
+    finally:
+        db.close()
+    assert open_crash_dialogs() == []
+    assert [text for _p, _t, text in warnings] == [DISK_FULL]
+
+
+@pytest.mark.parametrize("exc, english", [
+    (OSError(errno.EROFS, "Read-only file system", "/media/usb/t.db"), READ_ONLY),
+    (OSError(errno.EACCES, "Permission denied", "/srv/t.db"), PERMISSION_DENIED),
+    (OSError(errno.ELOOP, "Too many levels of symbolic links", "/srv/t.db"), SYMLINK_LOOP),
+    (OverflowError("Python int too large to convert to SQLite INTEGER"), ID_OUT_OF_RANGE),
+])
+def test_the_new_environment_messages_are_said_in_chinese_with_their_file(qapp, warnings, exc, english):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(REPO / "resources" / "translations" / "twindesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        crash.show_user_error(None, exc)
+        chinese = QCoreApplication.translate("EnvironmentError", english)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    [(_p, _t, text)] = warnings
+    assert chinese != english
+    assert text == (f"{exc.filename}: {chinese}" if getattr(exc, "filename", None) else chinese)
