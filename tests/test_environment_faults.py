@@ -20,6 +20,7 @@ from conftest import make_filled_database, run_python, sha256, subprocess_env
 from openpyxl import load_workbook
 
 from twindesk import cli
+from twindesk.domain import workspace
 from twindesk.domain.model.ids import MAX_ID, IdOutOfRange
 from twindesk.domain.operations import records
 from twindesk.domain.queries.brief_content import PartnerBriefContent, VisitBriefContent
@@ -98,7 +99,7 @@ def _no_room_to_grow():
 
 
 def test_disk_full_during_a_save_is_the_disk_full_message_not_the_rollback_error(good):
-    open_database(good, take_backups=False)
+    workspace.open_workspace(good, take_backups=False)  # with the write lock, as the window holds it
     try:
         before = _partner_count(good)
         _no_room_to_grow()
@@ -107,16 +108,16 @@ def test_disk_full_during_a_save_is_the_disk_full_message_not_the_rollback_error
         # what peewee raises is the failed rollback; SQLITE_FULL is underneath it
         assert describe_environment_error(info.value) == DISK_FULL
     finally:
-        close_database()
+        workspace.close()
     assert _partner_count(good) == before
 
 
 def test_disk_full_during_an_import_is_exit_2_and_nothing_is_written(capsys, good, tmp_path, monkeypatch):
-    open_database(good, take_backups=False)
+    workspace.open_workspace(good, take_backups=False)
     try:
         records.save("partner", {"name_en": "Long notes", "country": "JP", "notes": "many words " * 80_000})
     finally:
-        close_database()
+        workspace.close()
     workbook = tmp_path / "big.xlsx"
     assert run(capsys, "export", workbook, "--db", good)[0] == 0
     target = tmp_path / "empty.db"
@@ -168,7 +169,7 @@ def test_a_read_only_disk(good, tmp_path):
         if subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], capture_output=True).returncode:
             pytest.skip("a read-only bind mount is not permitted here")
         before = sha256(folder / "t.db")
-        assert_one_line(twindesk("import", workbook, "--db", folder / "t.db"), "is on a read-only disk")
+        assert_one_line(twindesk("import", workbook, "--db", folder / "t.db"), "is on a read-only medium")
         assert_one_line(twindesk("export", folder / "o.xlsx", "--db", good), "Read-only file system")
         assert sha256(folder / "t.db") == before and sorted(os.listdir(folder)) == ["t.db"]
     finally:
@@ -183,7 +184,7 @@ def test_an_immutable_database_file_and_folder(good, tmp_path):
     wb.save(workbook)
     before = sha256(good)
     with _immutable(good):
-        assert_one_line(twindesk("import", workbook, "--db", good), "is read-only")
+        assert_one_line(twindesk("import", workbook, "--db", good), "is a read-only file")
     assert sha256(good) == before
     folder = tmp_path / "locked"
     folder.mkdir()

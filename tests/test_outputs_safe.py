@@ -254,7 +254,7 @@ def test_a_backup_is_fsynced_before_and_after_its_rename(capsys, good, tmp_path,
         written = backups.rotate(conn, good, __import__("datetime").datetime(2026, 11, 29, 10, 0))
     finally:
         conn.close()
-    _assert_fsync_rename_fsync(durability_log, written[0], ".tmp")
+    _assert_fsync_rename_fsync(durability_log, written.written[0], ".tmp")
 
 
 # --- stale temporary files ---------------------------------------------------------------------------

@@ -113,6 +113,15 @@ def _all_ids(kind: str) -> set[int]:
     return {i for (i,) in m.database.execute(model.select(model.id))}
 
 
+def _whole_number_past_ids(raw) -> int | None:
+    """`raw` as a whole number above the largest ID, or None (then it is not a whole number at all)."""
+    try:
+        value = int(raw) if isinstance(raw, int | float) else int(str(raw).strip())
+    except (ValueError, OverflowError):
+        return None
+    return value if value > ids.MAX_ID else None
+
+
 class ImportCheck:
     def __init__(self):
         self._pending: dict[str, list[tuple[int, object, dict]]] = {k: [] for k in KINDS}
@@ -142,15 +151,16 @@ class ImportCheck:
         try:
             record_id = parse_int(raw)
         except ValueError:
-            self._problem(kind, line, field_error(
-                "id", "ID", "ID “{value}” is not a whole number.", value=raw))
+            too_large = _whole_number_past_ids(raw)
+            if too_large is not None:  # SQLite could not even be asked about it
+                self._problem(kind, line, field_error("id", "ID", ids.OUT_OF_RANGE, value=too_large, max=ids.MAX_ID))
+            else:
+                self._problem(kind, line, field_error(
+                    "id", "ID", "ID “{value}” is not a whole number.", value=raw))
             return False, None
         if record_id is None or record_id <= 0:
             self._problem(kind, line, field_error(
                 "id", "ID", "ID must be a whole number above zero (got {value}).", value=raw))
-            return False, None
-        if not ids.in_range(record_id):  # SQLite could not even be asked about it
-            self._problem(kind, line, field_error("id", "ID", ids.OUT_OF_RANGE, value=record_id, max=ids.MAX_ID))
             return False, None
         first = self._seen[kind].setdefault(record_id, line)
         if first != line:
