@@ -339,3 +339,12 @@ def test_check_target_says_whether_the_file_exists(tmp_path):
     assert check_target(out, replace=True) is True
     with pytest.raises(OutputFileError, match="use --force"):
         check_target(out)
+
+
+def test_a_raw_copy_is_fsynced_before_and_after_its_rename(good, tmp_path, durability_log):
+    from twindesk.store.file_copies import raw_copy
+
+    out = tmp_path / "safety.db"
+    raw_copy(good, out)
+    assert out.read_bytes() == good.read_bytes()
+    _assert_fsync_rename_fsync(durability_log, out, ".tmp")
