@@ -13,6 +13,7 @@ import peewee as pw
 
 from twindesk.domain.model import rules
 from twindesk.domain.model.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
+from twindesk.domain.model.ids import checked_id
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.specs import SPECS, RecordSpec, model_kind
 from twindesk.domain.model.validation import validate
@@ -30,7 +31,7 @@ def spec_for(kind: str) -> RecordSpec:
 def get_instance(kind: str, record_id: int):
     spec = spec_for(kind)
     try:
-        return spec.model.get_by_id(record_id)
+        return spec.model.get_by_id(checked_id(record_id))
     except spec.model.DoesNotExist:
         raise NotFound(spec.label, record_id) from None
 
