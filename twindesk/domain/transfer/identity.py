@@ -169,7 +169,8 @@ class Identities:
             # The deleted record itself (or, without a UUID, all we can tell): created again, and said so.
             note = None if deleted is None else field_error(
                 "id", "ID", "{record} {id} was deleted on {when} by {who}; the import creates it again.",
-                record=record, id=record_id, when=_moment(deleted.at), who=deleted.user)
+                record=Both(record.en.capitalize(), record.zh), id=record_id, when=_moment(deleted.at),
+                who=deleted.user)
             again = max(version or 1, (deleted.version if deleted else 0) + 1)
             return Match(record_id, False, uuid=row_uuid, version=again, note=note)
         if deleted is not None:
