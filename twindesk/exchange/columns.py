@@ -4,7 +4,8 @@ them in either language.
 
 Each sheet starts with "ID", then the record's "UUID" and "Version": the import matches a row to its
 record by the UUID, and refuses to overwrite a record changed since the version the row was written at
-(docs/architecture.md, "Identity"). They are narrow grey columns, there to be carried, not read. A reference is written as the ID it links to ("Partner ID"), followed by the
+(docs/architecture.md, "Identity"). Both are narrow (the UUID grey too): there to be carried, not read. A
+reference is written as the ID it links to ("Partner ID"), followed by the
 name it stands for ("Partner") as a reading aid; a country as its ISO code, followed by its name. Reading
 aids are ignored by the import.
 """

@@ -31,7 +31,7 @@ RAW = {"id", "plain_int", "float", "date"}  # openpyxl writes these right as the
 # Yes/No as words: LibreOffice shows a boolean cell as 1 or 0; the import reads these words back.
 BOOL_LABELS = {"en": ("No", "Yes"), "zh": ("否", "是")}
 WRAP = Alignment(wrap_text=True)  # bottom, as the other cells of the row
-MUTED = Font(color="808080")  # columns carried for the import (UUID, version), not for reading
+MUTED = Font(color="808080")  # a column carried for the import (the UUID), not for reading
 LINE_HEIGHT = 15  # points, one line of 11-point text
 MAX_LINES = 12  # taller rows make a list hard to read; the rest of the text is in the cell
 
