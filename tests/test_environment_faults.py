@@ -255,9 +255,10 @@ def test_an_id_past_sqlites_integers_is_refused_by_the_domain(good):
         for content in (PartnerBriefContent, VisitBriefContent):
             with pytest.raises(IdOutOfRange, match="ID 1180591620717411303424 is out of range"):
                 content(2**70)
-        with pytest.raises(OverflowError) as info:  # what any other read of such an ID meets
+        with pytest.raises(IdOutOfRange, match="out of range"):  # a record asked for by such an ID
             records.get("partner", MAX_ID + 1)
-        assert "out of range" in describe_environment_error(info.value)
+        overflow = OverflowError("Python int too large to convert to SQLite INTEGER")  # any other read's
+        assert "out of range" in describe_environment_error(overflow)
     finally:
         close_database()
 

@@ -131,7 +131,9 @@ def test_a_cancelled_import_writes_nothing(filled, tmp_path, monkeypatch, phase)
     from openpyxl import load_workbook
 
     wb = load_workbook(out)
-    wb["Partners"]["C2"] = "Jeju (renamed)"
+    partners = wb["Partners"]
+    english = [c.value for c in partners[1]].index("English name") + 1
+    partners.cell(row=2, column=english).value = "Jeju (renamed)"
     wb.save(out)
     before = table_rows(target)
     monkeypatch.setattr(import_module, "PROGRESS_EVERY", 1)

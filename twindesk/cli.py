@@ -115,11 +115,20 @@ Every row of every sheet is checked first. Any problem: nothing is written, each
 stderr with sheet, row, column and message, and the exit status is 2. Otherwise a backup of the database
 is taken and all rows are written in one transaction.
 
-  a row without an ID            creates a record
-  a row with an ID the database  updates that record (columns the sheet lacks keep their value)
+A row is matched to its record by its UUID (the workbook's UUID column), else by its ID:
+
+  a row without an ID            creates a record (unless its UUID is one the database holds)
+  a row of a record the database updates that record (columns the sheet lacks keep their value)
   holds
-  a row with an ID it does not   creates the record with that ID (an empty database, or a record
-  hold                           deleted since the export), so the links between sheets stay valid
+  a row of a record it does not  creates the record with that ID and UUID (an empty database, or a
+  hold                           record deleted since the export: said on stderr), so the links
+                                 between sheets stay valid
+  a row whose ID and UUID are    a conflict: both UUIDs are listed and nothing is written (exit 2);
+  different records              the same for an ID once used by another, since deleted, record
+
+A row written before its record was last changed (its Version is older than the database's) that would
+change the record is a conflict too: each field is listed with the workbook's and the database's value
+and who changed it when, and nothing is written (exit 2) unless --overwrite-newer is given.
 
 Rows are never deleted. A new partner with the same name and country as one the database holds is a
 likely duplicate: they are listed and the import is refused (exit 2) unless --accept-duplicates is
@@ -149,6 +158,8 @@ def _exchange_parsers(sub) -> None:
                      help="check every row and say what would be created and updated; write nothing")
     imp.add_argument("--accept-duplicates", action="store_true",
                      help="create the new partners listed as likely duplicates (same name and country)")
+    imp.add_argument("--overwrite-newer", action="store_true",
+                     help="write rows over records changed in the database after the workbook was written")
 
 
 def _db_path(args) -> Path:
@@ -274,7 +285,8 @@ def cmd_import(args) -> int:
     opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
     report = None
     try:
-        report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates)
+        report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates,
+                                 overwrite_newer=args.overwrite_newer)
     finally:
         workspace.close()
         if opened.created and (report is None or not report.applied):  # no empty file left behind
@@ -283,7 +295,10 @@ def cmd_import(args) -> int:
     for warning in report.warnings:
         print(f"twindesk: warning: {source}, {warning}", file=sys.stderr)
     if report.errors:
-        return _import_refused(source, report.errors, f"{len(report.errors)} problem(s)")
+        newer = (f"; {len(report.newer)} of them changed in the database after the workbook was written: "
+                 "run again with --overwrite-newer to write the workbook's values over them"
+                 if report.newer else "")
+        return _import_refused(source, report.errors, f"{len(report.errors)} problem(s){newer}")
     if report.unconfirmed:
         return _import_refused(source, report.unconfirmed, (
             f"{len(report.unconfirmed)} likely duplicate partner(s); check them, and run again with "
@@ -295,6 +310,8 @@ def cmd_import(args) -> int:
     for name in report.created:
         print(f"  {name}: {report.created[name]} new, {report.updated[name]} changed, "
               f"{report.unchanged[name]} unchanged")
+    for note in report.notes:
+        print(f"twindesk: note: {source}, {note}", file=sys.stderr)
     return 0
 
 

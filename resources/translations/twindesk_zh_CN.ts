@@ -669,6 +669,14 @@ A backup of the database is taken first.</source>
 导入前会先备份数据库。</translation>
     </message>
     <message>
+        <source>%1 value(s) in the workbook belong to records changed in the database after the workbook was written (listed before). Write the workbook&apos;s values over those changes?</source>
+        <translation>工作簿中有 %1 个值所属的记录在导出工作簿之后已在数据库中修改（见前面的列表）。是否用工作簿中的值覆盖这些修改？</translation>
+    </message>
+    <message>
+        <source>%1 record(s) deleted since the workbook was written will be created again.</source>
+        <translation>有 %1 条在导出工作簿之后删除的记录将被重新创建。</translation>
+    </message>
+    <message>
         <source>%1 sheet(s) or column(s) that TwinDesk does not know will be left out.</source>
         <translation>有 %1 个 TwinDesk 无法识别的工作表或列将被忽略。</translation>
     </message>

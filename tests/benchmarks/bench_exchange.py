@@ -290,7 +290,7 @@ def import_plan(workbook: Path, plan: Path) -> None:
         header = next(ws.iter_rows(max_row=1, values_only=True))
         found = match_columns(sheet, ws.title, lang, header, [], [])
         spec = spec_of(sheet.kind)
-        indexes, columns = [found.id_index], ["id"]
+        indexes, columns = [found.id_index, found.uuid_index, found.version_index], ["id", "uuid", "version"]
         for index, column in found.single:
             indexes.append(index)
             columns.append(column_of(spec, column.field))

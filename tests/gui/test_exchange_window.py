@@ -166,3 +166,31 @@ def test_issues_model_sorts_and_saves_for_excel(qtbot, tmp_path, qtmodeltester):
     text = target.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "Sheet,Row,Column,Problem"
     assert "Visits,12,End date,End date is before start date." in text
+
+
+def test_a_stale_workbook_lists_the_newer_values_then_overwrites_them_when_asked(qtbot, window, tmp_path,
+                                                                                  monkeypatch):
+    hyogo, _jeju = _data()
+    path = _exported(tmp_path, window)
+    records.save("partner", {"name_en": "Hyogo Prefecture"}, hyogo, user="Wang Fang")  # after the export
+    answers = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    seen = {}
+
+    def look(dialog):
+        assert isinstance(dialog, IssuesDialog)
+        seen["rows"] = dialog.model.rows()
+        dialog.reject()
+
+    errors = answer_modal(look)
+    flow = ImportFlow(window, lang="en", user="Li Na")
+    flow.start(path)
+    qtbot.waitUntil(lambda: flow.result is not None or bool(errors), timeout=20_000)
+    assert not errors, errors
+    (sheet, row, column, message), = seen["rows"]
+    assert (sheet, column) == ("Partners", "English name") and "Wang Fang" in message
+    assert "“Hyogo”" in message and "“Hyogo Prefecture”" in message
+    assert "changed in the database after the workbook was written" in answers[0]
+    assert flow.result.applied and records.get("partner", hyogo)["name_en"] == "Hyogo"

@@ -2,7 +2,8 @@
 
 - `export_workbook(target, lang=, hxl=, progress=)`: the meeting workbook -> ExportReport
 - `export_view(target, columns, rows, sheet_name=, progress=)`: one list as shown -> ExportReport
-- `import_workbook(source, dry_run=, accept_duplicates=, confirmed_duplicates=, progress=)` -> ImportReport
+- `import_workbook(source, dry_run=, accept_duplicates=, confirmed_duplicates=, overwrite_newer=,
+  progress=)` -> ImportReport
 
 Nothing here imports `twindesk.store` or builds SQL: rows come from and go to `twindesk.domain`.
 """

@@ -2,7 +2,10 @@
 each cell is written, its HXL tag. Export writes by these; import matches sheets and headers against
 them in either language.
 
-Each sheet starts with "ID". A reference is written as the ID it links to ("Partner ID"), followed by the
+Each sheet starts with "ID", then the record's "UUID" and "Version": the import matches a row to its
+record by the UUID, and refuses to overwrite a record changed since the version the row was written at
+(docs/architecture.md, "Identity"). Both are narrow (the UUID grey too): there to be carried, not read. A
+reference is written as the ID it links to ("Partner ID"), followed by the
 name it stands for ("Partner") as a reading aid; a country as its ISO code, followed by its name. Reading
 aids are ignored by the import.
 """
@@ -38,10 +41,10 @@ _PLAIN_INTS = {"sort_order", "precedence"}
 
 @dataclass(frozen=True)
 class SheetColumn:
-    key: str  # the field's name, "id", or "<field>:name" for a reading aid
+    key: str  # the field's name, "id", "uuid", "version", or "<field>:name" for a reading aid
     field: str | None  # the spec field the column carries; None for a reading aid (ignored on import)
-    kind: str  # how a cell is written: id, text, longtext, code, country, date, time, int, plain_int,
-    #            money, quantity, float, bool, name
+    kind: str  # how a cell is written: id, uuid, version, text, longtext, code, country, date, time,
+    #            int, plain_int, money, quantity, float, bool, name
     header_en: str
     header_zh: str
     hxl: str
@@ -79,7 +82,9 @@ def _cell_kind(f) -> str:
 
 def _columns(kind: str) -> tuple[SheetColumn, ...]:
     spec = spec_of(kind)
-    cols = [SheetColumn("id", "id", "id", "ID", "ID", hxl.tag(kind, "id"))]
+    cols = [SheetColumn("id", "id", "id", "ID", "ID", hxl.tag(kind, "id")),
+            SheetColumn("uuid", "uuid", "uuid", "UUID", "唯一标识", hxl.tag(kind, "uuid")),
+            SheetColumn("version", "version", "version", "Version", "版本", hxl.tag(kind, "version"))]
     for f in spec.fields:
         en, zh = spec.field_label(f.name, "en"), spec.field_label(f.name, "zh_CN")
         if f.kind == "ref":

@@ -32,6 +32,8 @@ _BY_RECORD = {
 
 _BY_FIELD = {
     "id": "#meta+id",
+    "uuid": "#meta+id+uuid",
+    "version": "#meta+version",
     "name_zh": "#org+name+i_zh",
     "name_en": "#org+name+i_en",
     "name_native": "#org+name+native",

@@ -7,6 +7,9 @@
    They are created only when the caller confirms them: `accept_duplicates=True` for all of them, or
    `confirmed_duplicates=` the flags (from a dry run's report) the user ticked. Otherwise nothing is
    written and the report's `unconfirmed` lists them.
+   A row whose record was changed in the database after the workbook was written, and that would change
+   it, is an error too (listed in `newer` as well, with both values), unless `overwrite_newer=True`. A
+   row whose ID and UUID name different records is an error (`domain.transfer.identity`).
 3. With `dry_run`, stop here: the report says what would be created, updated and left unchanged.
 4. Otherwise `domain.transfer_apply` backs the database up and writes every row in one transaction.
 """
@@ -80,8 +83,8 @@ def _read_sheets(wb, check: ImportCheck, report: ImportReport, progress: Progres
         columns = match_columns(sheet, ws.title, lang, header, report.errors, report.warnings)
         read[sheet.kind] = columns
         first_row = 3 if is_hxl_row(second) else 2
-        for line, record_id, values in rows_of(ws, columns, first_row):
-            check.add(sheet.kind, line, record_id, values)
+        for row in rows_of(ws, columns, first_row):
+            check.add(sheet.kind, row.line, row.record_id, row.values, uuid=row.uuid, version=row.version)
             done += 1
             if done % PROGRESS_EVERY == 0:
                 progress.advance(done, total, f"Reading {ws.title}…")
@@ -92,6 +95,11 @@ def _report_plan(plan: ImportPlan, read: dict[str, SheetColumns], report: Import
     for p in plan.problems:
         columns = read[p.kind]
         report.errors.append(issue(columns.title, p.line, columns.header_for(p.field), p.error))
+        if p.newer:
+            report.newer.append(report.errors[-1])
+    for p in plan.notes:
+        columns = read[p.kind]
+        report.notes.append(issue(columns.title, p.line, columns.header_for(p.field), p.error))
     for d in plan.duplicates:
         columns = read[d.kind]
         flag = DuplicateFlag(columns.title, d.line, None, d.message, d.error, d.existing_id)
@@ -104,8 +112,8 @@ def _report_plan(plan: ImportPlan, read: dict[str, SheetColumns], report: Import
 
 
 def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplicates: bool = False,
-                    confirmed_duplicates: Iterable[DuplicateFlag] = (), progress: Progress | None = None,
-                    user: str = "", now: datetime | None = None) -> ImportReport:
+                    confirmed_duplicates: Iterable[DuplicateFlag] = (), overwrite_newer: bool = False,
+                    progress: Progress | None = None, user: str = "", now: datetime | None = None) -> ImportReport:
     """Import `source` into the bound database (see the module's docstring); return the report.
 
     Raises WorkbookReadError for a file that is not a readable workbook, Cancelled when `progress` is
@@ -116,7 +124,7 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
     report = ImportReport(source, dry_run)
     wb = open_workbook(source)  # first: it refuses a workbook over budget before anything is unpacked
     total = count_rows(source)
-    check = ImportCheck()
+    check = ImportCheck(overwrite_newer=overwrite_newer)
     try:
         read = _read_sheets(wb, check, report, _Phase(progress, 0, READ_SHARE), total)
     except (OSError, KeyError, ValueError) as exc:  # a damaged sheet part; openpyxl says what it choked on

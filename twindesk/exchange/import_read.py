@@ -64,6 +64,8 @@ class SheetColumns:
     parts: dict[str, dict[int, int]] = field(default_factory=dict)  # field -> {part: column index}
     headers: dict[str, str] = field(default_factory=dict)  # field -> the header as the workbook has it
     id_index: int | None = None
+    uuid_index: int | None = None  # None: a workbook from before UUIDs, or typed by staff
+    version_index: int | None = None
 
     def header_for(self, name: str | None) -> str | None:
         """The column a problem with field `name` is shown under."""
@@ -113,6 +115,10 @@ def match_columns(sheet: SheetDef, title: str, lang: str, header_row: tuple,
             found.headers[column.field] = str(raw).strip()
         if column.field == "id":
             found.id_index = index
+        elif column.field == "uuid":
+            found.uuid_index = index
+        elif column.field == "version":
+            found.version_index = index
         elif column.kind == "longtext" or part > 1:
             found.parts.setdefault(column.field, {})[part] = index
         else:
@@ -138,11 +144,24 @@ def _convert(value, kind: str):
     return value
 
 
-def rows_of(ws, columns: SheetColumns, first_row: int) -> Iterator[tuple[int, object, dict]]:
-    """(row number, ID cell, {field: value}) of every row with anything in it, from `first_row` on."""
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    line: int  # the sheet's row number
+    record_id: object  # the ID cell as it is
+    uuid: object  # the UUID cell, None where the sheet has none
+    version: object  # the Version cell, likewise
+    values: dict  # {field: value} of the other columns
+
+
+def _cell(row: tuple, index: int | None):
+    return row[index] if index is not None and index < len(row) else None
+
+
+def rows_of(ws, columns: SheetColumns, first_row: int) -> Iterator[SheetRow]:
+    """Every row with anything in it, from `first_row` on."""
     single = [(i, c.field, c.kind) for i, c in columns.single]
     parts = [(name, sorted(indexes.items())) for name, indexes in columns.parts.items()]
-    id_index = columns.id_index
+    id_index, uuid_index, version_index = columns.id_index, columns.uuid_index, columns.version_index
     for line, row in enumerate(ws.iter_rows(min_row=first_row, values_only=True), start=first_row):
         if not any(v is not None and v != "" for v in row):
             continue
@@ -155,8 +174,7 @@ def rows_of(ws, columns: SheetColumns, first_row: int) -> Iterator[tuple[int, ob
                 continue
             joined = "".join("" if p is None else str(p) for p in pieces)
             values[name] = unescape(joined) if joined else None
-        record_id = row[id_index] if id_index is not None and id_index < width else None
-        yield line, record_id, values
+        yield SheetRow(line, _cell(row, id_index), _cell(row, uuid_index), _cell(row, version_index), values)
 
 
 def open_workbook(path: Path):

@@ -64,6 +64,9 @@ class ImportReport:
     warnings: list[CellIssue] = field(default_factory=list)  # unknown sheets or columns, ignored
     duplicates: list[DuplicateFlag] = field(default_factory=list)
     unconfirmed: list[DuplicateFlag] = field(default_factory=list)  # duplicates that stopped the import
+    # Of the errors: fields of records changed after the workbook was written (`overwrite_newer` writes them)
+    newer: list[CellIssue] = field(default_factory=list)
+    notes: list[CellIssue] = field(default_factory=list)  # deleted records the import creates again
     created: dict[str, int] = field(default_factory=dict)  # sheet name -> records (to be) created
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)

@@ -4,11 +4,12 @@ labels in the sheet's language, and every string through the text-safety rules o
 Warnings (a character replaced, a text split) are collected with sheet, row and column.
 """
 
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 
 from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.vocabulary import Vocabulary
@@ -25,11 +26,12 @@ FORMATS = {
 }
 QUANTITY_FORMATS = ("#,##0", "#,##0.###")  # whole quantities without a trailing decimal point
 KIND_ALIASES = {"year": "plain_int", "decimal": "money", "longtext": "text", "country": "text",
-                "name": "text", "ref": "id"}
+                "name": "text", "ref": "id", "uuid": "text", "version": "plain_int"}
 RAW = {"id", "plain_int", "float", "date"}  # openpyxl writes these right as they are
 # Yes/No as words: LibreOffice shows a boolean cell as 1 or 0; the import reads these words back.
 BOOL_LABELS = {"en": ("No", "Yes"), "zh": ("否", "是")}
 WRAP = Alignment(wrap_text=True)  # bottom, as the other cells of the row
+MUTED = Font(color="808080")  # a column carried for the import (the UUID), not for reading
 LINE_HEIGHT = 15  # points, one line of 11-point text
 MAX_LINES = 12  # taller rows make a list hard to read; the rest of the text is in the cell
 
@@ -42,6 +44,7 @@ class OutColumn:
     vocabulary: Vocabulary | None = None
     wrap: bool = False  # long texts wrap within the column instead of running across the next ones
     width: float = 0  # the column's width, for the height of a row with wrapped text
+    muted: bool = False  # grey text (MUTED)
 
 
 class TooLongForColumns(UserError):
@@ -82,6 +85,23 @@ class RowCells:
 
     # --- converters, one per column -------------------------------------------------------------------
     def _converter(self, column: OutColumn):
+        convert = self._plain_converter(column)
+        if not column.muted:
+            return convert
+        template = WriteOnlyCell(self.ws)
+        template.font = MUTED
+        style, ws = template._style, self.ws
+
+        def muted(value, row):  # one style copied, not a font looked up per cell: 100,000s of rows
+            made = convert(value, row)
+            if made is None:
+                return None
+            cell = made if isinstance(made, Cell) else WriteOnlyCell(ws, made)
+            cell._style = copy(style)
+            return cell
+        return muted
+
+    def _plain_converter(self, column: OutColumn):
         kind = KIND_ALIASES.get(column.kind, column.kind)
         ws = self.ws
         if kind in RAW:

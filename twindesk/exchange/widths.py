@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 MIN, MAX = 6, 50
-_FIXED = {"date": 11, "time": 7, "bool": 6}
+# A UUID column shows the first digits only (enough to tell two apart at a glance); the cell holds all.
+_FIXED = {"date": 11, "time": 7, "bool": 6, "uuid": 10, "version": 6}
 
 
 def text_width(text: str) -> int:

@@ -6,6 +6,10 @@
    confirm one by one; unconfirmed, the import does not go ahead.
 3. The user sees what will be created and updated and agrees; then the import runs in one
    transaction after a backup, and every open list refreshes.
+
+Rows of records changed in the database after the workbook was written are problems like the others;
+when they are the only ones, the user is asked whether to write the workbook's values over those
+changes (the command line's --overwrite-newer), and the check runs again.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ class ImportFlow(QObject):
         self.user = user
         self.source: Path | None = None
         self.confirmed: list = []
+        self.overwrite_newer = False
         self.result: exchange.ImportReport | None = None
         self.job = None
 
@@ -87,12 +92,24 @@ class ImportFlow(QObject):
         if path:
             self.start(Path(path))
 
-    def start(self, source: Path) -> None:
+    def start(self, source: Path, *, overwrite_newer: bool = False) -> None:
         self.source = Path(source)
+        self.overwrite_newer = overwrite_newer
         self.job = run_with_progress(
             self.window, self.tr("Checking the workbook…"),
             lambda progress: exchange.import_workbook(self.source, dry_run=True, accept_duplicates=False,
-                                                      progress=progress, user=self.user), self._checked)
+                                                      overwrite_newer=overwrite_newer, progress=progress,
+                                                      user=self.user), self._checked)
+
+    def _ask_overwrite_newer(self, report: exchange.ImportReport) -> None:
+        """Only rows older than their records stopped the import: offer to write them over."""
+        answer = QMessageBox.question(self.window, self.tr("Import"), self.tr(
+            "%1 value(s) in the workbook belong to records changed in the database after the workbook was "
+            "written (listed before). Write the workbook's values over those changes?")
+            .replace("%1", str(len(report.newer))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start(self.source, overwrite_newer=True)
 
     def _problems(self, report: exchange.ImportReport) -> None:
         issues = [*report.errors, *report.warnings]
@@ -104,6 +121,8 @@ class ImportFlow(QObject):
     def _checked(self, report: exchange.ImportReport) -> None:
         if report.errors:
             self._problems(report)
+            if report.newer and len(report.newer) == len(report.errors) and not self.overwrite_newer:
+                self._ask_overwrite_newer(report)
             return
         self.confirmed = []
         if report.duplicates:
@@ -121,6 +140,9 @@ class ImportFlow(QObject):
                        "A backup of the database is taken first.").replace("%1", self.source.name).replace(
             "%2", _counts(report.created)).replace("%3", _counts(report.updated)).replace(
             "%4", _counts(report.unchanged))
+        if report.notes:
+            text += "\n\n" + self.tr("%1 record(s) deleted since the workbook was written will be created "
+                                     "again.").replace("%1", str(len(report.notes)))
         if report.warnings:
             text += "\n\n" + self.tr("%1 sheet(s) or column(s) that TwinDesk does not know will be left out.") \
                 .replace("%1", str(len(report.warnings)))
@@ -129,11 +151,12 @@ class ImportFlow(QObject):
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        confirmed = list(self.confirmed)
+        confirmed, overwrite_newer = list(self.confirmed), self.overwrite_newer
         self.job = run_with_progress(
             self.window, self.tr("Importing…"),
             lambda progress: exchange.import_workbook(self.source, confirmed_duplicates=confirmed,
-                                                      progress=progress, user=self.user), self._imported)
+                                                      overwrite_newer=overwrite_newer, progress=progress,
+                                                      user=self.user), self._imported)
 
     def _imported(self, report: exchange.ImportReport) -> None:
         self.result = report

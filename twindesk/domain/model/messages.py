@@ -116,4 +116,23 @@ ZH = {
         "出访/来访 {visit} 与友好伙伴 {partner} 已经关联（编号 {id}）。",
     "“{name}” ({country}) has the same name and country as partner {id}; confirm to create it.":
         "“{name}”（{country}）与编号为 {id} 的友好伙伴名称和国家相同；确认后才会新建。",
+    # a workbook row's identity (domain.transfer.identity) and version
+    "UUID “{value}” is not a UUID (32 hexadecimal digits).": "唯一标识“{value}”格式不对（应为 32 位十六进制数字）。",
+    "UUID {uuid} appears twice in this sheet (rows {first} and {line}).":
+        "唯一标识 {uuid} 在本表中出现了两次（第 {first} 行和第 {line} 行）。",
+    "Version “{value}” is not a whole number above zero.": "版本“{value}”不是大于零的整数。",
+    "UUID {uuid} is {record} {owner}, but the row's ID is {id}, which the database does not hold; nothing was written.":
+        "唯一标识 {uuid} 是编号为 {owner} 的{record}，但本行的编号是 {id}，数据库中没有该编号；未写入任何内容。",
+    "UUID {uuid} is {record} {owner}, but the row's ID is {id}, another record (UUID {other}); nothing was overwritten.":
+        "唯一标识 {uuid} 是编号为 {owner} 的{record}，但本行的编号是 {id}，那是另一条记录（唯一标识 {other}）；未覆盖任何内容。",
+    "ID {id} is another record (UUID {stored}) than this row's (UUID {uuid}); nothing was overwritten.":
+        "编号 {id} 是另一条记录（唯一标识 {stored}），不是本行的记录（唯一标识 {uuid}）；未覆盖任何内容。",
+    "{record} {id} was deleted on {when} by {who}; the import creates it again.":
+        "编号为 {id} 的{record}已于 {when} 由 {who} 删除；本次导入将重新创建它。",
+    "ID {id} belonged to a deleted {record} with UUID {stored} ({when}, {who}), not to this row's UUID {uuid}; nothing was created.":
+        "编号 {id} 原属于一条已删除的{record}（唯一标识 {stored}，{when}，{who}），不是本行的唯一标识 {uuid}；未创建任何内容。",
+    "ID {id} belonged to a {record} deleted before its history was kept, not known to be this row's (UUID {uuid}); nothing was created.":
+        "编号 {id} 曾属于一条在开始记录修改历史之前就已删除的{record}，无法确认就是本行的记录（唯一标识 {uuid}）；未创建任何内容。",
+    "{label}: changed in the database since this workbook was written (version {stored_version} by {who}, {when}; the workbook's is {version}): workbook “{workbook}”, database “{database}”; nothing was overwritten.":
+        "{label}：导出本工作簿之后数据库中已有修改（版本 {stored_version}，{who}，{when}；工作簿中为版本 {version}）：工作簿为“{workbook}”，数据库为“{database}”；未覆盖任何内容。",
 }

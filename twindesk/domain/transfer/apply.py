@@ -67,10 +67,14 @@ class _Writer:
             columns.append("sort_zh")
         self.user, self.stamp = user, stamp
         quoted = [f'"{c}"' for c in columns]
-        self.insert_with_id = (f'INSERT INTO "{self.table}" ("id", "created_at", {", ".join(quoted)}) '
-                               f"VALUES ({', '.join('?' * (len(columns) + 2))})")
-        self.insert = (f'INSERT INTO "{self.table}" ("created_at", {", ".join(quoted)}) '
-                       f"VALUES ({', '.join('?' * (len(columns) + 1))})")
+        # A new record keeps the UUID and version its row carries; without them (a typed row, an older
+        # workbook), the UUID is a fresh one and the version 1, as the columns' defaults give.
+        identity = "coalesce(?, lower(hex(randomblob(16)))), coalesce(?, 1)"
+        values = ", ".join("?" * (len(columns) + 1))
+        self.insert_with_id = (f'INSERT INTO "{self.table}" ("id", "uuid", "version", "created_at", '
+                               f'{", ".join(quoted)}) VALUES (?, {identity}, {values})')
+        self.insert = (f'INSERT INTO "{self.table}" ("uuid", "version", "created_at", {", ".join(quoted)}) '
+                       f"VALUES ({identity}, {values})")
         self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)}, '
                        f'"version" = "version" + 1 WHERE "id" = ?')
 
@@ -124,7 +128,8 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
         op.track_new(model, r.record_id)
     label = writer.spec.label
     for batch_rows, sql, make in (
-        (with_id, writer.insert_with_id, lambda r: [r.record_id, writer.stamp, *writer.params(r.values)]),
+        (with_id, writer.insert_with_id,
+         lambda r: [r.record_id, r.uuid, r.version, writer.stamp, *writer.params(r.values)]),
         (updates, writer.update, lambda r: [*writer.params(r.values), r.record_id]),
     ):
         for start in range(0, len(batch_rows), BATCH):
@@ -134,7 +139,8 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
             progress.advance(done[0], total, f"Writing {label} records…")
     for r in rows:
         if not r.update and r.record_id is None:
-            new_ids[r.line] = conn.execute(writer.insert, [writer.stamp, *writer.params(r.values)]).lastrowid
+            new_ids[r.line] = conn.execute(writer.insert, [r.uuid, r.version, writer.stamp,
+                                                           *writer.params(r.values)]).lastrowid
             op.track_new(model, new_ids[r.line])
             done[0] += 1
     return len(rows) - len(updates), len(updates), new_ids

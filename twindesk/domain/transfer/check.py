@@ -8,12 +8,14 @@ references point to a record in the database or in the import, an itinerary day 
 visit–partner link twice, the rules across records (no parent-region loop, one live partnership per
 locality, partner and tier: `rules.check_import`), and likely duplicate partners.
 
-What a row means:
-- no ID: a new record;
-- an ID the database holds: an update of that record (columns the sheet lacks keep their stored value);
-  a row equal to the stored record is counted as unchanged and not written;
-- an ID the database does not hold (an empty database, or a record deleted since the export): the record
-  is created with that ID, so the links between the sheets stay as they were.
+What a row means (`identity` matches it to its record by UUID and ID, and says what conflicts):
+- no ID and no UUID: a new record;
+- a record the database holds: an update of it (columns the sheet lacks keep their stored value); a row
+  equal to the stored record is counted as unchanged and not written. A row written at an older version
+  than the record's (`Version`), whose values differ from the record's, is a conflict, reported field by
+  field with both values, unless `overwrite_newer`;
+- a record the database does not hold (an empty database, or a record deleted since the export): the
+  record is created with the row's ID and UUID, so the links between the sheets stay as they were.
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from twindesk.domain.model.errors import FieldError, ValidationError, field_erro
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.validation import validate
+from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.store import models as m
 
@@ -36,6 +39,7 @@ class RowProblem:
     line: int
     field: str | None  # the spec field, "id", or None for the row as a whole
     error: FieldError  # what is wrong: `.message` in English, `.text(lang)` in Chinese too
+    newer: bool = False  # the record changed after the workbook was written: `overwrite_newer` writes it
 
     @property
     def message(self) -> str:
@@ -62,6 +66,8 @@ class PlannedRow:
     record_id: int | None  # None: a new record; the database gives it an ID
     values: tuple  # cleaned, in spec field order
     update: bool  # True: the record exists and this changes it
+    uuid: str | None = None  # a new record's UUID (None: a fresh one)
+    version: int | None = None  # a new record's version (None: 1)
 
 
 @dataclass
@@ -86,6 +92,7 @@ class ImportPlan:
     duplicates: list[LikelyDuplicate]
     stored_status: dict[int, tuple[str, date | None]]  # partnership ID -> (status, since) before the import
     history_in_import: set[tuple[int, str]]  # (partnership ID, status) the import's status history holds
+    notes: list[RowProblem] = field(default_factory=list)  # deleted records the import creates again
 
     @property
     def ok(self) -> bool:
@@ -122,9 +129,26 @@ def _whole_number_past_ids(raw) -> int | None:
     return value if value > ids.MAX_ID else None
 
 
+def _shown(spec, name: str, value):
+    """A value as a conflict message shows it: a code by its label, in the reader's language."""
+    f = spec.field(name)
+    if value is None or value == "":
+        return ""
+    if f.vocabulary is not None:
+        return Both(f.vocabulary.label(value, "en"), f.vocabulary.label(value, "zh_CN"))
+    if isinstance(value, bool):
+        return Both(*(("Yes", "是") if value else ("No", "否")))
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 class ImportCheck:
-    def __init__(self):
-        self._pending: dict[str, list[tuple[int, object, dict]]] = {k: [] for k in KINDS}
+    def __init__(self, *, overwrite_newer: bool = False):
+        self.overwrite_newer = overwrite_newer
+        self._identities = Identities()
+        self._notes: list[RowProblem] = []
+        self._uuids: dict[str, dict[str, int]] = {k: {} for k in KINDS}  # UUID -> first line, per sheet
+        self._pending: dict[str, list[tuple]] = {k: [] for k in KINDS}
         self._tables = {k: TablePlan(k) for k in KINDS}
         self._problems: list[RowProblem] = []
         self._seen: dict[str, dict[int, int]] = {k: {} for k in KINDS}  # ID -> first line, per sheet
@@ -134,10 +158,11 @@ class ImportCheck:
         self._links: dict[tuple[int, int], int] = {}  # (visit, partner) -> the first row linking them
 
     # --- row by row -----------------------------------------------------------------------------------
-    def add(self, kind: str, line: int, record_id, values: dict) -> None:
-        """Queue one row; it is validated with the next chunk of its kind."""
+    def add(self, kind: str, line: int, record_id, values: dict, *, uuid=None, version=None) -> None:
+        """Queue one row (with its UUID and Version cells, where the sheet has them); it is validated
+        with the next chunk of its kind."""
         pending = self._pending[kind]
-        pending.append((line, record_id, values))
+        pending.append((line, record_id, values, uuid, version))
         if len(pending) >= CHUNK:
             self._flush(kind)
 
@@ -170,17 +195,92 @@ class ImportCheck:
             return False, None
         return True, record_id
 
+    def _identity_cells(self, kind: str, line: int, raw_uuid, raw_version) -> tuple[bool, str | None, int | None]:
+        """(usable, uuid, version) of a row's UUID and Version cells (None where blank)."""
+        ok, row_uuid, version = True, None, None
+        if raw_uuid is not None and not (isinstance(raw_uuid, str) and not raw_uuid.strip()):
+            try:
+                row_uuid = parse_uuid(raw_uuid)
+            except ValueError:
+                ok = False
+                self._problem(kind, line, field_error(
+                    "uuid", "UUID", "UUID “{value}” is not a UUID (32 hexadecimal digits).", value=raw_uuid))
+            else:
+                first = self._uuids[kind].setdefault(row_uuid, line)
+                if first != line:
+                    ok = False
+                    self._problem(kind, line, field_error(
+                        "uuid", "UUID", "UUID {uuid} appears twice in this sheet (rows {first} and {line}).",
+                        uuid=row_uuid, first=first, line=line))
+        if raw_version is not None and not (isinstance(raw_version, str) and not raw_version.strip()):
+            try:
+                version = parse_version(raw_version)
+            except ValueError:
+                ok = False
+                self._problem(kind, line, field_error(
+                    "version", "Version", "Version “{value}” is not a whole number above zero.",
+                    value=raw_version))
+        return ok, row_uuid, version
+
+    def _match(self, kind: str, rows: list[tuple]) -> tuple[list[tuple], dict[int, Stored]]:
+        """Each row as (line, usable, record ID, exists, values, version, uuid to create it with, version
+        to create it with), matched to its record by UUID and ID; conflicts noted as problems."""
+        cells = []
+        for line, raw, values, raw_uuid, raw_version in rows:
+            ok, record_id = self._record_id(kind, line, raw)
+            usable, row_uuid, version = self._identity_cells(kind, line, raw_uuid, raw_version)
+            cells.append((line, ok and usable, record_id, row_uuid, version, values))
+        by_id, by_uuid = Identities.stored(kind, [c[2] for c in cells if c[2] is not None],
+                                           [c[3] for c in cells if c[3] is not None])
+        out = []
+        for line, ok, record_id, row_uuid, version, values in cells:
+            if not ok:
+                out.append((line, False, record_id, False, values, version, None, None))
+                continue
+            found = self._identities.match(kind, record_id, row_uuid, version, by_id, by_uuid)
+            if found.conflict is not None:
+                self._problem(kind, line, found.conflict)
+                out.append((line, False, record_id, False, values, version, None, None))
+                continue
+            if found.note is not None:
+                self._notes.append(RowProblem(kind, line, "id", found.note))
+            if found.record_id is not None and found.record_id != record_id:  # matched by its UUID alone
+                first = self._seen[kind].setdefault(found.record_id, line)
+                if first != line:
+                    self._problem(kind, line, field_error(
+                        "id", "ID", "ID {id} appears twice in this sheet (rows {first} and {line}).",
+                        id=found.record_id, first=first, line=line))
+                    out.append((line, False, record_id, False, values, version, None, None))
+                    continue
+            out.append((line, True, found.record_id, found.exists, values, version, found.uuid, found.version))
+        return out, by_id
+
+    def _newer(self, kind: str, line: int, spec, names, row: tuple, before: dict, stored: Stored,
+               version: int) -> None:
+        """The record changed after the workbook was written, and the row would change it: one problem per
+        field the row and the record disagree on, with both values."""
+        for name, new in zip(names, row, strict=True):
+            old = before[name]
+            if new == old:
+                continue
+            f = spec.field(name)
+            self._problems.append(RowProblem(kind, line, name, field_error(
+                name, f.label, "{label}: changed in the database since this workbook was written (version {stored_version} by {who}, {when}; the workbook's is {version}): workbook “{workbook}”, database “{database}”; nothing was overwritten.",  # noqa: E501
+                label=Label(kind, name, f.label), stored_version=stored.version, who=stored.updated_by or "—",
+                when=f"{stored.updated_at:%Y-%m-%d %H:%M}" if stored.updated_at else "—", version=version,
+                workbook=_shown(spec, name, new), database=_shown(spec, name, old)), newer=True))
+
     def _flush(self, kind: str) -> None:
         rows, self._pending[kind] = self._pending[kind], []
         if not rows:
             return
         spec = spec_of(kind)
         names = [f.name for f in spec.fields]
-        parsed = [(line, *self._record_id(kind, line, raw), values) for line, raw, values in rows]
-        stored = _stored(kind, [rid for _, ok, rid, _ in parsed if ok and rid is not None])
+        matched, identities = self._match(kind, rows)
+        stored = _stored(kind, [rid for _, ok, rid, exists, *_ in matched if ok and exists])
         table = self._tables[kind]
-        for line, ok, record_id, values in parsed:
-            before = stored.get(record_id)
+        for line, ok, record_id, _exists, values, version, new_uuid, new_version in matched:
+            before = stored.get(record_id) if ok else None
             if before is not None:
                 merged = {**before, **values}
             else:  # a new record: an empty cell takes the field's default, as in a new form
@@ -206,12 +306,18 @@ class ImportCheck:
                         visit=row[0], partner=row[1], first=first, line=line))
                     continue
             if before is not None:
-                if kind == "partnership":
-                    self._stored_status[record_id] = (before["status"], before["status_since"])
                 if row == tuple(before[n] for n in names):
                     table.unchanged += 1
                     continue
-            table.rows.append(PlannedRow(line, record_id, row, before is not None))
+                identity = identities[record_id]
+                if version is not None and identity.version > version and not self.overwrite_newer:
+                    self._newer(kind, line, spec, names, row, before, identity, version)
+                    continue
+                if kind == "partnership":
+                    self._stored_status[record_id] = (before["status"], before["status_since"])
+                table.rows.append(PlannedRow(line, record_id, row, True))
+            else:
+                table.rows.append(PlannedRow(line, record_id, row, False, new_uuid, new_version))
 
     # --- across sheets --------------------------------------------------------------------------------
     def _existing_ids(self, kind: str) -> set[int]:
@@ -330,4 +436,6 @@ class ImportCheck:
         self._check_rules()
         duplicates = self._likely_duplicates()
         self._problems.sort(key=lambda p: (KINDS.index(p.kind), p.line))
-        return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history)
+        self._notes.sort(key=lambda p: (KINDS.index(p.kind), p.line))
+        return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history,
+                          self._notes)

@@ -102,9 +102,14 @@ def _visit_partners(lang: str) -> pw.Node:
             .where(vp.visit == m.Visit.id))
 
 
+# What every row of `record_rows` starts with: the record's ID, its UUID and its version, which an import
+# matches the row by (docs/architecture.md, "Identity").
+IDENTITY = ("id", "uuid", "version")
+
+
 def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
-    """(id, each spec field's value in spec order, then the reading aids of `reading_aids(kind)`) for
-    every record of `kind`, by ID.
+    """(id, uuid, version, each spec field's value in spec order, then the reading aids of
+    `reading_aids(kind)`) for every record of `kind`, by ID.
 
     References come as IDs, dates as dates, amounts as Decimals; an aid is the name the referenced
     record reads by, in `lang` first ("Hyogo Prefecture / 兵库县 (JP)"). Streamed: 100,000 shipments are
@@ -113,7 +118,7 @@ def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
     spec = spec_of(kind)
     model = spec.model
     chinese = lang.startswith("zh")
-    columns = [model.id, *(getattr(model, f.name) for f in spec.fields)]
+    columns = [*(getattr(model, name) for name in IDENTITY), *(getattr(model, f.name) for f in spec.fields)]
     query = model.select()
     wording = []  # (first extra column, how many, how to word them)
     for f in spec.fields:
@@ -131,7 +136,7 @@ def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
     if kind == "visit":
         wording.append((len(columns), 1, lambda names, chinese: names))
         columns.append(_visit_partners(lang))
-    width = 1 + len(spec.fields)
+    width = len(IDENTITY) + len(spec.fields)
     for row in query.select(*columns).order_by(model.id).tuples().iterator():
         yield row[:width] + tuple(word(*row[start:start + n], chinese) for start, n, word in wording)
 
