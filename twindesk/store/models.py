@@ -68,6 +68,8 @@ class BaseModel(pw.Model):
     created_at = pw.DateTimeField(default=now)
     updated_at = pw.DateTimeField(default=now)
     updated_by = pw.CharField(default="")
+    # Detail the demo adds to what its source article states: shown with a small tag, not in the notes.
+    illustrative = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
 
     # Names of the fields whose text goes into `search_text`, where the model has one.
     search_fields: tuple[str, ...] = ()

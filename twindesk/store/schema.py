@@ -26,8 +26,9 @@ def _v2_pinyin_sort_keys(migrator) -> None:
 
 
 def _v3_identity_and_history(migrator) -> None:
-    """Version 3: IDs that are never reused (AUTOINCREMENT), a UUID and a version on every record, and
-    the history tables (docs/architecture.md, "Identity" and "History").
+    """Version 3: IDs that are never reused (AUTOINCREMENT), a UUID, a version and the demo's
+    "illustrative" tag on every record, and the history tables (docs/architecture.md, "Identity" and
+    "History").
 
     SQLite adds AUTOINCREMENT only by rebuilding a table: each one is renamed aside (legacy rename, so
     the other tables' foreign keys keep naming it), made anew from its model, filled with the old rows

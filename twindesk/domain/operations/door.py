@@ -31,7 +31,7 @@ from twindesk.store.models import database
 
 # Columns the history does not list field by field: they change with every save, or derive from fields.
 BOOKKEEPING = frozenset({"id", "uuid", "version", "created_at", "updated_at", "updated_by", "search_text",
-                         "sort_zh"})
+                         "sort_zh", "illustrative"})
 
 
 class NoWriteLock(UserError):
