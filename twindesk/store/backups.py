@@ -36,13 +36,16 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}-backups")
 
 
+ALREADY_EXISTS = "{path}: already exists; choose another name (backups never overwrite a file)"
+
+
 def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite: bool = False) -> Path:
     """Write a consistent copy of `source` (a connection or a file) to `target`, atomically."""
     target = Path(target)
     if target.exists() and not overwrite:
-        raise BackupError(f"{target}: already exists; choose another name (backups never overwrite a file)")
+        raise BackupError(ALREADY_EXISTS, path=target)
     if not target.parent.is_dir():
-        raise BackupError(f"{target.parent}: folder does not exist")
+        raise BackupError("{path}: folder does not exist", path=target.parent)
     own_source = not isinstance(source, sqlite3.Connection)
     src = sqlite3.connect(str(source)) if own_source else source
     try:
@@ -56,16 +59,16 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
                 dst.execute("PRAGMA journal_mode=DELETE")
                 result = dst.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
-                    raise BackupError(f"{target}: the copy failed its integrity check ({result})")
+                    raise BackupError("{path}: the copy failed its integrity check ({result})", path=target, result=result)
             finally:
                 dst.close()
             durable.publish(tmp, target, replace=overwrite)  # fsync, rename, fsync the folder
     except FileExistsError as exc:
-        raise BackupError(f"{target}: already exists; choose another name (backups never overwrite a file)") from exc
+        raise BackupError(ALREADY_EXISTS, path=target) from exc
     except OSError as exc:
-        raise BackupError(f"{target}: cannot write the backup ({exc.strerror or exc})") from exc
+        raise BackupError("{path}: cannot write the backup ({reason})", path=target, reason=exc.strerror or exc) from exc
     except sqlite3.Error as exc:
-        raise BackupError(f"{target}: cannot write the backup ({exc})") from exc
+        raise BackupError("{path}: cannot write the backup ({reason})", path=target, reason=exc) from exc
     finally:
         if own_source:
             src.close()
@@ -136,7 +139,7 @@ def _link_or_copy(first: Path, target: Path) -> Path:
     try:
         os.link(first, target)
     except FileExistsError:
-        raise BackupError(f"{target}: already exists; choose another name (backups never overwrite a file)") from None
+        raise BackupError(ALREADY_EXISTS, path=target) from None
     except (OSError, NotImplementedError, AttributeError):
         return copy_database(first, target)
     return target

@@ -29,6 +29,7 @@ from twindesk.store.fileinfo import (
     read_only_uri,
     wal_has_frames,
 )
+from twindesk.store.messages import Message, message
 from twindesk.store.models import database
 
 BUSY_TIMEOUT_MS = 10_000
@@ -82,7 +83,7 @@ def _needs_sidecars(path: Path) -> bool:
     return in_wal_mode(path) and not wal_has_frames(path) and os.access(path.parent, os.W_OK)
 
 
-def read_only_media_problem(path: Path) -> str | None:
+def read_only_media_problem(path: Path) -> Message | None:
     """Why `path` cannot be written (read-only medium, file or folder), or None.
 
     SQLite in WAL mode also writes `-wal` and `-shm` beside the file, so the folder must be writable too.
@@ -90,21 +91,21 @@ def read_only_media_problem(path: Path) -> str | None:
     folder = path.parent
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return "is on a read-only medium; it can only be opened read-only"
+            return message("is on a read-only medium; it can only be opened read-only")
     except (AttributeError, OSError):  # no statvfs (Windows): the checks below still apply
         pass
     if path.exists() and not os.access(path, os.W_OK):
-        return "is a read-only file; it can only be opened read-only"
+        return message("is a read-only file; it can only be opened read-only")
     if not os.access(folder, os.W_OK):
-        return f"is in a read-only folder ({folder}); it can only be opened read-only"
+        return message("is in a read-only folder ({folder}); it can only be opened read-only", folder=folder)
     return None
 
 
 def _create_new(path: Path) -> None:
     if not path.parent.is_dir():
-        raise DatabaseFileError(path, f"cannot be created: the folder {path.parent} does not exist")
+        raise DatabaseFileError(path, "cannot be created: the folder {folder} does not exist", folder=path.parent)
     if read_only_media_problem(path) is not None:
-        raise DatabaseFileError(path, f"cannot be created: the folder {path.parent} is read-only")
+        raise DatabaseFileError(path, "cannot be created: the folder {folder} is read-only", folder=path.parent)
     conn = sqlite3.connect(str(path))
     try:
         # Identity first, still in rollback-journal mode, so it sits in the file header at once.
@@ -151,7 +152,7 @@ def open_database(
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except pw.DatabaseError as exc:
         close_database()
-        raise DatabaseFileError(path, f"cannot be opened ({exc})") from exc
+        raise DatabaseFileError(path, "cannot be opened ({reason})", reason=exc) from exc
 
     migrated_from = None
     written: list[Path] = []
@@ -167,8 +168,9 @@ def open_database(
         elif version < schema.SCHEMA_VERSION:
             if not migrate:
                 raise DatabaseFileError(
-                    path, f"has schema {version} and needs an upgrade to {schema.SCHEMA_VERSION}; open it once in "
-                    "the TwinDesk window (it backs the file up, then upgrades it) and try again"
+                    path, "has schema {version} and needs an upgrade to {newest}; open it once in "
+                    "the TwinDesk window (it backs the file up, then upgrades it) and try again",
+                    version=version, newest=schema.SCHEMA_VERSION,
                 )
             written.append(backups.event_backup(db.connection(), path, "migration", clock()))
             migrations.upgrade(db, version, schema.SCHEMA_VERSION, schema.STEPS)

@@ -2,9 +2,10 @@
 read-only or forbidden place, a symbolic-link loop, an ID SQLite cannot hold.
 
 `describe_environment_error(exc)` says what happened and what to do, or returns None when the exception
-is a bug (which gets the crash dialog instead). The messages are English source texts; the window passes
-them through Qt's translation (context `ENVIRONMENT_ERROR_CONTEXT`), so keep these strings and the
-`QT_TRANSLATE_NOOP` list in `twindesk.ui.crash` the same.
+is a bug (which gets the crash dialog instead). The messages are English templates with their Chinese
+in `store.messages_zh`; `lang` says them in a person's language (a `UserError` by its own `text(lang)`).
+The window may still pass them through Qt's translation (`translate`, context `ENVIRONMENT_ERROR_CONTEXT`),
+so keep these strings and the `QT_TRANSLATE_NOOP` list in `twindesk.ui.crash` the same.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from twindesk.store.errors import UserError
+from twindesk.store.messages import render
 
 ENVIRONMENT_ERROR_CONTEXT = "EnvironmentError"
 
@@ -69,21 +71,24 @@ _CLEANUP_TEXTS = ("cannot rollback", "no transaction is active", "cannot commit"
 _DATABASE_ERRORS = (sqlite3.Error, pw.PeeweeException)
 
 
-def describe_environment_error(exc: BaseException, translate: Callable[[str], str] | None = None) -> str | None:
+def describe_environment_error(exc: BaseException, translate: Callable[[str], str] | None = None,
+                               lang: str = "en") -> str | None:
     """The plain message for an environment error (or a `UserError`'s own message); None for a bug.
 
-    A file error names its file: "PATH: message". `translate` (the window's) is applied to the fixed
-    message. Follows explicit causes (`raise … from …`); the implicit context only where it is the same
+    A file error names its file: "PATH: message", in `lang`. `translate` (the window's Qt translation)
+    is applied to the fixed message instead, where given. Follows explicit causes (`raise … from …`); the implicit context only where it is the same
     failure seen twice (peewee re-raising SQLite's error, a rollback failing after it): a bug raised
     while handling a locked database is still a bug.
     """
     for link in _chain(exc):
-        found = _describe_one(link)
+        found = _describe_one(link, lang)
         if found is not None:
             message, filename = found
             if translate is not None and message in MESSAGES:
                 message = translate(message)
-            return f"{filename}: {message}" if filename else message
+            elif message in MESSAGES:
+                message = render(message, None, lang)
+            return render("{path}: {problem}", {"path": filename, "problem": message}, lang) if filename else message
     return None
 
 
@@ -91,9 +96,9 @@ def is_environment_error(exc: BaseException) -> bool:
     return describe_environment_error(exc) is not None
 
 
-def _describe_one(exc: BaseException) -> tuple[str, str | None] | None:
+def _describe_one(exc: BaseException, lang: str = "en") -> tuple[str, str | None] | None:
     if isinstance(exc, UserError):
-        return (str(exc) or type(exc).__name__), None
+        return (exc.text(lang) or type(exc).__name__), None
     if isinstance(exc, OSError) and exc.errno in _ERRNO_MESSAGES:
         return _ERRNO_MESSAGES[exc.errno], exc.filename
     if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):  # an ID past 2**63 - 1

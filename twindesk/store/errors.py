@@ -3,20 +3,36 @@
 Every layer raises a subclass of `UserError` for things a person can fix (a wrong file, a bad value,
 a locked database). The command line turns them into one line on stderr and exit status 2; the window
 shows them as a plain message. Anything else is a bug and gets the crash handling.
+
+A `UserError` carries an English template and its parameters (`store.messages`), so `text(lang)` says
+it in English or Chinese; `str(exc)` is the English.
 """
+
+from twindesk.store.messages import Message, render
 
 
 class UserError(Exception):
     """Something the user or the environment got wrong; the message says what and where."""
 
+    def __init__(self, template: str = "", /, **params):
+        self.template, self.params = template, params
+        super().__init__(render(template, params, "en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` (zh_CN or en)."""
+        return render(self.template, self.params, lang)
+
 
 class DatabaseFileError(UserError):
-    """The database file is missing, not a TwinDesk database, damaged or too new."""
+    """The database file is missing, not a TwinDesk database, damaged or too new.
 
-    def __init__(self, path, problem):
+    `problem` is a template of its own (what is wrong with the file), with `params`."""
+
+    def __init__(self, path, problem, /, **params):
         self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        part = problem if isinstance(problem, Message) else Message(problem, params)
+        self.problem = part.text("en")
+        super().__init__("{path}: {problem}", path=self.path, problem=part)
 
 
 class BackupError(UserError):

@@ -15,6 +15,7 @@ import struct
 from pathlib import Path
 
 from twindesk.store.errors import DatabaseDamaged, DatabaseFileError
+from twindesk.store.messages import message
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # PRAGMA application_id of every TwinDesk database: "TwDk".
@@ -22,7 +23,7 @@ APPLICATION_ID = 0x5477446B
 WAL_HEADER_SIZE = 32
 
 # Where the damaged-database messages send people: both ways to restore exist.
-RESTORE_HINT = "restore a backup (twindesk restore BACKUP.db, or File › Restore from backup… in the window)"
+RESTORE_HINT = message("restore a backup (twindesk restore BACKUP.db, or File › Restore from backup… in the window)")
 
 
 def wal_path(path: Path) -> Path:
@@ -75,7 +76,7 @@ def check_header(path: Path) -> bytes:
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseFileError(path, "is not a TwinDesk database (not an SQLite file)")
     if len(header) < 100:
-        raise DatabaseDamaged(path, f"is damaged: only {size} bytes, shorter than a database header")
+        raise DatabaseDamaged(path, "is damaged: only {size} bytes, shorter than a database header", size=size)
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     (page_count,) = struct.unpack(">I", header[28:32])
@@ -84,7 +85,8 @@ def check_header(path: Path) -> bytes:
     if change_counter == valid_for and page_count and size < page_size * page_count:
         if not wal_has_frames(path):
             raise DatabaseDamaged(
-                path, f"is damaged: the file is cut short ({size} bytes of {page_size * page_count}); {RESTORE_HINT}"
+                path, "is damaged: the file is cut short ({size} bytes of {expected}); {hint}", size=size,
+                expected=page_size * page_count, hint=RESTORE_HINT,
             )
         _readable_whole(path, size, page_size * page_count)  # the missing pages may sit in the WAL
     return header
@@ -102,8 +104,8 @@ def _readable_whole(path: Path, size: int, expected: int) -> None:
     if result != "ok":
         raise DatabaseDamaged(
             path,
-            f"is damaged: the file is cut short ({size} bytes of {expected}) and its WAL does not hold the "
-            f"missing pages ({result}); {RESTORE_HINT}",
+            "is damaged: the file is cut short ({size} bytes of {expected}) and its WAL does not hold the "
+            "missing pages ({result}); {hint}", size=size, expected=expected, result=result, hint=RESTORE_HINT,
         )
 
 
@@ -117,7 +119,7 @@ def _numbers_from_sqlite(path: Path) -> tuple[int, int]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(path, f"is damaged ({exc}); {RESTORE_HINT}") from exc
+        raise DatabaseDamaged(path, "is damaged ({reason}); {hint}", reason=exc, hint=RESTORE_HINT) from exc
     return version, app_id & 0xFFFFFFFF
 
 
@@ -138,7 +140,7 @@ def inspect_existing(path: Path, newest_version: int) -> int:
     if version > newest_version:
         raise DatabaseFileError(
             path,
-            f"was written by a newer TwinDesk (schema {version}; this one knows up to {newest_version}); "
-            "update TwinDesk to open it",
+            "was written by a newer TwinDesk (schema {version}; this one knows up to {newest}); "
+            "update TwinDesk to open it", version=version, newest=newest_version,
         )
     return version

@@ -88,9 +88,8 @@ class DatabaseInUse(UserError):
         self.db_path = str(db_path)
         self.holder = holder
         when = holder.since.astimezone().strftime("%Y-%m-%d %H:%M")
-        super().__init__(
-            f"{self.db_path}: is open in TwinDesk by {holder.user} on {holder.host} since {when}"
-        )
+        super().__init__("{path}: is open in TwinDesk by {user} on {host} since {when}",
+                         path=self.db_path, user=holder.user, host=holder.host, when=when)
 
 
 def lock_path_for(db_path: str | os.PathLike) -> Path:
@@ -127,7 +126,7 @@ class DatabaseLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseLockError(
-                f"{self.path}: cannot create the lock file ({exc.strerror or exc})"
+                "{path}: cannot create the lock file ({reason})", path=self.path, reason=exc.strerror or exc
             ) from exc
         for _ in range(_ATTEMPTS):
             token = uuid.uuid4().hex
@@ -147,7 +146,7 @@ class DatabaseLock:
         holder = self.holder()
         if holder is not None:
             return holder
-        raise DatabaseLockError(f"{self.path}: could not take the lock (other processes keep changing it)")
+        raise DatabaseLockError("{path}: could not take the lock (other processes keep changing it)", path=self.path)
 
     def refresh(self) -> bool:
         """Rewrite the heartbeat. False if the lock is no longer ours (broken or removed by someone)."""
@@ -219,7 +218,7 @@ class DatabaseLock:
             _write_file(tmp, content)
         except OSError as exc:
             raise DatabaseLockError(
-                f"{self.path}: cannot write the lock file ({exc.strerror or exc})"
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
             ) from exc
         try:
             os.link(tmp, self.path)  # atomic, complete, and fails if the name exists
@@ -237,7 +236,7 @@ class DatabaseLock:
             return False
         except OSError as exc:
             raise DatabaseLockError(
-                f"{self.path}: cannot write the lock file ({exc.strerror or exc})"
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
             ) from exc
         try:
             os.write(fd, content)
@@ -247,7 +246,7 @@ class DatabaseLock:
             with contextlib.suppress(OSError):
                 self.path.unlink()  # ours, and still empty or partial: nobody else can hold it
             raise DatabaseLockError(
-                f"{self.path}: cannot write the lock file ({exc.strerror or exc})"
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
             ) from exc
         os.close(fd)
         return True
@@ -268,7 +267,7 @@ class DatabaseLock:
                 return
             except OSError as exc:
                 raise DatabaseLockError(
-                    f"{self.path}: cannot replace a stale lock ({exc.strerror or exc})"
+                    "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=exc.strerror or exc
                 ) from exc
             try:
                 if aside.read_bytes() != stale_raw:
@@ -297,7 +296,7 @@ class DatabaseLock:
             return False
         except OSError as exc:
             raise DatabaseLockError(
-                f"{self.path}: cannot replace a stale lock ({exc.strerror or exc})"
+                "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=exc.strerror or exc
             ) from exc
         with contextlib.suppress(OSError):
             os.write(fd, f"{_hostname()} {os.getpid()}".encode())

@@ -25,10 +25,12 @@ from pathlib import Path
 from twindesk.store import backups, file_copies, schema
 from twindesk.store.errors import BackupError, DatabaseDamaged, DatabaseFileError
 from twindesk.store.fileinfo import RESTORE_HINT, inspect_existing, read_only_uri, wal_has_frames, wal_path
+from twindesk.store.messages import joined, message, render
 from twindesk.store.models import ALL_MODELS
 
 # What `check` counts, so an empty database is not simply called healthy.
 COUNTED = {"partners": "partner", "visits": "visit", "shipments": "shipment"}
+COUNTED_TEXT = {"partners": "{count} partners", "visits": "{count} visits", "shipments": "{count} shipments"}
 # Every schema so far has had these; a table a later migration adds is checked at the current schema only.
 FIRST_TABLES = frozenset({
     "home_locality", "partner", "partnership", "partnership_status_change", "contact", "activity", "visit",
@@ -52,19 +54,26 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.integrity and not self.foreign_keys and self.schema_current
 
-    def lines(self) -> list[str]:
-        out = [f"database: {self.path}"]
-        out.append("integrity check: " + ("ok" if not self.integrity else f"FAILED ({len(self.integrity)} problems)"))
-        out.extend(f"  {p}" for p in self.integrity[:20])
-        out.append("foreign key check: " + ("ok" if not self.foreign_keys else f"FAILED ({len(self.foreign_keys)} rows)"))
+    def lines(self, lang: str = "en") -> list[str]:
+        def say(template: str, **params) -> str:
+            return render(template, params, lang)
+
+        out = [say("database: {path}", path=self.path)]
+        out.append(say("integrity check: ok") if not self.integrity
+                   else say("integrity check: FAILED ({count} problems)", count=len(self.integrity)))
+        out.extend(f"  {p}" for p in self.integrity[:20])  # SQLite's own words
+        out.append(say("foreign key check: ok") if not self.foreign_keys
+                   else say("foreign key check: FAILED ({count} rows)", count=len(self.foreign_keys)))
         out.extend(f"  {p}" for p in self.foreign_keys[:20])
-        state = "current" if self.schema_current else f"needs upgrade to {schema.SCHEMA_VERSION}"
-        out.append(f"schema version: {self.schema_version} ({state})")
+        out.append(say("schema version: {version} (current)", version=self.schema_version) if self.schema_current
+                   else say("schema version: {version} (needs upgrade to {newest})", version=self.schema_version,
+                            newest=schema.SCHEMA_VERSION))
         if self.counts is not None:
             if any(self.counts.values()):
-                out.append("records: " + ", ".join(f"{n} {what}" for what, n in self.counts.items()))
+                counted = joined((say(COUNTED_TEXT[what], count=n) for what, n in self.counts.items()), lang)
+                out.append(say("records: {counts}", counts=counted))
             else:
-                out.append("records: none (the database is empty)")
+                out.append(say("records: none (the database is empty)"))
         return out
 
 
@@ -96,9 +105,10 @@ def check_file(path: Path) -> CheckReport:
     except sqlite3.DatabaseError as exc:
         journal = Path(f"{path}-journal")
         if journal.exists() and journal.stat().st_size > 0:  # a read-only look cannot roll it back
-            raise DatabaseFileError(path, f"has an unfinished transaction ({journal.name}) from a program that "
-                                          "stopped; open it once in TwinDesk to roll it back") from exc
-        raise DatabaseDamaged(path, f"is damaged ({exc}); {RESTORE_HINT}") from exc
+            raise DatabaseFileError(path, "has an unfinished transaction ({journal}) from a program that "
+                                          "stopped; open it once in TwinDesk to roll it back",
+                                    journal=journal.name) from exc
+        raise DatabaseDamaged(path, "is damaged ({reason}); {hint}", reason=exc, hint=RESTORE_HINT) from exc
     return CheckReport(path, version, [] if integrity == ["ok"] else integrity, fks, counts)
 
 
@@ -119,11 +129,12 @@ def check_backup(source: Path) -> CheckReport:
     source = Path(source)
     report = check_file(source)
     if report.integrity or report.foreign_keys:
-        raise BackupError(f"{source}: failed its integrity check; nothing was restored")
+        raise BackupError("{path}: failed its integrity check; nothing was restored", path=source)
     missing = missing_tables(source, report.schema_version)
     if missing:
-        what = "no TwinDesk tables" if len(missing) > 3 else "no " + ", ".join(missing) + " table"
-        raise BackupError(f"{source}: is not a TwinDesk backup ({what}); nothing was restored")
+        what = (message("no TwinDesk tables") if len(missing) > 3
+                else message("no {tables} table", tables=", ".join(missing)))
+        raise BackupError("{path}: is not a TwinDesk backup ({what}); nothing was restored", path=source, what=what)
     return report
 
 
@@ -162,7 +173,8 @@ def _keep_healthy(db_path: Path, moment: datetime) -> Path:
     finally:
         conn.close()
     if busy or wal_has_frames(db_path):
-        raise BackupError(f"{db_path}: is in use by another program; close it and try again; nothing was restored")
+        raise BackupError("{path}: is in use by another program; close it and try again; nothing was restored",
+                          path=db_path)
     return safety
 
 
@@ -192,11 +204,13 @@ def _stage(source: Path, db_path: Path) -> Path:
         finally:
             src.close()
         if result != "ok":
-            raise BackupError(f"{source}: the copy failed its integrity check ({result}); nothing was restored")
+            raise BackupError("{path}: the copy failed its integrity check ({result}); nothing was restored",
+                              path=source, result=result)
         file_copies.fsync_file(staged)
     except sqlite3.Error as exc:
         staged.unlink(missing_ok=True)
-        raise BackupError(f"{source}: cannot be restored ({exc}); the database is unchanged") from exc
+        raise BackupError("{path}: cannot be restored ({reason}); the database is unchanged", path=source,
+                          reason=exc) from exc
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
@@ -229,7 +243,8 @@ def restore(db_path: Path, source: Path, moment: datetime) -> Path | None:
         staged.replace(db_path)
         file_copies.fsync_folder(db_path.parent)
     except OSError as exc:
-        raise BackupError(f"{db_path}: cannot be replaced ({exc.strerror or exc}); nothing was restored") from exc
+        raise BackupError("{path}: cannot be replaced ({reason}); nothing was restored", path=db_path,
+                          reason=exc.strerror or exc) from exc
     finally:
         staged.unlink(missing_ok=True)
     return safety

@@ -18,7 +18,7 @@ class MigrationError(DatabaseFileError):
 def upgrade(db: pw.SqliteDatabase, current: int, target: int, steps: dict) -> None:
     missing = [v for v in range(current + 1, target + 1) if v not in steps]
     if missing:
-        raise MigrationError(db.database, f"no migration step to schema {missing[0]}")
+        raise MigrationError(db.database, "no migration step to schema {version}", version=missing[0])
     from playhouse.migrate import SqliteMigrator  # only an upgrade needs it; start-up does not
 
     migrator = SqliteMigrator(db)
@@ -30,8 +30,9 @@ def upgrade(db: pw.SqliteDatabase, current: int, target: int, steps: dict) -> No
             table, rowid, parent, _ = problems[0]
             raise MigrationError(
                 db.database,
-                f"upgrade to schema {target} stopped: row {rowid} of {table} points to a missing "
-                f"{parent} ({len(problems)} such rows); nothing was changed",
+                "upgrade to schema {target} stopped: row {rowid} of {table} points to a missing "
+                "{parent} ({count} such rows); nothing was changed", target=target, rowid=rowid, table=table,
+                parent=parent, count=len(problems),
             )
         db.pragma("user_version", target)
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
