@@ -23,6 +23,7 @@ from pathlib import Path
 from twindesk.store import durable
 from twindesk.store.database_files import database_backups, database_files, database_in_use, real
 from twindesk.store.errors import UserError
+from twindesk.store.messages import os_reason
 
 TEMP_SUFFIX = ".part"
 
@@ -46,25 +47,28 @@ def check_target(target: Path | str, *, replace: bool = False, database: Path | 
         os.stat(folder)
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            raise OutputFileError(f"{target}: the folder {folder} does not exist") from exc
-        raise OutputFileError(f"{target}: cannot use the folder {folder} ({_reason(exc)})") from exc
+            raise OutputFileError("{path}: the folder {folder} does not exist", path=target, folder=folder) from exc
+        raise OutputFileError("{path}: cannot use the folder {folder} ({reason})", path=target, folder=folder,
+                              reason=os_reason(exc)) from exc
     if not os.path.isdir(folder):
-        raise OutputFileError(f"{target}: {folder} is not a folder")
+        raise OutputFileError("{path}: {folder} is not a folder", path=target, folder=folder)
     _refuse_database_files(target, database)
     try:
         info = os.lstat(target)
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise OutputFileError(f"{target}: cannot be written ({_reason(exc)})") from exc
+        raise OutputFileError("{path}: cannot be written ({reason})", path=target, reason=os_reason(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
-        raise OutputFileError(f"{target}: is a symbolic link; TwinDesk never replaces one (give another name)")
+        raise OutputFileError("{path}: is a symbolic link; TwinDesk never replaces one (give another name)",
+                              path=target)
     if stat.S_ISDIR(info.st_mode):
-        raise OutputFileError(f"{target}: is a folder; give a file name")
+        raise OutputFileError("{path}: is a folder; give a file name", path=target)
     if not stat.S_ISREG(info.st_mode):
-        raise OutputFileError(f"{target}: is not a regular file (a device, a pipe or a socket); give a file name")
+        raise OutputFileError("{path}: is not a regular file (a device, a pipe or a socket); give a file name",
+                              path=target)
     if not replace:
-        raise OutputFileError(f"{target}: already exists; use --force to replace it")
+        raise OutputFileError("{path}: already exists; use --force to replace it", path=target)
     return True
 
 
@@ -73,12 +77,13 @@ def _refuse_database_files(target: Path, database: Path | str | None) -> None:
     for db in {Path(d) for d in (database, database_in_use()) if d}:
         for protected in database_files(db):
             if where == real(protected) or _same_file(target, protected):
-                raise OutputFileError(f"{target}: is the database in use ({protected.name}); "
-                                      "choose another name (it is never replaced, even with --force)")
+                raise OutputFileError("{path}: is the database in use ({name}); "
+                                      "choose another name (it is never replaced, even with --force)",
+                                      path=target, name=protected.name)
         backups = real(database_backups(db))
         if where.startswith(backups + os.sep):
-            raise OutputFileError(f"{target}: is in the database's backups folder {database_backups(db)}; "
-                                  "save it somewhere else")
+            raise OutputFileError("{path}: is in the database's backups folder {folder}; save it somewhere else",
+                                  path=target, folder=database_backups(db))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -102,12 +107,9 @@ def atomic_output(target: Path | str, *, replace: bool = False, database: Path |
             os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a workbook is an ordinary file
             durable.publish(tmp, target, replace=replace)
     except FileExistsError as exc:
-        raise OutputFileError(f"{target}: already exists; use --force to replace it") from exc
+        raise OutputFileError("{path}: already exists; use --force to replace it", path=target) from exc
     except OSError as exc:
         if not started:
-            raise OutputFileError(f"{target}: cannot write in {target.parent} ({_reason(exc)})") from exc
-        raise OutputFileError(f"{target}: cannot write the file ({_reason(exc)})") from exc
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+            raise OutputFileError("{path}: cannot write in {folder} ({reason})", path=target,
+                                  folder=target.parent, reason=os_reason(exc)) from exc
+        raise OutputFileError("{path}: cannot write the file ({reason})", path=target, reason=os_reason(exc)) from exc

@@ -18,6 +18,7 @@ from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
 from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
+from twindesk.store.messages import message
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 
@@ -69,7 +70,7 @@ def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = 
             if not read_only_fallback:
                 raise DatabaseReadOnlyMedia(path, problem)
             opened = open_workspace(path, read_only=True)
-            opened.read_only_reason = f"{path}: {problem}"
+            opened.read_only_reason = message("{path}: {problem}", path=path, problem=problem)
             return opened
     if not read_only:
         if not path.parent.is_dir():

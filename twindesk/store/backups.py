@@ -25,6 +25,7 @@ from pathlib import Path
 
 from twindesk.store import backup_space, durable
 from twindesk.store.errors import BackupError, DatabaseFileError
+from twindesk.store.messages import os_reason
 
 RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
 EVENT_RETENTION = 10
@@ -66,7 +67,7 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
     except FileExistsError as exc:
         raise BackupError(ALREADY_EXISTS, path=target) from exc
     except OSError as exc:
-        raise BackupError("{path}: cannot write the backup ({reason})", path=target, reason=exc.strerror or exc) from exc
+        raise BackupError("{path}: cannot write the backup ({reason})", path=target, reason=os_reason(exc)) from exc
     except sqlite3.Error as exc:
         raise BackupError("{path}: cannot write the backup ({reason})", path=target, reason=exc) from exc
     finally:

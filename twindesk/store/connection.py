@@ -83,7 +83,7 @@ def _needs_sidecars(path: Path) -> bool:
     return in_wal_mode(path) and not wal_has_frames(path) and os.access(path.parent, os.W_OK)
 
 
-def read_only_media_problem(path: Path) -> Message | None:
+def read_only_media_problem(path: Path) -> Message | None:  # a str too
     """Why `path` cannot be written (read-only medium, file or folder), or None.
 
     SQLite in WAL mode also writes `-wal` and `-shm` beside the file, so the folder must be writable too.

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from twindesk import __version__
 from twindesk.store.errors import UserError
+from twindesk.store.messages import os_reason
 
 LOCK_SUFFIX = ".lock"
 #: How often the window should call `refresh()`.
@@ -126,7 +127,7 @@ class DatabaseLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseLockError(
-                "{path}: cannot create the lock file ({reason})", path=self.path, reason=exc.strerror or exc
+                "{path}: cannot create the lock file ({reason})", path=self.path, reason=os_reason(exc)
             ) from exc
         for _ in range(_ATTEMPTS):
             token = uuid.uuid4().hex
@@ -218,7 +219,7 @@ class DatabaseLock:
             _write_file(tmp, content)
         except OSError as exc:
             raise DatabaseLockError(
-                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=os_reason(exc)
             ) from exc
         try:
             os.link(tmp, self.path)  # atomic, complete, and fails if the name exists
@@ -236,7 +237,7 @@ class DatabaseLock:
             return False
         except OSError as exc:
             raise DatabaseLockError(
-                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=os_reason(exc)
             ) from exc
         try:
             os.write(fd, content)
@@ -246,7 +247,7 @@ class DatabaseLock:
             with contextlib.suppress(OSError):
                 self.path.unlink()  # ours, and still empty or partial: nobody else can hold it
             raise DatabaseLockError(
-                "{path}: cannot write the lock file ({reason})", path=self.path, reason=exc.strerror or exc
+                "{path}: cannot write the lock file ({reason})", path=self.path, reason=os_reason(exc)
             ) from exc
         os.close(fd)
         return True
@@ -267,7 +268,7 @@ class DatabaseLock:
                 return
             except OSError as exc:
                 raise DatabaseLockError(
-                    "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=exc.strerror or exc
+                    "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=os_reason(exc)
                 ) from exc
             try:
                 if aside.read_bytes() != stale_raw:
@@ -296,7 +297,7 @@ class DatabaseLock:
             return False
         except OSError as exc:
             raise DatabaseLockError(
-                "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=exc.strerror or exc
+                "{path}: cannot replace a stale lock ({reason})", path=self.path, reason=os_reason(exc)
             ) from exc
         with contextlib.suppress(OSError):
             os.write(fd, f"{_hostname()} {os.getpid()}".encode())

@@ -25,7 +25,7 @@ from pathlib import Path
 from twindesk.store import backups, file_copies, schema
 from twindesk.store.errors import BackupError, DatabaseDamaged, DatabaseFileError
 from twindesk.store.fileinfo import RESTORE_HINT, inspect_existing, read_only_uri, wal_has_frames, wal_path
-from twindesk.store.messages import joined, message, render
+from twindesk.store.messages import joined, message, os_reason, render
 from twindesk.store.models import ALL_MODELS
 
 # What `check` counts, so an empty database is not simply called healthy.
@@ -244,7 +244,7 @@ def restore(db_path: Path, source: Path, moment: datetime) -> Path | None:
         file_copies.fsync_folder(db_path.parent)
     except OSError as exc:
         raise BackupError("{path}: cannot be replaced ({reason}); nothing was restored", path=db_path,
-                          reason=exc.strerror or exc) from exc
+                          reason=os_reason(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
     return safety

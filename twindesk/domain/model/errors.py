@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from twindesk.domain.model import messages
+from twindesk.domain.model import labels, messages
 from twindesk.store.environment_errors import (  # noqa: F401 - the window reads them from here
     ENVIRONMENT_ERROR_CONTEXT,
     MESSAGES,
@@ -41,6 +41,9 @@ class ValidationError(UserError):
         self.errors = list(errors)
         super().__init__(" ".join(e.message for e in self.errors))
 
+    def text(self, lang: str = "en") -> str:
+        return ("" if lang.startswith("zh") else " ").join(e.text(lang) for e in self.errors)
+
     def for_field(self, name: str) -> list[FieldError]:
         return [e for e in self.errors if e.field == name]
 
@@ -49,7 +52,8 @@ class NotFound(UserError):
     def __init__(self, record: str, record_id):
         self.record = record
         self.record_id = record_id
-        super().__init__(f"There is no {record} with ID {record_id}.")
+        super().__init__("There is no {record} with ID {id}.", record=messages.Both(record, labels.record_label(
+            record, "zh_CN")), id=record_id)
 
 
 class DeleteRefused(UserError):

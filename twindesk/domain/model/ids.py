@@ -14,7 +14,7 @@ OUT_OF_RANGE = "ID {value} is out of range (IDs run from 1 to {max})."
 class IdOutOfRange(UserError):
     def __init__(self, value):
         self.value = value
-        super().__init__(OUT_OF_RANGE.format(value=value, max=MAX_ID))
+        super().__init__(OUT_OF_RANGE, value=value, max=MAX_ID)
 
 
 def in_range(value: int) -> bool:

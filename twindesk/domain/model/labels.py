@@ -118,6 +118,23 @@ def record_label(label: str, lang: str = "en") -> str:
     return RECORDS_ZH.get(label, label) if lang.startswith("zh") else label
 
 
+# The measure word a Chinese count takes for each record ("3 位联系人", "2 项物资明细").
+MEASURES_ZH = {
+    "home locality": "个", "partner": "个", "partnership": "项", "status change": "条", "contact": "位",
+    "activity": "项", "visit": "次", "delegate": "位", "itinerary item": "项", "gift": "件", "shipment": "批",
+    "shipment item": "项",
+}
+
+
+def count_of(label: str, count: int, lang: str = "en") -> str:
+    """A number of records as a sentence says it: "2 shipment items", "2 项物资明细"."""
+    if lang.startswith("zh"):
+        return f"{count} {MEASURES_ZH.get(label, '条')}{RECORDS_ZH.get(label, label)}"
+    if count == 1:
+        return f"1 {label}"
+    return f"{count} {label[:-1] + 'ies' if label.endswith('y') else label + 's'}"
+
+
 def field_label(kind: str, name: str, label: str, lang: str = "en") -> str:
     """A field's label in `lang`: `label` is the English one from the spec."""
     if not lang.startswith("zh"):

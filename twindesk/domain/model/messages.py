@@ -2,13 +2,17 @@
 
 A message is an English template with named parameters ("{label} is required."); ZH holds its Chinese
 template. Parameters that are words themselves (a field's label, a status) are given in both languages
-(`Label`, `Both`), so the whole message reads in one language. The window asks for the user's language;
-the command line and the logs use English.
+(`Label`, `Both`), so the whole message reads in one language. The window asks for the user's language,
+the command line follows --lang and the locale; the logs use English.
+
+The mechanism (`render`, the one table of Chinese) is `store.messages`, below every layer: ZH is added
+to it here, so a `UserError` raised anywhere says itself in Chinese with `text(lang)`.
 """
 
 from dataclasses import dataclass
 
 from twindesk.domain.model import labels
+from twindesk.store.messages import add_chinese, render  # noqa: F401 - render is this module's API too
 
 
 @dataclass(frozen=True)
@@ -46,15 +50,6 @@ class Problem(ValueError):
 
     def text(self, lang: str) -> str:
         return render(self.template, self.params, lang)
-
-
-def render(template: str, params: dict, lang: str = "en", catalog: dict[str, str] | None = None) -> str:
-    """`template` with `params` in `lang`; its Chinese comes from `catalog` (default: the domain's ZH)."""
-    chinese = lang.startswith("zh")
-    catalog = ZH if catalog is None else catalog
-    chosen = catalog.get(template, template) if chinese else template
-    shown = {k: v.text(lang) if hasattr(v, "text") else v for k, v in params.items()}
-    return chosen.format(**shown)
 
 
 ZH = {
@@ -135,4 +130,58 @@ ZH = {
         "编号 {id} 曾属于一条在开始记录修改历史之前就已删除的{record}，无法确认就是本行的记录（唯一标识 {uuid}）；未创建任何内容。",
     "{label}: changed in the database since this workbook was written (version {stored_version} by {who}, {when}; the workbook's is {version}): workbook “{workbook}”, database “{database}”; nothing was overwritten.":
         "{label}：导出本工作簿之后数据库中已有修改（版本 {stored_version}，{who}，{when}；工作簿中为版本 {version}）：工作簿为“{workbook}”，数据库为“{database}”；未覆盖任何内容。",
+    # records not found, deletes refused (domain.model.errors, domain.operations.records)
+    "There is no {record} with ID {id}.": "没有编号为 {id} 的{record}。",
+    "The {record} with ID {id} cannot be deleted: {counts} still refers to it. Delete or reassign those first.":
+        "无法删除编号为 {id} 的{record}：仍有{counts}引用它。请先删除这些记录或改为关联其他记录。",
+    "The {record} with ID {id} cannot be deleted: {counts} still refer to it. Delete or reassign those first.":
+        "无法删除编号为 {id} 的{record}：仍有{counts}引用它。请先删除这些记录或改为关联其他记录。",
+    "The {record} with ID {id} cannot be deleted ({reason}).": "无法删除编号为 {id} 的{record}（{reason}）。",
+    # undo and redo (domain.operations.undo)
+    "There is nothing to undo.": "没有可以撤销的操作。",
+    "There is nothing to redo.": "没有可以重做的操作。",
+    "The change cannot be taken back: the data changed since ({reason}). Nothing was changed.":
+        "无法撤回此修改：数据此后已有变化（{reason}）。未作任何更改。",
+    "The change left nothing to take back.": "此修改没有留下可以撤回的内容。",
+    "the {record} with ID {id}": "编号为 {id} 的{record}",
+    "Cannot take the change back: {what} exists again. Nothing was changed.": "无法撤回此修改：{what}又已存在。未作任何更改。",
+    "Cannot take the change back: {what} has been deleted since. Nothing was changed.":
+        "无法撤回此修改：{what}此后已被删除。未作任何更改。",
+    "Cannot take the change back: {what} was changed since by {who} at {when}. Nothing was changed.":
+        "无法撤回此修改：{what}此后已由 {who} 于 {when} 修改。未作任何更改。",
+    "Cannot take the change back: {count} {record} record(s) have been added to {what} since. Nothing was changed.":
+        "无法撤回此修改：此后{what}又新增了 {count} 条{record}记录。未作任何更改。",
+    # the write lock (domain.operations.door)
+    "This TwinDesk does not hold the database's write lock, so nothing was saved. Copy what you typed, or save it after reopening the database.":
+        "本 TwinDesk 未持有数据库的写入锁，因此未保存任何内容。请复制已输入的内容，或重新打开数据库后再保存。",
+    "This TwinDesk does not hold the database's write lock, so nothing was saved. It is now held by {user} on {host} since {since}. Copy what you typed, or save it after reopening the database.":
+        "本 TwinDesk 未持有数据库的写入锁，因此未保存任何内容。该锁现由 {user} 在 {host} 上持有（自 {since} 起）。"
+        "请复制已输入的内容，或重新打开数据库后再保存。",
+    # the database in use (domain.workspace)
+    "is a loop of symbolic links; give the database's real path": "是循环的符号链接；请给出数据库的实际路径",
+    # output files (domain.output_file)
+    "{path}: the folder {folder} does not exist": "{path}：文件夹 {folder} 不存在",
+    "{path}: cannot use the folder {folder} ({reason})": "{path}：无法使用文件夹 {folder}（{reason}）",
+    "{path}: {folder} is not a folder": "{path}：{folder} 不是文件夹",
+    "{path}: cannot be written ({reason})": "{path}：无法写入（{reason}）",
+    "{path}: is a symbolic link; TwinDesk never replaces one (give another name)":
+        "{path}：是符号链接，TwinDesk 从不替换符号链接（请换一个名称）",
+    "{path}: is a folder; give a file name": "{path}：是文件夹；请给出文件名",
+    "{path}: is not a regular file (a device, a pipe or a socket); give a file name":
+        "{path}：不是普通文件（是设备、管道或套接字）；请给出文件名",
+    "{path}: already exists; use --force to replace it": "{path}：已存在；如要替换，请加 --force",
+    "{path}: is the database in use ({name}); choose another name (it is never replaced, even with --force)":
+        "{path}：是正在使用的数据库（{name}）；请换一个名称（即使加 --force 也不会替换它）",
+    "{path}: is in the database's backups folder {folder}; save it somewhere else":
+        "{path}：位于数据库的备份文件夹 {folder} 中；请保存到别处",
+    "{path}: cannot write in {folder} ({reason})": "{path}：无法在 {folder} 中写入（{reason}）",
+    "{path}: cannot write the file ({reason})": "{path}：无法写入文件（{reason}）",
+    # an import refused (domain.transfer.apply)
+    "The import has {count} problem(s); nothing was written.": "导入有 {count} 个问题；未写入任何内容。",
+    "{count} likely duplicate partner(s) are not confirmed; nothing was written.":
+        "{count} 个疑似重复的友好伙伴尚未确认；未写入任何内容。",
+    "The import would break the links between records ({reason}); nothing was written.":
+        "导入会破坏记录之间的关联（{reason}）；未写入任何内容。",
 }
+
+add_chinese(ZH)

@@ -91,10 +91,13 @@ def require_write_lock() -> None:
     lock = _write_lock
     if lock is None or not lock.still_held():
         holder = lock.holder() if lock is not None else None
-        who = (f" It is now held by {holder.user} on {holder.host} since {holder.since:%Y-%m-%d %H:%M}."
-               if holder is not None else "")
-        raise NoWriteLock("This TwinDesk does not hold the database's write lock, so nothing was saved."
-                          + who + " Copy what you typed, or save it after reopening the database.")
+        if holder is None:
+            raise NoWriteLock("This TwinDesk does not hold the database's write lock, so nothing was saved. "
+                              "Copy what you typed, or save it after reopening the database.")
+        raise NoWriteLock("This TwinDesk does not hold the database's write lock, so nothing was saved. "
+                          "It is now held by {user} on {host} since {since}. "
+                          "Copy what you typed, or save it after reopening the database.",
+                          user=holder.user, host=holder.host, since=f"{holder.since:%Y-%m-%d %H:%M}")
 
 
 # -- change notices -----------------------------------------------------------------------------------

@@ -11,14 +11,15 @@ from datetime import date
 
 import peewee as pw
 
-from twindesk.domain.model import rules
+from twindesk.domain.model import labels, rules
 from twindesk.domain.model.errors import DeleteRefused, FieldError, NotFound, ValidationError, field_error
 from twindesk.domain.model.ids import checked_id
-from twindesk.domain.model.messages import Both, Label
+from twindesk.domain.model.messages import Both, Label, render
 from twindesk.domain.model.specs import SPECS, RecordSpec, model_kind
 from twindesk.domain.model.validation import validate
 from twindesk.domain.operations.door import operation
 from twindesk.store import models as m
+from twindesk.store.messages import InLanguage, joined
 
 
 def spec_for(kind: str) -> RecordSpec:
@@ -145,11 +146,12 @@ class DeleteImpact:
         """Why the delete is refused, and what to do: the one wording the window and the CLI show."""
         said = [rules.agreements_refusal(self.record_id, self.agreements, lang)] if self.agreements else []
         if self.blockers:
-            label = SPECS[self.kind].label
-            verb = "refers" if list(self.blockers.values()) == [1] else "refer"  # "1 shipment refers"
-            said.append(f"The {label} with ID {self.record_id} cannot be deleted: "
-                        f"{describe_counts(self.blockers)} still {verb} to it. Delete or reassign those first.")
-        return " ".join(said)
+            spec = SPECS[self.kind]
+            one = list(self.blockers.values()) == [1]  # "1 shipment refers"
+            said.append(render(BLOCKED_ONE if one else BLOCKED, {
+                "record": Both(spec.label, spec.record_label("zh_CN")), "id": self.record_id,
+                "counts": describe_counts(self.blockers, lang)}, lang))
+        return ("" if lang.startswith("zh") else " ").join(said)
 
 
 def _walk(model, ids: list[int], impact: DeleteImpact, seen: set) -> None:
@@ -186,12 +188,17 @@ def delete_impact(kind: str, record_id: int) -> DeleteImpact:
     return impact
 
 
-def describe_counts(counts: dict[str, int]) -> str:
+BLOCKED_ONE = "The {record} with ID {id} cannot be deleted: {counts} still refers to it. Delete or reassign those first."
+BLOCKED = "The {record} with ID {id} cannot be deleted: {counts} still refer to it. Delete or reassign those first."
+
+
+def describe_counts(counts: dict[str, int], lang: str = "en") -> str:
+    """ "2 shipment items, 1 gift" in `lang`."""
     parts = []
     for kind, n in counts.items():
         label = SPECS[kind].label if kind in SPECS else "visit"  # a visit_partner link stands for its visit
-        parts.append(f"{n} {label}{'' if n == 1 else 's'}")
-    return ", ".join(parts)
+        parts.append(labels.count_of(label, n, lang))
+    return joined(parts, lang)
 
 
 def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
@@ -203,7 +210,7 @@ def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
     with operation("delete", kind=kind, record_id=record_id, user=user) as op:
         impact = delete_impact(kind, record_id)
         if not impact.allowed:
-            raise DeleteRefused(impact.refusal())
+            raise DeleteRefused("{reason}", reason=InLanguage(impact.refusal))
         for model, ids in impact.removed_ids.items():
             op.track(model, ids)
         for (model, column), ids in impact.unlinked_ids.items():
@@ -213,7 +220,8 @@ def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
         try:
             spec.model.delete_by_id(record_id)
         except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted
-            raise DeleteRefused(f"The {spec.label} with ID {record_id} cannot be deleted ({exc}).") from exc
+            raise DeleteRefused("The {record} with ID {id} cannot be deleted ({reason}).", id=record_id, reason=exc,
+                                record=Both(spec.label, spec.record_label("zh_CN"))) from exc
     return impact
 
 

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
+from twindesk.domain.model import labels
+from twindesk.domain.model.messages import Both
 from twindesk.domain.model.specs import kind_model, model_kind
 from twindesk.domain.operations import door
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
+from twindesk.store.messages import message
 from twindesk.store.models import database
 
 LIMIT = 100  # steps kept
@@ -111,6 +114,10 @@ def _label(kind: str) -> str:
     return SPECS[kind].label if kind in SPECS else kind.replace("_", " ")
 
 
+def _record(kind: str) -> Both:
+    return Both(_label(kind), labels.record_label(_label(kind), "zh_CN"))
+
+
 def _revert(step: UndoStep, action: str, user: str) -> door.Operation:
     """Put back every record `step.operation_id` changed, as one operation `action`."""
     try:
@@ -118,8 +125,8 @@ def _revert(step: UndoStep, action: str, user: str) -> door.Operation:
                             undoes=step.operation_id) as op:
             _put_back(step, op)
     except pw.IntegrityError as exc:
-        raise UndoFailed(f"The change cannot be taken back: the data changed since ({exc}). "
-                         "Nothing was changed.") from exc
+        raise UndoFailed("The change cannot be taken back: the data changed since ({reason}). "
+                         "Nothing was changed.", reason=exc) from exc
     if op.id is None:
         raise UndoFailed("The change left nothing to take back.")
     return op
@@ -153,23 +160,25 @@ def _put_back(step: UndoStep, op: door.Operation) -> None:
 def _refuse_if_overtaken(kind: str, record_id: int, change: str, expected: int | None, created: set) -> None:
     model = kind_model(kind)
     current = door.rows_by_id(model, [record_id]).get(record_id)
-    what = f"the {_label(kind)} with ID {record_id}"
+    what = message("the {record} with ID {id}", record=_record(kind), id=record_id)
     if change == "delete":
         if current is not None:
-            raise UndoFailed(f"Cannot take the change back: {what} exists again. Nothing was changed.")
+            raise UndoFailed("Cannot take the change back: {what} exists again. Nothing was changed.", what=what)
         return
     if current is None:
-        raise UndoFailed(f"Cannot take the change back: {what} has been deleted since. Nothing was changed.")
+        raise UndoFailed("Cannot take the change back: {what} has been deleted since. Nothing was changed.",
+                         what=what)
     if current["version"] != expected:
-        raise UndoFailed(f"Cannot take the change back: {what} was changed since by {current['updated_by']} "
-                         f"at {current['updated_at']}. Nothing was changed.")
+        raise UndoFailed("Cannot take the change back: {what} was changed since by {who} at {when}. "
+                         "Nothing was changed.", what=what, who=current["updated_by"], when=current["updated_at"])
     if change == "create":
         for fk, child in model._meta.backrefs.items():
             ids = [i for (i,) in child.select(child.id).where(fk == record_id).tuples()]
             added = [i for i in ids if (model_kind(child), i) not in created]
             if added:
-                raise UndoFailed(f"Cannot take the change back: {len(added)} {_label(model_kind(child))} "
-                                 f"record(s) have been added to {what} since. Nothing was changed.")
+                raise UndoFailed("Cannot take the change back: {count} {record} record(s) have been added to "
+                                 "{what} since. Nothing was changed.", count=len(added),
+                                 record=_record(model_kind(child)), what=what)
 
 
 def _insert(model, row: dict) -> None:

@@ -155,11 +155,11 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
     neither confirmed by (kind, line) nor accepted all at once. Cancel (progress) rolls everything back.
     """
     if plan.problems:
-        raise ImportRefused(f"The import has {len(plan.problems)} problem(s); nothing was written.")
+        raise ImportRefused("The import has {count} problem(s); nothing was written.", count=len(plan.problems))
     waiting = unconfirmed(plan, accept_all_duplicates, confirmed)
     if waiting:
-        raise ImportRefused(f"{len(waiting)} likely duplicate partner(s) are not confirmed; "
-                            "nothing was written.")
+        raise ImportRefused("{count} likely duplicate partner(s) are not confirmed; nothing was written.",
+                            count=len(waiting))
     progress = progress or Progress()
     moment = (now or datetime.now()).replace(microsecond=0)
     stamp = moment.isoformat(sep=" ")
@@ -187,8 +187,8 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
                 result.created[kind], result.updated[kind] = created, updated
             result.created["status_change"] += _add_history(conn, op, history, history_ids, op.user, stamp)
     except pw.IntegrityError as exc:  # the checks should have caught it; still, nothing is written
-        raise UserError(f"The import would break the links between records ({exc}); "
-                        "nothing was written.") from exc
+        raise UserError("The import would break the links between records ({reason}); "
+                        "nothing was written.", reason=exc) from exc
     return result
 
 
