@@ -39,7 +39,7 @@ def test_brief_visit_and_partner(capsys, good, tmp_path):
     code, stdout, err = run(capsys, "brief", "partner", 1, out, "--db", good, "--lang", "zh_CN",
                             "--marking", "内部资料")
     assert (code, err) == (0, "")
-    assert stdout.strip() == f"partner brief written to {out}"
+    assert stdout.strip() == f"友好伙伴背景材料已写到 {out}"  # the messages follow the pack's --lang
     pages = pages_text(out)
     assert all("内部资料" in p and f"共 {len(pages)} 页" in p for p in pages)
     assert "友好伙伴情况介绍" in pages[0] and "基本情况" in text(out)

@@ -147,7 +147,7 @@ def test_export_on_the_command_line(demo_db, tmp_path, capsys):
     out = tmp_path / "cli.xlsx"
     assert cli.main(["export", str(out), "--db", str(demo_db), "--lang", "zh_CN", "--hxl"]) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith(f"workbook written to {out} (rows per sheet: 友好伙伴 ")
+    assert printed.startswith(f"工作簿已写到 {out}（各工作表行数：友好伙伴 ")  # messages follow --lang
     assert load_workbook(out, read_only=True).sheetnames == ZH_SHEETS
 
 

@@ -1,7 +1,9 @@
 """The `twindesk` command: the window by default, and headless subcommands (docs/architecture.md, "The command line").
 
 Headless commands never import Qt. Exit status: 0 success, 2 the user's or the environment's error
-(one line on stderr saying what and where), 1 a bug (traceback on stderr).
+(one line on stderr saying what and where), 1 a bug (traceback on stderr). Everything said to a person
+is in the chosen language (`cli_language`: --lang, else the locale): English templates with their
+Chinese in `cli_messages`, rendered by `_`; errors by their own `text(lang)`.
 """
 
 import argparse
@@ -13,9 +15,22 @@ import traceback
 from pathlib import Path
 
 from twindesk import __version__
+from twindesk.cli_language import LANGS, argparse_words, chosen_language
+from twindesk.cli_messages import HISTORY_DESCRIPTION, IMPORT_DESCRIPTION  # and the CLI's Chinese
 from twindesk.domain.model.errors import UserError, describe_environment_error
+from twindesk.store.messages import joined, render, said
 
-LANGS = ("zh_CN", "en")
+_lang = "en"  # the language of this run, set by main() before the parser is built
+
+
+def _(template: str, /, **params) -> str:
+    """`template` said in this run's language."""
+    return render(template, params, _lang)
+
+
+def _stderr(kind: str, text: str) -> None:
+    """One line on stderr: "twindesk: error: …" / "twindesk：错误：…"."""
+    print(_("twindesk: " + kind + ": {text}", text=text), file=sys.stderr)
 
 
 def record_id(text: str) -> int:
@@ -25,39 +40,56 @@ def record_id(text: str) -> int:
     try:
         return checked_id(int(text))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ID {text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("ID {value!r} is not a whole number", value=text)) from None
     except IdOutOfRange as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(exc.text(_lang)) from None
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="database file (default: $TWINDESK_DB or the data folder)")
+    parser.add_argument("--db", metavar="PATH", help=_("database file (default: $TWINDESK_DB or the data folder)"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _sub(sub, name: str, help: str, **kwargs) -> argparse.ArgumentParser:
+    """A sub-command whose --help opens with what it does."""
+    kwargs.setdefault("description", help)
+    return sub.add_parser(name, help=help, **kwargs)
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in `lang` (default: this run's language)."""
+    global _lang
+    _lang = lang or _lang
+    with argparse_words(_lang):
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="twindesk",
-        description="Partner cities, delegation visits and aid shipments. Without a command: open the window.",
+        description=_("Partner cities, delegation visits and aid shipments. Without a command: open the window."),
     )
-    parser.add_argument("--version", action="version", version=f"TwinDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"TwinDesk {__version__}",
+                        help=_("show program's version number and exit"))
     _db_option(parser)
-    parser.add_argument("--lang", choices=LANGS, help="language of the window (default: the system's)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--lang", choices=LANGS,
+                        help=_("language of the window and of these messages (default: the system's)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=_("one of the commands below"))
 
-    demo = sub.add_parser("demo", help="write the demo data set (from the seed article)")
+    demo = _sub(sub, "demo", _("write the demo data set (from the seed article)"))
     _db_option(demo)
-    demo.add_argument("--scale", type=int, default=0, metavar="N", help="add N synthetic records per list")
-    demo.add_argument("--force", action="store_true", help="replace whatever the database holds (after a backup)")
+    demo.add_argument("--scale", type=int, default=0, metavar="N", help=_("add N synthetic records per list"))
+    demo.add_argument("--force", action="store_true",
+                      help=_("replace whatever the database holds (after a backup)"))
 
-    check = sub.add_parser("check", help="integrity check, foreign-key check and schema version")
+    check = _sub(sub, "check", _("integrity check, foreign-key check and schema version"))
     _db_option(check)
 
-    backup = sub.add_parser("backup", help="write a consistent copy of the database to OUT.db")
-    backup.add_argument("out", metavar="OUT.db")
+    backup = _sub(sub, "backup", _("write a consistent copy of the database to OUT.db"))
+    backup.add_argument("out", metavar="OUT.db", help=_("the copy to write"))
     _db_option(backup)
 
-    restore = sub.add_parser("restore", help="replace the database with a backup (after backing it up)")
-    restore.add_argument("source", metavar="IN.db")
+    restore = _sub(sub, "restore", _("replace the database with a backup (after backing it up)"))
+    restore.add_argument("source", metavar="IN.db", help=_("the backup to restore"))
     _db_option(restore)
 
     _brief_parser(sub)
@@ -66,100 +98,68 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-HISTORY_DESCRIPTION = """\
-Who changed what, when: one line per change, newest first, as
-  2026-12-01 09:30  Li Na  save  partner 12  Population: — → 5,400,000
-With --record, the changes of that record and of its sub-records (a visit's delegates, itinerary, gifts
-and partners; a partner's partnerships and contacts …), also after it was deleted. KIND is one of:
-{kinds}.
-"""
-
-
 def _history_parser(sub) -> None:
     from twindesk.domain.model.specs import SPECS
 
-    history = sub.add_parser("history", help="who changed what, when (newest first)",
-                             description=HISTORY_DESCRIPTION.format(kinds=", ".join(SPECS)),
+    history = sub.add_parser("history", help=_("who changed what, when (newest first)"),
+                             description=_(HISTORY_DESCRIPTION, kinds=", ".join(SPECS)),
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_option(history)
-    history.add_argument("--record", metavar="KIND:ID", help="only this record and its sub-records, e.g. partner:12")
-    history.add_argument("--since", metavar="DATE", help="only changes on or after this day, e.g. 2026-11-01")
-    history.add_argument("--limit", type=int, default=100, metavar="N", help="at most N lines (default: 100)")
+    history.add_argument("--record", metavar="KIND:ID",
+                         help=_("only this record and its sub-records, e.g. partner:12"))
+    history.add_argument("--since", metavar="DATE", help=_("only changes on or after this day, e.g. 2026-11-01"))
+    history.add_argument("--limit", type=int, default=100, metavar="N", help=_("at most N lines (default: 100)"))
     # Its own dest, as for brief: the window's --lang would be reset by this sub-command.
-    history.add_argument("--lang", dest="history_lang", choices=LANGS, help="language of the lines (default: en)")
+    history.add_argument("--lang", dest="history_lang", choices=LANGS,
+                         help=_("language of the lines (default: that of the messages)"))
+
+
+BRIEF_KIND = {"visit": "the briefing pack of one visit", "partner": "the briefing pack of one partner"}
+BRIEF_ID = {"visit": "the visit's ID", "partner": "the partner's ID"}
 
 
 def _brief_parser(sub) -> None:
     from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
 
-    brief = sub.add_parser("brief", help="write a PDF briefing pack for a visit or a partner")
-    kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True)
+    brief = _sub(sub, "brief", _("write a PDF briefing pack for a visit or a partner"))
+    kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True, help=_("visit or partner"))
     for kind in ("visit", "partner"):
         keys = ", ".join(s.key for s in available_sections(kind))
-        p = kinds.add_parser(kind, help=f"the briefing pack of one {kind}")
-        p.add_argument("id", type=record_id, metavar="ID", help=f"the {kind}'s ID")
-        p.add_argument("out", metavar="OUT.pdf")
-        p.add_argument("--force", action="store_true", help="replace OUT.pdf if it exists")
+        p = _sub(kinds, kind, _(BRIEF_KIND[kind]))
+        p.add_argument("id", type=record_id, metavar="ID", help=_(BRIEF_ID[kind]))
+        p.add_argument("out", metavar="OUT.pdf", help=_("the PDF file to write"))
+        p.add_argument("--force", action="store_true", help=_("replace OUT.pdf if it exists"))
         _db_option(p)
         # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
-        p.add_argument("--lang", dest="brief_lang", choices=LANGS, help="language of the pack (default: en)")
-        p.add_argument("--sections", metavar="a,b,c", help=f"the sections to print (default: all): {keys}")
-        p.add_argument("--marking", default="", metavar="TEXT", help="e.g. 内部资料 or Internal, on every page")
-
-
-IMPORT_DESCRIPTION = """\
-Read a workbook written by `twindesk export` (English or Chinese sheet names and headers; columns in any
-order) into the database.
-
-Every row of every sheet is checked first. Any problem: nothing is written, each problem is listed on
-stderr with sheet, row, column and message, and the exit status is 2. Otherwise a backup of the database
-is taken and all rows are written in one transaction.
-
-A row is matched to its record by its UUID (the workbook's UUID column), else by its ID:
-
-  a row without an ID            creates a record (unless its UUID is one the database holds)
-  a row of a record the database updates that record (columns the sheet lacks keep their value)
-  holds
-  a row of a record it does not  creates the record with that ID and UUID (an empty database, or a
-  hold                           record deleted since the export: said on stderr), so the links
-                                 between sheets stay valid
-  a row whose ID and UUID are    a conflict: both UUIDs are listed and nothing is written (exit 2);
-  different records              the same for an ID once used by another, since deleted, record
-
-A row written before its record was last changed (its Version is older than the database's) that would
-change the record is a conflict too: each field is listed with the workbook's and the database's value
-and who changed it when, and nothing is written (exit 2) unless --overwrite-newer is given.
-
-Rows are never deleted. A new partner with the same name and country as one the database holds is a
-likely duplicate: they are listed and the import is refused (exit 2) unless --accept-duplicates is
-given. The Summary sheet and the name columns beside IDs are ignored; unknown sheets and columns are
-reported and ignored. If the database file does not exist, it is created.
-"""
+        p.add_argument("--lang", dest="brief_lang", choices=LANGS,
+                       help=_("language of the pack, and of these messages (default: en)"))
+        p.add_argument("--sections", metavar="a,b,c", help=_("the sections to print (default: all): {keys}", keys=keys))
+        p.add_argument("--marking", default="", metavar="TEXT", help=_("e.g. 内部资料 or Internal, on every page"))
 
 
 def _exchange_parsers(sub) -> None:
-    export = sub.add_parser("export", help="write the meeting workbook (Excel): a summary, then every list",
-                            description="Write the meeting workbook: a Summary sheet, then one sheet per list, "
-                                        "each with ID first. Written whole or not at all.")
-    export.add_argument("out", metavar="OUT.xlsx")
+    export = sub.add_parser("export", help=_("write the meeting workbook (Excel): a summary, then every list"),
+                            description=_("Write the meeting workbook: a Summary sheet, then one sheet per list, "
+                                          "each with ID first. Written whole or not at all."))
+    export.add_argument("out", metavar="OUT.xlsx", help=_("the workbook to write"))
     _db_option(export)
-    export.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
+    export.add_argument("--force", action="store_true", help=_("replace OUT.xlsx if it exists"))
     # Its own dest, as for brief: the window's --lang would be reset by this sub-command.
     export.add_argument("--lang", dest="export_lang", choices=LANGS,
-                        help="language of sheet names, headers and labels (default: en)")
+                        help=_("language of sheet names, headers and labels, and of these messages (default: en)"))
     export.add_argument("--hxl", action="store_true",
-                        help="add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers")
+                        help=_("add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers"))
 
-    imp = sub.add_parser("import", help="read a workbook written by export into the database",
-                         description=IMPORT_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    imp.add_argument("source", metavar="IN.xlsx")
+    imp = sub.add_parser("import", help=_("read a workbook written by export into the database"),
+                         description=_(IMPORT_DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
+    imp.add_argument("source", metavar="IN.xlsx", help=_("the workbook to read"))
     _db_option(imp)
     imp.add_argument("--dry-run", action="store_true",
-                     help="check every row and say what would be created and updated; write nothing")
+                     help=_("check every row and say what would be created and updated; write nothing"))
     imp.add_argument("--accept-duplicates", action="store_true",
-                     help="create the new partners listed as likely duplicates (same name and country)")
+                     help=_("create the new partners listed as likely duplicates (same name and country)"))
     imp.add_argument("--overwrite-newer", action="store_true",
-                     help="write rows over records changed in the database after the workbook was written")
+                     help=_("write rows over records changed in the database after the workbook was written"))
 
 
 def _db_path(args) -> Path:
@@ -172,17 +172,17 @@ def cmd_demo(args) -> int:
     from twindesk.domain import demo, workspace
 
     if args.scale < 0:
-        raise UserError(f"--scale must be 0 or more (got {args.scale})")
+        raise UserError("--scale must be 0 or more (got {value})", value=args.scale)
     path = _db_path(args)
     with workspace.writing(path) as opened:
         if args.force and not opened.created:
             saved = workspace.event_backup("demo")
-            print(f"backup of the previous content: {saved}")
+            print(_("backup of the previous content: {path}", path=saved))
         # One operation: the clearing commits only with the demo (old data or the demo, never empty).
         summary = demo.write_demo(scale=args.scale, replace=args.force)
-    print(f"demo data written to {path}")
+    print(_("demo data written to {path}", path=path))
     for table, count in summary.as_dict().items():
-        print(f"  {table}: {count}")
+        print(f"  {table}: {count}")  # table names, as the database has them
     return 0
 
 
@@ -190,9 +190,9 @@ def cmd_check(args) -> int:
     from twindesk.store.integrity import check_file
 
     report = check_file(_db_path(args))
-    print("\n".join(report.lines()))
+    print("\n".join(report.lines(_lang)))
     if not report.ok:
-        raise UserError(f"{report.path}: the check failed (see above); restore a backup or ask for help")
+        raise UserError("{path}: the check failed (see above); restore a backup or ask for help", path=report.path)
     return 0
 
 
@@ -204,7 +204,7 @@ def cmd_backup(args) -> int:
     path = _db_path(args)
     inspect_existing(path, schema.SCHEMA_VERSION)
     out = workspace.back_up_to(path, Path(args.out))
-    print(f"backup written to {out}")
+    print(_("backup written to {path}", path=out))
     return 0
 
 
@@ -214,11 +214,14 @@ def cmd_restore(args) -> int:
     path = _db_path(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
-        raise UserError(f"{source}: is the database itself; choose a backup file")
+        raise UserError("{path}: is the database itself; choose a backup file", path=source)
     # The live file need not open: restoring is how a damaged database is mended.
     safety = workspace.restore_backup(path, source)
-    kept = f"; the previous content is saved as {safety}" if safety is not None else ""
-    print(f"restored {source} into {path}{kept}")
+    if safety is not None:
+        print(_("restored {source} into {path}; the previous content is saved as {safety}", source=source,
+                path=path, safety=safety))
+    else:
+        print(_("restored {source} into {path}", source=source, path=path))
     return 0
 
 
@@ -235,15 +238,18 @@ def cmd_brief(args) -> int:
     check_target(args.out, replace=args.force, database=path)  # before the database is even opened
     workspace.open_workspace(path, read_only=True)  # a pack only reads
     try:
-        lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too
+        lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too; not the locale
         out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking,
                     replace=args.force)
     except NotFound as exc:
-        raise UserError(f"{path}: {exc}") from exc
+        raise UserError("{path}: {problem}", path=path, problem=exc) from exc
     finally:
         workspace.close()
-    print(f"{args.brief_kind} brief written to {out}")
+    print(_(BRIEF_WRITTEN[args.brief_kind], path=out))
     return 0
+
+
+BRIEF_WRITTEN = {"visit": "visit brief written to {path}", "partner": "partner brief written to {path}"}
 
 
 def cmd_export(args) -> int:
@@ -260,16 +266,16 @@ def cmd_export(args) -> int:
     finally:
         workspace.close()
     for warning in report.warnings:
-        print(f"twindesk: warning: {out}, {warning}", file=sys.stderr)
-    sheets = ", ".join(f"{name} {n}" for name, n in report.rows.items())
-    print(f"workbook written to {out} (rows per sheet: {sheets})")
+        _stderr("warning", _("{path}, {detail}", path=out, detail=said(warning, _lang)))
+    sheets = joined((f"{name} {n}" for name, n in report.rows.items()), _lang)
+    print(_("workbook written to {path} (rows per sheet: {sheets})", path=out, sheets=sheets))
     return 0
 
 
 def _import_refused(source: Path, issues: list, what: str) -> int:
     for issue in issues:
-        print(f"twindesk: error: {source}, {issue}", file=sys.stderr)
-    print(f"twindesk: error: {source}: {what}; nothing was imported", file=sys.stderr)
+        _stderr("error", _("{path}, {detail}", path=source, detail=said(issue, _lang)))
+    _stderr("error", _("{path}: {what}; nothing was imported", path=source, what=what))
     return 2
 
 
@@ -279,7 +285,7 @@ def cmd_import(args) -> int:
 
     source, path = Path(args.source), _db_path(args)
     if not source.is_file():
-        raise UserError(f"{source}: no such file")
+        raise UserError("{path}: no such file", path=source)
     # Even a dry run takes the lock: its answer ("no duplicates") must hold for the import that follows.
     # A new database is made, and removed again below unless the import is written into it.
     opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
@@ -293,25 +299,30 @@ def cmd_import(args) -> int:
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)
     for warning in report.warnings:
-        print(f"twindesk: warning: {source}, {warning}", file=sys.stderr)
+        _stderr("warning", _("{path}, {detail}", path=source, detail=said(warning, _lang)))
     if report.errors:
-        newer = (f"; {len(report.newer)} of them changed in the database after the workbook was written: "
-                 "run again with --overwrite-newer to write the workbook's values over them"
-                 if report.newer else "")
-        return _import_refused(source, report.errors, f"{len(report.errors)} problem(s){newer}")
+        if report.newer:
+            what = _("{count} problem(s); {newer} of them changed in the database after the workbook was written: "
+                     "run again with --overwrite-newer to write the workbook's values over them",
+                     count=len(report.errors), newer=len(report.newer))
+        else:
+            what = _("{count} problem(s)", count=len(report.errors))
+        return _import_refused(source, report.errors, what)
     if report.unconfirmed:
-        return _import_refused(source, report.unconfirmed, (
-            f"{len(report.unconfirmed)} likely duplicate partner(s); check them, and run again with "
-            "--accept-duplicates to create them"))
+        return _import_refused(source, report.unconfirmed, _(
+            "{count} likely duplicate partner(s); check them, and run again with --accept-duplicates to "
+            "create them", count=len(report.unconfirmed)))
     if args.dry_run:
-        print(f"dry run: {source} can be imported into {path}; nothing was written. It would make:")
+        print(_("dry run: {source} can be imported into {path}; nothing was written. It would make:",
+                source=source, path=path))
     else:
-        print(f"imported {source} into {path}; the previous content is saved as {report.backup}")
+        print(_("imported {source} into {path}; the previous content is saved as {backup}", source=source,
+                path=path, backup=report.backup))
     for name in report.created:
-        print(f"  {name}: {report.created[name]} new, {report.updated[name]} changed, "
-              f"{report.unchanged[name]} unchanged")
+        print("  " + _("{sheet}: {new} new, {changed} changed, {same} unchanged", sheet=name,
+                       new=report.created[name], changed=report.updated[name], same=report.unchanged[name]))
     for note in report.notes:
-        print(f"twindesk: note: {source}, {note}", file=sys.stderr)
+        _stderr("note", _("{path}, {detail}", path=source, detail=said(note, _lang)))
     return 0
 
 
@@ -321,13 +332,15 @@ def _record_option(text: str) -> tuple[str, int]:
     kind, sep, number = text.partition(":")
     kind = kind.strip().lower().replace("-", "_")
     if not sep or kind not in SPECS:
-        raise UserError(f"--record {text!r}: write KIND:ID with KIND one of {', '.join(SPECS)} (e.g. partner:12)")
+        raise UserError("--record {value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)",
+                        value=text, kinds=", ".join(SPECS))
     try:
         record_id = int(number)
     except ValueError:
-        raise UserError(f"--record {text!r}: the ID {number.strip()!r} is not a whole number") from None
+        raise UserError("--record {value!r}: the ID {id!r} is not a whole number", value=text,
+                        id=number.strip()) from None
     if not 0 < record_id < 2**63:
-        raise UserError(f"--record {text!r}: the ID must be a whole number above zero")
+        raise UserError("--record {value!r}: the ID must be a whole number above zero", value=text)
     return kind, record_id
 
 
@@ -342,10 +355,10 @@ def cmd_history(args) -> int:
     try:
         since = parse_date(args.since) if args.since is not None else None
     except ValueError as exc:
-        raise UserError(f"--since {args.since!r} {exc}") from None
+        raise UserError("--since {value!r} {problem}", value=args.since, problem=exc) from None
     if args.limit < 1:
-        raise UserError(f"--limit must be 1 or more (got {args.limit})")
-    lang = args.history_lang or args.lang or "en"
+        raise UserError("--limit must be 1 or more (got {value})", value=args.limit)
+    lang = args.history_lang or _lang  # the lines are said to a person: the messages' language
     path = _db_path(args)
     workspace.open_workspace(path, read_only=True)  # the history only reads
     try:
@@ -354,7 +367,8 @@ def cmd_history(args) -> int:
         else:
             kind, record_id = record
             if not history.record_exists(kind, record_id) and not history.has_history(kind, record_id):
-                raise UserError(f"{path}: there is no {kind} with ID {record_id}, and none in the history")
+                raise UserError("{path}: there is no {record} with ID {id}, and none in the history", path=path,
+                                record=_record_label(kind), id=record_id)
             rows = history.record_history(kind, record_id, lang)
             if since is not None:
                 rows = takewhile(lambda r: r.at.date() >= since, rows)  # newest first: stop at the first older
@@ -364,10 +378,18 @@ def cmd_history(args) -> int:
             print(row.line())
             shown += 1
         if not shown:
-            print("twindesk: no changes recorded" + (f" since {since}" if since else ""), file=sys.stderr)
+            print(_("twindesk: no changes recorded since {since}", since=since) if since
+                  else _("twindesk: no changes recorded"), file=sys.stderr)
     finally:
         workspace.close()
     return 0
+
+
+def _record_label(kind: str):
+    from twindesk.domain.model.messages import Both
+    from twindesk.domain.model.specs import SPECS
+
+    return Both(SPECS[kind].label, SPECS[kind].record_label("zh_CN"))
 
 
 def cmd_window(args) -> int:
@@ -421,23 +443,27 @@ def _discard_stdout() -> None:
 
 
 def _run(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    global _lang
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _lang = chosen_language(argv)
+    with argparse_words(_lang):
+        args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"twindesk: error: {exc}", file=sys.stderr)
+        _stderr("error", exc.text(_lang))
         return 2
     except KeyboardInterrupt:
-        print("twindesk: interrupted", file=sys.stderr)
+        print(_("twindesk: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         raise
     except Exception as exc:
-        message = describe_environment_error(exc)  # a locked database, a full disk, a damaged file …
+        message = describe_environment_error(exc, lang=_lang)  # a locked database, a full disk, a damaged file …
         if message is not None:
-            print(f"twindesk: error: {message}", file=sys.stderr)
+            _stderr("error", message)
             return 2
         # a bug: say so plainly, with the details a developer needs
         traceback.print_exc()
-        print("twindesk: internal error (a bug); please report the lines above", file=sys.stderr)
+        print(_("twindesk: internal error (a bug); please report the lines above"), file=sys.stderr)
         return 1
