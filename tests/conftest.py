@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # the package need not be installed
     sys.path.insert(0, str(REPO))
 
+from twindesk.cli_language import locale_language  # noqa: E402
+
+# The suite expects English lines unless a test asks for Chinese; a Chinese locale would turn the
+# command line's messages Chinese (twindesk/cli_language.py).
+if locale_language(os.environ) != "en":
+    for _name in ("LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(_name, None)
+    os.environ["LANG"] = "C.UTF-8"
+
 from twindesk.domain import workspace  # noqa: E402
 from twindesk.domain.operations import records  # noqa: E402
 from twindesk.store import close_database, open_database  # noqa: E402,F401

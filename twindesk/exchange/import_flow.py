@@ -128,7 +128,8 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
     try:
         read = _read_sheets(wb, check, report, _Phase(progress, 0, READ_SHARE), total)
     except (OSError, KeyError, ValueError) as exc:  # a damaged sheet part; openpyxl says what it choked on
-        raise WorkbookReadError(f"{source}: cannot be read as an Excel workbook ({exc})") from exc
+        raise WorkbookReadError("{path}: cannot be read as an Excel workbook ({reason})", path=source,
+                                reason=exc) from exc
     finally:
         wb.close()
     plan = check.finish()

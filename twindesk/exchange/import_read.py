@@ -180,14 +180,15 @@ def rows_of(ws, columns: SheetColumns, first_row: int) -> Iterator[SheetRow]:
 def open_workbook(path: Path):
     """The workbook, read-only; after `check_workbook_budget`, so a zip bomb is never unpacked."""
     if not path.is_file():
-        raise WorkbookReadError(f"{path}: no such file")
+        raise WorkbookReadError("{path}: no such file", path=path)
     check_workbook_budget(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise WorkbookReadError(f"{path}: is not an Excel workbook (.xlsx) that can be read ({exc})") from exc
+        raise WorkbookReadError("{path}: is not an Excel workbook (.xlsx) that can be read ({reason})", path=path,
+                                reason=exc) from exc
     except Exception as exc:  # openpyxl's own errors: InvalidFileException and parse errors
-        raise WorkbookReadError(f"{path}: cannot be read as an Excel workbook ({exc})") from exc
+        raise WorkbookReadError("{path}: cannot be read as an Excel workbook ({reason})", path=path, reason=exc) from exc
 
 
 def count_rows(path: Path) -> int:

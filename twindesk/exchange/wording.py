@@ -3,7 +3,7 @@ way `domain.messages` does it for the domain's rules: an English template, its C
 
 from dataclasses import dataclass
 
-from twindesk.domain.model.messages import render
+from twindesk.domain.model.messages import add_chinese, render
 
 ZH = {
     "unknown column; it is ignored.": "未知的列，已忽略。",
@@ -17,6 +17,14 @@ ZH = {
     "across the columns {columns}, which the import joins again.":
         "文本长 {length:,} 个字符，超过单元格的上限（{limit:,}），已分写在 {columns} 列中，导入时会重新合并。",
 }
+
+# The workbook's refusals (UserErrors), in the one table every error's text(lang) reads.
+ERRORS_ZH = {
+    "{path}: no such file": "{path}：文件不存在",
+    "{path}: is not an Excel workbook (.xlsx) that can be read ({reason})": "{path}：不是可以读取的 Excel 工作簿（.xlsx）（{reason}）",
+    "{path}: cannot be read as an Excel workbook ({reason})": "{path}：无法作为 Excel 工作簿读取（{reason}）",
+}
+add_chinese(ERRORS_ZH)
 
 
 @dataclass(frozen=True)
