@@ -431,16 +431,17 @@ def test_disk_full_under_a_failed_rollback_is_a_plain_message_in_the_window(qtbo
     (OverflowError("Python int too large to convert to SQLite INTEGER"), ID_OUT_OF_RANGE),
 ])
 def test_the_new_environment_messages_are_said_in_chinese_with_their_file(qapp, warnings, exc, english):
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
-    translator = QTranslator()
-    assert translator.load(str(REPO / "resources" / "translations" / "twindesk_zh_CN.qm"))
-    QCoreApplication.installTranslator(translator)
+    from twindesk.ui.i18n import install_language
+
+    assert install_language("zh_CN")  # the window in Chinese: its translator and its locale
     try:
         crash.show_user_error(None, exc)
         chinese = QCoreApplication.translate("EnvironmentError", english)
     finally:
-        QCoreApplication.removeTranslator(translator)
+        install_language("en")
     [(_p, _t, text)] = warnings
     assert chinese != english
-    assert text == (f"{exc.filename}: {chinese}" if getattr(exc, "filename", None) else chinese)
+    # "PATH：message": the file first, with the Chinese colon.
+    assert text == (f"{exc.filename}：{chinese}" if getattr(exc, "filename", None) else chinese)

@@ -18,6 +18,7 @@ from twindesk.domain.operations import records
 from twindesk.domain.queries import details
 from twindesk.ui.databus import bus
 from twindesk.ui.delete_confirm import confirm_delete
+from twindesk.ui.error_text import user_error_message
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
 
@@ -137,7 +138,7 @@ class ChildPanel(QWidget):
         try:
             records.delete(self.kind, record_id, user=self.user)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Delete"), str(exc))
+            QMessageBox.warning(self, self.tr("Delete"), user_error_message(exc))
 
     def move_selected(self, step: int) -> None:
         record_id = self.selected_id()
@@ -152,7 +153,7 @@ class ChildPanel(QWidget):
         try:
             records.reorder_delegates(self.parent_id, ids, user=self.user)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Delegation"), str(exc))
+            QMessageBox.warning(self, self.tr("Delegation"), user_error_message(exc))
             return
         self.view.selectRow(j)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.model.errors import ENVIRONMENT_ERROR_CONTEXT, describe_environment_error
+from twindesk.domain.model.errors import describe_environment_error
+from twindesk.ui.error_text import user_error_message  # noqa: F401 - shown by show_user_error
 
 LOG_FILENAME = "twindesk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -382,13 +383,6 @@ def _forget(dialog: CrashDialog) -> None:
     with contextlib.suppress(ValueError):
         _state.dialogs.remove(dialog)
     dialog.deleteLater()
-
-
-def user_error_message(error: BaseException) -> str:
-    """The translated plain message for a UserError or an environment error (else the exception's text)."""
-    message = describe_environment_error(
-        error, translate=lambda text: QCoreApplication.translate(ENVIRONMENT_ERROR_CONTEXT, text))
-    return (str(error) or type(error).__name__) if message is None else message
 
 
 def show_user_error(parent: QWidget | None, error: BaseException) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
+from twindesk.ui.error_text import user_error_message
 
 
 def confirm_delete(parent: QWidget, kind: str, record_id: int, lang: str) -> bool:
@@ -14,17 +15,17 @@ def confirm_delete(parent: QWidget, kind: str, record_id: int, lang: str) -> boo
     try:
         impact = records.delete_impact(kind, record_id)
     except UserError as exc:
-        QMessageBox.information(parent, QCoreApplication.translate("DeleteConfirm", "Delete"), str(exc))
+        QMessageBox.information(parent, QCoreApplication.translate("DeleteConfirm", "Delete"), user_error_message(exc))
         return False
     if not impact.allowed:
         QMessageBox.warning(parent, QCoreApplication.translate("DeleteConfirm", "Cannot delete"), impact.refusal(lang))
         return False
     text = QCoreApplication.translate("DeleteConfirm", "Delete this %1 (ID %2)?").replace("%1", label).replace("%2", str(record_id))
     if impact.removed:
-        text += "\n\n" + QCoreApplication.translate("DeleteConfirm", "These go with it: %1.").replace("%1", records.describe_counts(impact.removed))
+        text += "\n\n" + QCoreApplication.translate("DeleteConfirm", "These go with it: %1.").replace("%1", records.describe_counts(impact.removed, lang))
     if impact.unlinked:
         text += "\n\n" + QCoreApplication.translate("DeleteConfirm", "These stay but lose their link to it: %1.").replace(
-            "%1", records.describe_counts(impact.unlinked))
+            "%1", records.describe_counts(impact.unlinked, lang))
     answer = QMessageBox.question(parent, QCoreApplication.translate("DeleteConfirm", "Delete"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)

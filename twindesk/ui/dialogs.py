@@ -20,6 +20,7 @@ from twindesk.domain.queries import details
 from twindesk.ui.brief_dialog import BriefDialog
 from twindesk.ui.child_panel import ChildPanel
 from twindesk.ui.databus import bus
+from twindesk.ui.error_text import user_error_message
 from twindesk.ui.formatting import format_value
 from twindesk.ui.list_model import Column, RecordTableModel
 from twindesk.ui.record_dialog import RecordDialog
@@ -94,7 +95,7 @@ class VisitPartnersPanel(QWidget):
         try:
             records.set_visit_partners(self.visit_id, ids, user=self.user)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Partners"), str(exc))
+            QMessageBox.warning(self, self.tr("Partners"), user_error_message(exc))
 
     def add(self) -> None:
         pid = self.picker.value()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
 from twindesk.ui import replace_prompt
+from twindesk.ui.error_text import user_error_message
 
 
 class IssuesModel(QAbstractTableModel):
@@ -116,4 +117,4 @@ class IssuesDialog(QDialog):
         try:
             self.model.save_csv(Path(path), replace=replace)
         except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))

@@ -29,6 +29,7 @@ from twindesk.ui.dashboard import DashboardPage
 from twindesk.ui.databus import bus
 from twindesk.ui.delete_confirm import confirm_delete
 from twindesk.ui.dialogs import BRIEFED_KINDS, dialog_for
+from twindesk.ui.error_text import user_error_message
 from twindesk.ui.export_dialog import ExportDialog, choose_xlsx, documents_folder, show_export_warnings
 from twindesk.ui.file_written import offer_file
 from twindesk.ui.import_flow import ImportFlow
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
                                 parent=self)
         except UserError as exc:  # deleted meanwhile
-            QMessageBox.information(self, APP_NAME, str(exc))
+            QMessageBox.information(self, APP_NAME, user_error_message(exc))
             self.refresh_current()
             return
         dialog.exec()
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         try:
             records.delete(kind, record_id, user=self.user)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot delete"), user_error_message(exc))
             return
         label = SPECS[kind].record_label(self.lang)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         try:
             workspace.back_up_to(self.db_path, Path(target), replace=replace)  # the old file goes once the copy is whole
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Backup"), str(exc))
+            QMessageBox.warning(self, self.tr("Backup"), user_error_message(exc))
             return
         self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
 

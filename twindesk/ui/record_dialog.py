@@ -23,6 +23,7 @@ from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
 from twindesk.ui.editor_base import Editor
+from twindesk.ui.error_text import user_error_message
 from twindesk.ui.field_editors import make_editor
 from twindesk.ui.history_panel import HistoryPanel
 
@@ -187,7 +188,7 @@ class RecordDialog(QDialog):
             self.show_errors(exc)
             return False
         except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
             return False
         created = self.record_id is None
         self.record_id = new_id

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import check_target
+from twindesk.ui.error_text import user_error_message
 
 NO_SECOND_QUESTION = QFileDialog.Option.DontConfirmOverwrite
 
@@ -24,7 +25,7 @@ def ask_to_write(parent: QWidget | None, target: Path, database: Path | None = N
     try:
         exists = check_target(target, replace=True, database=database)
     except UserError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("ReplacePrompt", "Cannot save here"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("ReplacePrompt", "Cannot save here"), user_error_message(exc))
         return None
     if not exists:
         return False

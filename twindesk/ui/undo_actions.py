@@ -13,6 +13,7 @@ from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import undo
 from twindesk.ui.databus import bus
+from twindesk.ui.error_text import user_error_message
 
 CLEARED_MS = 15_000
 
@@ -72,7 +73,7 @@ class UndoActions(QObject):
         try:
             act(user=getattr(self.window, "user", ""))
         except UserError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, user_error_message(exc))
             self.update()
             return
         self.window.statusBar().showMessage(done.replace("%1", what), 8000)
