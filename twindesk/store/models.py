@@ -61,8 +61,9 @@ def search_key(*parts) -> str:
     pinyin of those with Chinese in them (`pinyin_forms`). The one function every writer of
     `search_text` uses: a save, an import, the scale demo, the schema migration."""
     texts = [fold(str(p)) for p in parts if p not in (None, "")]
-    pinyin = [forms for t in texts if (forms := pinyin_forms(t))]
-    return "\n".join(texts + pinyin)
+    # dict.fromkeys: a Japanese name's kanji (兵庫県) often read as its Chinese name (兵库县) does.
+    pinyin = dict.fromkeys(forms for t in texts if (forms := pinyin_forms(t)))
+    return "\n".join([*texts, *pinyin])
 
 
 @lru_cache(maxsize=65536)
@@ -94,6 +95,12 @@ def VersionField() -> pw.IntegerField:  # noqa: N802
 
 def SortKeyField() -> pw.TextField:  # noqa: N802 - reads like the peewee field it is
     # DEFAULT '' in SQL as well: rows written by plain SQL (bulk loads, other tools) need no key to insert.
+    return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+
+
+def SearchTextField() -> pw.TextField:  # noqa: N802
+    # DEFAULT '' in SQL too, as SortKeyField: the schema-3 step copies delegates and items, which had
+    # none, before it computes every search_text.
     return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
@@ -162,7 +169,7 @@ class Partner(BaseModel):
     longitude = pw.FloatField(null=True)
     profile = pw.TextField(default="")  # industries, features
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
     sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
     search_fields = ("name_zh", "name_en", "name_native")
@@ -209,7 +216,7 @@ class Contact(BaseModel):
     email = pw.CharField(default="")
     phone = pw.CharField(default="")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("family_name", "given_name", "organization", "title")
 
@@ -229,7 +236,7 @@ class Activity(BaseModel):
     outcome = pw.TextField(default="")
     follow_up_on = pw.DateField(null=True)
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "place", "participants")
 
@@ -250,7 +257,7 @@ class Visit(BaseModel):
     outcomes = pw.TextField(default="")
     follow_ups = pw.TextField(default="")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "leader", "purpose")
 
@@ -276,7 +283,7 @@ class Delegate(BaseModel):
     precedence = pw.IntegerField(default=0)
     counterpart = pw.CharField(default="")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")  # the visits list finds a visit by its delegates' names
+    search_text = SearchTextField()  # the visits list finds a visit by its delegates' names
 
     search_fields = ("name",)
 
@@ -333,7 +340,7 @@ class Shipment(BaseModel):
     recipients = pw.TextField(default="")
     home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="shipments", on_delete="SET NULL")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "occasion", "counterparty", "tracking_ref", "carrier", "recipients")
 
@@ -352,7 +359,7 @@ class ShipmentItem(BaseModel):
     value = pw.DecimalField(null=True, max_digits=16, decimal_places=2, auto_round=True)
     currency = pw.CharField(default="CNY", max_length=3)
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")  # the shipments list finds a shipment by its items
+    search_text = SearchTextField()  # the shipments list finds a shipment by its items
 
     search_fields = ("description",)
 
