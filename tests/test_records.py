@@ -28,7 +28,7 @@ def test_save_creates_and_get_returns_cleaned_values(make):
         697000,
     )
     assert got["parent"] is None
-    assert m.Partner.get_by_id(pid).search_text == "济州\njeju\n제주"
+    assert m.Partner.get_by_id(pid).search_text == "济州\njeju\n제주\njizhou\njz"
 
 
 def test_update_changes_only_given_fields_and_records_who(make):

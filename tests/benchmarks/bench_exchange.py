@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_exchange.py [N] [--repeat R]        (default N = 100000, R = 3)
 
-The database is `twindesk demo --scale N` (generated once, cached as /tmp/twindesk-bench-<N>.db), reduced
+The database is `twindesk demo --scale N` (generated once, cached as /tmp/twindesk-bench-<N>-<code digest>.db), reduced
 to its shipments, their items, the partners they name and the home localities (cached as
 /tmp/twindesk-bench-shipments-<N>.db): the Shipments, Shipment items and Partners sheets carry the load.
 

@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_history.py [N] [--changes C]        (default N = 10000, C = 10000)
 
-The database is `twindesk demo --scale N` (generated once, cached as /tmp/twindesk-bench-<N>.db), copied,
+The database is `twindesk demo --scale N` (generated once, cached as /tmp/twindesk-bench-<N>-<code digest>.db), copied,
 and one partner is saved C times through `records.save` (its population, one field each time), so it
 has C changes (cached as /tmp/twindesk-bench-history-<N>-<C>.db).
 

@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_list_query.py [N]        (default N = 100000)
 
-The database is `twindesk demo --scale N`, generated once and cached as /tmp/twindesk-bench-<N>.db.
+The database is `twindesk demo --scale N`, generated once and cached as /tmp/twindesk-bench-<N>-<code digest>.db.
 
 For each search term (an occasion word and a Chinese 2-character fragment of partner names):
 

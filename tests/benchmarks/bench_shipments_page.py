@@ -3,7 +3,7 @@
     python tests/benchmarks/bench_shipments_page.py [N]        (default N = 100000)
 
 Runs Qt offscreen (QT_QPA_PLATFORM=offscreen unless set). The database is `twindesk demo --scale N`,
-generated once and cached as /tmp/twindesk-bench-<N>.db.
+generated once and cached as /tmp/twindesk-bench-<N>-<code digest>.db.
 
 Ours:
   open       `pages.shipments_page("en")`, `page.refresh()`, `show()`, then events processed until the

@@ -3,9 +3,12 @@
 Codes (statuses, tiers, directions, kinds, categories) are stored as short English identifiers; their
 labels in either language live in `twindesk.domain.model.vocabulary`. Every model has created/updated
 timestamps and who made the last change. `search_text` columns hold the case-folded names in every
-script so that one indexed-free `LIKE` finds 济州, Jeju, 제주 or владимир alike.
+script, and the pinyin of their Chinese, so that one index-free `instr` finds 济州, Jeju, 제주, владимир,
+jizhou or jz alike.
 """
 
+import re
+import unicodedata
 import uuid
 from datetime import datetime
 from functools import lru_cache
@@ -21,9 +24,46 @@ def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
+def fold(text: str) -> str:
+    """Text as search compares it: compatibility forms unified (full-width ｊｚ is jz), case-folded."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def search_words(text: str) -> list[str]:
+    """What a person typed into a search field, as the words every one of which must be found."""
+    return fold(text or "").split()
+
+
+# The CJK ideographs (the basic block, extension A, compatibility, and the supplementary planes' B–H).
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(text: str) -> str:
+    """The pinyin a person types to find `text`'s Chinese: toneless syllables run together, then their
+    initials ("济州特别自治道" -> "jizhoutebiezizhidao\njztbzzd"); one word per run of Chinese
+    characters. Empty when `text` has none."""
+    runs = _HAN.findall(text)
+    if not runs:
+        return ""
+    from pypinyin import Style, lazy_pinyin  # loaded when a Chinese name is first keyed, as pinyin_key
+
+    full, initials = [], []
+    for run in runs:
+        syllables = [s for s in lazy_pinyin(run, style=Style.NORMAL, errors="ignore") if s]
+        full.append("".join(syllables))
+        initials.append("".join(s[0] for s in syllables))
+    return " ".join(full) + "\n" + " ".join(initials)
+
+
 def search_key(*parts) -> str:
-    """The text a list search matches against: all given parts, case-folded, one per line."""
-    return "\n".join(str(p).casefold() for p in parts if p not in (None, ""))
+    """The text a list search matches against: all given parts folded (`fold`), one per line, then the
+    pinyin of those with Chinese in them (`pinyin_forms`). The one function every writer of
+    `search_text` uses: a save, an import, the scale demo, the schema migration."""
+    texts = [fold(str(p)) for p in parts if p not in (None, "")]
+    # dict.fromkeys: a Japanese name's kanji (兵庫県) often read as its Chinese name (兵库县) does.
+    pinyin = dict.fromkeys(forms for t in texts if (forms := pinyin_forms(t)))
+    return "\n".join([*texts, *pinyin])
 
 
 @lru_cache(maxsize=65536)
@@ -55,6 +95,12 @@ def VersionField() -> pw.IntegerField:  # noqa: N802
 
 def SortKeyField() -> pw.TextField:  # noqa: N802 - reads like the peewee field it is
     # DEFAULT '' in SQL as well: rows written by plain SQL (bulk loads, other tools) need no key to insert.
+    return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+
+
+def SearchTextField() -> pw.TextField:  # noqa: N802
+    # DEFAULT '' in SQL too, as SortKeyField: the schema-3 step copies delegates and items, which had
+    # none, before it computes every search_text.
     return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
@@ -123,7 +169,7 @@ class Partner(BaseModel):
     longitude = pw.FloatField(null=True)
     profile = pw.TextField(default="")  # industries, features
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
     sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
     search_fields = ("name_zh", "name_en", "name_native")
@@ -170,7 +216,7 @@ class Contact(BaseModel):
     email = pw.CharField(default="")
     phone = pw.CharField(default="")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("family_name", "given_name", "organization", "title")
 
@@ -190,7 +236,7 @@ class Activity(BaseModel):
     outcome = pw.TextField(default="")
     follow_up_on = pw.DateField(null=True)
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "place", "participants")
 
@@ -211,7 +257,7 @@ class Visit(BaseModel):
     outcomes = pw.TextField(default="")
     follow_ups = pw.TextField(default="")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "leader", "purpose")
 
@@ -237,6 +283,13 @@ class Delegate(BaseModel):
     precedence = pw.IntegerField(default=0)
     counterpart = pw.CharField(default="")
     notes = pw.TextField(default="")
+    search_text = SearchTextField()  # the visits list finds a visit by its delegates' names
+
+    search_fields = ("name",)
+
+    class Meta:
+        # Covers the visits search's subquery: it reads this small index, not the delegate rows.
+        indexes = ((("visit", "search_text"), False),)
 
 
 class ItineraryItem(BaseModel):
@@ -287,7 +340,7 @@ class Shipment(BaseModel):
     recipients = pw.TextField(default="")
     home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="shipments", on_delete="SET NULL")
     notes = pw.TextField(default="")
-    search_text = pw.TextField(default="")
+    search_text = SearchTextField()
 
     search_fields = ("title", "occasion", "counterparty", "tracking_ref", "carrier", "recipients")
 
@@ -306,6 +359,13 @@ class ShipmentItem(BaseModel):
     value = pw.DecimalField(null=True, max_digits=16, decimal_places=2, auto_round=True)
     currency = pw.CharField(default="CNY", max_length=3)
     notes = pw.TextField(default="")
+    search_text = SearchTextField()  # the shipments list finds a shipment by its items
+
+    search_fields = ("description",)
+
+    class Meta:
+        # Covers the shipments search's subquery: it reads this small index, not the item rows.
+        indexes = ((("shipment", "search_text"), False),)
 
 
 class HistoryModel(pw.Model):

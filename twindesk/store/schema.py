@@ -7,7 +7,7 @@ order, inside one transaction with foreign keys off, after taking a backup.
 
 from collections.abc import Callable
 
-from twindesk.store.models import ALL_MODELS, HISTORY_MODELS, SortKeyField, database, pinyin_key
+from twindesk.store.models import ALL_MODELS, HISTORY_MODELS, SortKeyField, database, pinyin_key, search_key
 
 MigrationStep = Callable[[object], None]  # takes playhouse.migrate.SqliteMigrator
 
@@ -28,7 +28,8 @@ def _v2_pinyin_sort_keys(migrator) -> None:
 def _v3_identity_and_history(migrator) -> None:
     """Version 3: IDs that are never reused (AUTOINCREMENT), a UUID, a version and the demo's
     "illustrative" tag on every record, and the history tables (docs/architecture.md, "Identity" and
-    "History").
+    "History"). Search text is computed anew for every table that has it, in its current form (the
+    pinyin of Chinese names, delegates' and items' own text for their visits' and shipments' lists).
 
     SQLite adds AUTOINCREMENT only by rebuilding a table: each one is renamed aside (legacy rename, so
     the other tables' foreign keys keep naming it), made anew from its model, filled with the old rows
@@ -52,6 +53,19 @@ def _v3_identity_and_history(migrator) -> None:
     finally:
         db.execute_sql("PRAGMA legacy_alter_table = OFF")
     database.create_tables(HISTORY_MODELS)
+    _recompute_search_text(db)
+
+
+def _recompute_search_text(db) -> None:
+    """`search_text` as `models.search_key` makes it now, for every row of every table that has one."""
+    for model in ALL_MODELS:
+        if not model.search_fields:
+            continue
+        table = model._meta.table_name
+        columns = ", ".join(f'"{model._meta.fields[f].column_name}"' for f in model.search_fields)
+        rows = db.execute_sql(f'SELECT id, {columns} FROM "{table}"').fetchall()
+        db.connection().executemany(f'UPDATE "{table}" SET search_text = ? WHERE id = ?',
+                                    [(search_key(*values), row_id) for row_id, *values in rows])
 
 
 # version reached -> the step that reaches it from version - 1.

@@ -72,7 +72,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "search_text"),
     "visit_partner": ("id", "created_at", "updated_at", "updated_by", "visit_id", "partner_id"),
     "delegate": ("id", "created_at", "updated_at", "updated_by", "visit_id", "name", "title", "organization", "role",
-                 "precedence", "counterpart", "notes"),
+                 "precedence", "counterpart", "notes", "search_text"),
     "itinerary_item": ("id", "created_at", "updated_at", "updated_by", "visit_id", "day", "start_time", "end_time",
                        "place", "activity", "counterpart", "notes"),
     "gift": ("id", "created_at", "updated_at", "updated_by", "visit_id", "direction", "description", "value",
@@ -82,7 +82,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "transport_mode", "carrier", "tracking_ref", "recipients", "home_locality_id", "notes",
                  "search_text"),
     "shipment_item": ("id", "created_at", "updated_at", "updated_by", "shipment_id", "description", "category",
-                      "quantity", "unit", "value", "currency", "notes"),
+                      "quantity", "unit", "value", "currency", "notes", "search_text"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -191,7 +191,7 @@ def iter_rows(
             partner.append((
                 pid, *head, name_zh, name_en, name_native, kind, code, None, pop, area, website,
                 round(lat + (r() - 0.5) * 6, 4), round(_wrap_longitude(lon + (r() - 0.5) * 6), 4), "", note,
-                f"{name_zh}\n{name_en}\n{name_native}".casefold(), pinyin_key(name_zh),
+                search_key(name_zh, name_en, name_native), pinyin_key(name_zh),
             ))
             p_en.append(name_en)
             people = PEOPLE.get(code) or PEOPLE[script]
@@ -238,7 +238,7 @@ def iter_rows(
             ids["contact"] = cid + 1
             contact.append((
                 cid, *head, pid, hon, fam, giv, fam_first, title, org, f"{lang}, en", f"{mail}@example.org", "",
-                note, f"{fam}\n{giv}\n{org}\n{title}".casefold(),
+                note, search_key(fam, giv, org, title),
             ))
 
         known = hi  # partners written so far (this batch included)
@@ -291,7 +291,7 @@ def iter_rows(
             visit.append((
                 vid, *head, "outbound" if outbound else "inbound", title, purpose, status, days[s], days[e],
                 home_ids[int(r() * nh)], leader, budget, "CNY", OUTCOMES[int(r() * 6)] if done else "",
-                FOLLOW_UPS[int(r() * 5)] if done else "", note, f"{title}\n{leader}\n{purpose}".casefold(),
+                FOLLOW_UPS[int(r() * 5)] if done else "", note, search_key(title, leader, purpose),
             ))
             vpid = ids["visit_partner"]
             ids["visit_partner"] = vpid + 1
@@ -315,7 +315,7 @@ def iter_rows(
                     t = THEIR_TITLES[int(r() * 8)]
                     org = f"{p_en[j]} government"
                     counterpart = OUR_TITLES[int(r() * 10)][0]
-                delegate.append((did, *head, vid, name, t, org, role, prec, counterpart, note))
+                delegate.append((did, *head, vid, name, t, org, role, prec, counterpart, note, search_key(name)))
             for _k in range(1 + int(r() * 3)):
                 iid = ids["itinerary_item"]
                 ids["itinerary_item"] = iid + 1
@@ -382,14 +382,16 @@ def iter_rows(
                 iid = ids["shipment_item"]
                 ids["shipment_item"] = iid + 1
                 shipment_item.append((iid, *head, sid, "Financial support", "funds", None, "",
-                                      10_000 + int(r() * 2000) * 500, FUND_CURRENCIES[int(r() * 5)], note))
+                                      10_000 + int(r() * 2000) * 500, FUND_CURRENCIES[int(r() * 5)], note,
+                                      search_key("Financial support")))
             else:
                 for _k in range(1 + int(r() * 3)):
                     iid = ids["shipment_item"]
                     ids["shipment_item"] = iid + 1
                     desc, cat, unit, qlo, qhi, price = GOODS[int(r() * 14)]
                     qty = qlo + int(r() * (qhi - qlo))
-                    shipment_item.append((iid, *head, sid, desc, cat, qty, unit, round(qty * price, 2), "CNY", note))
+                    shipment_item.append((iid, *head, sid, desc, cat, qty, unit, round(qty * price, 2), "CNY", note,
+                                          search_key(desc)))
 
         yield {
             "partner": partner,

@@ -7,6 +7,7 @@ validator words into a message naming the field.
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -27,6 +28,10 @@ REAL_DIGITS = 15
 # 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
+# Chinese counts in ten-thousands and hundred-millions: 23万 is 230,000, 1.2亿 is 120,000,000.
+_UNITS = {"万": 4, "亿": 8}
+# Between the digits of one number: thousands separators (after NFKC, the full-width ， is a ,) and spaces.
+_SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009'")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,13 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 12345.0 from a spreadsheet cell means 12345
     return str(value).strip()
+
+
+def _plain(value) -> str:
+    """A number or a code as typed, its compatibility forms unified (NFKC): full-width １２３, ．, ＪＰ and
+    ，, which a Chinese input method writes, read as 123, ., JP and ,. Not for free text, which keeps
+    the punctuation its writer chose."""
+    return unicodedata.normalize("NFKC", _text(value))
 
 
 def parse_date(value) -> date | None:
@@ -96,14 +108,29 @@ def parse_decimal(value) -> Decimal | None:
     elif isinstance(value, int | float):
         result = Decimal(str(value))
     else:
-        text = _text(value).replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise Problem("is not a number") from None
+        result = _decimal_text(_plain(value).translate(_SEPARATORS).replace("\u2212", "-"))
     if not result.is_finite():
         raise Problem("is not a number")
     return result
+
+
+def _decimal_text(text: str) -> Decimal:
+    """"1234.5", "23万", "1.2亿", "3万亿" as a Decimal, exactly (the units shift the point)."""
+    shift = 0
+    while text and text[-1] in _UNITS:
+        shift += _UNITS[text[-1]]
+        text = text[:-1]
+    if shift and not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+        raise Problem("is not a number")  # 万 counts a plain number: not "万", "1e3万" or "inf万"
+    try:
+        number = Decimal(text)
+        if not shift:
+            return number
+        number = number.scaleb(shift)
+        # 2.3E+5 reads back as 230000, as typed in figures; beyond 28 digits it stays as it is (too large anyway).
+        return number.quantize(Decimal(1)) if number.as_tuple().exponent > 0 and number.adjusted() < 28 else number
+    except InvalidOperation:
+        raise Problem("is not a number") from None
 
 
 def parse_int(value) -> int | None:
@@ -147,7 +174,7 @@ def fit_decimal(number: Decimal | None, digits: int | None, places: int | None) 
 def parse_bool(value) -> bool:
     if isinstance(value, bool):
         return value
-    text = _text(value).casefold()
+    text = _plain(value).casefold()
     if text in ("", "0", "false", "no", "n", "否", "假"):
         return False
     if text in ("1", "true", "yes", "y", "是", "真"):
@@ -191,7 +218,8 @@ def clean_value(field: Field, value):
         text = _text(value)
         if not text:
             return None
-        code = field.vocabulary.code_for(text)
+        # As typed first: labels keep their full-width （）; then NFKC, for a code typed full-width.
+        code = field.vocabulary.code_for(text) or field.vocabulary.code_for(_plain(value))
         if code is None:
             choices = Both(", ".join(field.vocabulary.codes), "、".join(t.zh for t in field.vocabulary))
             raise Problem("must be one of: {choices}", choices=choices)
@@ -200,12 +228,12 @@ def clean_value(field: Field, value):
         text = _text(value)
         if not text:
             return None
-        code = countries.find_country(text)
+        code = countries.find_country(text) or countries.find_country(_plain(value))
         if code is None:
             raise Problem("is not a country (use an ISO code such as KR, JP, RU)")
         return code
     if kind == "currency":
-        text = _text(value).upper()
+        text = _plain(value).upper()
         if not text:
             return None
         if not CURRENCY.match(text):

@@ -84,7 +84,7 @@ def find_choices(kind: str, text: str, limit: int = 50) -> list[tuple[int, str]]
         raise KeyError(kind)
     p = m.Partner
     where = None
-    for word in text.casefold().split():
+    for word in m.search_words(text):
         condition = (fn.instr(p.search_text, word) > 0) | (fn.lower(p.country) == word)
         where = condition if where is None else where & condition
     return _partner_choices(where, limit)
