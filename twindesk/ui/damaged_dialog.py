@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -110,7 +111,9 @@ class DamagedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
-        self.resize(620, 0)
+        for label in (headline, explanation, details):
+            label.setMinimumWidth(520)  # wrapped text gets its height from this width
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def restore(self) -> None:
         chosen = choose_backup(self, self.db_path, self.lang)
