@@ -323,3 +323,20 @@ def test_a_read_only_file_opens_read_only_and_lets_go_of_the_lock(qtbot, immutab
     assert s.window is not None and s.read_only and s.lock is None
     assert "is a read-only file" in s.window.statusBar().currentMessage()
     assert workspace.DatabaseLock(immutable_db).holder() is None
+
+
+def test_a_file_that_is_no_backup_is_refused_and_the_database_stays_open(qtbot, office_db, tmp_path, session,
+                                                                         monkeypatch, say_yes):
+    from PySide6.QtWidgets import QFileDialog
+
+    s = session(office_db)
+    window = s.window
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 50)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(notes), ""))
+    errors = answer_modal(lambda dialog: dialog.file_button.click())
+    window.restore_action.trigger()
+    assert not errors, errors
+    assert any("notes.db" in t and "not a TwinDesk database" in t for t in say_yes), say_yes
+    assert s.window is window and _partner_names() == ["Hyogo", "Jeju", "Yalta"]
+    records.save("partner", {"name_en": "Still writable", "country": "KR"})  # open again, under the lock
