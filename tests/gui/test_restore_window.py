@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace
@@ -340,3 +340,29 @@ def test_a_file_that_is_no_backup_is_refused_and_the_database_stays_open(qtbot, 
     assert any("notes.db" in t and "not a TwinDesk database" in t for t in say_yes), say_yes
     assert s.window is window and _partner_names() == ["Hyogo", "Jeju", "Yalta"]
     records.save("partner", {"name_en": "Still writable", "country": "KR"})  # open again, under the lock
+
+
+def test_the_damaged_screen_speaks_chinese(qtbot, office_db, app_settings):
+    from twindesk.ui.i18n import install_language
+
+    data = office_db.read_bytes()
+    office_db.write_bytes(data[: len(data) // 2])
+    seen = {}
+
+    def look(dialog):
+        seen["texts"] = [dialog.findChild(QLabel, name).text() for name in ("headline", "details")]
+        seen["buttons"] = [dialog.restore_button.text(), dialog.other_button.text(), dialog.quit_button.text()]
+        dialog.reject()
+
+    assert install_language("zh_CN")
+    try:
+        s = Session(app_settings, "zh_CN")
+        errors = answer_modal(look)
+        assert not s.open(office_db)
+        assert not errors, errors
+    finally:
+        install_language("en")
+        s.shutdown()
+    assert "数据库 office.db 已损坏。" in seen["texts"][0]
+    assert "已损坏：文件被截断" in seen["texts"][1]  # the store's own words, in Chinese
+    assert seen["buttons"] == ["从备份恢复(&R)…", "打开其他数据库(&O)…", "退出(&Q)"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME
+from twindesk.ui.formatting import said
 from twindesk.ui.restore_dialog import ChosenBackup, choose_backup
 
 # How a damaged file shows in the errors of the pre-open check, of SQLite and of a rotating copy that
@@ -79,7 +80,7 @@ class DamagedDialog(QDialog):
             "every import and restore. The damaged file is kept as a safety copy, nothing is deleted."))
         explanation.setObjectName("explanation")
         explanation.setWordWrap(True)
-        details = QLabel(self.tr("What TwinDesk found: %1").replace("%1", str(error)))
+        details = QLabel(self.tr("What TwinDesk found: %1").replace("%1", said(error, lang)))
         details.setObjectName("details")
         details.setWordWrap(True)
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy it into a report

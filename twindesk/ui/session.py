@@ -22,6 +22,7 @@ from twindesk.ui import background
 from twindesk.ui import settings as S
 from twindesk.ui.crash import show_user_error
 from twindesk.ui.damaged_dialog import DamagedDialog, damage_in_backup_warning, is_damaged
+from twindesk.ui.formatting import said
 from twindesk.ui.lock_prompt import ask_read_only, format_since
 from twindesk.ui.main_window import MainWindow
 from twindesk.ui.restore_dialog import ChosenBackup, run_restore
@@ -105,10 +106,10 @@ class Session(QObject):
             read_only, reason = True, opened.read_only_reason
         self._adopt(path, None if read_only else lock)
         if reason:
-            self.notices.append(self.tr("Opened read-only: %1").replace("%1", reason))
+            self.notices.append(self.tr("Opened read-only: %1").replace("%1", said(reason, self.lang)))
         if opened.backup_warning:
             self.notices.append(self.tr("The database is open, but a backup is missing: %1")
-                                .replace("%1", opened.backup_warning))
+                                .replace("%1", said(opened.backup_warning, self.lang)))
         return True
 
     def _adopt(self, path: Path, lock: workspace.DatabaseLock | None) -> None:
@@ -125,10 +126,9 @@ class Session(QObject):
         if path is not None:
             workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
 
-    @staticmethod
-    def _read_only_medium(path: Path) -> str | None:
+    def _read_only_medium(self, path: Path) -> str | None:
         problem = workspace.read_only_media_problem(path)
-        return f"{path}: {problem}" if problem else None
+        return f"{path}: {said(problem, self.lang)}" if problem else None
 
     # --- damaged files and restoring backups -----------------------------------------------------
     def _offer_repair(self, parent, path: Path, damage, lock: workspace.DatabaseLock) -> bool | Path | None:
