@@ -231,6 +231,45 @@
     </message>
 </context>
 <context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>The database %1 is damaged.</source>
+        <translation>数据库 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Part of the file cannot be read, so TwinDesk does not open it: working on it could lose more. Restore a backup instead: TwinDesk keeps a copy each day the database is opened and before every import and restore. The damaged file is kept as a safety copy, nothing is deleted.</source>
+        <translation>文件有部分内容无法读取，因此 TwinDesk 不打开它：继续在上面工作可能丢失更多数据。请改为恢复备份：TwinDesk 在每天打开数据库时以及每次导入和恢复之前都会保存一份副本。损坏的文件会作为安全副本保留，不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>What TwinDesk found: %1</source>
+        <translation>TwinDesk 发现的问题：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open another database…</source>
+        <translation>打开其他数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open another database</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db)</source>
+        <translation>TwinDesk 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Date</source>
@@ -878,6 +917,10 @@ The database as it was before is saved as %4</source>
         <translation>立即备份(&amp;K)…</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1111,6 +1154,105 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>before migration</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before demo</source>
+        <translation>写入演示数据前</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>TwinDesk keeps a copy of %1 each day it is opened (the last 7 days, 4 weeks and 12 months) and before every upgrade, import, restore and demo. Restoring replaces what the database holds now with the copy; what it holds now is kept as a safety copy first.</source>
+        <translation>TwinDesk 在每天打开 %1 时保存一份副本（保留最近 7 天、4 周和 12 个月），并在每次升级、导入、恢复和写入演示数据之前各保存一份。恢复会用副本替换数据库现有的内容；现有内容会先保存为安全副本。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>出访/来访</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>援助物资</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet. “Choose a file…” restores any copy you have.</source>
+        <translation>该数据库还没有备份。可用“选择文件…”恢复您保存的任何副本。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db)</source>
+        <translation>TwinDesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?
+
+The database will hold what it held then; changes made since are replaced. Its current content is kept as a safety copy (listed here as “before restore”), so this can be taken back.</source>
+        <translation>恢复 %1 的备份吗？
+
+数据库将恢复为当时的内容，此后所做的更改会被替换。其当前内容会保存为安全副本（在此列表中显示为“恢复前”），因此可以撤回。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+</context>
+<context>
     <name>SaveAsField</name>
     <message>
         <source>Choose…</source>
@@ -1119,6 +1261,22 @@ Partner cities, delegation visits and aid shipments.</source>
 </context>
 <context>
     <name>Session</name>
+    <message>
+        <source>Opened read-only: %1</source>
+        <translation>已以只读方式打开：%1</translation>
+    </message>
+    <message>
+        <source>The database is open, but a backup is missing: %1</source>
+        <translation>数据库已打开，但缺少一份备份：%1</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1.</source>
+        <translation>已恢复 %1 的备份。</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1; the previous content is saved as %2.</source>
+        <translation>已恢复 %1 的备份；之前的内容已保存为 %2。</translation>
+    </message>
     <message>
         <source>TwinDesk cannot open the database %1:</source>
         <translation>TwinDesk 无法打开数据库 %1：</translation>

@@ -17,6 +17,11 @@ def display_name(zh: str | None, en: str | None, native: str | None = None, lang
     return next((n for n in order if n), "")
 
 
+def said(value, lang: str = "en") -> str:
+    """A domain message or error in the reader's language (they carry `text(lang)`), else its text."""
+    return value.text(lang) if hasattr(value, "text") else str(value)
+
+
 def format_date(value: date | None, lang: str = "en") -> str:
     """A date as the reader writes it: 2026年11月28日, or 28 Nov 2026."""
     if value is None:

@@ -36,6 +36,7 @@ from twindesk.ui.import_flow import ImportFlow
 from twindesk.ui.list_page import ListPage
 from twindesk.ui.recent_changes_dialog import RecentChangesDialog
 from twindesk.ui.replace_prompt import NO_SECOND_QUESTION, ask_to_write
+from twindesk.ui.restore_dialog import choose_backup
 from twindesk.ui.settings_dialog import SettingsDialog
 from twindesk.ui.undo_actions import UndoActions
 
@@ -46,6 +47,7 @@ PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_lo
 class MainWindow(QMainWindow):
     switchDatabase = Signal(str)  # Settings chose another database file: the session opens it
     switchLanguage = Signal(str)  # Settings chose another language ("" follows the system)
+    restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
 
     def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
                  user: str = "", parent=None):
@@ -131,6 +133,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.tr("&Import…"), self.import_workbook, "Ctrl+I", "import")
         self.import_action.setEnabled(not self.read_only)
         self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup, None,
+                                           "restore_backup")
+        self.restore_action.setEnabled(not self.read_only)  # a read-only window may not replace the data
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences, "settings")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
@@ -153,6 +158,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.import_action)
         menu.addSeparator()
         menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu.addSeparator()
@@ -318,6 +324,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), user_error_message(exc))
             return
         self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
+
+    def restore_from_backup(self) -> None:
+        chosen = None if self.read_only else choose_backup(self, self.db_path, self.lang)
+        if chosen is not None:
+            self.restoreBackup.emit(chosen)
 
     def show_settings(self) -> None:
         before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
