@@ -3,7 +3,8 @@
 Rows are built as plain tuples from one `random.Random(seed)` (same seed, same rows) and inserted with
 `executemany` on the raw sqlite3 connection that peewee uses, inside the caller's `database.atomic()`.
 Ids are assigned here (from the current maximum id + 1), so children reference their parents without
-round-trips. Every NOT NULL column is filled, `search_text` as `models.search_key` would fill it.
+round-trips. Every NOT NULL column is filled, `search_text` as `models.search_key` would fill it. Every
+row carries the `illustrative` tag: none of it is from the article.
 
 Per N: N partners (each with one partnership, its 1–4 status changes and one contact), N activities,
 N visits (1–2 partners, 1–4 delegates, 1–3 itinerary items, 0–1 gift each) and N shipments (1–3 items
@@ -52,37 +53,30 @@ NOTE = "Synthetic record for load tests"
 UPDATED_BY = "demo"
 CHUNK = 10_000  # parents per batch: bounds memory, keeps executemany batches large
 
-# Columns written, per table, parents before children. `id` first.
+# Columns written, per table, parents before children: the head every row shares, then its own.
+HEAD = ("id", "created_at", "updated_at", "updated_by", "illustrative")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "partner": ("id", "created_at", "updated_at", "updated_by", "name_zh", "name_en", "name_native", "kind",
-                "country", "parent_id", "population", "area_km2", "website", "latitude", "longitude", "profile",
-                "notes", "search_text", "sort_zh"),
-    "partnership": ("id", "created_at", "updated_at", "updated_by", "home_locality_id", "partner_id", "tier",
-                    "status", "status_since", "agreement_title", "signed_on", "signed_place", "signatories",
-                    "established_year", "next_review_on", "notes"),
-    "partnership_status_change": ("id", "created_at", "updated_at", "updated_by", "partnership_id", "status",
-                                  "changed_on", "note"),
-    "contact": ("id", "created_at", "updated_at", "updated_by", "partner_id", "honorific", "family_name",
-                "given_name", "family_name_first", "title", "organization", "languages", "email", "phone", "notes",
-                "search_text"),
-    "activity": ("id", "created_at", "updated_at", "updated_by", "partner_id", "kind", "title", "held_on", "place",
-                 "participants", "outcome", "follow_up_on", "notes", "search_text"),
-    "visit": ("id", "created_at", "updated_at", "updated_by", "direction", "title", "purpose", "status", "start_on",
-              "end_on", "home_locality_id", "leader", "budget", "budget_currency", "outcomes", "follow_ups", "notes",
-              "search_text"),
-    "visit_partner": ("id", "created_at", "updated_at", "updated_by", "visit_id", "partner_id"),
-    "delegate": ("id", "created_at", "updated_at", "updated_by", "visit_id", "name", "title", "organization", "role",
-                 "precedence", "counterpart", "notes"),
-    "itinerary_item": ("id", "created_at", "updated_at", "updated_by", "visit_id", "day", "start_time", "end_time",
-                       "place", "activity", "counterpart", "notes"),
-    "gift": ("id", "created_at", "updated_at", "updated_by", "visit_id", "direction", "description", "value",
-             "currency", "giver", "recipient", "notes"),
-    "shipment": ("id", "created_at", "updated_at", "updated_by", "direction", "partner_id", "counterparty", "title",
-                 "occasion", "kind", "status", "planned_on", "dispatched_on", "expected_on", "delivered_on",
-                 "transport_mode", "carrier", "tracking_ref", "recipients", "home_locality_id", "notes",
-                 "search_text"),
-    "shipment_item": ("id", "created_at", "updated_at", "updated_by", "shipment_id", "description", "category",
-                      "quantity", "unit", "value", "currency", "notes"),
+    "partner": (*HEAD, "name_zh", "name_en", "name_native", "kind", "country", "parent_id", "population", "area_km2",
+                "website", "latitude", "longitude", "profile", "notes", "search_text", "sort_zh"),
+    "partnership": (*HEAD, "home_locality_id", "partner_id", "tier", "status", "status_since", "agreement_title",
+                    "signed_on", "signed_place", "signatories", "established_year", "next_review_on", "notes"),
+    "partnership_status_change": (*HEAD, "partnership_id", "status", "changed_on", "note"),
+    "contact": (*HEAD, "partner_id", "honorific", "family_name", "given_name", "family_name_first", "title",
+                "organization", "languages", "email", "phone", "notes", "search_text"),
+    "activity": (*HEAD, "partner_id", "kind", "title", "held_on", "place", "participants", "outcome", "follow_up_on",
+                 "notes", "search_text"),
+    "visit": (*HEAD, "direction", "title", "purpose", "status", "start_on", "end_on", "home_locality_id", "leader",
+              "budget", "budget_currency", "outcomes", "follow_ups", "notes", "search_text"),
+    "visit_partner": (*HEAD, "visit_id", "partner_id"),
+    "delegate": (*HEAD, "visit_id", "name", "title", "organization", "role", "precedence", "counterpart", "notes"),
+    "itinerary_item": (*HEAD, "visit_id", "day", "start_time", "end_time", "place", "activity", "counterpart",
+                       "notes"),
+    "gift": (*HEAD, "visit_id", "direction", "description", "value", "currency", "giver", "recipient", "notes"),
+    "shipment": (*HEAD, "direction", "partner_id", "counterparty", "title", "occasion", "kind", "status",
+                 "planned_on", "dispatched_on", "expected_on", "delivered_on", "transport_mode", "carrier",
+                 "tracking_ref", "recipients", "home_locality_id", "notes", "search_text"),
+    "shipment_item": (*HEAD, "shipment_id", "description", "category", "quantity", "unit", "value", "currency",
+                      "notes"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -132,7 +126,7 @@ def iter_rows(
     t_idx = min(max((today - FIRST_DAY).days, 400), nd - 1)
     days = DAYS
     by, note = UPDATED_BY, NOTE
-    head = (stamp, stamp, by)
+    head = (stamp, stamp, by, 1)  # created_at, updated_at, updated_by, illustrative
     nh = len(home_ids)
     ncp = len(COUNTRY_POOL)
     scripts = {k: (v["pre"], v["suf"], v["sep"], v["kinds"]) for k, v in SCRIPTS.items()}
@@ -431,7 +425,7 @@ def add_synthetic(n: int, seed: int = 20200506, *, today: date | None = None) ->
         home_ids = [row[0] for row in conn.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id')]
         if not home_ids:
             home_ids = [HomeLocality.create(name_zh="海南省", name_en="Hainan Province", kind="province",
-                                            notes=NOTE, updated_by=UPDATED_BY).id]
+                                            notes=NOTE, updated_by=UPDATED_BY, illustrative=True).id]
         start = first_ids(conn)
         for rows in iter_rows(n, seed, start=start, home_ids=home_ids, stamp=stamp, today=today or date.today()):
             insert_rows(conn, rows)
