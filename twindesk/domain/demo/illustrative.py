@@ -7,8 +7,8 @@ leadership visit, the Jeju delegation at the Boao forum in 2019, and records dat
 
 - visits next month (to Jeju), in about three months (from Hyogo) and later in the year (to Greece);
 - a shipment in transit expected in two weeks, one overdue, one planned;
-- partnerships (Sanya–Jeju, Haikou–Hyogo) with a 10th and a 5th anniversary in the next 12 months, a
-  renewal due in two months and a review past due;
+- partnerships (Sanya–Jeju, Haikou–Hyogo) with a 10th anniversary in two months and a 5th within this
+  year's remaining days, a renewal due in two months and a review past due;
 - activities with a follow-up due next week and one overdue.
 
 Nothing here contradicts the article: no fact record is changed, and the added relations are at city
@@ -319,7 +319,8 @@ def _city_partnerships(f: Facts, today: date) -> None:
     partnership(f.sanya, f.jeju, ten_years, today + timedelta(days=60), memo,
                 text("两座海岛旅游城市的交流；十周年时续签备忘录。",
                      "Exchanges between two island resorts; the memorandum is renewed at its 10th anniversary."))
-    five_years = years_before(today + timedelta(days=200), 5)
+    # Within the next 12 months and, where the year has days left, within this calendar year too.
+    five_years = years_before(min(today + timedelta(days=25), date(today.year, 12, 31)), 5)
     partnership(f.haikou, f.hyogo, five_years, today - timedelta(days=20), memo,
                 text("年度评估已逾期。", "The yearly review is past due."))
 

@@ -49,7 +49,7 @@ from twindesk.domain.demo.word_pools import (
 )
 from twindesk.store.models import HomeLocality, database, now, pinyin_key, search_key
 
-NOTE = "Synthetic record for load tests"
+NOTE = "压力测试用的合成记录。\nSynthetic record for load tests"
 UPDATED_BY = "demo"
 CHUNK = 10_000  # parents per batch: bounds memory, keeps executemany batches large
 
@@ -135,6 +135,7 @@ def iter_rows(
     first_partner = start["partner"]
     # What later rows need to know about each synthetic partner, by index from first_partner.
     p_en: list[str] = []
+    p_zh: list[str] = []
     p_people: list[tuple] = []
     p_lang: list[str] = []
 
@@ -188,6 +189,7 @@ def iter_rows(
                 f"{name_zh}\n{name_en}\n{name_native}".casefold(), pinyin_key(name_zh),
             ))
             p_en.append(name_en)
+            p_zh.append(name_zh)
             people = PEOPLE.get(code) or PEOPLE[script]
             p_people.append(people)
             p_lang.append(lang)
@@ -241,7 +243,7 @@ def iter_rows(
         for _ in range(lo, hi):
             j = int(r() * known)
             kind = ACTIVITY_KINDS[int(r() * 20)]
-            title = ACTIVITY_TITLES[kind].format(p_en[j])
+            title = ACTIVITY_TITLES[kind].format(zh=p_zh[j], en=p_en[j])
             held = int(r() * nd)
             place = PLACES_HOME[int(r() * 6)] if kind in ("meeting", "forum", "other") else ""
             participants = f"{zh_person()}, {zh_person()}"
@@ -274,11 +276,11 @@ def iter_rows(
                 status = "confirmed"
             purpose = PURPOSES[int(r() * 9)]
             if outbound:
-                title = f"Delegation to {p_en[j]}"
+                title = f"赴{p_zh[j]}代表团 / Delegation to {p_en[j]}"
                 leader = zh_person()
                 budget = 50_000 + int(r() * 7500) * 100
             else:
-                title = f"{p_en[j]} delegation to Hainan"
+                title = f"{p_zh[j]}代表团访问海南 / {p_en[j]} delegation to Hainan"
                 leader = person(people)[4]
                 budget = 10_000 + int(r() * 1000) * 100 if r() < 0.5 else None
             done = status == "completed"
@@ -335,16 +337,21 @@ def iter_rows(
             ids["shipment"] = sid + 1
             outgoing = r() < 0.6
             funds = r() < 0.15
-            occasion = OCCASIONS[int(r() * 8)]
+            occasion_zh, occasion_en = OCCASIONS[int(r() * 8)]
             if r() < 0.8:
                 j = int(r() * known)
                 partner_id = first_partner + j
                 counterparty = ""
-                other = p_en[j]
+                other_zh, other_en = p_zh[j], p_en[j]
             else:
                 partner_id = None
-                counterparty = other = COUNTERPARTIES[int(r() * 4)]
-            title = f"{occasion}: {'aid to' if outgoing else 'aid from'} {other}"
+                other_zh, other_en = COUNTERPARTIES[int(r() * 4)]
+                counterparty = f"{other_zh} / {other_en}"
+            occasion = f"{occasion_zh} / {occasion_en}"
+            if outgoing:
+                title = f"{occasion_zh}：援助{other_zh} / {occasion_en}: aid to {other_en}"
+            else:
+                title = f"{occasion_zh}：来自{other_zh}的援助 / {occasion_en}: aid from {other_en}"
             planned = int(r() * (nd - 80))
             dispatched = planned + int(r() * 20)
             expected = dispatched + 2 + int(r() * 30)
