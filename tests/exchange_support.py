@@ -108,8 +108,13 @@ def table_rows(db_path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+# The demo's `illustrative` tag (schema 3) is not in the workbook yet: test_exchange_roundtrip.py's
+# test_the_demo_tag_survives_a_round_trip (strict xfail) says so until it is.
+NOT_IN_WORKBOOK = ("created_at", "updated_at", "updated_by", "illustrative")
+
+
 def content_rows(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table without its timestamps and author: what a round trip must keep."""
+    """Every row of every table without its timestamps, author and demo tag: what a round trip keeps."""
     conn = sqlite3.connect(str(db_path))
     conn.row_factory = sqlite3.Row
     try:
@@ -117,7 +122,7 @@ def content_rows(db_path: Path) -> dict[str, list[tuple]]:
         for t in RECORD_TABLES:
             rows = conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
             out[t] = [tuple(v for k, v in zip(r.keys(), r, strict=True)
-                            if k not in ("created_at", "updated_at", "updated_by")) for r in rows]
+                            if k not in NOT_IN_WORKBOOK) for r in rows]
         return out
     finally:
         conn.close()

@@ -1,8 +1,9 @@
-"""The demo data set: the article's facts are there, illustrative detail says so, --scale adds valid rows."""
+"""The demo data set: the article's facts are there, illustrative detail carries the tag, the coming months
+are filled from today, texts are Chinese first, --scale adds valid rows."""
 
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pycountry
@@ -39,6 +40,8 @@ SHIPMENT_STATUSES = {"planned", "dispatched", "in_transit", "delivered", "cancel
 CATEGORIES = {"ppe", "medical", "disinfectant", "food", "shelter", "funds", "other"}
 TIMESTAMPS = {"created_at", "updated_at", "uuid", "at"}  # uuids are random by design
 DATE_ILLUSTRATIVE = "Date illustrative; the article gives none."
+COVID = "新冠肺炎疫情 / COVID-19 pandemic"
+VILLAGES = "与海南保持伙伴关系的国外29个村庄 / 29 villages abroad with which Hainan maintains partnerships"
 
 
 @pytest.fixture
@@ -62,7 +65,8 @@ def home(name_zh: str) -> HomeLocality:
 
 
 def only_partnership(p: Partner) -> Partnership:
-    (ps,) = list(p.partnerships)
+    """The one partnership of `p` that the article states (the demo may add illustrative ones)."""
+    (ps,) = list(p.partnerships.where(~Partnership.illustrative))
     return ps
 
 
@@ -132,7 +136,8 @@ def test_vladimir_is_haikous_sister_city(demo):
 
 def test_yalta_khabarovsk_krasnogorsk_hold_close_ties_with_sanya(demo):
     sanya = home("三亚市")
-    held = {ps.partner.name_en for ps in Partnership.select().where(Partnership.home_locality == sanya)}
+    held = {ps.partner.name_en for ps in Partnership.select().where(Partnership.home_locality == sanya,
+                                                                    ~Partnership.illustrative)}
     assert held == {"Yalta", "Khabarovsk", "Krasnogorsk"}
     for name in held:
         ps = only_partnership(partner(name))
@@ -155,8 +160,9 @@ def test_relations_promoted_with_diplomatic_missions(demo, country):
     (ps,) = _province_partnerships_in(country)
     assert (ps.tier, ps.status) == ("sister", "negotiating")
     assert ps.partner.kind == "city"
-    assert "(to be identified)" in ps.partner.name_en
-    assert "待定" in ps.partner.name_zh
+    zh = {"GR": "希腊", "IL": "以色列", "ES": "西班牙", "PT": "葡萄牙"}[country]
+    assert ps.partner.name_zh == f"{zh}（城市待定）"
+    assert ps.partner.name_en.endswith(" (city to be decided)")
     assert "diplomatic missions" in ps.notes
 
 
@@ -165,7 +171,8 @@ def test_contacts_boosted_since_the_free_trade_zone(demo, country):
     prospects = [ps for ps in _province_partnerships_in(country) if ps.status == "prospect"]
     assert len(prospects) == 1
     ps = prospects[0]
-    assert "(to be identified)" in ps.partner.name_en
+    assert ps.partner.name_zh.endswith("（城市待定）") and ps.partner.name_en.endswith(" (city to be decided)")
+    assert "the " not in ps.partner.name_en  # "Philippines (city to be decided)", not "the Philippines …"
     assert "free trade zone" in ps.notes and "since 2018" in ps.notes
     assert [(c.status, c.changed_on) for c in ps.status_changes] == [("prospect", date(2018, 1, 1))]
 
@@ -190,9 +197,9 @@ def test_every_partnership_has_its_status_history(demo):
 def test_boao_forum_events(demo):
     forums = {a.title: a for a in Activity.select().where(Activity.kind == "forum")}
     for title in (
-        "Island Tourism Strategy forum",
-        "China–ASEAN dialogue of mayors and governors",
-        "China and Cambodia: A Way Full of Hope",
+        "岛屿观光政策论坛 / Island Tourism Strategy forum",
+        "中国—东盟省市长对话 / China–ASEAN dialogue of mayors and governors",
+        "中国与柬埔寨：充满希望之路 / China and Cambodia: A Way Full of Hope",
     ):
         assert forums[title].partner is None
         assert "Boao Forum for Asia" in forums[title].place
@@ -202,23 +209,24 @@ def test_boao_forum_events(demo):
 
 
 def _shipment(title_part: str) -> Shipment:
-    (s,) = Shipment.select().where(Shipment.title.contains(title_part))
+    (s,) = Shipment.select().where(Shipment.title.contains(title_part), ~Shipment.illustrative)
     return s
 
 
 @pytest.mark.parametrize(
     "title, direction, partner_en, counterparty, occasion, kind, items",
     [
-        ("Masks from Hyogo", "incoming", "Hyogo Prefecture", "", "COVID-19 pandemic", "goods",
+        ("Masks from Hyogo", "incoming", "Hyogo Prefecture", "", COVID, "goods",
          [("ppe", Decimal(100000), "pieces")]),
-        ("Masks for Japan", "outgoing", None, "Japan", "COVID-19 pandemic", "goods", [("ppe", None, "")]),
-        ("Typhoon Jebi", "outgoing", None, "Japan", "Typhoon Jebi 2018", "goods", [("other", None, "")]),
-        ("Kobe earthquake", "outgoing", "Hyogo Prefecture", "", "Great Hanshin (Kobe) earthquake 1995", "goods",
+        ("Masks for Japan", "outgoing", None, "日本 / Japan", COVID, "goods", [("ppe", None, "")]),
+        ("Typhoon Jebi", "outgoing", None, "日本 / Japan", "2018年台风“飞燕” / Typhoon Jebi 2018", "goods",
          [("other", None, "")]),
-        ("Financial support", "incoming", None, "More than 20 foreign sister cities", "COVID-19 pandemic",
+        ("Kobe earthquake", "outgoing", "Hyogo Prefecture", "",
+         "1995年阪神大地震 / Great Hanshin (Kobe) earthquake 1995", "goods", [("other", None, "")]),
+        ("Financial support", "incoming", None, "20多个外国友好城市 / More than 20 foreign sister cities", COVID,
          "funds", [("funds", None, "")]),
-        ("29 villages", "outgoing", None, "29 villages abroad with which Hainan maintains partnerships",
-         "COVID-19 pandemic", "goods", [("ppe", None, ""), ("ppe", None, ""), ("disinfectant", None, "")]),
+        ("29 villages", "outgoing", None, VILLAGES, COVID, "goods",
+         [("ppe", None, ""), ("ppe", None, ""), ("disinfectant", None, "")]),
     ],
 )
 def test_aid_shipments(demo, title, direction, partner_en, counterparty, occasion, kind, items):
@@ -235,11 +243,11 @@ def test_aid_shipments(demo, title, direction, partner_en, counterparty, occasio
 def test_hyogo_masks_say_more_than(demo):
     (item,) = _shipment("Masks from Hyogo").items
     assert "more than 100,000" in item.notes
-    assert _shipment("29 villages").recipients == "29 villages abroad with which Hainan maintains partnerships"
+    assert _shipment("29 villages").recipients == VILLAGES
 
 
 def test_planned_leadership_visit(demo):
-    v = Visit.get(Visit.title == "Provincial leadership visit to sister cities")
+    v = Visit.get(Visit.title == "海南省领导出访友好城市 / Provincial leadership visit to sister cities")
     assert (v.direction, v.status) == ("outbound", "proposed")
     assert "meetings with local authorities" in v.purpose and "business" in v.purpose
     assert v.partner_links.count() >= 1
@@ -260,19 +268,138 @@ def test_contacts_keep_their_name_order(demo):
     assert not by_family["Смирнова"].family_name_first
 
 
-# ---- Illustrative detail says so -----------------------------------------------------------------------
+# ---- The tag: what the article does not give ----------------------------------------------------------
+
+# The article's facts, by record: (home locality, partner) of each partnership it states, the events and aid.
+ARTICLE_PARTNERSHIPS = {("海南省", "Hyogo Prefecture"), ("海南省", "Jeju Special Self-Governing Province"),
+                        ("海口市", "Vladimir"), ("三亚市", "Yalta"), ("三亚市", "Khabarovsk"), ("三亚市", "Krasnogorsk")}
+ARTICLE_ACTIVITIES = {"Island Tourism Strategy forum", "China–ASEAN dialogue of mayors and governors",
+                      "China and Cambodia: A Way Full of Hope", "Governor of Jeju takes part in the Boao Forum for Asia"}
+ARTICLE_SHIPMENTS = {"Masks from Hyogo Prefecture", "Masks for Japan", "Humanitarian aid to Japan after Typhoon Jebi",
+                     "Aid after the Kobe earthquake", "Financial support from foreign sister cities",
+                     "Medical masks, protective suits and sanitizers for 29 villages abroad"}
+ARTICLE_VISITS = {"Provincial leadership visit to sister cities"}
+WHOLLY_ILLUSTRATIVE = (Contact, VisitPartner, Delegate, ItineraryItem, Gift)
 
 
-def test_every_illustrative_record_says_so(demo):
-    for model in (Contact, Visit, Delegate, ItineraryItem, Gift):
+def english(title: str) -> str:
+    return title.split(" / ", 1)[1]
+
+
+def from_article(row) -> bool:
+    """Whether the article states this record (independently of the tag the demo gave it)."""
+    if isinstance(row, (HomeLocality, Partner)):
+        return True
+    if isinstance(row, Partnership):
+        pair = (row.home_locality.name_zh, row.partner.name_en)
+        return pair in ARTICLE_PARTNERSHIPS or row.home_locality.name_zh == "海南省" and row.partner.name_en.endswith(
+            ("(city to be decided)", "(region not named in the article)"))
+    if isinstance(row, PartnershipStatusChange):
+        return from_article(row.partnership)
+    if isinstance(row, Activity):
+        return english(row.title) in ARTICLE_ACTIVITIES
+    if isinstance(row, Shipment):
+        return english(row.title) in ARTICLE_SHIPMENTS
+    if isinstance(row, ShipmentItem):
+        return from_article(row.shipment)
+    if isinstance(row, Visit):
+        return english(row.title) in ARTICLE_VISITS
+    assert isinstance(row, WHOLLY_ILLUSTRATIVE), type(row)
+    return False
+
+
+def test_every_illustrative_record_carries_the_tag_and_no_fact_does(demo):
+    tagged = untagged = 0
+    for model in ALL_MODELS:
         for row in model.select():
-            assert "Illustrative" in row.notes, (model.__name__, row.id)
-    for model in (Activity, Shipment):  # the article gives no date for any of them
+            assert row.illustrative == (not from_article(row)), (model.__name__, row.id)
+            tagged += row.illustrative
+            untagged += not row.illustrative
+    assert tagged >= 40 and untagged >= 50, (tagged, untagged)
+    # Every article fact this test names is in the demo, untagged.
+    assert {english(a.title) for a in Activity.select().where(~Activity.illustrative)} == ARTICLE_ACTIVITIES
+    assert {english(s.title) for s in Shipment.select().where(~Shipment.illustrative)} == ARTICLE_SHIPMENTS
+    assert {english(v.title) for v in Visit.select().where(~Visit.illustrative)} == ARTICLE_VISITS
+    assert Partnership.select().where(~Partnership.illustrative).count() == 21
+
+
+def test_notes_say_no_more_that_a_record_is_illustrative(demo):
+    for model in ALL_MODELS:
         for row in model.select():
-            assert DATE_ILLUSTRATIVE in row.notes, (model.__name__, row.id)
-    # Only-a-year dates say which day stands for the year.
+            for name in ("notes", "note"):
+                value = getattr(row, name, "")
+                assert "Illustrative:" not in value and "示意：" not in value, (model.__name__, row.id)
+    # What a fact's record had to guess is still said: dates the article does not give, a year standing in.
+    for model in (Activity, Shipment):
+        for row in model.select().where(~model.illustrative):
+            assert DATE_ILLUSTRATIVE in row.notes and "日期为示意" in row.notes, (model.__name__, row.id)
     for change in PartnershipStatusChange.select().where(PartnershipStatusChange.changed_on.endswith("-01-01")):
-        assert "1 January stands for the year" in change.note
+        assert "1 January stands for the year" in change.note and "1月1日" in change.note
+
+
+def _is_chinese(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def test_titles_and_notes_are_chinese_first_then_english(demo):
+    """A title is "中文 / English"; a note is the Chinese paragraph, then the English one."""
+    fields = {Activity: ("title", "notes"), Shipment: ("title", "notes", "occasion"), Visit: ("title", "notes"),
+              Partnership: ("notes",), Partner: ("notes",), HomeLocality: ("notes",), Contact: ("notes",),
+              ShipmentItem: ("description", "notes"), Gift: ("description",), ItineraryItem: ("activity",),
+              PartnershipStatusChange: ("note",)}
+    seen = 0
+    for model, names in fields.items():
+        for row in model.select():
+            for name in names:
+                value = getattr(row, name)
+                if not value:
+                    continue
+                seen += 1
+                zh, sep, en = value.partition(" / " if name in ("title", "description", "occasion", "activity") else "\n")
+                assert sep and _is_chinese(next(c for c in zh if not c.isascii())), (model.__name__, row.id, value)
+                assert not any(map(_is_chinese, en)) and any(c.isascii() and c.isalpha() for c in en), \
+                    (model.__name__, row.id, value)
+    assert seen > 150
+
+
+# ---- The coming months, from today -----------------------------------------------------------------------
+
+
+def test_the_coming_months_are_filled_from_today(db):
+    from twindesk.domain.queries import insights
+
+    today = date(2031, 2, 17)  # any day: the illustrative records move with it
+    write_demo(today=today)
+    upcoming = insights.upcoming_visits(today, 90)
+    assert len(upcoming) >= 2 and upcoming[0]["start_on"] <= today + timedelta(days=45)
+    transit = {s["expected_on"] for s in insights.shipments_in_transit()}
+    assert any(today < on <= today + timedelta(days=21) for on in transit)  # arriving in the coming weeks
+    assert any(on < today for on in transit)  # and one overdue
+    in_a_year = today + timedelta(days=365)
+    assert insights.renewals_due(today, in_a_year)  # a renewal within 12 months
+    assert insights.renewals_due(today - timedelta(days=365), today - timedelta(days=1))  # a review past due
+    anniversaries = [a for year in (today.year, today.year + 1) for a in insights.anniversaries(year)
+                     if a.on and today <= a.on <= in_a_year]
+    assert {a.years for a in anniversaries} >= {5, 10}
+    follow_ups = [a.follow_up_on for a in Activity.select().where(Activity.follow_up_on.is_null(False))]
+    assert any(on >= today for on in follow_ups) and any(on < today for on in follow_ups)
+    # Only illustrative records are dated from today.
+    for model, field in ((Visit, Visit.start_on), (Shipment, Shipment.expected_on), (Activity, Activity.held_on),
+                         (Partnership, Partnership.next_review_on)):
+        recent = model.select().where(field >= date(2021, 1, 1))
+        assert recent.count() and all(row.illustrative for row in recent), model.__name__
+
+
+def test_the_articles_facts_do_not_move_with_today(tmp_path):
+    def facts(today):
+        opened = workspace.open_workspace(tmp_path / f"{today}.db", take_backups=False)
+        try:
+            write_demo(today=today)
+            return {t: [r for r in rows if not r[1]] for t, rows in _rows(opened.raw(), with_tag=True).items()}
+        finally:
+            workspace.close()
+
+    assert facts(date(2027, 1, 1)) == facts(date(2035, 8, 31))
 
 
 # ---- Writing and clearing ------------------------------------------------------------------------------
@@ -307,10 +434,17 @@ def test_no_qt_imported():
 # ---- --scale N -------------------------------------------------------------------------------------------
 
 
-def _rows(conn) -> dict[str, list[tuple]]:
+def _rows(conn, with_tag: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every record table, in ID order, without timestamps and UUIDs; with `with_tag`, the
+    tag second (after the ID)."""
     out = {}
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence' ORDER BY name"):
         cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")') if r[1] not in TIMESTAMPS]
+        if with_tag:
+            if "illustrative" not in cols:
+                continue
+            cols.remove("illustrative")
+            cols.insert(1, "illustrative")
         names = ", ".join(f'"{c}"' for c in cols)
         out[table] = conn.execute(f'SELECT {names} FROM "{table}" ORDER BY id').fetchall()
     return out
@@ -341,6 +475,11 @@ def test_scale_adds_n_per_list(scaled):
     assert 0 < added["gifts"] <= 200
     assert 200 <= added["shipment_items"] <= 600
     assert Partner.select().where(Partner.notes == SYNTHETIC_NOTE).count() == 200
+    for model in ALL_MODELS:  # every synthetic row is tagged
+        note = getattr(model, "notes", getattr(model, "note", None))
+        if note is not None:
+            assert not model.select().where(note == SYNTHETIC_NOTE, ~model.illustrative).exists(), model.__name__
+    assert not VisitPartner.select().where(~VisitPartner.illustrative).exists()
     assert summary.total == sum(counts().values())
 
 
@@ -389,7 +528,7 @@ def test_scaled_data_is_valid(scaled):
     for v in Visit.select():
         assert v.direction in {"outbound", "inbound"} and v.status in VISIT_STATUSES
         assert v.end_on >= v.start_on
-        assert date(1990, 1, 1) <= v.start_on <= date(2027, 12, 31)
+        assert date(1990, 1, 1) <= v.start_on <= max(date(2027, 12, 31), date.today() + timedelta(days=366))
         assert v.budget is None or v.budget > 0
         assert v.search_text == search_key(v.title, v.leader, v.purpose)
         assert v.partner_links.count() >= 1

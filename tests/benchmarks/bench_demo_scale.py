@@ -26,7 +26,7 @@ from twindesk.domain.demo import DEFAULT_SEED, write_demo  # noqa: E402
 from twindesk.domain.demo import synthetic as syn  # noqa: E402
 from twindesk.store.connection import PRAGMAS  # noqa: E402
 
-TIMESTAMPS = ("created_at", "updated_at")
+TIMESTAMPS = ("created_at", "updated_at", "uuid")  # a UUID is random by design
 
 
 def _apply_pragmas(conn: sqlite3.Connection) -> None:

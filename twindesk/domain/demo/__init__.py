@@ -1,4 +1,6 @@
-"""The demo data set (docs/architecture.md, "The demo data"): the article's facts, plus `--scale N` synthetic records for load tests.
+"""The demo data set (docs/architecture.md, "The demo data"): the article's facts, the illustrative
+detail around them (tagged `illustrative`, some of it dated from today so the dashboard shows the coming
+months), plus `--scale N` synthetic records for load tests (tagged too).
 
 `write_demo()` writes into the database the caller has opened (`domain.workspace`), as one operation
 (docs/architecture.md, "The one door"), and refuses a database that already holds partners unless
@@ -7,8 +9,9 @@ leaves the old data or the whole demo, never an empty database.
 """
 
 from dataclasses import asdict, dataclass
+from datetime import date
 
-from twindesk.domain.demo import article, synthetic
+from twindesk.domain.demo import article, illustrative, synthetic
 from twindesk.domain.operations.door import operation
 from twindesk.store.errors import UserError
 from twindesk.store.models import (
@@ -84,8 +87,12 @@ def _counts() -> dict[str, int]:
     }
 
 
-def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = False) -> DemoSummary:
+def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = False,
+               today: date | None = None) -> DemoSummary:
     """Write the article's demo data set, plus `scale` synthetic records per list, in one operation.
+
+    The illustrative records of the coming months, and the synthetic ones, are dated from `today`
+    (default: the calendar's); the article's facts never move.
 
     Raises UserError if the database already holds partners and `replace` is not given. The history
     keeps one line for the demo, not one per row: its rows are the demo's, and it clears Undo.
@@ -101,9 +108,10 @@ def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = Fals
                 "database. Use --force to empty it first, or choose another file with --db."
             )
         before = _counts()
-        article.write_article()
+        today = today or date.today()
+        illustrative.write_illustrative(article.write_article(), today)
         if scale:
-            synthetic.add_synthetic(scale, seed)
+            synthetic.add_synthetic(scale, seed, today=today)
         after = _counts()
     return DemoSummary(**{field: after[field] - before[field] for field in _TABLES})
 

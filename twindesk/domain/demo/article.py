@@ -4,81 +4,120 @@ Source: resources/demo/hainan-sister-cities-article.txt ("Hainan to boost relati
 countries via sister cities cooperation", HAIKOU, May 6 /TASS/, citing Hainan Daily and Wang Sheng, head
 of the international relations department of the provincial party committee).
 
-Every fact of the article is written here and nothing that contradicts it. Detail the article does not
-give (dates within a year, contacts, delegates, itineraries, gifts) is added so that the demo shows every
-record type, and each such record says in its notes that it is illustrative (the word "Illustrative"
-appears in them). Where only a year is known, 1 January of that year stands for it and the note says so.
+Every fact of the article is written here, and nothing that contradicts it; no record here is tagged
+`illustrative`. Detail the article does not give (contacts, delegates, itineraries, gifts, the coming
+months) is in `illustrative.py`. Where a fact's record needs a value the article does not give (a date
+within a year, a tier), its notes say so. Where only a year is known, 1 January of that year stands
+for it and the note says so.
 
-Runs inside the caller's transaction; `write_article()` expects the database to be bound.
+The office works in Chinese first: every title and note holds the Chinese, then the English (`both`
+for one-line fields, `text` for notes and other long text).
+
+Runs inside the caller's operation; `write_article()` expects the database to be bound.
 """
 
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date
 
 from twindesk.store.models import (
     Activity,
-    Contact,
-    Delegate,
-    Gift,
     HomeLocality,
-    ItineraryItem,
     Partner,
     Partnership,
     PartnershipStatusChange,
     Shipment,
     ShipmentItem,
     Visit,
-    VisitPartner,
 )
 
 UPDATED_BY = "demo"
 
+
+def both(zh: str, en: str) -> str:
+    """A one-line bilingual value: the Chinese, then the English."""
+    return f"{zh} / {en}"
+
+
+def text(zh: str, en: str, *more: tuple[str, str]) -> str:
+    """A bilingual note or other long text: the Chinese paragraph, then the English one. `more` are
+    further (Chinese, English) sentences, each going into its own language's paragraph."""
+    pairs = [(zh, en), *more]
+    return "".join(z for z, _ in pairs if z) + "\n" + " ".join(e for _, e in pairs if e)
+
+
 ARTICLE_DATE = date(2020, 5, 6)
-ARTICLE = "TASS, 6 May 2020"
-ILLUSTRATIVE = "Illustrative: not from the article."
-DATE_ILLUSTRATIVE = "Date illustrative; the article gives none."
-YEAR_ONLY = "1 January stands for the year; day and month are not known."
-AS_OF_ARTICLE = f"Status as of the article ({ARTICLE}); the article does not say since when."
+DATE_ILLUSTRATIVE = ("日期为示意，文章未给出。", "Date illustrative; the article gives none.")
+
+
+def undated(zh_when: str, en_when: str) -> tuple[str, str]:
+    """DATE_ILLUSTRATIVE with what the article does say of the time."""
+    return f"日期为示意，文章未给出（{zh_when}）。", f"{DATE_ILLUSTRATIVE[1]} ({en_when})"
+
+
+YEAR_ONLY = ("以当年1月1日代表年份，月日不详。", "1 January stands for the year; day and month are not known.")
+AS_OF_ARTICLE = ("状态据文章（塔斯社，2020年5月6日）；文章未说明自何时起。",
+                     "Status as of the article (TASS, 6 May 2020); the article does not say since when.")
 # A signed partnership needs a date or a year (the domain's rule); where the article gives neither, its year
 # stands in, the latest the relation can have begun.
-YEAR_OF_ARTICLE = (f"Established year {ARTICLE_DATE.year} is the article's year, standing in for one it does "
-                   "not give: the relation existed by then.")
+YEAR_OF_ARTICLE = ("建立年份2020年为文章发表年份，代替文章未给出的年份：关系至迟于当年已存在。",
+                       "Established year 2020 is the article's year, standing in for one it does not give: the "
+                       "relation existed by then.")
 
-COVID = "COVID-19 pandemic"
-JEBI = "Typhoon Jebi 2018"
-KOBE = "Great Hanshin (Kobe) earthquake 1995"
-BOAO_PLACE = "Boao, Qionghai, Hainan (Boao Forum for Asia)"
+COVID = both("新冠肺炎疫情", "COVID-19 pandemic")
+JEBI = both("2018年台风“飞燕”", "Typhoon Jebi 2018")
+KOBE = both("1995年阪神大地震", "Great Hanshin (Kobe) earthquake 1995")
+BOAO_PLACE = both("海南琼海博鳌（博鳌亚洲论坛）", "Boao, Qionghai, Hainan (Boao Forum for Asia)")
+JAPAN = both("日本", "Japan")
+VILLAGES = both("与海南保持伙伴关系的国外29个村庄", "29 villages abroad with which Hainan maintains partnerships")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    zh: str
+    en: str  # as the article words it ("the Philippines")
+
+    @property
+    def name(self) -> str:
+        return self.en.removeprefix("the ")
+
 
 # The promoted relations: "with the assistance of the Chinese diplomatic missions ... promoting sister
 # cities relations with the cities of Greece, Israel, Spain and Portugal."
-PROMOTED = (
-    ("GR", "希腊", "Greece"),
-    ("IL", "以色列", "Israel"),
-    ("ES", "西班牙", "Spain"),
-    ("PT", "葡萄牙", "Portugal"),
-)
+PROMOTED = (Country("GR", "希腊", "Greece"), Country("IL", "以色列", "Israel"), Country("ES", "西班牙", "Spain"),
+            Country("PT", "葡萄牙", "Portugal"))
 
 # "since 2018, when the Chinese leadership announced the creation of an experimental free trade zone on
 # the island, intensive work has been underway to boost contacts with ..."
-FTZ_ASIA = (
-    ("IN", "印度", "India"),
-    ("AE", "阿联酋", "the United Arab Emirates"),
-    ("SG", "新加坡", "Singapore"),
-    ("PH", "菲律宾", "the Philippines"),
-    ("LK", "斯里兰卡", "Sri Lanka"),
-    ("JP", "日本", "Japan"),
-)
-FTZ_EAST_EUROPE = (
-    ("BG", "保加利亚", "Bulgaria"),
-    ("RO", "罗马尼亚", "Romania"),
-    ("RS", "塞尔维亚", "Serbia"),
-)
+FTZ_ASIA = (Country("IN", "印度", "India"), Country("AE", "阿联酋", "the United Arab Emirates"),
+            Country("SG", "新加坡", "Singapore"), Country("PH", "菲律宾", "the Philippines"),
+            Country("LK", "斯里兰卡", "Sri Lanka"), Country("JP", "日本", "Japan"))
+FTZ_EAST_EUROPE = (Country("BG", "保加利亚", "Bulgaria"), Country("RO", "罗马尼亚", "Romania"),
+                   Country("RS", "塞尔维亚", "Serbia"))
 
 # "agreements on the development of sister city relations with certain regions of Serbia and Sweden
 # were signed last year" (the article is of 2020).
-AGREEMENTS_2019 = (
-    ("RS", "塞尔维亚", "Serbia"),
-    ("SE", "瑞典", "Sweden"),
-)
+AGREEMENTS_2019 = (Country("RS", "塞尔维亚", "Serbia"), Country("SE", "瑞典", "Sweden"))
+
+
+def city_to_be_decided(country: Country) -> tuple[str, str]:
+    """The names of a partner city the article does not name: 希腊（城市待定）, Greece (city to be decided)."""
+    return f"{country.zh}（城市待定）", f"{country.name} (city to be decided)"
+
+
+@dataclass
+class Facts:
+    """The records of the article that the illustrative detail hangs on."""
+
+    hainan: HomeLocality
+    haikou: HomeLocality
+    sanya: HomeLocality
+    hyogo: Partner
+    jeju: Partner
+    vladimir: Partner
+    cities_to_be_decided: dict[str, Partner]  # by country code, the relations being promoted or prospected
+    regions_2019: dict[str, Partner]  # by country code, the regions of the 2019 agreements
+    planned_visit: Visit  # the leadership's planned visit to the sister cities
 
 
 def _home(name_zh: str, name_en: str, kind: str, sort_order: int, notes: str) -> HomeLocality:
@@ -109,38 +148,55 @@ def _partnership(home, partner, *, history, **fields) -> Partnership:
     return ps
 
 
-def write_article() -> None:
-    """Write the article's facts (and the illustrative detail around them) into the bound database."""
-    # ---- Home localities ---------------------------------------------------------------------------------
+def write_article() -> Facts:
+    """Write the article's facts into the bound database; return the records the detail hangs on."""
+    hainan, haikou, sanya = _home_localities()
+    hyogo, jeju, vladimir = _named_partners(hainan, haikou, sanya)
+    cities, regions = _relations_without_names(hainan)
+    _boao_forum(jeju)
+    _aid_both_ways(hainan, hyogo)
+    planned = _planned_visit(hainan)
+    return Facts(hainan, haikou, sanya, hyogo, jeju, vladimir, cities, regions, planned)
+
+
+def _home_localities() -> tuple[HomeLocality, HomeLocality, HomeLocality]:
     hainan = _home(
         "海南省",
         "Hainan Province",
         "province",
         0,
-        "The article (TASS, 6 May 2020) counts 64 foreign partner cities of Hainan, with friendly "
-        "interregional contacts on all five continents; the demo holds those it names.",
+        text("据文章（塔斯社，2020年5月6日），海南与64个外国城市发展密切关系，与五大洲都保持友好的地区间交往；"
+             "演示数据收录文章点名的伙伴。",
+             "The article (TASS, 6 May 2020) counts 64 foreign partner cities of Hainan, with friendly "
+             "interregional contacts on all five continents; the demo holds those it names."),
     )
-    haikou = _home("海口市", "Haikou", "city", 1, "Administrative centre of Hainan (the article).")
+    haikou = _home("海口市", "Haikou", "city", 1, text("海南省会（据文章）。", "Administrative centre of Hainan (the article)."))
     sanya = _home("三亚市", "Sanya", "city", 2, "")
+    return hainan, haikou, sanya
 
-    # ---- Named partners ----------------------------------------------------------------------------------
+
+def _named_partners(hainan, haikou, sanya) -> tuple[Partner, Partner, Partner]:
     hyogo = _partner(
         name_zh="兵库县",
         name_en="Hyogo Prefecture",
         name_native="兵庫県",
         kind="prefecture",
         country="JP",
-        profile="Japan's Hyogo Prefecture, Hainan's oldest partner (the article). Kobe is its capital.",
-        notes="The article: Hyogo delivered more than 100,000 masks to Hainan during the COVID-19 pandemic.",
+        profile=text("日本兵库县，海南最早的伙伴（据文章）。首府神户。",
+                     "Japan's Hyogo Prefecture, Hainan's oldest partner (the article). Kobe is its capital."),
+        notes=text("据文章：新冠肺炎疫情期间，兵库县向海南捐赠了10万多只口罩。",
+                   "The article: Hyogo delivered more than 100,000 masks to Hainan during the COVID-19 pandemic."),
     )
     _partnership(
         hainan,
         hyogo,
         tier="sister",
         established_year=1990,
-        notes="The article calls Hyogo Prefecture Hainan's oldest partner. The year 1990 is from public "
-        "records, not from the article.",
-        history=[("active", date(1990, 1, 1), "Year 1990 from public records, not from the article. " + YEAR_ONLY)],
+        notes=text("文章称兵库县是海南最早的伙伴。1990年出自公开资料，并非出自文章。",
+                   "The article calls Hyogo Prefecture Hainan's oldest partner. The year 1990 is from public "
+                   "records, not from the article."),
+        history=[("active", date(1990, 1, 1),
+                  text("1990年出自公开资料，并非出自文章。", "Year 1990 from public records, not from the article.", YEAR_ONLY))],
     )
 
     jeju = _partner(
@@ -149,18 +205,20 @@ def write_article() -> None:
         name_native="제주특별자치도",
         kind="province",
         country="KR",
-        profile="South Korean island resort province (the article).",
-        notes="The article: Hainan has been cooperating with Jeju since 1995; its governor took part in the "
-        "Boao Forum for Asia.",
+        profile=text("韩国海岛旅游度假省份（据文章）。", "South Korean island resort province (the article)."),
+        notes=text("据文章：海南自1995年起与济州合作；济州知事出席了博鳌亚洲论坛。",
+                   "The article: Hainan has been cooperating with Jeju since 1995; its governor took part in the "
+                   "Boao Forum for Asia."),
     )
     _partnership(
         hainan,
         jeju,
         tier="sister",
         established_year=1995,
-        notes="The article: since 1995 Hainan has been cooperating with the South Korean island resort "
-        "province of Jeju. The article does not name the tier (sister province per public records).",
-        history=[("active", date(1995, 1, 1), "Since 1995 (the article). " + YEAR_ONLY)],
+        notes=text("据文章：海南自1995年起与韩国海岛旅游度假省份济州合作。文章未说明关系层级（据公开资料为友好省道）。",
+                   "The article: since 1995 Hainan has been cooperating with the South Korean island resort "
+                   "province of Jeju. The article does not name the tier (sister province per public records)."),
+        history=[("active", date(1995, 1, 1), text("自1995年起（据文章）。", "Since 1995 (the article).", YEAR_ONLY))],
     )
 
     vladimir = _partner(
@@ -169,15 +227,16 @@ def write_article() -> None:
         name_native="Владимир",
         kind="city",
         country="RU",
-        notes="The article: sister city of Hainan's administrative centre, Haikou.",
+        notes=text("据文章：海南省会海口的友好城市。", "The article: sister city of Hainan's administrative centre, Haikou."),
     )
     _partnership(
         haikou,
         vladimir,
         tier="sister",
         established_year=ARTICLE_DATE.year,
-        notes="The article: Vladimir is the sister city of Haikou. It does not give the year. " + YEAR_OF_ARTICLE,
-        history=[("active", ARTICLE_DATE, AS_OF_ARTICLE)],
+        notes=text("据文章：弗拉基米尔是海口的友好城市。文章未给出年份。",
+                   "The article: Vladimir is the sister city of Haikou. It does not give the year.", YEAR_OF_ARTICLE),
+        history=[("active", ARTICLE_DATE, text(*AS_OF_ARTICLE))],
     )
 
     moscow_oblast = _partner(
@@ -186,18 +245,19 @@ def write_article() -> None:
         name_native="Московская область",
         kind="region",
         country="RU",
-        notes="Parent region of Krasnogorsk (the article: 'Krasnogorsk in the Moscow Region'). The article "
-        "names no relation with the region itself.",
+        notes=text("克拉斯诺戈尔斯克的上级地区（文章：“莫斯科州的克拉斯诺戈尔斯克”）。文章未提及与该州本身的关系。",
+                   "Parent region of Krasnogorsk (the article: 'Krasnogorsk in the Moscow Region'). The article "
+                   "names no relation with the region itself."),
     )
-    sanya_note = (
-        "The article: maintains close ties with Sanya. It gives neither the tier nor the year; friendly "
-        "exchange is the demo's reading of 'close ties'."
-    )
-    sanya_partners = []
+    sanya_note = ("据文章：与三亚保持密切联系。文章既未给出关系层级也未给出年份；“友好交流”是演示数据对“密切联系”的理解。",
+                  "The article: maintains close ties with Sanya. It gives neither the tier nor the year; "
+                  "friendly exchange is the demo's reading of 'close ties'.")
+    among = ("文章将其列为俄罗斯城市之一。", "The article lists it among the Russian cities.")
     for zh, en, native, parent, extra in (
-        ("雅尔塔", "Yalta", "Ялта", None, "The article lists it among the Russian cities."),
-        ("哈巴罗夫斯克", "Khabarovsk", "Хабаровск", None, "The article lists it among the Russian cities."),
-        ("克拉斯诺戈尔斯克", "Krasnogorsk", "Красногорск", moscow_oblast, "The article: Krasnogorsk in the Moscow Region."),
+        ("雅尔塔", "Yalta", "Ялта", None, among),
+        ("哈巴罗夫斯克", "Khabarovsk", "Хабаровск", None, among),
+        ("克拉斯诺戈尔斯克", "Krasnogorsk", "Красногорск", moscow_oblast,
+         ("据文章：莫斯科州的克拉斯诺戈尔斯克。", "The article: Krasnogorsk in the Moscow Region.")),
     ):
         p = _partner(
             name_zh=zh,
@@ -206,85 +266,95 @@ def write_article() -> None:
             kind="city",
             country="RU",
             parent=parent,
-            notes=f"{extra} Maintains close ties with Sanya (the article).",
+            notes=text(*extra, ("与三亚保持密切联系（据文章）。", "Maintains close ties with Sanya (the article).")),
         )
         _partnership(
             sanya,
             p,
             tier="friendly_exchange",
             established_year=ARTICLE_DATE.year,
-            notes=f"{sanya_note} {YEAR_OF_ARTICLE}",
-            history=[("active", ARTICLE_DATE, AS_OF_ARTICLE)],
+            notes=text(*sanya_note, YEAR_OF_ARTICLE),
+            history=[("active", ARTICLE_DATE, text(*AS_OF_ARTICLE))],
         )
-        sanya_partners.append(p)
+    return hyogo, jeju, vladimir
 
-    # ---- Relations being promoted (no city named) --------------------------------------------------------
-    for code, zh, en in PROMOTED:
-        p = _partner(
-            name_zh=f"{zh}待定友好城市",
-            name_en=f"Prospective partner city in {en} (to be identified)",
-            kind="city",
-            country=code,
-            notes=f"Placeholder: the article names no city in {en}.",
-        )
+
+def _relations_without_names(hainan) -> tuple[dict[str, Partner], dict[str, Partner]]:
+    """The relations promoted or prospected with a country, and the 2019 agreements with its regions."""
+    cities: dict[str, Partner] = {}
+    for country in PROMOTED:
+        zh, en = city_to_be_decided(country)
+        p = _partner(name_zh=zh, name_en=en, kind="city", country=country.code,
+                     notes=text(f"文章未具名{country.zh}的城市。", f"The article names no city in {country.en}."))
         _partnership(
             hainan,
             p,
             tier="sister",
-            notes=f"The article: the Hainan authorities, with the assistance of the Chinese diplomatic "
-            f"missions, are working on promoting sister-city relations with cities of {en}.",
-            history=[("negotiating", ARTICLE_DATE, AS_OF_ARTICLE)],
+            notes=text(f"据文章：海南在中国驻外使领馆协助下，正推动与{country.zh}城市建立友好城市关系。",
+                       f"The article: the Hainan authorities, with the assistance of the Chinese diplomatic "
+                       f"missions, are working on promoting sister-city relations with cities of {country.en}."),
+            history=[("negotiating", ARTICLE_DATE, text(*AS_OF_ARTICLE))],
         )
+        cities[country.code] = p
 
-    for group, tail in ((FTZ_ASIA, "Asian countries"), (FTZ_EAST_EUROPE, "a number of Eastern European states")):
-        for code, zh, en in group:
-            country = en.removeprefix("the ")
-            p = _partner(
-                name_zh=f"{zh}待定伙伴城市",
-                name_en=f"Prospective partner city in {country} (to be identified)",
-                kind="city",
-                country=code,
-                notes=f"Placeholder: the article names no city in {en}.",
-            )
+    for group, tail_zh, tail_en in ((FTZ_ASIA, "亚洲国家", "Asian countries"),
+                                    (FTZ_EAST_EUROPE, "若干东欧国家", "a number of Eastern European states")):
+        for country in group:
+            zh, en = city_to_be_decided(country)
+            p = _partner(name_zh=zh, name_en=en, kind="city", country=country.code,
+                         notes=text(f"文章未具名{country.zh}的城市。", f"The article names no city in {country.en}."))
             _partnership(
                 hainan,
                 p,
                 tier="sister",
-                notes=f"The article: since 2018, when the Chinese leadership announced the creation of an "
-                f"experimental free trade zone on the island, intensive work has been underway to boost "
-                f"contacts with {tail}, among them {en}. Tier illustrative: the article names none.",
-                history=[("prospect", date(2018, 1, 1), "Since 2018 (the article). " + YEAR_ONLY)],
+                notes=text(f"据文章：自2018年中央宣布在海南岛建设自由贸易试验区以来，海南大力加强与{tail_zh}的联系，"
+                           f"其中包括{country.zh}。关系层级为示意，文章未说明。",
+                           f"The article: since 2018, when the Chinese leadership announced the creation of an "
+                           f"experimental free trade zone on the island, intensive work has been underway to boost "
+                           f"contacts with {tail_en}, among them {country.en}. Tier illustrative: the article "
+                           f"names none."),
+                history=[("prospect", date(2018, 1, 1),
+                          text("自2018年起（据文章）。", "Since 2018 (the article).", YEAR_ONLY))],
             )
+            cities.setdefault(country.code, p)
 
-    for code, zh, en in AGREEMENTS_2019:
+    regions: dict[str, Partner] = {}
+    for country in AGREEMENTS_2019:
         p = _partner(
-            name_zh=f"{zh}某地区（文章未具名）",
-            name_en=f"Region of {en} (not named in the article)",
+            name_zh=f"{country.zh}（地区未具名）",
+            name_en=f"{country.name} (region not named in the article)",
             kind="region",
-            country=code,
-            notes=f"Placeholder: the article speaks of 'certain regions of Serbia and Sweden'; it names none "
-            f"in {en}.",
+            country=country.code,
+            notes=text(f"文章提到“塞尔维亚和瑞典的一些地区”，未具名{country.zh}的地区。",
+                       f"The article speaks of 'certain regions of Serbia and Sweden'; it names none in "
+                       f"{country.en}."),
         )
         _partnership(
             hainan,
             p,
             tier="intent",
             established_year=2019,
-            agreement_title="Agreement on the development of sister-city relations",
-            notes="The article (6 May 2020): agreements on the development of sister-city relations with "
-            "certain regions of Serbia and Sweden were signed last year, i.e. 2019. Signing date not given.",
-            history=[("active", date(2019, 1, 1), "Signed in 2019 ('last year' in the article). " + YEAR_ONLY)],
+            agreement_title=both("关于发展友好城市关系的协议", "Agreement on the development of sister-city relations"),
+            notes=text("据文章（2020年5月6日）：“去年”即2019年，与塞尔维亚和瑞典一些地区签署了发展友好城市关系的协议。"
+                       "文章未给出签署日期。",
+                       "The article (6 May 2020): agreements on the development of sister-city relations with "
+                       "certain regions of Serbia and Sweden were signed last year, i.e. 2019. Signing date not "
+                       "given."),
+            history=[("active", date(2019, 1, 1),
+                      text("2019年签署（文章所说的“去年”）。", "Signed in 2019 ('last year' in the article).", YEAR_ONLY))],
         )
+        regions[country.code] = p
+    return cities, regions
 
-    # ---- Boao Forum for Asia -----------------------------------------------------------------------------
-    boao = (
-        "The article: with the help of the Boao Forum for Asia, held annually on the east coast of the "
-        "island, events promoting relations between sister cities were organized."
-    )
+
+def _boao_forum(jeju) -> None:
+    boao = ("据文章：借助每年在海南岛东海岸举办的博鳌亚洲论坛，举办了多场促进友好城市关系发展的活动。",
+            "The article: with the help of the Boao Forum for Asia, held annually on the east coast of the "
+            "island, events promoting relations between sister cities were organized.")
     for title, held_on in (
-        ("Island Tourism Strategy forum", date(2019, 3, 27)),
-        ("China–ASEAN dialogue of mayors and governors", date(2019, 3, 27)),
-        ("China and Cambodia: A Way Full of Hope", date(2019, 3, 28)),
+        (both("岛屿观光政策论坛", "Island Tourism Strategy forum"), date(2019, 3, 27)),
+        (both("中国—东盟省市长对话", "China–ASEAN dialogue of mayors and governors"), date(2019, 3, 27)),
+        (both("中国与柬埔寨：充满希望之路", "China and Cambodia: A Way Full of Hope"), date(2019, 3, 28)),
     ):
         Activity.create(
             partner=None,
@@ -292,212 +362,148 @@ def write_article() -> None:
             title=title,
             held_on=held_on,
             place=BOAO_PLACE,
-            outcome="Helps promote pragmatic cooperation, strengthen diplomatic contacts and enhance the "
-            "openness of the region (Wang Sheng, in the article).",
-            notes=f"{boao} {DATE_ILLUSTRATIVE}",
+            outcome=text("有助于推动务实合作、加强外交联系、提高本地区开放水平（文章引述 Wang Sheng 的话）。",
+                         "Helps promote pragmatic cooperation, strengthen diplomatic contacts and enhance the "
+                         "openness of the region (Wang Sheng, in the article)."),
+            notes=text(*boao, DATE_ILLUSTRATIVE),
             updated_by=UPDATED_BY,
         )
     Activity.create(
         partner=jeju,
         kind="forum",
-        title="Governor of Jeju takes part in the Boao Forum for Asia",
+        title=both("济州知事出席博鳌亚洲论坛", "Governor of Jeju takes part in the Boao Forum for Asia"),
         held_on=date(2019, 3, 26),
         place=BOAO_PLACE,
-        participants="Governor of Jeju Special Self-Governing Province",
-        notes=f"The article: Jeju's governor participated in the forum. {DATE_ILLUSTRATIVE}",
+        participants=both("济州特别自治道知事", "Governor of Jeju Special Self-Governing Province"),
+        notes=text("据文章：济州知事出席了论坛。", "The article: Jeju's governor participated in the forum.", DATE_ILLUSTRATIVE),
         updated_by=UPDATED_BY,
     )
 
-    # ---- Aid both ways -----------------------------------------------------------------------------------
+
+def _aid_both_ways(hainan, hyogo) -> None:
     def shipment(items, **fields):
         s = Shipment.create(home_locality=hainan, updated_by=UPDATED_BY, **fields)
         for item in items:
             ShipmentItem.create(shipment=s, updated_by=UPDATED_BY, **item)
         return s
 
+    no_quantity = text("文章未给出数量。", "Quantity not given in the article.")
+    no_contents = text("文章未给出具体内容。", "Contents not given in the article.")
     shipment(
-        [dict(description="Masks", category="ppe", quantity=100000, unit="pieces",
-              notes="The article says more than 100,000.")],
+        [dict(description=both("口罩", "Masks"), category="ppe", quantity=100000, unit="pieces",
+              notes=text("文章称10万多只。", "The article says more than 100,000."))],
         direction="incoming",
         partner=hyogo,
-        title="Masks from Hyogo Prefecture",
+        title=both("兵库县捐赠口罩", "Masks from Hyogo Prefecture"),
         occasion=COVID,
         kind="goods",
         status="delivered",
         delivered_on=date(2020, 2, 14),
-        notes="The article: Hainan's oldest partner, Japan's Hyogo Prefecture, delivered more than 100,000 "
-        f"masks to the island. {DATE_ILLUSTRATIVE} (2020, before the article)",
+        notes=text("据文章：海南最早的伙伴日本兵库县向海南岛捐赠了10万多只口罩。",
+                   "The article: Hainan's oldest partner, Japan's Hyogo Prefecture, delivered more than 100,000 "
+                   "masks to the island.", undated("2020年，文章发表之前", "2020, before the article")),
     )
     shipment(
-        [dict(description="Masks", category="ppe", notes="Quantity not given in the article.")],
+        [dict(description=both("口罩", "Masks"), category="ppe", notes=no_quantity)],
         direction="outgoing",
         partner=None,
-        counterparty="Japan",
-        title="Masks for Japan",
+        counterparty=JAPAN,
+        title=both("向日本捐赠口罩", "Masks for Japan"),
         occasion=COVID,
         kind="goods",
         status="delivered",
         delivered_on=date(2020, 4, 10),
-        notes="The article: subsequently the province took similar steps to help Japan (after Hyogo's "
-        f"masks). The recipient in Japan is not named. {DATE_ILLUSTRATIVE}",
+        notes=text("据文章：此后海南也采取类似行动援助日本（在兵库县捐赠口罩之后）。文章未具名日本的受援方。",
+                   "The article: subsequently the province took similar steps to help Japan (after Hyogo's "
+                   "masks). The recipient in Japan is not named.", DATE_ILLUSTRATIVE),
     )
     shipment(
-        [dict(description="Humanitarian aid", category="other", notes="Contents not given in the article.")],
+        [dict(description=both("人道援助物资", "Humanitarian aid"), category="other", notes=no_contents)],
         direction="outgoing",
         partner=None,
-        counterparty="Japan",
-        title="Humanitarian aid to Japan after Typhoon Jebi",
+        counterparty=JAPAN,
+        title=both("台风“飞燕”后向日本提供人道援助", "Humanitarian aid to Japan after Typhoon Jebi"),
         occasion=JEBI,
         kind="goods",
         status="delivered",
         delivered_on=date(2018, 9, 20),
-        notes="The article: Hainan delivered humanitarian aid to Japan in 2018 following the typhoon "
-        "'Chebi' (Jebi), which caused significant damage to certain regions of the country. Kind assumed "
-        f"(goods). {DATE_ILLUSTRATIVE} (2018)",
+        notes=text("据文章：2018年台风“飞燕”（文章写作 Chebi）给日本部分地区造成严重破坏，海南随后向日本提供了人道援助。"
+                   "类别按物资记录。",
+                   "The article: Hainan delivered humanitarian aid to Japan in 2018 following the typhoon "
+                   "'Chebi' (Jebi), which caused significant damage to certain regions of the country. Kind "
+                   "assumed (goods).", undated("2018年", "2018")),
     )
     shipment(
-        [dict(description="Humanitarian aid", category="other", notes="Contents not given in the article.")],
+        [dict(description=both("人道援助物资", "Humanitarian aid"), category="other", notes=no_contents)],
         direction="outgoing",
         partner=hyogo,
-        title="Aid after the Kobe earthquake",
+        title=both("神户地震后援助", "Aid after the Kobe earthquake"),
         occasion=KOBE,
         kind="goods",
         status="delivered",
         delivered_on=date(1995, 2, 1),
-        notes="The article: Hainan delivered aid to Japan after the devastating earthquake in Kobe in 1995; "
-        f"Kobe is in Hyogo Prefecture. Kind assumed (goods). {DATE_ILLUSTRATIVE} (1995)",
+        notes=text("据文章：1995年神户发生毁灭性地震后，海南向日本提供了援助；神户属兵库县。类别按物资记录。",
+                   "The article: Hainan delivered aid to Japan after the devastating earthquake in Kobe in 1995; "
+                   "Kobe is in Hyogo Prefecture. Kind assumed (goods).", undated("1995年", "1995")),
     )
     shipment(
-        [dict(description="Financial support", category="funds", notes="Amount not given in the article.")],
+        [dict(description=both("资金支持", "Financial support"), category="funds",
+              notes=text("文章未给出金额。", "Amount not given in the article."))],
         direction="incoming",
         partner=None,
-        counterparty="More than 20 foreign sister cities",
-        title="Financial support from foreign sister cities",
+        counterparty=both("20多个外国友好城市", "More than 20 foreign sister cities"),
+        title=both("外国友好城市的资金支持", "Financial support from foreign sister cities"),
         occasion=COVID,
         kind="funds",
         status="delivered",
         delivered_on=date(2020, 2, 20),
-        notes="The article: during the most intense struggle against the novel coronavirus outbreak, Hainan "
-        f"received financial support from more than 20 foreign sister cities. {DATE_ILLUSTRATIVE} (2020)",
+        notes=text("据文章：在抗击新冠肺炎疫情最吃紧的时候，海南收到了20多个外国友好城市的资金支持。",
+                   "The article: during the most intense struggle against the novel coronavirus outbreak, Hainan "
+                   "received financial support from more than 20 foreign sister cities.", undated("2020年", "2020")),
     )
-    villages = "29 villages abroad with which Hainan maintains partnerships"
     shipment(
         [
-            dict(description="Medical masks", category="ppe", notes="Quantity not given in the article."),
-            dict(description="Protective suits", category="ppe", notes="Quantity not given in the article."),
-            dict(description="Sanitizers", category="disinfectant", notes="Quantity not given in the article."),
+            dict(description=both("医用口罩", "Medical masks"), category="ppe", notes=no_quantity),
+            dict(description=both("防护服", "Protective suits"), category="ppe", notes=no_quantity),
+            dict(description=both("消毒液", "Sanitizers"), category="disinfectant", notes=no_quantity),
         ],
         direction="outgoing",
         partner=None,
-        counterparty=villages,
-        recipients=villages,
-        title="Medical masks, protective suits and sanitizers for 29 villages abroad",
+        counterparty=VILLAGES,
+        recipients=VILLAGES,
+        title=both("向国外29个村庄捐赠医用口罩、防护服和消毒液",
+                   "Medical masks, protective suits and sanitizers for 29 villages abroad"),
         occasion=COVID,
         kind="goods",
         status="delivered",
         delivered_on=date(2020, 4, 20),
-        notes="The article: after the province coped with the epidemic, it sent medical masks, protective "
-        "suits and sanitizers to 29 villages in other countries with which the region constantly maintains "
-        f"partnerships. The villages are recipients, not partner cities. {DATE_ILLUSTRATIVE} (2020)",
+        notes=text("据文章：海南控制住疫情后，向长期保持伙伴关系、同样面临疫情的其他国家29个村庄捐赠了医用口罩、防护服和消毒液。"
+                   "这些村庄是受援方，不是伙伴城市。",
+                   "The article: after the province coped with the epidemic, it sent medical masks, protective "
+                   "suits and sanitizers to 29 villages in other countries with which the region constantly "
+                   "maintains partnerships. The villages are recipients, not partner cities.", undated("2020年", "2020")),
     )
 
-    # ---- Contacts (illustrative) -------------------------------------------------------------------------
-    for partner, fields in (
-        (hyogo, dict(honorific="様", family_name="山田", given_name="花子", family_name_first=True,
-                     title="国際交流課 課長", organization="兵庫県庁", languages="ja, en",
-                     email="hanako.yamada@example.org")),
-        (jeju, dict(honorific="님", family_name="김", given_name="민준", family_name_first=True,
-                    title="국제협력과 과장", organization="제주특별자치도청", languages="ko, zh, en",
-                    email="minjun.kim@example.org")),
-        (vladimir, dict(honorific="г-жа", family_name="Смирнова", given_name="Анна", family_name_first=False,
-                        title="Начальник отдела международных связей", organization="Администрация г. Владимира",
-                        languages="ru, en", email="a.smirnova@example.org")),
-        (jeju, dict(honorific="", family_name="陈", given_name="美玲", family_name_first=True,
-                    title="Chinese-language liaison officer", organization="Jeju Provincial Government",
-                    languages="zh, ko", email="meiling.chen@example.org")),
-    ):
-        Contact.create(partner=partner, notes=ILLUSTRATIVE + " A fictitious person.", updated_by=UPDATED_BY, **fields)
 
-    # ---- The planned leadership visit (the article) with illustrative detail -----------------------------
-    planned = Visit.create(
+def _planned_visit(hainan) -> Visit:
+    """The leadership's plan to visit the sister cities; its dates are illustrative, its detail is in
+    `illustrative.py`."""
+    return Visit.create(
         direction="outbound",
-        title="Provincial leadership visit to sister cities",
-        purpose="The article (Wang Sheng): in accordance with the development program, the Hainan "
-        "leadership plans to visit the sister cities of the respective countries, hold meetings with local "
-        "authorities, promote dialogue with key representatives of business circles, share experience and "
-        "make joint efforts to boost interregional cooperation.",
+        title=both("海南省领导出访友好城市", "Provincial leadership visit to sister cities"),
+        purpose=text("据文章（Wang Sheng）：按照发展规划，海南省领导计划访问相关国家的友好城市，与当地政府会谈，"
+                     "推动与商界重要代表的对话，交流经验，共同努力促进地区间合作。",
+                     "The article (Wang Sheng): in accordance with the development program, the Hainan "
+                     "leadership plans to visit the sister cities of the respective countries, hold meetings with "
+                     "local authorities, promote dialogue with key representatives of business circles, share "
+                     "experience and make joint efforts to boost interregional cooperation."),
         status="proposed",
         start_on=date(2020, 11, 9),
         end_on=date(2020, 11, 13),
         home_locality=hainan,
-        leader="Hainan provincial leadership (to be named)",
-        notes="The plan is from the article. " + ILLUSTRATIVE + " Dates, destinations, delegation, itinerary "
-        "and gift are illustrative.",
+        leader=both("海南省领导（待定）", "Hainan provincial leadership (to be named)"),
+        notes=text("出访计划出自文章；日期、目的地、代表团、日程和礼品为示意。",
+                   "The plan is from the article; dates, destinations, delegation, itinerary and gift are "
+                   "illustrative."),
         updated_by=UPDATED_BY,
     )
-    for p in (hyogo, jeju):
-        VisitPartner.create(visit=planned, partner=p, updated_by=UPDATED_BY)
-    for precedence, name, title, org, role in (
-        (1, "Provincial leader (to be named)", "", "Hainan Provincial Government", "Head of delegation"),
-        (2, "Wang Sheng", "Head of the International Relations Department",
-         "CPC Hainan Provincial Committee", "Deputy head"),
-        (3, "Business representative (to be named)", "", "Hainan enterprises", "Business dialogue"),
-        (4, "Interpreter (to be named)", "Japanese and Korean interpreter", "Hainan Foreign Affairs Office",
-         "Interpreter"),
-    ):
-        Delegate.create(visit=planned, name=name, title=title, organization=org, role=role, precedence=precedence,
-                        notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-    for day, start, end, place, activity, counterpart in (
-        (date(2020, 11, 9), time(10), time(12), "Kobe, Hyogo Prefectural Government",
-         "Meeting with the prefectural authorities", "Governor of Hyogo Prefecture"),
-        (date(2020, 11, 10), time(14), time(17), "Kobe", "Dialogue with business representatives",
-         "Hyogo business associations"),
-        (date(2020, 11, 12), time(10), time(12), "Jeju City, Jeju Provincial Government",
-         "Meeting with the provincial authorities", "Governor of Jeju Special Self-Governing Province"),
-    ):
-        ItineraryItem.create(visit=planned, day=day, start_time=start, end_time=end, place=place, activity=activity,
-                             counterpart=counterpart, notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-    Gift.create(visit=planned, direction="given", description="Li brocade (黎锦) wall hanging", value=3000,
-                currency="CNY", giver="Hainan provincial delegation", recipient="Governor of Hyogo Prefecture",
-                notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-
-    # ---- A completed inbound visit (wholly illustrative) -------------------------------------------------
-    inbound = Visit.create(
-        direction="inbound",
-        title="Jeju delegation at the Boao Forum for Asia",
-        purpose="Take part in the Boao Forum for Asia and meet the provincial authorities.",
-        status="completed",
-        start_on=date(2019, 3, 25),
-        end_on=date(2019, 3, 28),
-        home_locality=hainan,
-        leader="Governor of Jeju Special Self-Governing Province",
-        budget=80000,
-        outcomes="Agreed to continue tourism and island-economy exchanges.",
-        follow_ups="Exchange of tourism statistics; next meeting at the following forum.",
-        notes="The article says Jeju's governor took part in the forum. " + ILLUSTRATIVE + " Dates, "
-        "delegation, itinerary, budget, outcomes and gifts are illustrative.",
-        updated_by=UPDATED_BY,
-    )
-    VisitPartner.create(visit=inbound, partner=jeju, updated_by=UPDATED_BY)
-    for precedence, name, title, role, counterpart in (
-        (1, "Governor of Jeju (name not given in the article)", "Governor", "Head of delegation",
-         "Governor of Hainan Province"),
-        (2, "김민준", "국제협력과 과장", "Liaison", "Hainan Foreign Affairs Office"),
-        (3, "陈美玲", "Chinese-language liaison officer", "Interpreter", ""),
-    ):
-        Delegate.create(visit=inbound, name=name, title=title, organization="Jeju Provincial Government", role=role,
-                        precedence=precedence, counterpart=counterpart, notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-    for day, start, end, place, activity, counterpart in (
-        (date(2019, 3, 25), time(15), time(16, 30), "Haikou, Hainan Provincial Government",
-         "Courtesy call on the provincial authorities", "Governor of Hainan Province"),
-        (date(2019, 3, 26), time(9), time(12), BOAO_PLACE, "Boao Forum for Asia: opening sessions", ""),
-        (date(2019, 3, 27), time(14), time(16), "Sanya", "Visit to island tourism projects", "Sanya municipal government"),
-    ):
-        ItineraryItem.create(visit=inbound, day=day, start_time=start, end_time=end, place=place, activity=activity,
-                             counterpart=counterpart, notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-    Gift.create(visit=inbound, direction="received", description="Jeju volcanic stone carving (dol hareubang)",
-                value=None, currency="KRW", giver="Governor of Jeju", recipient="Governor of Hainan Province",
-                notes=ILLUSTRATIVE, updated_by=UPDATED_BY)
-    Gift.create(visit=inbound, direction="given", description="Hainan coconut carving", value=1200,
-                currency="CNY", giver="Hainan Province", recipient="Governor of Jeju",
-                notes=ILLUSTRATIVE, updated_by=UPDATED_BY)

@@ -3,7 +3,8 @@
 Rows are built as plain tuples from one `random.Random(seed)` (same seed, same rows) and inserted with
 `executemany` on the raw sqlite3 connection that peewee uses, inside the caller's `database.atomic()`.
 Ids are assigned here (from the current maximum id + 1), so children reference their parents without
-round-trips. Every NOT NULL column is filled, `search_text` as `models.search_key` would fill it.
+round-trips. Every NOT NULL column is filled, `search_text` as `models.search_key` would fill it. Every
+row carries the `illustrative` tag: none of it is from the article.
 
 Per N: N partners (each with one partnership, its 1–4 status changes and one contact), N activities,
 N visits (1–2 partners, 1–4 delegates, 1–3 itinerary items, 0–1 gift each) and N shipments (1–3 items
@@ -48,41 +49,35 @@ from twindesk.domain.demo.word_pools import (
 )
 from twindesk.store.models import HomeLocality, database, now, pinyin_key, search_key
 
-NOTE = "Synthetic record for load tests"
+NOTE = "压力测试用的合成记录。\nSynthetic record for load tests"
 UPDATED_BY = "demo"
 CHUNK = 10_000  # parents per batch: bounds memory, keeps executemany batches large
 
-# Columns written, per table, parents before children. `id` first.
+# Columns written, per table, parents before children: the head every row shares, then its own.
+HEAD = ("id", "created_at", "updated_at", "updated_by", "illustrative")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "partner": ("id", "created_at", "updated_at", "updated_by", "name_zh", "name_en", "name_native", "kind",
-                "country", "parent_id", "population", "area_km2", "website", "latitude", "longitude", "profile",
-                "notes", "search_text", "sort_zh"),
-    "partnership": ("id", "created_at", "updated_at", "updated_by", "home_locality_id", "partner_id", "tier",
-                    "status", "status_since", "agreement_title", "signed_on", "signed_place", "signatories",
-                    "established_year", "next_review_on", "notes"),
-    "partnership_status_change": ("id", "created_at", "updated_at", "updated_by", "partnership_id", "status",
-                                  "changed_on", "note"),
-    "contact": ("id", "created_at", "updated_at", "updated_by", "partner_id", "honorific", "family_name",
-                "given_name", "family_name_first", "title", "organization", "languages", "email", "phone", "notes",
-                "search_text"),
-    "activity": ("id", "created_at", "updated_at", "updated_by", "partner_id", "kind", "title", "held_on", "place",
-                 "participants", "outcome", "follow_up_on", "notes", "search_text"),
-    "visit": ("id", "created_at", "updated_at", "updated_by", "direction", "title", "purpose", "status", "start_on",
-              "end_on", "home_locality_id", "leader", "budget", "budget_currency", "outcomes", "follow_ups", "notes",
-              "search_text"),
-    "visit_partner": ("id", "created_at", "updated_at", "updated_by", "visit_id", "partner_id"),
-    "delegate": ("id", "created_at", "updated_at", "updated_by", "visit_id", "name", "title", "organization", "role",
-                 "precedence", "counterpart", "notes", "search_text"),
-    "itinerary_item": ("id", "created_at", "updated_at", "updated_by", "visit_id", "day", "start_time", "end_time",
-                       "place", "activity", "counterpart", "notes"),
-    "gift": ("id", "created_at", "updated_at", "updated_by", "visit_id", "direction", "description", "value",
-             "currency", "giver", "recipient", "notes"),
-    "shipment": ("id", "created_at", "updated_at", "updated_by", "direction", "partner_id", "counterparty", "title",
-                 "occasion", "kind", "status", "planned_on", "dispatched_on", "expected_on", "delivered_on",
-                 "transport_mode", "carrier", "tracking_ref", "recipients", "home_locality_id", "notes",
+    "partner": (*HEAD, "name_zh", "name_en", "name_native", "kind", "country", "parent_id", "population", "area_km2",
+                "website", "latitude", "longitude", "profile", "notes", "search_text", "sort_zh"),
+    "partnership": (*HEAD, "home_locality_id", "partner_id", "tier", "status", "status_since", "agreement_title",
+                    "signed_on", "signed_place", "signatories", "established_year", "next_review_on", "notes"),
+    "partnership_status_change": (*HEAD, "partnership_id", "status", "changed_on", "note"),
+    "contact": (*HEAD, "partner_id", "honorific", "family_name", "given_name", "family_name_first", "title",
+                "organization", "languages", "email", "phone", "notes", "search_text"),
+    "activity": (*HEAD, "partner_id", "kind", "title", "held_on", "place", "participants", "outcome", "follow_up_on",
+                 "notes", "search_text"),
+    "visit": (*HEAD, "direction", "title", "purpose", "status", "start_on", "end_on", "home_locality_id", "leader",
+              "budget", "budget_currency", "outcomes", "follow_ups", "notes", "search_text"),
+    "visit_partner": (*HEAD, "visit_id", "partner_id"),
+    "delegate": (*HEAD, "visit_id", "name", "title", "organization", "role", "precedence", "counterpart", "notes",
                  "search_text"),
-    "shipment_item": ("id", "created_at", "updated_at", "updated_by", "shipment_id", "description", "category",
-                      "quantity", "unit", "value", "currency", "notes", "search_text"),
+    "itinerary_item": (*HEAD, "visit_id", "day", "start_time", "end_time", "place", "activity", "counterpart",
+                       "notes"),
+    "gift": (*HEAD, "visit_id", "direction", "description", "value", "currency", "giver", "recipient", "notes"),
+    "shipment": (*HEAD, "direction", "partner_id", "counterparty", "title", "occasion", "kind", "status",
+                 "planned_on", "dispatched_on", "expected_on", "delivered_on", "transport_mode", "carrier",
+                 "tracking_ref", "recipients", "home_locality_id", "notes", "search_text"),
+    "shipment_item": (*HEAD, "shipment_id", "description", "category", "quantity", "unit", "value", "currency",
+                      "notes", "search_text"),
 }
 TABLES = tuple(COLUMNS)
 
@@ -132,7 +127,7 @@ def iter_rows(
     t_idx = min(max((today - FIRST_DAY).days, 400), nd - 1)
     days = DAYS
     by, note = UPDATED_BY, NOTE
-    head = (stamp, stamp, by)
+    head = (stamp, stamp, by, 1)  # created_at, updated_at, updated_by, illustrative
     nh = len(home_ids)
     ncp = len(COUNTRY_POOL)
     scripts = {k: (v["pre"], v["suf"], v["sep"], v["kinds"]) for k, v in SCRIPTS.items()}
@@ -141,6 +136,7 @@ def iter_rows(
     first_partner = start["partner"]
     # What later rows need to know about each synthetic partner, by index from first_partner.
     p_en: list[str] = []
+    p_zh: list[str] = []
     p_people: list[tuple] = []
     p_lang: list[str] = []
 
@@ -194,6 +190,7 @@ def iter_rows(
                 search_key(name_zh, name_en, name_native), pinyin_key(name_zh),
             ))
             p_en.append(name_en)
+            p_zh.append(name_zh)
             people = PEOPLE.get(code) or PEOPLE[script]
             p_people.append(people)
             p_lang.append(lang)
@@ -247,7 +244,7 @@ def iter_rows(
         for _ in range(lo, hi):
             j = int(r() * known)
             kind = ACTIVITY_KINDS[int(r() * 20)]
-            title = ACTIVITY_TITLES[kind].format(p_en[j])
+            title = ACTIVITY_TITLES[kind].format(zh=p_zh[j], en=p_en[j])
             held = int(r() * nd)
             place = PLACES_HOME[int(r() * 6)] if kind in ("meeting", "forum", "other") else ""
             participants = f"{zh_person()}, {zh_person()}"
@@ -280,11 +277,11 @@ def iter_rows(
                 status = "confirmed"
             purpose = PURPOSES[int(r() * 9)]
             if outbound:
-                title = f"Delegation to {p_en[j]}"
+                title = f"赴{p_zh[j]}代表团 / Delegation to {p_en[j]}"
                 leader = zh_person()
                 budget = 50_000 + int(r() * 7500) * 100
             else:
-                title = f"{p_en[j]} delegation to Hainan"
+                title = f"{p_zh[j]}代表团访问海南 / {p_en[j]} delegation to Hainan"
                 leader = person(people)[4]
                 budget = 10_000 + int(r() * 1000) * 100 if r() < 0.5 else None
             done = status == "completed"
@@ -341,16 +338,21 @@ def iter_rows(
             ids["shipment"] = sid + 1
             outgoing = r() < 0.6
             funds = r() < 0.15
-            occasion = OCCASIONS[int(r() * 8)]
+            occasion_zh, occasion_en = OCCASIONS[int(r() * 8)]
             if r() < 0.8:
                 j = int(r() * known)
                 partner_id = first_partner + j
                 counterparty = ""
-                other = p_en[j]
+                other_zh, other_en = p_zh[j], p_en[j]
             else:
                 partner_id = None
-                counterparty = other = COUNTERPARTIES[int(r() * 4)]
-            title = f"{occasion}: {'aid to' if outgoing else 'aid from'} {other}"
+                other_zh, other_en = COUNTERPARTIES[int(r() * 4)]
+                counterparty = f"{other_zh} / {other_en}"
+            occasion = f"{occasion_zh} / {occasion_en}"
+            if outgoing:
+                title = f"{occasion_zh}：援助{other_zh} / {occasion_en}: aid to {other_en}"
+            else:
+                title = f"{occasion_zh}：来自{other_zh}的援助 / {occasion_en}: aid from {other_en}"
             planned = int(r() * (nd - 80))
             dispatched = planned + int(r() * 20)
             expected = dispatched + 2 + int(r() * 30)
@@ -433,7 +435,7 @@ def add_synthetic(n: int, seed: int = 20200506, *, today: date | None = None) ->
         home_ids = [row[0] for row in conn.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id')]
         if not home_ids:
             home_ids = [HomeLocality.create(name_zh="海南省", name_en="Hainan Province", kind="province",
-                                            notes=NOTE, updated_by=UPDATED_BY).id]
+                                            notes=NOTE, updated_by=UPDATED_BY, illustrative=True).id]
         start = first_ids(conn)
         for rows in iter_rows(n, seed, start=start, home_ids=home_ids, stamp=stamp, today=today or date.today()):
             insert_rows(conn, rows)

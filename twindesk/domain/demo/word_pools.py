@@ -183,14 +183,14 @@ GIFTS_RECEIVED = ["Commemorative plate", "City crest", "Local wine", "Painting o
                   "Book on the city's history", "Handwoven rug", "Silver medal of the city"]
 ACTIVITY_KINDS = ["meeting"] * 6 + ["forum"] * 2 + ["letter"] * 3 + ["call"] * 3 + ["video"] * 3 + ["greeting"] * 2 + [
     "other"]
-ACTIVITY_TITLES = {
-    "meeting": "Meeting with the delegation of {}",
-    "forum": "Sister-cities forum with {}",
-    "letter": "Letter to the mayor of {}",
-    "call": "Phone call with {}",
-    "video": "Video conference with {}",
-    "greeting": "New Year greetings to {}",
-    "other": "Exhibition with {}",
+ACTIVITY_TITLES = {  # Chinese first, then English: format(zh=…, en=…) with the partner's names
+    "meeting": "会见{zh}代表团 / Meeting with the delegation of {en}",
+    "forum": "与{zh}友好城市论坛 / Sister-cities forum with {en}",
+    "letter": "致{zh}市长的信 / Letter to the mayor of {en}",
+    "call": "与{zh}通电话 / Phone call with {en}",
+    "video": "与{zh}视频会议 / Video conference with {en}",
+    "greeting": "向{zh}致新年贺信 / New Year greetings to {en}",
+    "other": "与{zh}联合举办展览 / Exhibition with {en}",
 }
 TIERS = ["sister"] * 5 + ["friendly_exchange"] * 4 + ["intent"]
 AGREEMENTS = {
@@ -200,10 +200,12 @@ AGREEMENTS = {
 }
 LIFE = ["prospect", "negotiating", "approval_pending", "active", "dormant", "ended"]
 LIFE_WEIGHTED = [0] * 8 + [1] * 10 + [2] * 7 + [3] * 55 + [4] * 12 + [5] * 8
-OCCASIONS = ["COVID-19 pandemic", "Typhoon relief", "Earthquake relief", "Flood relief", "Drought relief",
-             "Wildfire relief", "Medical cooperation", "Education support"]
-COUNTERPARTIES = ["Several partner cities", "Villages abroad", "Red Cross societies of partner countries",
-                  "Overseas Chinese associations"]
+OCCASIONS = [("新冠肺炎疫情", "COVID-19 pandemic"), ("台风救灾", "Typhoon relief"), ("地震救灾", "Earthquake relief"),
+             ("洪灾救援", "Flood relief"), ("抗旱救灾", "Drought relief"), ("山火救灾", "Wildfire relief"),
+             ("医疗合作", "Medical cooperation"), ("教育援助", "Education support")]  # (Chinese, English)
+COUNTERPARTIES = [("多个伙伴城市", "Several partner cities"), ("国外村庄", "Villages abroad"),
+                  ("伙伴国家红十字会", "Red Cross societies of partner countries"),
+                  ("海外华侨华人社团", "Overseas Chinese associations")]  # (Chinese, English)
 TRANSPORT = [("air", "Hainan Airlines Cargo"), ("air", "China Southern Cargo"), ("sea", "COSCO Shipping"),
              ("road", "SF Express"), ("courier", "EMS"), ("courier", "DHL"), ("rail", "China Railway Express")]
 GOODS = [  # description, category, unit, quantity range, unit value (CNY)
