@@ -1,4 +1,4 @@
-"""Bugs get the crash dialog and a log file; the environment's errors a plain message (twindesk.ui.crash).
+"""Bugs get the crash dialog and a log file; the environment's errors a plain message (twindesk.ui.shell.crash).
 
 pytest-qt normally replaces sys.excepthook during each test to turn exceptions in Qt slots into test
 failures. These tests check our own hook, so the module opts out with `qt_no_exception_capture`.
@@ -32,7 +32,7 @@ from twindesk.store.environment_errors import (
     describe_environment_error,
 )
 from twindesk.store.errors import DatabaseFileError, UserError
-from twindesk.ui import crash
+from twindesk.ui.shell import crash
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -268,7 +268,7 @@ def test_no_qapplication_prints_to_stderr(tmp_path):
         """
         import sys
         from pathlib import Path
-        from twindesk.ui import crash
+        from twindesk.ui.shell import crash
         log = crash.setup_logging(Path(sys.argv[1]))
         crash.install_excepthook(log)
         def broken():
@@ -433,7 +433,7 @@ def test_disk_full_under_a_failed_rollback_is_a_plain_message_in_the_window(qtbo
 def test_the_new_environment_messages_are_said_in_chinese_with_their_file(qapp, warnings, exc, english):
     from PySide6.QtCore import QCoreApplication
 
-    from twindesk.ui.i18n import install_language
+    from twindesk.ui.shell.i18n import install_language
 
     assert install_language("zh_CN")  # the window in Chinese: its translator and its locale
     try:

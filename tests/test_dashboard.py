@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.domain.queries import insights  # noqa: E402
-from twindesk.ui import background  # noqa: E402
-from twindesk.ui.dashboard import DashboardPage  # noqa: E402
+from twindesk.ui.common import background  # noqa: E402
+from twindesk.ui.dashboard.page import DashboardPage  # noqa: E402
 
 TODAY = date(2026, 3, 1)
 

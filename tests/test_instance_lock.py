@@ -352,7 +352,7 @@ def _holder() -> LockHolder:
 
 
 def test_lock_prompt_names_who_holds_it(qtbot):
-    from twindesk.ui.lock_prompt import build_lock_prompt
+    from twindesk.ui.shell.lock_prompt import build_lock_prompt
 
     box = build_lock_prompt(None, _holder())
     qtbot.addWidget(box)
@@ -368,7 +368,7 @@ def test_ask_read_only_answers(qtbot, choice, expected):
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from twindesk.ui.lock_prompt import ask_read_only
+    from twindesk.ui.shell.lock_prompt import ask_read_only
 
     def answer():
         box = next(

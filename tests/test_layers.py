@@ -135,7 +135,7 @@ def test_the_blocker_would_notice_qt(tmp_path):
 def test_the_window_starts_without_the_workbook_pdf_or_pinyin_libraries():
     """openpyxl, reportlab and pypinyin take about 250 ms to import; the window loads them when first
     used (an export, a pack, a Chinese name saved), not to show itself."""
-    code = ("import sys, twindesk.ui.app, twindesk.ui.main_window; "
+    code = ("import sys, twindesk.ui.shell.app, twindesk.ui.shell.main_window; "
             "print(sorted(m for m in ('openpyxl', 'reportlab', 'pypinyin', 'pycountry') if m in sys.modules))")
     proc = run_python("-c", code)
     assert proc.returncode == 0, proc.stderr

@@ -159,7 +159,7 @@ def test_svg_is_the_committed_one_and_matches_the_pngs(qapp):
 
 
 def test_window_uses_the_icon(qapp):
-    from twindesk.ui.app import make_application
+    from twindesk.ui.shell.app import make_application
 
     before = (qapp.applicationName(), qapp.organizationName(), qapp.applicationVersion(), qapp.windowIcon())
     try:

@@ -77,5 +77,5 @@ def test_no_visible_string_in_the_window_escapes_tr(tmp_path):
         assert len(list(_literal_text_calls(sample))) == 1  # the scan catches a bare literal, and only that
     finally:
         sample.unlink()
-    offenders = [hit for path in sorted(UI.glob("*.py")) for hit in _literal_text_calls(path)]
+    offenders = [hit for path in sorted(UI.rglob("*.py")) for hit in _literal_text_calls(path)]
     assert offenders == []

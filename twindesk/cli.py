@@ -393,7 +393,7 @@ def _record_label(kind: str):
 
 
 def cmd_window(args) -> int:
-    from twindesk.ui.app import run  # the only place Qt is loaded
+    from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
     return run(args.db, lang=args.lang)
 

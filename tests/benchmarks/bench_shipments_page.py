@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QVBox
 
 from twindesk.domain import workspace
 from twindesk.domain.queries import lists  # noqa: E402
-from twindesk.ui import pages  # noqa: E402
+from twindesk.ui.lists import pages  # noqa: E402
 
 AIM = 2.0
 REPEAT = 5

@@ -7,7 +7,7 @@ database, without scale.
 
 Each side runs as a fresh subprocess (a cold interpreter each time) under QT_QPA_PLATFORM=offscreen:
 
-- TwinDesk: a small script that calls `twindesk.ui.app.run(db, lang="en")` — Qt application, crash log,
+- TwinDesk: a small script that calls `twindesk.ui.shell.app.run(db, lang="en")` — Qt application, crash log,
   settings, opening the database (with its backups), the lock file, the MainWindow, show — on the demo
   database (`twindesk demo`, no scale) in a temporary folder, with XDG_CONFIG_HOME, XDG_DATA_HOME,
   XDG_STATE_HOME and XDG_CACHE_HOME pointed into that folder so the user's settings, logs and
@@ -43,8 +43,8 @@ sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from twindesk.ui import app as twapp
-from twindesk.ui.main_window import MainWindow
+from twindesk.ui.shell import app as twapp
+from twindesk.ui.shell.main_window import MainWindow
 
 qapp = twapp.make_application()
 

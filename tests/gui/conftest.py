@@ -11,12 +11,12 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from twindesk.domain import workspace
-from twindesk.ui import settings as S
+from twindesk.ui.shell import settings as S
 
 
 @pytest.fixture
 def gui_db(tmp_path):
-    from twindesk.ui import background
+    from twindesk.ui.common import background
 
     opened = workspace.open_workspace(tmp_path / "gui.db", take_backups=False)
     yield opened
@@ -31,7 +31,7 @@ def app_settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, gui_db, app_settings):
-    from twindesk.ui.main_window import MainWindow
+    from twindesk.ui.shell.main_window import MainWindow
 
     w = MainWindow(db_path=gui_db.path, settings=app_settings, lang="en", user="Li Na")
     qtbot.addWidget(w)

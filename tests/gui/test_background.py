@@ -10,7 +10,7 @@ from twindesk.domain.operations import records
 from twindesk.domain.progress import Progress
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
-from twindesk.ui.background import BackgroundJob, run_with_progress
+from twindesk.ui.common.background import BackgroundJob, run_with_progress
 
 
 def test_a_job_reads_the_database_on_its_own_thread_and_reports_progress(qtbot, gui_db):
@@ -59,7 +59,7 @@ def test_a_users_error_becomes_a_plain_message_and_a_bug_the_crash_handler(qtbot
     parent = QWidget()
     qtbot.addWidget(parent)
     shown = []
-    monkeypatch.setattr("twindesk.ui.background.show_user_error", lambda _p, exc: shown.append(str(exc)))
+    monkeypatch.setattr("twindesk.ui.common.background.show_user_error", lambda _p, exc: shown.append(str(exc)))
     hooked = []
     monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: hooked.append(e))
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QMessageBox
 from tests.brief_pdf import text
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
-from twindesk.ui import file_written
-from twindesk.ui.brief_dialog import BriefDialog
+from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.ui.common import file_written
 
 
 def _visit():

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
 from twindesk.store import models as m
-from twindesk.ui.export_dialog import ExportDialog
-from twindesk.ui.import_flow import DuplicatesDialog, ImportFlow
-from twindesk.ui.issues_dialog import IssuesDialog, IssuesModel
+from twindesk.ui.exchange.export_dialog import ExportDialog
+from twindesk.ui.exchange.import_flow import DuplicatesDialog, ImportFlow
+from twindesk.ui.exchange.issues_dialog import IssuesDialog, IssuesModel
 
 
 def _data():
@@ -36,7 +36,7 @@ def test_export_this_view_writes_the_filtered_sorted_visible_rows(qtbot, window,
     target = tmp_path / "shown.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     offered = []
-    monkeypatch.setattr("twindesk.ui.main_window.offer_file", lambda _p, path, what, **k: offered.append(path))
+    monkeypatch.setattr("twindesk.ui.shell.main_window.offer_file", lambda _p, path, what, **k: offered.append(path))
     window.nav.setCurrentRow(3)
     page = window.current_list_page()
     type_text(qtbot, page.search, "jeju")  # the user filters the list …

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
-from twindesk.ui.dialogs import dialog_for
+from twindesk.ui.records.forms import dialog_for
 
 
 def _table(widget) -> list[list[str]]:

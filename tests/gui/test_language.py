@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 from tests.gui.conftest import answer_modal
 from twindesk.domain.model.countries import country_name
 from twindesk.domain.operations import records
-from twindesk.ui.i18n import install_language
+from twindesk.ui.shell.i18n import install_language
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def language():
 
 
 def _window(qtbot, gui_db, app_settings, lang):
-    from twindesk.ui.main_window import MainWindow
+    from twindesk.ui.shell.main_window import MainWindow
 
     w = MainWindow(db_path=gui_db.path, settings=app_settings, lang=lang, user="李娜")
     qtbot.addWidget(w)

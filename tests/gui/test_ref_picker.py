@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from tests.gui.conftest import type_text
 from twindesk.domain.operations import records
 from twindesk.store import models as m
-from twindesk.ui.dialogs import VisitPartnersPanel, dialog_for
-from twindesk.ui.ref_picker import RefPicker
+from twindesk.ui.records.forms import VisitPartnersPanel, dialog_for
+from twindesk.ui.records.ref_picker import RefPicker
 
 
 def _partners():

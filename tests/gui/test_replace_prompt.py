@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from twindesk.domain.operations import records
-from twindesk.ui.brief_dialog import BriefDialog
-from twindesk.ui.export_dialog import ExportDialog
+from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.ui.exchange.export_dialog import ExportDialog
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 

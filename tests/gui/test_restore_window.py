@@ -15,8 +15,8 @@ from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.store import close_database, open_database
 from twindesk.store import models as m
-from twindesk.ui.restore_dialog import RestoreDialog
-from twindesk.ui.session import Session
+from twindesk.ui.backups.restore_dialog import RestoreDialog
+from twindesk.ui.shell.session import Session
 
 # Earlier days in different months (so each open fills its own slots), never in the future.
 DAYS = [(datetime.now() - timedelta(days=days)).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -182,7 +182,7 @@ def test_choose_a_file_restores_any_copy_and_no_answers_nothing(qtbot, office_db
 def test_a_read_only_window_cannot_restore(qtbot, office_db, session, monkeypatch):
     holder = workspace.DatabaseLock(office_db)
     assert holder.acquire() is None  # another window has it
-    monkeypatch.setattr("twindesk.ui.session.ask_read_only", lambda parent, who: True)
+    monkeypatch.setattr("twindesk.ui.shell.session.ask_read_only", lambda parent, who: True)
     try:
         s = session(office_db)
         assert s.window.read_only and not s.window.restore_action.isEnabled()
@@ -343,7 +343,7 @@ def test_a_file_that_is_no_backup_is_refused_and_the_database_stays_open(qtbot, 
 
 
 def test_the_damaged_screen_speaks_chinese(qtbot, office_db, app_settings):
-    from twindesk.ui.i18n import install_language
+    from twindesk.ui.shell.i18n import install_language
 
     data = office_db.read_bytes()
     office_db.write_bytes(data[: len(data) // 2])

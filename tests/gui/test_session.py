@@ -12,8 +12,8 @@ from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.store import models as m
-from twindesk.ui import settings as S
-from twindesk.ui.session import Session
+from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.session import Session
 
 
 def _make_db(path, name):

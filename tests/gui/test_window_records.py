@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
 from twindesk.store import models as m
-from twindesk.ui import settings as S
-from twindesk.ui.list_model import Column, RecordTableModel
+from twindesk.ui.lists.list_model import Column, RecordTableModel
+from twindesk.ui.shell import settings as S
 
 
 def visible_texts(page, column_key):
@@ -80,7 +80,7 @@ def test_validation_messages_show_next_to_the_field_and_nothing_is_saved(qtbot, 
 
 
 def test_save_is_disabled_until_something_changes(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
     dialog = dialog_for("partner", pid)
@@ -104,7 +104,7 @@ def test_save_is_disabled_until_something_changes(qtbot, gui_db):
     (QMessageBox.StandardButton.Save, "Hyogo Prefecture"),
 ])
 def test_closing_with_unsaved_changes_asks(qtbot, gui_db, monkeypatch, answer, expected_name):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
     asked = []
@@ -120,7 +120,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, gui_db, monkeypatch, answer, e
 
 
 def test_cancel_in_the_unsaved_prompt_keeps_the_form_open(qtbot, gui_db, monkeypatch):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
@@ -251,7 +251,7 @@ def test_deleting_a_partner_with_a_signed_agreement_is_refused_with_what_to_do(q
 
 
 def test_visit_dialog_delegates_reorder_for_precedence(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     vid = records.save("visit", {"title": "Visit to Jeju", "start_on": date(2026, 5, 1), "end_on": date(2026, 5, 4)})
     for i, name in enumerate(["Wang", "Li", "Zhao"], start=1):
@@ -267,7 +267,7 @@ def test_visit_dialog_delegates_reorder_for_precedence(qtbot, gui_db):
 
 
 def test_new_visit_saves_then_offers_its_sub_records(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     dialog = dialog_for("visit", None, user="Li Na")
     qtbot.addWidget(dialog)
@@ -281,7 +281,7 @@ def test_new_visit_saves_then_offers_its_sub_records(qtbot, gui_db):
 
 
 def test_itinerary_outside_the_visit_dates_is_refused_in_the_form(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     vid = records.save("visit", {"title": "V", "start_on": date(2026, 5, 1), "end_on": date(2026, 5, 4)})
     dialog = dialog_for("itinerary_item", None, defaults={"visit": vid}, hidden=("visit",))
@@ -294,7 +294,7 @@ def test_itinerary_outside_the_visit_dates_is_refused_in_the_form(qtbot, gui_db)
 
 
 def test_partner_dialog_shows_the_timeline_newest_first(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
     records.save("activity", {"partner": pid, "title": "Letter", "held_on": date(2019, 1, 1), "kind": "letter"})
@@ -309,7 +309,7 @@ def test_partner_dialog_shows_the_timeline_newest_first(qtbot, gui_db):
 
 
 def test_window_remembers_page_and_geometry(qtbot, gui_db, app_settings):
-    from twindesk.ui.main_window import MainWindow
+    from twindesk.ui.shell.main_window import MainWindow
 
     w = MainWindow(db_path=gui_db.path, settings=app_settings)
     qtbot.addWidget(w)
@@ -326,7 +326,7 @@ def test_window_remembers_page_and_geometry(qtbot, gui_db, app_settings):
 
 
 def test_column_widths_are_remembered_per_language(qtbot, gui_db, app_settings):
-    from twindesk.ui.main_window import MainWindow
+    from twindesk.ui.shell.main_window import MainWindow
 
     w = MainWindow(db_path=gui_db.path, settings=app_settings, lang="zh_CN")
     qtbot.addWidget(w)
@@ -342,7 +342,7 @@ def test_column_widths_are_remembered_per_language(qtbot, gui_db, app_settings):
 
 
 def test_read_only_window_offers_no_changes(qtbot, gui_db, app_settings):
-    from twindesk.ui.main_window import MainWindow
+    from twindesk.ui.shell.main_window import MainWindow
 
     records.save("partner", {"name_en": "Hyogo", "country": "JP"})
     w = MainWindow(db_path=gui_db.path, settings=app_settings, read_only=True)
@@ -374,7 +374,7 @@ def test_model_tester_on_every_list_page(qtmodeltester, window):
 
 
 def test_read_only_dialog_shows_the_record_but_offers_no_change(qtbot, gui_db):
-    from twindesk.ui.dialogs import dialog_for
+    from twindesk.ui.records.forms import dialog_for
 
     vid = records.save("visit", {"title": "Visit to Jeju"})
     records.save("delegate", {"visit": vid, "name": "Wang", "precedence": 1})

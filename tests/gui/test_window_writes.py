@@ -19,7 +19,7 @@ def _operations():
 
 
 def test_every_write_path_in_the_window_leaves_history_rows(qtbot, gui_db, monkeypatch):
-    from twindesk.ui.dialogs import VisitPartnersPanel, dialog_for
+    from twindesk.ui.records.forms import VisitPartnersPanel, dialog_for
 
     partner = records.save("partner", {"name_en": "Jeju", "country": "KR"})
     other = records.save("partner", {"name_en": "Yalta", "country": "UA"})

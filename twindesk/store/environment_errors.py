@@ -5,7 +5,7 @@ read-only or forbidden place, a symbolic-link loop, an ID SQLite cannot hold.
 is a bug (which gets the crash dialog instead). The messages are English templates with their Chinese
 in `store.messages_zh`; `lang` says them in a person's language (a `UserError` by its own `text(lang)`).
 The window may still pass them through Qt's translation (`translate`, context `ENVIRONMENT_ERROR_CONTEXT`),
-so keep these strings and the `QT_TRANSLATE_NOOP` list in `twindesk.ui.crash` the same.
+so keep these strings and the `QT_TRANSLATE_NOOP` list in `twindesk.ui.shell.crash` the same.
 """
 
 from __future__ import annotations

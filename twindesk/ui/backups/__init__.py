@@ -1,0 +1,1 @@
+"""Restoring from a backup, and what a damaged database opens to."""

@@ -1,0 +1,1 @@
+"""Briefing packs in the window: the dialog that builds one, printing it."""

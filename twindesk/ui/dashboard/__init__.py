@@ -1,0 +1,1 @@
+"""The landing page: cards of what needs attention, charts, counts."""

@@ -1,0 +1,1 @@
+"""Workbooks in the window: export, export this view, import and its problems list."""

@@ -1,0 +1,159 @@
+"""A tab listing one kind of sub-record (delegates, itinerary, gifts, items, contacts …) of a parent
+record, with Add, Edit and Delete, and Up/Down where order means precedence."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import records
+from twindesk.domain.queries import details
+from twindesk.ui.common.databus import bus
+from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.common.formatting import format_value
+from twindesk.ui.lists.list_model import Column, RecordTableModel
+from twindesk.ui.records.delete_confirm import confirm_delete
+
+
+def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
+    spec = SPECS[kind]
+    columns = []
+    for name in names:
+        f = spec.field(name)
+        columns.append(Column(
+            name, spec.field_label(name, lang),
+            lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind),
+            align_right=f.kind in ("int", "decimal", "float"),
+        ))
+    return columns
+
+
+class ChildPanel(QWidget):
+    def __init__(self, kind: str, columns: list[str], *, parent_id: int | None, lang: str, user: str,
+                 reorderable: bool = False, read_only: bool = False, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.read_only = read_only
+        self.spec = SPECS[kind]
+        self.parent_id = parent_id
+        self.lang = lang
+        self.user = user
+        self.reorderable = reorderable
+        self._rows: dict[int, dict] = {}
+        self.setObjectName(f"panel_{kind}")
+
+        self.model = RecordTableModel(spec_columns(kind, columns, lang), lambda ids: {i: self._rows[i] for i in ids})
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setVisible(reorderable)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        if reorderable:
+            self.up_button = QPushButton(self.tr("Move up"))
+            self.down_button = QPushButton(self.tr("Move down"))
+            self.up_button.clicked.connect(lambda: self.move_selected(-1))
+            self.down_button.clicked.connect(lambda: self.move_selected(1))
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self.reload()
+        bus.changed.connect(self._changed)
+
+    def _changed(self, changes) -> None:
+        if changes.touches(self.kind):
+            self.reload()
+
+    def set_parent_id(self, parent_id: int) -> None:
+        self.parent_id = parent_id
+        self.reload()
+
+    def reload(self) -> None:
+        rows = details.children(self.kind, self.parent_id) if self.parent_id is not None else []
+        self._rows = {r["id"]: r for r in rows}
+        self.model.set_ids([r["id"] for r in rows])
+        self.view.resizeColumnsToContents()
+        can_change = self.parent_id is not None and not self.read_only
+        self.add_button.setEnabled(can_change)
+        self.delete_button.setEnabled(can_change)
+        if self.reorderable:
+            self.up_button.setEnabled(can_change)
+            self.down_button.setEnabled(can_change)
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def _dialog(self, record_id: int | None):
+        from twindesk.ui.records.forms import dialog_for
+
+        defaults = {self.spec.parent: self.parent_id}
+        if self.kind == "delegate" and record_id is None:
+            defaults["precedence"] = len(self._rows) + 1
+        return dialog_for(self.kind, record_id, defaults=defaults, hidden=(self.spec.parent,),
+                          lang=self.lang, user=self.user, read_only=self.read_only, parent=self)
+
+    def add(self) -> None:
+        if self.parent_id is None:
+            return
+        self._dialog(None).exec()
+
+    def edit_selected(self) -> None:
+        record_id = self.selected_id()
+        if record_id is None:
+            return
+        self._dialog(record_id).exec()
+
+    def delete_selected(self) -> None:
+        record_id = self.selected_id()
+        if record_id is None:
+            return
+        if not confirm_delete(self, self.kind, record_id, self.lang):
+            return
+        try:
+            records.delete(self.kind, record_id, user=self.user)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), user_error_message(exc))
+
+    def move_selected(self, step: int) -> None:
+        record_id = self.selected_id()
+        ids = self.model.ids()
+        if record_id is None:
+            return
+        i = ids.index(record_id)
+        j = i + step
+        if not 0 <= j < len(ids):
+            return
+        ids[i], ids[j] = ids[j], ids[i]
+        try:
+            records.reorder_delegates(self.parent_id, ids, user=self.user)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Delegation"), user_error_message(exc))
+            return
+        self.view.selectRow(j)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

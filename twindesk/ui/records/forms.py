@@ -1,0 +1,88 @@
+"""The record forms: each record kind's dialog with its sub-record tabs (a visit's partners, delegation,
+itinerary and gifts; a shipment's items; a partner's timeline, partnerships and contacts), and
+`dialog_for(kind, …)` to open the right one."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+)
+
+from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.ui.records.child_panel import ChildPanel
+from twindesk.ui.records.partner_timeline_panel import TimelinePanel
+from twindesk.ui.records.record_dialog import RecordDialog
+from twindesk.ui.records.visit_partners_panel import VisitPartnersPanel
+
+# kind -> [(tab title, sub-record kind, columns, reorderable)]
+SUB_RECORDS = {
+    "visit": [
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Delegation"), "delegate", ["precedence", "name", "title", "organization", "role", "counterpart"], True),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Itinerary"), "itinerary_item", ["day", "start_time", "end_time", "place", "activity", "counterpart"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Gifts"), "gift", ["direction", "description", "value", "currency", "giver", "recipient"], False),
+    ],
+    "shipment": [
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Items"), "shipment_item", ["description", "category", "quantity", "unit", "value", "currency"], False),
+    ],
+    "partnership": [
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Status history"), "status_change", ["changed_on", "status", "note"], False),
+    ],
+    "partner": [
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "established_year",
+                                         "next_review_on"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Contacts"), "contact", ["honorific", "family_name", "given_name", "title", "organization", "email"], False),
+    ],
+}
+
+
+BRIEFED_KINDS = ("visit", "partner")
+
+
+class SubRecordDialog(RecordDialog):
+    def _add_extra_tabs(self) -> None:
+        self.brief_button = None
+        if self.kind in BRIEFED_KINDS:
+            self.brief_button = self.buttons.addButton(self.tr("Briefing pack…"),
+                                                       QDialogButtonBox.ButtonRole.ActionRole)
+            self.brief_button.setObjectName("brief_button")
+            self.brief_button.setEnabled(self.record_id is not None)
+            self.brief_button.setToolTip(self.tr("A PDF to print before the meeting"))
+            self.brief_button.clicked.connect(self.open_brief)
+        if self.kind == "partner":
+            panel = TimelinePanel(self.record_id, self.lang, self.user, self.read_only)
+            index = self.tabs.addTab(panel, self.tr("Timeline"))
+            self.tabs.setTabEnabled(index, self.record_id is not None)
+        if self.kind == "visit":
+            panel = VisitPartnersPanel(self.record_id, self.lang, self.user)
+            panel.add_button.setEnabled(not self.read_only)
+            panel.remove_button.setEnabled(not self.read_only)
+            index = self.tabs.addTab(panel, self.tr("Partners"))
+            self.tabs.setTabEnabled(index, self.record_id is not None)
+        for title, kind, columns, reorderable in SUB_RECORDS.get(self.kind, []):
+            panel = ChildPanel(kind, columns, parent_id=self.record_id, lang=self.lang, user=self.user,
+                               reorderable=reorderable, read_only=self.read_only)
+            index = self.tabs.addTab(panel, self.tr(title))
+            self.tabs.setTabEnabled(index, self.record_id is not None)
+        if self.record_id is None and self.tabs.count() > 1:
+            self.tabs.setTabToolTip(1, self.tr("Save the record first to add these."))
+
+    def _enable_sub_records(self) -> None:
+        super()._enable_sub_records()
+        if self.brief_button is not None:
+            self.brief_button.setEnabled(True)
+
+    def open_brief(self) -> None:
+        """The pack shows what is saved: save what was typed first (or stop if it cannot be saved)."""
+        if self.record_id is None or not self.save():
+            return
+        BriefDialog(self.kind, self.record_id, lang=self.lang, parent=self).exec()
+
+    def panel(self, kind: str):
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if getattr(widget, "kind", None) == kind or widget.objectName() == f"panel_{kind}":
+                return widget
+        return None
+
+
+def dialog_for(kind: str, record_id: int | None = None, **kwargs) -> RecordDialog:
+    return SubRecordDialog(kind, record_id, **kwargs)

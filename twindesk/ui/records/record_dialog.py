@@ -1,0 +1,249 @@
+"""The form for one record of any kind, built from the domain's record spec.
+
+Required fields are marked, the domain's validation messages appear under their field, Save stays
+disabled until something changed, and closing with unsaved changes asks first. Kinds with sub-records
+(a visit's delegates, a shipment's items …) add tabs once the record exists; every record has a History tab.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twindesk.domain.model.errors import UserError, ValidationError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import records
+from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.records.editor_base import Editor
+from twindesk.ui.records.field_editors import make_editor
+from twindesk.ui.records.history_panel import HistoryPanel
+
+
+def record_title(spec, lang: str) -> str:
+    """"Partner", "Visit" … in the window's language (the domain holds both)."""
+    label = spec.record_label(lang)
+    return label[:1].upper() + label[1:]
+
+
+class RecordDialog(QDialog):
+    def __init__(self, kind: str, record_id: int | None = None, *, defaults: dict | None = None,
+                 hidden: tuple[str, ...] = (), lang: str = "en", user: str = "", read_only: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.read_only = read_only  # another window holds the database: look, do not change
+        self.spec = SPECS[kind]
+        self.record_id = record_id
+        self.lang = lang
+        self.user = user
+        self._defaults = dict(defaults or {})
+        self._hidden = set(hidden)
+        self._dirty = False
+        self.editors: dict[str, Editor] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.setObjectName(f"dialog_{kind}")
+        self.setMinimumWidth(560)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_form(), self.tr("Details"))
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general_error")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+        self.save_button.setVisible(not read_only)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        self._add_extra_tabs()
+        self.history_panel = HistoryPanel(kind, record_id, lang)  # every record: who changed what, when
+        self.tabs.addTab(self.history_panel, self.tr("History"))
+        self._update_title()
+        self._set_dirty(False)
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for f in self.spec.fields:
+            if f.name in self._hidden:
+                continue
+            editor = make_editor(f, self.lang)
+            editor.widget.setObjectName(f"field_{f.name}")
+            editor.changed.connect(lambda: self._set_dirty(True))
+            label = QLabel(self.spec.field_label(f.name, self.lang) + (" *" if f.required else ""))
+            if f.required:
+                label.setToolTip(self.tr("Required"))
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
+            label.setBuddy(editor.focus_widget())
+            error = QLabel()
+            error.setObjectName(f"error_{f.name}")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            box_layout.addWidget(editor.widget)
+            box_layout.addWidget(error)
+            form.addRow(label, box)
+            self.editors[f.name] = editor
+            self.error_labels[f.name] = error
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
+
+    def _add_extra_tabs(self) -> None:
+        """Sub-record tabs; subclasses add theirs (enabled once the record has been saved)."""
+
+    def _load(self) -> None:
+        if self.record_id is not None:
+            values = records.get(self.kind, self.record_id)
+        else:
+            values = {f.name: f.default for f in self.spec.fields}
+            values.update(self._defaults)
+        for name, editor in self.editors.items():
+            editor.set_value(values.get(name))
+
+    def _update_title(self) -> None:
+        label = record_title(self.spec, self.lang)
+        if self.record_id is None:
+            self.setWindowTitle(self.tr("New %1").replace("%1", label))
+        else:
+            self.setWindowTitle(self.tr("%1 %2").replace("%1", label).replace("%2", str(self.record_id)))
+
+    # --- state ------------------------------------------------------------------------------
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty and not self.read_only
+        self.save_button.setEnabled(self._dirty)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def values(self) -> dict:
+        values = {name: editor.value() for name, editor in self.editors.items()}
+        for name in self._hidden:
+            if name in self._defaults:
+                values[name] = self._defaults[name]
+        return values
+
+    def show_errors(self, error: ValidationError) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+        unplaced = []
+        first = None
+        for e in error.errors:
+            label = self.error_labels.get(e.field)
+            message = e.text(self.lang)  # the domain words it in the window's language
+            if label is None:
+                unplaced.append(message)
+                continue
+            label.setText(message if not label.isVisible() else label.text() + "\n" + message)
+            label.show()
+            first = first or e.field
+        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setVisible(bool(unplaced))
+        if first:
+            self.tabs.setCurrentIndex(0)
+            self.editors[first].focus_widget().setFocus()
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+        self.general_error.hide()
+
+    # --- actions ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if not self._dirty:
+            return True
+        try:
+            new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
+        except ValidationError as exc:
+            self.show_errors(exc)
+            return False
+        except UserError as exc:
+            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
+            return False
+        created = self.record_id is None
+        self.record_id = new_id
+        self.clear_errors()
+        self._set_dirty(False)
+        if created and self.has_sub_records():
+            # Stay open so delegates, items … can be added to the record just created.
+            self._update_title()
+            self._enable_sub_records()
+            return True
+        self.accept()
+        return True
+
+    def has_sub_records(self) -> bool:
+        return any(self.tabs.widget(i) is not self.history_panel for i in range(1, self.tabs.count()))
+
+    def _enable_sub_records(self) -> None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if hasattr(widget, "set_parent_id"):
+                widget.set_parent_id(self.record_id)
+            self.tabs.setTabEnabled(i, True)
+
+    def reject(self) -> None:
+        if self._dirty and not self._confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._dirty and not self._confirm_discard():
+            event.ignore()
+            return
+        self._dirty = False
+        super().closeEvent(event)
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("This form has changes that are not saved. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+S saves wherever the focus is (the fields pass the key up to the form).
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save()
+            return
+        # Enter in a one-line field must not press Save behind the user's back.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,87 @@
+"""A visit's partners: the places it goes to or comes from, picked by typing, saved as soon as they change."""
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.operations import records
+from twindesk.domain.queries import details
+from twindesk.ui.common.databus import bus
+from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.records.ref_picker import RefPicker
+
+
+class VisitPartnersPanel(QWidget):
+    """The partners a visit goes to or comes from; saved as soon as they change."""
+
+    def __init__(self, visit_id: int | None, lang: str, user: str, parent=None):
+        super().__init__(parent)
+        self.visit_id = visit_id
+        self.user = user
+        self.setObjectName("panel_visit_partners")
+        self.picker = RefPicker("partner")
+        self.add_button = QPushButton(self.tr("Add partner"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.list = QListWidget()
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        row = QHBoxLayout()
+        row.addWidget(self.picker.widget, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.reload()
+        bus.changed.connect(self._changed)
+
+    def _changed(self, changes) -> None:
+        if changes.touches("visit_partner"):
+            self.reload()
+
+    def set_parent_id(self, visit_id: int) -> None:
+        self.visit_id = visit_id
+        self.reload()
+
+    def partner_ids(self) -> list[int]:
+        return [self.list.item(i).data(256) for i in range(self.list.count())]
+
+    def reload(self) -> None:
+        self.list.clear()
+        if self.visit_id is None:
+            return
+        for pid in records.visit_partner_ids(self.visit_id):
+            item = QListWidgetItem(details.choice_label("partner", pid) or str(pid))
+            item.setData(256, pid)
+            self.list.addItem(item)
+
+    def _store(self, ids: list[int]) -> None:
+        try:
+            records.set_visit_partners(self.visit_id, ids, user=self.user)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Partners"), user_error_message(exc))
+
+    def add(self) -> None:
+        pid = self.picker.value()
+        if self.visit_id is None:
+            return
+        if not isinstance(pid, int):
+            QMessageBox.information(self, self.tr("Partners"),
+                                    self.tr("Type part of the partner's name and pick it from the list."))
+            return
+        if pid not in self.partner_ids():
+            self._store(self.partner_ids() + [pid])
+        self.picker.set_value(None)
+
+    def remove(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self._store([p for p in self.partner_ids() if p != item.data(256)])

@@ -1,0 +1,1 @@
+"""The application's shell: start-up, the session over one database, the main window, settings, the crash dialog."""

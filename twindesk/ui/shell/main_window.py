@@ -1,0 +1,394 @@
+"""The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+)
+
+from twindesk import APP_NAME, __version__
+from twindesk.domain import workspace
+from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.specs import SPECS
+from twindesk.domain.operations import door, records
+from twindesk.ui.backups.restore_dialog import choose_backup
+from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.ui.common import background
+from twindesk.ui.common.background import run_with_progress
+from twindesk.ui.common.databus import bus
+from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.common.file_written import offer_file
+from twindesk.ui.common.replace_prompt import NO_SECOND_QUESTION, ask_to_write
+from twindesk.ui.dashboard.page import DashboardPage
+from twindesk.ui.exchange import view_export
+from twindesk.ui.exchange.export_dialog import (
+    ExportDialog,
+    choose_xlsx,
+    documents_folder,
+    show_export_warnings,
+)
+from twindesk.ui.exchange.import_flow import ImportFlow
+from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
+from twindesk.ui.lists import pages
+from twindesk.ui.lists.list_page import ListPage
+from twindesk.ui.records.delete_confirm import confirm_delete
+from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
+from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.settings_dialog import SettingsDialog
+from twindesk.ui.shell.undo_actions import UndoActions
+
+# Which list page shows a record kind (sub-records open from their parent's dialog).
+PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
+
+
+class MainWindow(QMainWindow):
+    switchDatabase = Signal(str)  # Settings chose another database file: the session opens it
+    switchLanguage = Signal(str)  # Settings chose another language ("" follows the system)
+    restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
+
+    def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
+                 user: str = "", parent=None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.settings = settings
+        self.lang = lang
+        self.read_only = read_only
+        self.user = user or settings.get(S.STAFF_NAME)
+        door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
+        self.setObjectName("main_window")
+        self.setMinimumSize(QSize(960, 600))
+        self._update_title()
+
+        self.dashboard = DashboardPage(lang=lang, quiet_after_days=settings.get(S.QUIET_AFTER_DAYS))
+        self.list_pages: list[ListPage] = [
+            pages.partners_page(lang), pages.visits_page(lang), pages.shipments_page(lang),
+            pages.activities_page(lang), pages.localities_page(lang),
+        ]
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.dashboard)
+        for page in self.list_pages:
+            self.stack.addWidget(page)
+            page.openRecord.connect(self.open_record)
+            page.deleteRecord.connect(self.delete_record)
+            page.selectionChanged.connect(self._update_actions)
+            page.exportRequested.connect(self.export_view)
+        self.dashboard.openRecord.connect(self.open_record)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        for title in (self.tr("Dashboard"), self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"),
+                      self.tr("Activities"), self.tr("Home localities")):
+            self.nav.addItem(title)
+        self.nav.setMaximumWidth(200)
+        self.nav.currentRowChanged.connect(self.show_page)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([170, 1100])
+        self.nav.setMinimumWidth(140)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
+        bus.changed.connect(self._data_changed)
+
+        self._restore_state()
+
+    # --- actions and menus ------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New"), self.new_record, QKeySequence.StandardKey.New, "new")
+        self.open_action = self._action(self.tr("&Open"), self.open_selected, None, "open")
+        self.delete_action = self._action(self.tr("&Delete…"), self.delete_selected, None, "delete")
+        self.undo_actions = UndoActions(self, lang=self.lang, read_only=self.read_only)
+        self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.recent_action = self._action(self.tr("Recent &changes…"), lambda: RecentChangesDialog(
+            lang=self.lang, open_record=self.open_record, parent=self).exec(), None, "recent_changes")
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current,
+                                           QKeySequence.StandardKey.Refresh, "refresh")
+        self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
+        self.brief_action.setToolTip(self.tr("A PDF briefing pack for the selected visit or partner"))
+        self.export_action = self._action(self.tr("&Export workbook…"), self.export_workbook, "Ctrl+Shift+E",
+                                          "export")
+        self.export_view_action = self._action(self.tr("Export this &view…"), self.export_view, "Ctrl+E",
+                                               "export_view")
+        self.export_view_action.setToolTip(self.tr("The rows and columns this list shows now, as a workbook"))
+        self.import_action = self._action(self.tr("&Import…"), self.import_workbook, "Ctrl+I", "import")
+        self.import_action.setEnabled(not self.read_only)
+        self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
+        self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup, None,
+                                           "restore_backup")
+        self.restore_action.setEnabled(not self.read_only)  # a read-only window may not replace the data
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
+                                            QKeySequence.StandardKey.Preferences, "settings")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.about_action = self._action(self.tr("&About TwinDesk"), self.about, None, "about")
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.delete_action, self.find_action,
+                       self.refresh_action, self.brief_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.brief_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.export_view_action)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addSeparator()
+        for action in (self.new_action, self.open_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu.addAction(self.recent_action)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        for row in range(self.nav.count()):
+            action = QAction(self.nav.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.about_action)
+
+    # --- pages ------------------------------------------------------------------------------
+    def current_list_page(self) -> ListPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, ListPage) else None
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        page.refresh()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        page = self.current_list_page()
+        has_selection = page is not None and page.selected_id() is not None
+        self.new_action.setEnabled(page is not None and not self.read_only)
+        self.open_action.setEnabled(has_selection)
+        self.delete_action.setEnabled(has_selection and not self.read_only)
+        self.find_action.setEnabled(page is not None)
+        self.export_view_action.setEnabled(page is not None)
+        self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
+
+    def _data_changed(self, changes) -> None:
+        """A change notice: the page on screen reads again if it shows what changed (the others
+        read when they are shown)."""
+        page = self.stack.currentWidget()
+        kinds = getattr(page, "kinds_shown", None)
+        if kinds is None or changes.everything or kinds & changes.kinds:
+            page.refresh()
+        self._update_actions()
+
+    def refresh_current(self) -> None:
+        self.stack.currentWidget().refresh()
+        self._update_actions()
+
+    # --- record actions ---------------------------------------------------------------------
+    def focus_search(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.focus_search()
+
+    def new_record(self) -> None:
+        page = self.current_list_page()
+        if page is None or self.read_only:
+            return
+        defaults = {}
+        home = self.settings.get(S.HOME_LOCALITY)
+        if home and "home_locality" in SPECS[page.spec.record_kind].by_name:
+            defaults["home_locality"] = home
+        dialog = dialog_for(page.spec.record_kind, None, defaults=defaults, lang=self.lang, user=self.user,
+                            parent=self)
+        dialog.exec()
+        if dialog.record_id is not None:
+            page.refresh()
+            row = page.model.row_of(dialog.record_id)
+            if row is not None:
+                page.view.selectRow(row)
+
+    def open_selected(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.open_selected()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        try:
+            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
+                                parent=self)
+        except UserError as exc:  # deleted meanwhile
+            QMessageBox.information(self, APP_NAME, user_error_message(exc))
+            self.refresh_current()
+            return
+        dialog.exec()
+
+    def delete_selected(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            page.delete_selected()
+
+    def delete_record(self, kind: str, record_id: int) -> None:
+        if self.read_only or not confirm_delete(self, kind, record_id, self.lang):
+            return
+        try:
+            records.delete(kind, record_id, user=self.user)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Cannot delete"), user_error_message(exc))
+            return
+        label = SPECS[kind].record_label(self.lang)
+        self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
+
+    def brief_selected(self) -> None:
+        page = self.current_list_page()
+        record_id = page.selected_id() if page is not None else None
+        if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
+            return
+        BriefDialog(page.spec.record_kind, record_id, lang=self.lang, database=self.db_path, parent=self).exec()
+
+    # --- workbooks ----------------------------------------------------------------------------
+    def export_workbook(self) -> None:
+        ExportDialog(lang=self.lang, database=self.db_path, parent=self).exec()
+
+    def export_view(self) -> None:
+        page = self.current_list_page()
+        if page is None:
+            return
+        title = self.nav.currentItem().text()
+        view = view_export.snapshot(page, title)
+        suggested = str(documents_folder() / f"{title} {date.today().isoformat()}.xlsx")
+        path = choose_xlsx(self, self.tr("Export this view"), suggested)
+        replace = ask_to_write(self, Path(path), self.db_path) if path else None
+        if replace is None:
+            return
+        lang = self.lang
+
+        def written(report) -> None:
+            show_export_warnings(self, report, lang)
+            offer_file(self, report.path, self.tr("Workbook"))
+
+        self.view_job = run_with_progress(
+            self, self.tr("Exporting %1 rows…").replace("%1", str(len(view.ids))),
+            lambda progress: view_export.export(view, Path(path), lang, progress, replace), written)
+
+    def import_workbook(self) -> None:
+        if not self.read_only:
+            self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
+            self.import_flow.choose()
+
+    # --- file -------------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
+                                                self.tr("TwinDesk database (*.db)"), options=NO_SECOND_QUESTION)
+        replace = ask_to_write(self, Path(target), self.db_path) if target else None
+        if replace is None:
+            return
+        try:
+            workspace.back_up_to(self.db_path, Path(target), replace=replace)  # the old file goes once the copy is whole
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Backup"), user_error_message(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
+
+    def restore_from_backup(self) -> None:
+        chosen = None if self.read_only else choose_backup(self, self.db_path, self.lang)
+        if chosen is not None:
+            self.restoreBackup.emit(chosen)
+
+    def show_settings(self) -> None:
+        before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
+        dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
+        if not dialog.exec():
+            return
+        self.user = self.settings.get(S.STAFF_NAME)
+        door.set_staff_name(self.user)
+        self.dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
+        database = self.settings.get(S.DATABASE)
+        if database != before[S.DATABASE]:
+            self.switchDatabase.emit(str(workspace.database_path(database or None)))
+        if self.settings.get(S.LANGUAGE) != before[S.LANGUAGE]:
+            self.switchLanguage.emit(self.settings.get(S.LANGUAGE))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About TwinDesk"),
+                          self.tr("TwinDesk %1\nPartner cities, delegation visits and aid shipments.")
+                          .replace("%1", __version__))
+
+    def _update_title(self) -> None:
+        suffix = " — " + self.tr("read-only") if self.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}{suffix}")
+
+    # --- state between runs -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for page in self.list_pages:
+            state = self.settings.column_state(page.spec.list_name, self.lang)
+            if state:
+                header = page.view.horizontalHeader()
+                header.blockSignals(True)  # no query per hidden page; a page queries when shown
+                header.restoreState(state)
+                header.blockSignals(False)
+                page.adopt_sort_indicator()
+                page._sized = True  # noqa: SLF001 - the user's widths win over automatic ones
+        page_index = self.settings.get(S.CURRENT_PAGE)
+        self.nav.setCurrentRow(page_index if 0 <= page_index < self.nav.count() else 0)
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, self.saveGeometry())
+        self.settings.set(S.CURRENT_PAGE, self.nav.currentRow())
+        for page in self.list_pages:
+            self.settings.set_column_state(page.spec.list_name, self.lang,
+                                          page.view.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
+        background.wait_for_all()  # no worker may still be reading when the database closes
+        super().closeEvent(event)

@@ -1,0 +1,282 @@
+"""One working session: the database, its lock and the window over it.
+
+Settings can switch to another database file or another language while TwinDesk runs: the session
+opens the new database (locking it first) before it lets go of the old one, so a file that cannot be
+opened leaves the user where they were. A new window is built for the new database or language; the
+old one saves its state and closes (its dialogs are modal, so no form is open with unsaved work).
+
+The lock's heartbeat runs every few minutes. If it finds the lock taken by someone else (a window on
+another machine that thought ours had died), this window reopens read-only and says why, so the two
+never overwrite each other's work.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from twindesk import APP_NAME
+from twindesk.domain import workspace
+from twindesk.domain.model.errors import UserError
+from twindesk.ui.backups.damaged_dialog import DamagedDialog, damage_in_backup_warning, is_damaged
+from twindesk.ui.backups.restore_dialog import ChosenBackup, run_restore
+from twindesk.ui.common import background
+from twindesk.ui.common.formatting import said
+from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.crash import show_user_error
+from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
+from twindesk.ui.shell.main_window import MainWindow
+
+LOCK_REFRESH_MS = 5 * 60 * 1000
+
+
+
+class Session(QObject):
+    def __init__(self, settings: S.AppSettings, lang: str, *, apply_language=None, resolve_language=None,
+                 parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.lang = lang
+        self.apply_language = apply_language or (lambda _lang: None)  # installs translators, locale
+        self.resolve_language = resolve_language or (lambda chosen: chosen or "en")  # "" follows the system
+        self.cancelled = False  # the user declined to open read-only
+        self.path: Path | None = None
+        self.read_only = False
+        self.lock: workspace.DatabaseLock | None = None
+        self.window = None
+        self.notices: list[str] = []  # warnings for the next window: a missing backup, why read-only
+        self.done_message: str | None = None  # for its status bar: a restore that worked
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(LOCK_REFRESH_MS)
+        self.heartbeat.timeout.connect(self.check_lock)
+
+    # --- opening ---------------------------------------------------------------------------------
+    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+        """Lock and open `path`; on success the previous database (if any) is closed and unlocked.
+
+        Asks for read-only when another window has it, and opens read-only (saying why) when the medium,
+        folder or file is read-only. A damaged file opens to the offer to restore a backup over it.
+        False (the previous database still open) when the user cancels or the file cannot be opened,
+        after saying why.
+        """
+        path = Path(path)
+        if self.path is not None and path.resolve() == self.path.resolve():
+            return True
+        lock = workspace.DatabaseLock(path)
+        read_only, reason = False, None
+        self.cancelled = False
+        try:
+            holder = lock.acquire()
+            if holder is not None:
+                if not ask_read_only(parent, holder):
+                    self.cancelled = True
+                    return False
+                read_only = True
+        except (UserError, OSError) as exc:
+            reason = self._read_only_medium(path)
+            if reason is None:
+                self._cannot_open(parent, path, exc)
+                return False
+            read_only = True  # the lock cannot be written there, and nobody can write the database either
+        previous = (self.path, self.read_only)
+        self._close_database()
+        opened, damage = None, None
+        try:
+            opened = workspace.open_workspace(path, read_only=read_only, lock=None if read_only else lock,
+                                              read_only_fallback=True)
+            damage = None if opened.read_only else damage_in_backup_warning(path, opened.backup_warning)
+            if damage is not None:
+                workspace.close()
+        except (UserError, OSError) as exc:
+            if read_only or not is_damaged(exc):
+                lock.release()
+                self._cannot_open(parent, path, exc)
+                self._reopen(*previous)
+                return False
+            damage = exc
+        if damage is not None:
+            outcome = self._offer_repair(parent, path, damage, lock)
+            if outcome is True:
+                return True
+            lock.release()
+            self._reopen(*previous)
+            return self.open(outcome, parent) if isinstance(outcome, Path) else False
+        if opened.read_only and not read_only:  # read-only medium, file or folder
+            lock.release()
+            read_only, reason = True, opened.read_only_reason
+        self._adopt(path, None if read_only else lock)
+        if reason:
+            self.notices.append(self.tr("Opened read-only: %1").replace("%1", said(reason, self.lang)))
+        if opened.backup_warning:
+            self.notices.append(self.tr("The database is open, but a backup is missing: %1")
+                                .replace("%1", said(opened.backup_warning, self.lang)))
+        return True
+
+    def _adopt(self, path: Path, lock: workspace.DatabaseLock | None) -> None:
+        """`path` is open (read-write under `lock`, or read-only): it becomes the session's database."""
+        self._release_lock()
+        self.lock = lock
+        self.path, self.read_only = path, lock is None
+        self.notices = []
+        if self.lock is not None:
+            self.heartbeat.start()
+
+    def _reopen(self, path: Path | None, read_only: bool) -> None:
+        """Back to the database the user was in, after another one could not be opened."""
+        if path is not None:
+            workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
+
+    def _read_only_medium(self, path: Path) -> str | None:
+        problem = workspace.read_only_media_problem(path)
+        return f"{path}: {said(problem, self.lang)}" if problem else None
+
+    # --- damaged files and restoring backups -----------------------------------------------------
+    def _offer_repair(self, parent, path: Path, damage, lock: workspace.DatabaseLock) -> bool | Path | None:
+        """The damaged-database screen, until the user is through: True once a backup was restored over
+        `path` and it is open; the path of another database to open instead; None to give up."""
+        while True:
+            dialog = DamagedDialog(path, damage, lang=self.lang, at_start=self.path is None, parent=parent)
+            dialog.exec()
+            dialog.deleteLater()
+            if dialog.choice == "other":
+                return dialog.other_path
+            if dialog.choice != "restore":
+                return None
+            try:
+                safety = run_restore(parent, path, dialog.chosen.path, lock)
+                workspace.open_workspace(path, lock=lock, take_backups=False)
+            except (UserError, OSError) as exc:
+                workspace.close()
+                show_user_error(parent, exc)
+                continue  # the screen again: another backup may do
+            self._adopt(path, lock)
+            self.done_message = self._restored_text(path, dialog.chosen, safety)
+            return True
+
+    def restore(self, chosen: ChosenBackup) -> bool:
+        """Restore the backup `chosen` over the open database, then show the window on what it holds.
+
+        The restore closes the database (and must not be read meanwhile), so background work ends
+        first and the window is built again afterwards; if the restore fails, nothing was replaced and
+        the database opens again as it was."""
+        if self.path is None or self.lock is None:
+            return False
+        path, lock, parent = self.path, self.lock, self.window
+        self.heartbeat.stop()
+        self._close_database()
+        failure = None
+        try:
+            safety = run_restore(parent, path, chosen.path, lock)
+        except Exception as exc:  # shown below, once the database is open again
+            failure = exc
+        workspace.open_workspace(path, lock=lock, take_backups=False)
+        self.heartbeat.start()
+        if failure is not None:
+            background.report_failure(parent, failure)
+            return False
+        self.done_message = self._restored_text(path, chosen, safety)
+        self.show_window()
+        return True
+
+    def _restored_text(self, path: Path, chosen: ChosenBackup, safety: Path | None) -> str:
+        if safety is None:
+            return self.tr("Restored the backup of %1.").replace("%1", chosen.label)
+        try:
+            kept = str(safety.relative_to(path.parent))
+        except ValueError:
+            kept = str(safety)
+        return (self.tr("Restored the backup of %1; the previous content is saved as %2.")
+                .replace("%1", chosen.label).replace("%2", kept))
+
+    def _cannot_open(self, parent, path: Path, exc: BaseException) -> None:
+        QMessageBox.critical(parent, APP_NAME, self.tr("TwinDesk cannot open the database %1:")
+                             .replace("%1", str(path)) + f"\n\n{exc}")
+
+    def _close_database(self) -> None:
+        background.wait_for_all()  # no worker may still read the database being closed
+        workspace.close()
+
+    def _release_lock(self) -> None:
+        self.heartbeat.stop()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    # --- the window ------------------------------------------------------------------------------
+    def show_window(self) -> None:
+        old = self.window
+        if old is not None:
+            old.save_state()
+        self.window = MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
+                                 read_only=self.read_only)
+        self.window.switchDatabase.connect(self.switch_database)
+        self.window.switchLanguage.connect(self.switch_language)
+        self.window.restoreBackup.connect(self.restore)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.window.show()
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        """What the user must know about this open (a missing backup, why it is read-only, a restore):
+        in the status bar, and for warnings a notice that does not stop the window from being used."""
+        warnings, self.notices = self.notices, []
+        done, self.done_message = self.done_message, None
+        if done or warnings:
+            self.window.statusBar().showMessage("  ".join(([done] if done else []) + warnings))
+        if warnings:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "\n\n".join(warnings),
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("open_notice")
+            box.setModal(False)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.show()
+
+    def switch_database(self, path: str) -> None:
+        if self.open(Path(path), self.window):
+            self.show_window()
+            self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 8000)
+
+    def switch_language(self, chosen: str) -> None:
+        lang = self.resolve_language(chosen)
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self.apply_language(lang)
+        self.show_window()
+
+    # --- the lock's heartbeat --------------------------------------------------------------------
+    def check_lock(self) -> None:
+        if self.lock is None or self.lock.refresh():
+            return
+        holder = self.lock.holder()
+        if holder is None and self.lock.acquire() is None:
+            return  # the lock file was removed, and is ours again
+        self.lock = None
+        self.heartbeat.stop()
+        who = (self.tr("by %1 on %2 since %3").replace("%1", holder.user).replace("%2", holder.host)
+               .replace("%3", format_since(holder.since)) if holder else "")
+        form = QApplication.activeModalWidget()
+        QMessageBox.warning(form or self.window, APP_NAME, self.tr(
+            "Another TwinDesk window has taken over this database %1. This window now shows it read-only, "
+            "so neither overwrites the other's work. Your saved changes are in the database.").replace("%1", who)
+            + ("\n\n" + self.tr("The form you are typing in stays open: copy what you typed (it can no longer be "
+                                  "saved here), then close it.") if form is not None else ""))
+        self._reopen_read_only_when_no_form_is_open()
+
+    def _reopen_read_only_when_no_form_is_open(self) -> None:
+        """An open form keeps what was typed on screen (its Save is refused by the operations, which no
+        longer find the lock): the window turns read-only once the last form is closed."""
+        if QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(500, self._reopen_read_only_when_no_form_is_open)
+            return
+        path = self.path
+        self._close_database()
+        workspace.open_workspace(path, read_only=True)
+        self.read_only = True
+        self.show_window()
+
+    def shutdown(self) -> None:
+        self._close_database()
+        self._release_lock()
