@@ -117,7 +117,7 @@ def main(n: int) -> int:
                 out, floor_out = folder / f"ours-{lang}.pdf", folder / f"floor-{lang}.pdf"
                 story = capture(jeju, lang)
                 font = next(f.style.fontName for f in story if isinstance(f, Paragraph))
-                ours = timed(lambda lang=lang, out=out: build_partner_brief(jeju, out, lang=lang, marking="Internal"))
+                ours = timed(lambda lang=lang, out=out: build_partner_brief(jeju, out, lang=lang, marking="Internal", replace=True))
                 floor = timed(lambda story=story, floor_out=floor_out, font=font: floor_build(story, floor_out, font))
                 ratio = ours[1] / floor[1]
                 ratios.append(ratio)
