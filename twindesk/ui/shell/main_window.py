@@ -45,6 +45,7 @@ from twindesk.ui.records.delete_confirm import confirm_delete
 from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.settings_dialog import SettingsDialog
+from twindesk.ui.shell.read_only_banner import with_banner
 from twindesk.ui.shell.undo_actions import UndoActions
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
     restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
 
     def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
-                 user: str = "", parent=None):
+                 user: str = "", read_only_reason: str = "", parent=None):
         super().__init__(parent)
         self.db_path = db_path
         self.settings = settings
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         splitter.setSizes([170, 1100])
         self.nav.setMinimumWidth(140)
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(with_banner(splitter, read_only_reason) if read_only else splitter)
 
         self._build_actions()
         self._build_menus()
