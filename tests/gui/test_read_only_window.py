@@ -7,8 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
 
 from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace

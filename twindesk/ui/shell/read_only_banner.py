@@ -11,25 +11,23 @@ from twindesk.domain.workspace import LockHolder
 from twindesk.ui.shell.lock_prompt import format_since
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadOnlyBanner", text)
-
-
 def held_by(holder: LockHolder) -> str:
     """The banner's words when another window holds the database."""
-    return (_tr("Read-only: this database is open in TwinDesk by %1 on %2 since %3. "
-                "Close that window to make changes here.")
+    return (QCoreApplication.translate(
+        "ReadOnlyBanner", "Read-only: this database is open in TwinDesk by %1 on %2 since %3. "
+        "Close that window to make changes here.")
             .replace("%1", holder.user).replace("%2", holder.host).replace("%3", format_since(holder.since)))
 
 
 def read_only_medium(reason: str) -> str:
     """The banner's words when the file or where it lies cannot be written (`reason` says which)."""
-    return _tr("Read-only: %1").replace("%1", reason)
+    return QCoreApplication.translate("ReadOnlyBanner", "Read-only: %1").replace("%1", reason)
 
 
 def with_banner(content: QWidget, text: str) -> QWidget:
     """`content` under a visible bar saying `text` (or a general reason when `text` is empty)."""
-    banner = QLabel(text or _tr("Read-only: this window cannot change the database."))
+    banner = QLabel(text or QCoreApplication.translate(
+        "ReadOnlyBanner", "Read-only: this window cannot change the database."))
     banner.setObjectName("read_only_banner")
     banner.setWordWrap(True)
     banner.setStyleSheet("background: #fff4ce; color: #4d3800; padding: 6px 10px;"
