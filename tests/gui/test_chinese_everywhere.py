@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -345,3 +346,11 @@ def test_qt_buttons_file_offers_and_environment_errors_speak_chinese(qtbot, wind
     _dialog(qtbot, seen, "read-only form", read_only)
     assert any("磁盘" in text or "空间" in text for _where, text in seen.texts), seen.texts
     assert not seen.english(), "\n".join(seen.english())
+
+
+def test_qts_own_chinese_is_found(qapp, chinese):
+    from twindesk.ui.shell.i18n import load_qt_translation
+
+    assert load_qt_translation("zh_CN") is not None
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.buttons()[0].text() == "取消"

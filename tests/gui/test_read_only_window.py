@@ -196,3 +196,24 @@ def test_a_read_only_window_without_a_known_holder_still_says_why(qtbot, gui_db,
     banner = w.findChild(QLabel, "read_only_banner")
     assert banner.isVisible() and "cannot change the database" in banner.text()
     QApplication.processEvents()
+
+
+def test_a_window_that_loses_the_lock_shows_who_took_it(qtbot, app_settings, held_database,
+                                                        no_blocking_message_boxes):
+    path, _ids = held_database
+    lock_file = workspace.DatabaseLock(path).path
+    lock_file.unlink()
+    session = Session(app_settings, "en")
+    assert session.open(path) and not session.read_only
+    session.show_window()
+    qtbot.addWidget(session.window)
+    assert session.window.findChild(QLabel, "read_only_banner") is None
+    lock_file.write_text(json.dumps(HOLDER), encoding="utf-8")  # another window took it over
+    session.check_lock()
+    try:
+        banner = session.window.findChild(QLabel, "read_only_banner")
+        assert session.window.read_only and "wang.fang" in banner.text()
+        assert not session.window.new_action.isEnabled()
+    finally:
+        session.window.close()
+        session.shutdown()
