@@ -74,6 +74,10 @@
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1015,6 +1019,32 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Read-only: this database is open in TwinDesk by %1 on %2 since %3. Close that window to make changes here.</source>
+        <translation>只读：此数据库已由 %1 在 %2 上自 %3 起在 TwinDesk 中打开。请关闭那个窗口后再在此处修改。</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>Read-only: this window cannot change the database.</source>
+        <translation>只读：此窗口不能修改数据库。</translation>
+    </message>
+</context>
+<context>
     <name>RecentChangesDialog</name>
     <message>
         <source>Recent changes</source>
@@ -1106,6 +1136,10 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>Read-only: this window cannot change the database.</source>
+        <translation>只读：此窗口不能修改数据库。</translation>
     </message>
     <message>
         <source>New %1</source>

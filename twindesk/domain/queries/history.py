@@ -319,7 +319,8 @@ class RecordHistory(Sequence):
 
 def _child_ids(conn, child: str, column: str, parent_id: int) -> list[int]:
     """The sub-records of `child` kind that belong, or belonged until deleted, to `parent_id`."""
-    live = conn.execute(f'SELECT id FROM "{child}" WHERE "{column}" = ?', (parent_id,)).fetchall()
+    table = SPECS[child].model._meta.table_name if child in SPECS else child  # status_change's table differs
+    live = conn.execute(f'SELECT id FROM "{table}" WHERE "{column}" = ?', (parent_id,)).fetchall()
     gone = conn.execute("SELECT DISTINCT record_id FROM history_change WHERE kind = ? AND change = 'delete' "
                         f"AND json_extract(old, '$.{column}') = ?", (child, parent_id)).fetchall()
     return sorted({i for (i,) in live} | {i for (i,) in gone})

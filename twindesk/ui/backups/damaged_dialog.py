@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from twindesk import APP_NAME
 from twindesk.ui.backups.restore_dialog import ChosenBackup, choose_backup
+from twindesk.ui.common.file_dialogs import open_file_name
 from twindesk.ui.common.formatting import said
 
 # How a damaged file shows in the errors of the pre-open check, of SQLite and of a rotating copy that
@@ -123,8 +123,8 @@ class DamagedDialog(QDialog):
             self.accept()
 
     def open_other(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open another database"), str(self.db_path.parent),
-                                              self.tr("TwinDesk database (*.db)"))
+        name = open_file_name(self, self.tr("Open another database"), str(self.db_path.parent),
+                              self.tr("TwinDesk database (*.db)"))
         if name:
             self.choice, self.other_path = "other", Path(name)
             self.accept()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from twindesk.domain import workspace
 from twindesk.ui.common.background import BackgroundJob
 from twindesk.ui.common.databus import bus
+from twindesk.ui.common.file_dialogs import open_file_name
 from twindesk.ui.common.formatting import format_value
 
 
@@ -160,8 +160,8 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         folder = self.backups[0].path.parent if self.backups else self.db_path.parent
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), str(folder),
-                                              self.tr("TwinDesk database (*.db)"))
+        name = open_file_name(self, self.tr("Restore from a file"), str(folder),
+                              self.tr("TwinDesk database (*.db)"))
         if name:
             self._confirm(ChosenBackup(Path(name), Path(name).name))
 

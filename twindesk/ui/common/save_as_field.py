@@ -5,9 +5,10 @@ replaced (typed or picked alike) and refuses what may never be replaced."""
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from twindesk.ui.common import replace_prompt
+from twindesk.ui.common.file_dialogs import save_file_name
 
 
 class SaveAsField(QWidget):
@@ -52,7 +53,6 @@ class SaveAsField(QWidget):
         return None if replace is None else (path, replace)
 
     def choose(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.dialog_title, self.edit.text(), self.file_filter,
-                                                options=replace_prompt.NO_SECOND_QUESTION)
+        chosen = save_file_name(self, self.dialog_title, self.edit.text(), self.file_filter)
         if chosen:
             self.set_path(Path(chosen) if chosen.lower().endswith(self.suffix) else Path(chosen + self.suffix))

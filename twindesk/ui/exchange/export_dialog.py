@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from twindesk import exchange
-from twindesk.ui.common import replace_prompt
 from twindesk.ui.common.background import run_with_progress
+from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField
 from twindesk.ui.exchange.issues_dialog import IssuesDialog
@@ -41,8 +40,7 @@ def xlsx_filter() -> str:
 
 def choose_xlsx(parent: QWidget, title: str, suggested: str) -> str:
     """A path picked in the save dialog; the caller asks before replacing (replace_prompt)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, xlsx_filter(),
-                                          options=replace_prompt.NO_SECOND_QUESTION)
+    path = save_file_name(parent, title, suggested, xlsx_filter())
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path

@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -20,6 +19,7 @@ from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
 from twindesk.ui.common import replace_prompt
 from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.common.file_dialogs import save_file_name
 
 
 class IssuesModel(QAbstractTableModel):
@@ -106,9 +106,8 @@ class IssuesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problems"), "problems.csv",
-                                              self.tr("CSV for Excel (*.csv)"),
-                                              options=replace_prompt.NO_SECOND_QUESTION)
+        path = save_file_name(self, self.tr("Save the list of problems"), "problems.csv",
+                              self.tr("CSV for Excel (*.csv)"))
         if not path:
             return
         replace = replace_prompt.ask_to_write(self, Path(path))

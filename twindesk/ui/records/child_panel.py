@@ -62,7 +62,8 @@ class ChildPanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
 
         self.add_button = QPushButton(self.tr("Add…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
+        # A read-only window opens sub-records to look at them: the button says so.
+        self.edit_button = QPushButton(self.tr("View…") if read_only else self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -104,6 +105,10 @@ class ChildPanel(QWidget):
         if self.reorderable:
             self.up_button.setEnabled(can_change)
             self.down_button.setEnabled(can_change)
+        if self.read_only:  # no reordering by drag and drop either
+            self.view.setDragDropMode(QTableView.DragDropMode.NoDragDrop)
+            self.view.setDragEnabled(False)
+            self.view.setAcceptDrops(False)
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()
@@ -119,7 +124,7 @@ class ChildPanel(QWidget):
                           lang=self.lang, user=self.user, read_only=self.read_only, parent=self)
 
     def add(self) -> None:
-        if self.parent_id is None:
+        if self.parent_id is None or self.read_only:
             return
         self._dialog(None).exec()
 
@@ -131,7 +136,7 @@ class ChildPanel(QWidget):
 
     def delete_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is None:
+        if record_id is None or self.read_only:
             return
         if not confirm_delete(self, self.kind, record_id, self.lang):
             return
@@ -143,7 +148,7 @@ class ChildPanel(QWidget):
     def move_selected(self, step: int) -> None:
         record_id = self.selected_id()
         ids = self.model.ids()
-        if record_id is None:
+        if record_id is None or self.read_only:
             return
         i = ids.index(record_id)
         j = i + step

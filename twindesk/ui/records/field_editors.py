@@ -48,6 +48,9 @@ class LineEditor(Editor):
             text = str(value)  # numbers without grouping, so they read back exactly
         self.widget.setText(text)
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)  # still selectable and copyable
+
 
 class TextEditor(Editor):
     def __init__(self):
@@ -62,6 +65,9 @@ class TextEditor(Editor):
 
     def set_value(self, value) -> None:
         self.widget.setPlainText(value or "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
 
 
 class DateEditor(Editor):
@@ -100,6 +106,11 @@ class DateEditor(Editor):
 
     def focus_widget(self):
         return self.edit
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)  # no typing, no calendar popup
+        for button in self.widget.findChildren(QToolButton):
+            button.setEnabled(not read_only)  # ✕ would clear it
 
 
 class BoolEditor(Editor):

@@ -52,9 +52,7 @@ class SubRecordDialog(RecordDialog):
             index = self.tabs.addTab(panel, self.tr("Timeline"))
             self.tabs.setTabEnabled(index, self.record_id is not None)
         if self.kind == "visit":
-            panel = VisitPartnersPanel(self.record_id, self.lang, self.user)
-            panel.add_button.setEnabled(not self.read_only)
-            panel.remove_button.setEnabled(not self.read_only)
+            panel = VisitPartnersPanel(self.record_id, self.lang, self.user, self.read_only)
             index = self.tabs.addTab(panel, self.tr("Partners"))
             self.tabs.setTabEnabled(index, self.record_id is not None)
         for title, kind, columns, reorderable in SUB_RECORDS.get(self.kind, []):

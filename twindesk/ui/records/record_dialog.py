@@ -70,11 +70,15 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        if read_only:
+            layout.addWidget(self._read_only_note())
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
         self._load()
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)  # nothing can be typed that could not be kept
         self._add_extra_tabs()
         self.history_panel = HistoryPanel(kind, record_id, lang)  # every record: who changed what, when
         self.tabs.addTab(self.history_panel, self.tr("History"))
@@ -118,6 +122,12 @@ class RecordDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(page)
         return scroll
+
+    def _read_only_note(self) -> QLabel:
+        note = QLabel(self.tr("Read-only: this window cannot change the database."))
+        note.setObjectName("read_only_note")
+        note.setStyleSheet("background: #fff4ce; padding: 4px;")
+        return note
 
     def _add_extra_tabs(self) -> None:
         """Sub-record tabs; subclasses add theirs (enabled once the record has been saved)."""

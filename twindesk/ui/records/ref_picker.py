@@ -85,6 +85,10 @@ class RefPicker(Editor):
             return found[0][0]
         return text
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
+        self.widget.setClearButtonEnabled(not read_only)
+
     def set_value(self, value) -> None:
         if value in (None, ""):
             self._set_chosen(None, "")

@@ -21,9 +21,10 @@ from twindesk.ui.records.ref_picker import RefPicker
 class VisitPartnersPanel(QWidget):
     """The partners a visit goes to or comes from; saved as soon as they change."""
 
-    def __init__(self, visit_id: int | None, lang: str, user: str, parent=None):
+    def __init__(self, visit_id: int | None, lang: str, user: str, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.visit_id = visit_id
+        self.read_only = read_only  # another window holds the database: the partners are shown only
         self.user = user
         self.setObjectName("panel_visit_partners")
         self.picker = RefPicker("partner")
@@ -39,6 +40,9 @@ class VisitPartnersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
+        self.picker.widget.setEnabled(not read_only)
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
         self.reload()
         bus.changed.connect(self._changed)
 
@@ -63,6 +67,8 @@ class VisitPartnersPanel(QWidget):
             self.list.addItem(item)
 
     def _store(self, ids: list[int]) -> None:
+        if self.read_only:
+            return
         try:
             records.set_visit_partners(self.visit_id, ids, user=self.user)
         except UserError as exc:

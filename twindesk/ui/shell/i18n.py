@@ -25,6 +25,24 @@ def _load(name: str, folder: str) -> QTranslator | None:
     return translator if translator.load(name, folder) else None
 
 
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own `qtbase_<lang>.qm` may be: where this Qt says, then beside the PySide6 package
+    (the frozen build keeps them at PySide6/Qt/translations, packaging/twindesk.spec)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")]
+
+
+def load_qt_translation(lang: str) -> QTranslator | None:
+    """Qt's translation of its standard dialogs and buttons into `lang`, or None when none is found."""
+    for folder in qt_translations_dirs():
+        translator = _load(f"qtbase_{lang}", folder)
+        if translator is not None:
+            return translator
+    return None
+
+
 def install_language(lang: str) -> bool:
     """Make `lang` the window's language (replacing the one before); True when its translation loaded.
 
@@ -40,7 +58,7 @@ def install_language(lang: str) -> bool:
     if lang == "en":
         return True
     ours = _load(f"twindesk_{lang}", str(translations_dir()))
-    qt = _load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qt = load_qt_translation(lang)
     for translator in (qt, ours):
         if translator is not None:
             app.installTranslator(translator)

@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -27,8 +26,9 @@ from twindesk.ui.common import background
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
-from twindesk.ui.common.replace_prompt import NO_SECOND_QUESTION, ask_to_write
+from twindesk.ui.common.replace_prompt import ask_to_write
 from twindesk.ui.dashboard.page import DashboardPage
 from twindesk.ui.exchange import view_export
 from twindesk.ui.exchange.export_dialog import (
@@ -44,6 +44,7 @@ from twindesk.ui.lists.list_page import ListPage
 from twindesk.ui.records.delete_confirm import confirm_delete
 from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
 from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.read_only_banner import with_banner
 from twindesk.ui.shell.settings_dialog import SettingsDialog
 from twindesk.ui.shell.undo_actions import UndoActions
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
     restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
 
     def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
-                 user: str = "", parent=None):
+                 user: str = "", read_only_reason: str = "", parent=None):
         super().__init__(parent)
         self.db_path = db_path
         self.settings = settings
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         splitter.setSizes([170, 1100])
         self.nav.setMinimumWidth(140)
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(with_banner(splitter, read_only_reason) if read_only else splitter)
 
         self._build_actions()
         self._build_menus()
@@ -320,8 +321,8 @@ class MainWindow(QMainWindow):
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), suggested,
-                                                self.tr("TwinDesk database (*.db)"), options=NO_SECOND_QUESTION)
+        target = save_file_name(self, self.tr("Back up the database"), suggested,
+                                self.tr("TwinDesk database (*.db)"))
         replace = ask_to_write(self, Path(target), self.db_path) if target else None
         if replace is None:
             return

@@ -22,6 +22,7 @@ from twindesk.ui.backups.damaged_dialog import DamagedDialog, damage_in_backup_w
 from twindesk.ui.backups.restore_dialog import ChosenBackup, run_restore
 from twindesk.ui.common import background
 from twindesk.ui.common.formatting import said
+from twindesk.ui.shell import read_only_banner
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.crash import show_user_error
 from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
@@ -42,6 +43,7 @@ class Session(QObject):
         self.cancelled = False  # the user declined to open read-only
         self.path: Path | None = None
         self.read_only = False
+        self.read_only_reason = ""  # the read-only window's banner: who holds the database, or why
         self.lock: workspace.DatabaseLock | None = None
         self.window = None
         self.notices: list[str] = []  # warnings for the next window: a missing backup, why read-only
@@ -63,7 +65,7 @@ class Session(QObject):
         if self.path is not None and path.resolve() == self.path.resolve():
             return True
         lock = workspace.DatabaseLock(path)
-        read_only, reason = False, None
+        read_only, reason, why = False, None, ""
         self.cancelled = False
         try:
             holder = lock.acquire()
@@ -71,7 +73,7 @@ class Session(QObject):
                 if not ask_read_only(parent, holder):
                     self.cancelled = True
                     return False
-                read_only = True
+                read_only, why = True, read_only_banner.held_by(holder)
         except (UserError, OSError) as exc:
             reason = self._read_only_medium(path)
             if reason is None:
@@ -105,6 +107,7 @@ class Session(QObject):
             lock.release()
             read_only, reason = True, opened.read_only_reason
         self._adopt(path, None if read_only else lock)
+        self.read_only_reason = read_only_banner.read_only_medium(said(reason, self.lang)) if reason else why
         if reason:
             self.notices.append(self.tr("Opened read-only: %1").replace("%1", said(reason, self.lang)))
         if opened.backup_warning:
@@ -208,7 +211,7 @@ class Session(QObject):
         if old is not None:
             old.save_state()
         self.window = MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
-                                 read_only=self.read_only)
+                                 read_only=self.read_only, read_only_reason=self.read_only_reason)
         self.window.switchDatabase.connect(self.switch_database)
         self.window.switchLanguage.connect(self.switch_language)
         self.window.restoreBackup.connect(self.restore)
@@ -255,6 +258,7 @@ class Session(QObject):
             return  # the lock file was removed, and is ours again
         self.lock = None
         self.heartbeat.stop()
+        self.read_only_reason = read_only_banner.held_by(holder) if holder else ""
         who = (self.tr("by %1 on %2 since %3").replace("%1", holder.user).replace("%2", holder.host)
                .replace("%3", format_since(holder.since)) if holder else "")
         form = QApplication.activeModalWidget()

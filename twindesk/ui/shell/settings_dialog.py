@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain.queries import details
+from twindesk.ui.common.file_dialogs import open_file_name, save_file_name
 from twindesk.ui.shell import settings as S
 
 
@@ -84,14 +84,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _open_other(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a TwinDesk database"), self.database.text(),
-                                              self.tr("TwinDesk database (*.db);;All files (*)"))
+        path = open_file_name(self, self.tr("Open a TwinDesk database"), self.database.text(),
+                              self.tr("TwinDesk database (*.db);;All files (*)"))
         if path:
             self.database.setText(path)
 
     def _create_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a TwinDesk database"), "twindesk.db",
-                                              self.tr("TwinDesk database (*.db)"))
+        path = save_file_name(self, self.tr("Create a TwinDesk database"), "twindesk.db",
+                              self.tr("TwinDesk database (*.db)"), dialog_asks_to_replace=True)
         if path:
             if not path.endswith(".db"):
                 path += ".db"
