@@ -259,3 +259,32 @@ def test_saves_go_on_while_another_process_exports(tmp_path):
         assert saves > 5 and records.get("partner", pid)["population"] == saves
     finally:
         workspace.close()
+
+
+def test_an_import_writes_a_history_row_for_every_record_it_creates(db, tmp_path):
+    import json
+
+    from tests.conftest import make_filled_database, table_counts
+    from twindesk.exchange import export_workbook, import_workbook
+
+    source = tmp_path / "source.db"
+    workspace.close()
+    make_filled_database(source)
+    workspace.open_workspace(source, read_only=True)
+    out = tmp_path / "list.xlsx"
+    export_workbook(out)
+    workspace.close()
+    target = tmp_path / "empty.db"
+    workspace.open_workspace(target, take_backups=False)
+    report = import_workbook(out)
+    assert report.applied, report.errors
+    (op,) = m.HistoryOperation.select().where(m.HistoryOperation.action == "import")
+    created = {}
+    for change in op.changes:
+        assert change.change == "create"
+        created[change.kind] = created.get(change.kind, 0) + 1
+        row = json.loads(change.new)
+        assert row["id"] == change.record_id and len(row["uuid"]) == 32
+    counts = table_counts(target)
+    assert created["partner"] == counts["partner"] and created["shipment_item"] == counts["shipment_item"]
+    assert created["status_change"] == counts["partnership_status_change"]

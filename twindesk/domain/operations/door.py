@@ -155,6 +155,7 @@ class Operation:
         self.id: int | None = None  # given when the operation is written, at its end
         self._before: dict[type, dict[int, dict | None]] = {}
         self._rows: list[tuple] = []
+        self._bulk: list[tuple[type, list[int]]] = []
         self.ids: dict[str, set[int]] = {}
         self.versions: dict[tuple[str, int], int] = {}  # each record's version after it (not for deletes)
 
@@ -172,13 +173,13 @@ class Operation:
         """A record this operation has just created."""
         self._before.setdefault(model, {})[record_id] = None
 
-    def created_rows(self, model, rows: Iterable[dict]) -> None:
-        """Rows the operation inserted in bulk (an import), recorded without looking them up again."""
-        kind = model_kind(model)
-        for row in rows:
-            self._rows.append((kind, row["id"], "create", "", None, to_json(row), row.get("version", 1)))
-            self.ids.setdefault(kind, set()).add(row["id"])
-            self.versions[(kind, row["id"])] = row.get("version", 1)
+    def created_in_bulk(self, model, ids: Iterable[int]) -> None:
+        """Rows the operation inserted in bulk (an import): their history rows are written by SQLite
+        itself at the end, each row as JSON, without bringing the rows back into Python."""
+        ids = list(ids)
+        if ids:
+            self._bulk.append((model, ids))
+            self.ids.setdefault(model_kind(model), set()).update(ids)
 
     def _compare(self) -> None:
         for model, before in self._before.items():
@@ -207,7 +208,7 @@ class Operation:
     def finish(self) -> None:
         """Write the operation and its history rows (still inside its transaction)."""
         self._compare()
-        if not self._rows and not self.everything:
+        if not self._rows and not self._bulk and not self.everything:
             return  # nothing changed (a form saved as it was): no history, no undo step, no notice
         self.id = m.HistoryOperation.insert(
             action=self.action, kind=self.kind, record_id=self.record_id, summary=self.summary, user=self.user,
@@ -217,6 +218,18 @@ class Operation:
                 'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", '
                 '"new", "version") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [(self.id, *r) for r in self._rows])
             self._rows.clear()
+        for model, ids in self._bulk:
+            self._write_bulk_creates(model, ids)
+        self._bulk.clear()
+
+    def _write_bulk_creates(self, model, ids: list[int]) -> None:
+        table = _table(model)
+        columns = [row[1] for row in database.connection().execute(f'PRAGMA table_info("{table}")')]
+        row_json = "json_object(" + ", ".join(f"'{c}', \"{c}\"" for c in columns) + ")"
+        database.connection().execute(
+            f'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", "new", '
+            f'"version") SELECT ?, ?, "id", \'create\', \'\', NULL, {row_json}, "version" FROM "{table}" '
+            f'WHERE "id" IN (SELECT value FROM json_each(?))', (self.id, model_kind(model), json.dumps(ids)))
 
     def changes(self) -> Changes:
         return Changes(self.id, self.action, {k: frozenset(v) for k, v in self.ids.items()}, self.everything)

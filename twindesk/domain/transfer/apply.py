@@ -124,8 +124,7 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
     updates = [r for r in rows if r.update]
     model = writer.spec.model
     op.track(model, [r.record_id for r in updates])  # as they were, for the history
-    for r in with_id:
-        op.track_new(model, r.record_id)
+    op.created_in_bulk(model, [r.record_id for r in with_id])
     label = writer.spec.label
     for batch_rows, sql, make in (
         (with_id, writer.insert_with_id,
@@ -143,6 +142,7 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
                                                            *writer.params(r.values)]).lastrowid
             op.track_new(model, new_ids[r.line])
             done[0] += 1
+    op.created_in_bulk(model, new_ids.values())
     return len(rows) - len(updates), len(updates), new_ids
 
 
@@ -201,6 +201,6 @@ def _add_history(conn, op, rows: list[PlannedRow], new_ids: dict[int, int], user
                row.values[i_since].isoformat()) for row in rows]
     conn.executemany(sql, params)
     last = conn.execute('SELECT coalesce(max(id), 0) FROM "partnership_status_change"').fetchone()[0]
-    for line_id in range(last - len(params) + 1, last + 1):  # AUTOINCREMENT: the newest IDs are these rows
-        op.track_new(m.PartnershipStatusChange, line_id)
+    # AUTOINCREMENT: the newest IDs are these rows.
+    op.created_in_bulk(m.PartnershipStatusChange, range(last - len(params) + 1, last + 1))
     return len(params)
