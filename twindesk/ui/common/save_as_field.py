@@ -5,9 +5,9 @@ replaced (typed or picked alike) and refuses what may never be replaced."""
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from twindesk.ui.common import replace_prompt
+from twindesk.ui.common import last_folder, replace_prompt
 
 
 class SaveAsField(QWidget):
@@ -17,6 +17,7 @@ class SaveAsField(QWidget):
         super().__init__(parent)
         self.suffix, self.dialog_title, self.file_filter = suffix, dialog_title, file_filter
         self.edit = QLineEdit(str(path))
+        self._suggested = str(path)
         self.edit.setObjectName("output")
         self.edit.textChanged.connect(self.changed)
         browse = QPushButton(self.tr("Choose…"))
@@ -41,7 +42,10 @@ class SaveAsField(QWidget):
 
     def rename(self, name: str) -> None:
         """Another suggested file name in the same folder."""
-        self.set_path(Path(self.edit.text()).with_name(name))
+        renamed = Path(self.edit.text()).with_name(name)
+        if self.edit.text() == self._suggested:
+            self._suggested = str(renamed)
+        self.set_path(renamed)
 
     def ask_to_write(self, database: Path | None = None) -> tuple[Path, bool] | None:
         """(the path, whether to replace it), or None when nothing is to be written (see replace_prompt)."""
@@ -52,7 +56,9 @@ class SaveAsField(QWidget):
         return None if replace is None else (path, replace)
 
     def choose(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.dialog_title, self.edit.text(), self.file_filter,
-                                                options=replace_prompt.NO_SECOND_QUESTION)
+        text = self.edit.text()
+        start = last_folder.start_in(text) if text == self._suggested else text  # what was typed wins
+        chosen, _ = last_folder.save_file_name(self, self.dialog_title, start, self.file_filter,
+                                               options=replace_prompt.NO_SECOND_QUESTION)
         if chosen:
             self.set_path(Path(chosen) if chosen.lower().endswith(self.suffix) else Path(chosen + self.suffix))

@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from twindesk import exchange
-from twindesk.ui.common import replace_prompt
+from twindesk.ui.common import last_folder, replace_prompt
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField
@@ -41,8 +40,8 @@ def xlsx_filter() -> str:
 
 def choose_xlsx(parent: QWidget, title: str, suggested: str) -> str:
     """A path picked in the save dialog; the caller asks before replacing (replace_prompt)."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, xlsx_filter(),
-                                          options=replace_prompt.NO_SECOND_QUESTION)
+    path, _ = last_folder.save_file_name(parent, title, suggested, xlsx_filter(),
+                                         options=replace_prompt.NO_SECOND_QUESTION)
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import exchange
+from twindesk.ui.common import last_folder
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.exchange.issues_dialog import IssuesDialog
 
@@ -87,8 +87,8 @@ class ImportFlow(QObject):
         self.job = None
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import a workbook"), "",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = last_folder.open_file_name(self.window, self.tr("Import a workbook"), "",
+                                             self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.start(Path(path))
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.output_file import atomic_output
-from twindesk.ui.common import replace_prompt
+from twindesk.ui.common import last_folder, replace_prompt
 from twindesk.ui.common.error_text import user_error_message
 
 
@@ -106,9 +105,9 @@ class IssuesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list of problems"), "problems.csv",
-                                              self.tr("CSV for Excel (*.csv)"),
-                                              options=replace_prompt.NO_SECOND_QUESTION)
+        path, _ = last_folder.save_file_name(self, self.tr("Save the list of problems"), "problems.csv",
+                                             self.tr("CSV for Excel (*.csv)"),
+                                             options=replace_prompt.NO_SECOND_QUESTION)
         if not path:
             return
         replace = replace_prompt.ask_to_write(self, Path(path))

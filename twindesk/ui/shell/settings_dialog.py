@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain.queries import details
+from twindesk.ui.common import last_folder
 from twindesk.ui.shell import settings as S
 
 
@@ -90,8 +91,8 @@ class SettingsDialog(QDialog):
             self.database.setText(path)
 
     def _create_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Create a TwinDesk database"), "twindesk.db",
-                                              self.tr("TwinDesk database (*.db)"))
+        path, _ = last_folder.save_file_name(self, self.tr("Create a TwinDesk database"), "twindesk.db",
+                                             self.tr("TwinDesk database (*.db)"))
         if path:
             if not path.endswith(".db"):
                 path += ".db"
