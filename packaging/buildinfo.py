@@ -152,6 +152,15 @@ def icon_files() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".png", ".svg", ".ico"))
 
 
+def window_resource_files() -> list[tuple[Path, str]]:
+    """The window's icon font with its licence, and the user guide: (file, its folder in the bundle)."""
+    found = []
+    for folder in ("icons/phosphor", "guide"):
+        here = ROOT / "resources" / folder
+        found += [(p, f"resources/{folder}") for p in sorted(here.iterdir()) if p.is_file()] if here.is_dir() else []
+    return found
+
+
 def platform_tag() -> str:
     machine = os.uname().machine if hasattr(os, "uname") else "x86_64"
     return f"{'windows' if sys.platform == 'win32' else sys.platform.rstrip('0123456789')}-{machine}"

@@ -632,10 +632,25 @@
         <translation>打印…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
         <source>No program on this computer opens %1. The file is at:
 %2</source>
         <translation>这台电脑上没有能打开 %1 文件的程序。文件位于：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>TwinDesk user guide</source>
+        <translation>TwinDesk 使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>此安装中缺少使用指南。</translation>
     </message>
 </context>
 <context>
@@ -941,6 +956,26 @@ The database as it was before is saved as %4</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>Open a TwinDesk database</source>
+        <translation>打开 TwinDesk 数据库</translation>
+    </message>
+    <message>
+        <source>TwinDesk database (*.db);;All files (*)</source>
+        <translation>TwinDesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;databases</source>
+        <translation>最近的数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1016,6 +1051,10 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>%1 cannot be read for printing.</source>
         <translation>无法读取 %1 进行打印。</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1155,13 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>RecentMenu</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Details</source>
@@ -1144,10 +1190,6 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>New %1</source>
         <translation>新建%1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -101,7 +101,7 @@ def test_recent_changes_lists_filters_by_person_and_opens_the_record_with_enter(
                                ["Wang Fang", "save", f"partner {jeju}", "Jeju"]]
     assert seen["li"] == [["Li Na", "save", f"partner {jeju}", "Jeju", "Population: — → 5,400,000"]]
     assert seen["since_error"] == "Since: “not a day” is not a date; write it as 2026-11-29."
-    assert seen["opened"] == f"Partner {jeju}"
+    assert seen["opened"] == "Partner — Jeju"
     assert seen["still_open"]  # Enter opened the record, it did not close the list
     assert QApplication.activeModalWidget() is None
 

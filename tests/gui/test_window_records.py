@@ -39,7 +39,7 @@ def test_create_partner_by_typing_and_saving(qtbot, window):
         assert dialog.save_button.isEnabled()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         # A new partner stays open so its contacts and partnerships can be added; then Close.
-        assert dialog.windowTitle() == f"Partner {m.Partner.get().id}"
+        assert dialog.windowTitle() == "Partner — Jeju"  # its name, not its ID
         assert dialog.tabs.isTabEnabled(1)
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
 

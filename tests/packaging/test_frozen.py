@@ -183,7 +183,10 @@ def test_bundle_holds_its_resources(app):
     for rel in ("resources/fonts/wqy-microhei.ttc", "resources/fonts/wqy-microhei.LICENSE.txt",
                 "resources/icons/twindesk.svg", "resources/icons/twindesk-256.png", "THIRD-PARTY.txt",
                 "PySide6/Qt/translations/qtbase_zh_CN.qm", "PySide6/Qt/plugins/platforms/libqxcb.so",
-                "PySide6/Qt/plugins/platforms/libqoffscreen.so"):
+                "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+                # the window's icon font and its licence, and the user guide (Help › User guide)
+                "resources/icons/phosphor/Phosphor.ttf", "resources/icons/phosphor/LICENSE.txt",
+                "resources/guide/guide_en.html", "resources/guide/guide_zh_CN.html"):
         assert (internal / rel).is_file(), rel
     for qm in buildinfo.translation_files():
         assert (internal / "resources" / "translations" / qm.name).is_file(), qm.name

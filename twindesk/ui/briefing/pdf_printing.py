@@ -1,12 +1,13 @@
 """Printing a briefing pack from the window: the system's print dialog, then each page rendered by
-QtPdf at the printer's resolution, so no PDF viewer is needed."""
+QtPdf at the printer's resolution, so no PDF viewer is needed; or first a print preview of the pages
+(from which it can be printed too)."""
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
@@ -33,10 +34,44 @@ def print_pages(document: QPdfDocument, printer: QPrinter, first: int, last: int
     return printed
 
 
-def print_pdf(parent: QWidget | None, path: Path) -> int:
+PREVIEW_DPI = 200  # the preview keeps every page as an image: sharp on screen and on paper, not 1200 dpi
+
+
+def _load(parent: QWidget | None, path: Path) -> QPdfDocument | None:
     document = QPdfDocument(parent)
     if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() == 0:
         QMessageBox.warning(parent, QCoreApplication.translate("PdfPrinting", "Print"), QCoreApplication.translate("PdfPrinting", "%1 cannot be read for printing.").replace("%1", str(path)))
+        return None
+    return document
+
+
+def preview_dialog(parent: QWidget | None, path: Path) -> QPrintPreviewDialog | None:
+    """The print preview of a PDF, not yet shown (tests look at it); None if the file cannot be read."""
+    document = _load(parent, path)
+    if document is None:
+        return None
+    printer = QPrinter(QPrinter.PrinterMode.PrinterResolution)
+    printer.setResolution(PREVIEW_DPI)
+    printer.setDocName(Path(path).stem)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("print_preview")
+    dialog.setWindowTitle(QCoreApplication.translate("PdfPrinting", "Print preview — %1").replace("%1", Path(path).name))
+    dialog.document, dialog.printer = document, printer  # kept alive with the dialog (it only borrows them)
+    dialog.paintRequested.connect(lambda target: print_pages(document, target, 0, document.pageCount() - 1))
+    dialog.resize(900, 700)
+    return dialog
+
+
+def preview_pdf(parent: QWidget | None, path: Path) -> None:
+    dialog = preview_dialog(parent, path)
+    if dialog is not None:
+        dialog.exec()
+        dialog.deleteLater()
+
+
+def print_pdf(parent: QWidget | None, path: Path) -> int:
+    document = _load(parent, path)
+    if document is None:
         return 0
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(Path(path).stem)

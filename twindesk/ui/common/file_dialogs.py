@@ -13,6 +13,7 @@ the path was typed or chosen.
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from twindesk.ui.common import last_folder
 from twindesk.ui.common.replace_prompt import NO_SECOND_QUESTION
 
 QT_DIALOG_LABELS = (  # Qt's text, Chinese in resources/translations (context QFileDialog)
@@ -22,14 +23,18 @@ QT_DIALOG_LABELS = (  # Qt's text, Chinese in resources/translations (context QF
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, file_filter: str, *,
-                   dialog_asks_to_replace: bool = False) -> str:
-    """The path chosen to save to, or "" when cancelled."""
+                   dialog_asks_to_replace: bool = False, in_last_folder: bool = True) -> str:
+    """The path chosen to save to, or "" when cancelled. The dialog starts in the folder the last one was
+    answered in (`in_last_folder`), with the suggested name."""
     options = QFileDialog.Option(0) if dialog_asks_to_replace else NO_SECOND_QUESTION
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter, options=options)
+    start = last_folder.start_in(suggested) if in_last_folder else suggested
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, file_filter, options=options)
+    last_folder.remember(path)
     return path
 
 
 def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str:
-    """The path of an existing file chosen to open, or "" when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    """The path of an existing file chosen to open, or "" when cancelled (starting in the last folder)."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, last_folder.start_in(folder), file_filter)
+    last_folder.remember(path)
     return path

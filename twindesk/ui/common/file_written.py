@@ -25,6 +25,7 @@ def build_prompt(parent: QWidget | None, path: Path, what: str, *, printable: bo
     box.open_button = box.addButton(QCoreApplication.translate("FileWritten", "Open"), QMessageBox.ButtonRole.AcceptRole)
     box.folder_button = box.addButton(QCoreApplication.translate("FileWritten", "Show in folder"), QMessageBox.ButtonRole.ActionRole)
     box.print_button = box.addButton(QCoreApplication.translate("FileWritten", "Print…"), QMessageBox.ButtonRole.ActionRole) if printable else None
+    box.preview_button = box.addButton(QCoreApplication.translate("FileWritten", "Print preview…"), QMessageBox.ButtonRole.ActionRole) if printable else None
     box.close_button = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(box.open_button)
     box.setEscapeButton(box.close_button)
@@ -47,3 +48,7 @@ def offer_file(parent: QWidget | None, path: Path, what: str, *, printable: bool
         from twindesk.ui.briefing.pdf_printing import print_pdf  # QtPdf and QtPrintSupport only when printing
 
         print_pdf(parent, path)
+    elif printable and clicked is box.preview_button:
+        from twindesk.ui.briefing.pdf_printing import preview_pdf
+
+        preview_pdf(parent, path)

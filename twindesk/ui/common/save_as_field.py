@@ -18,6 +18,7 @@ class SaveAsField(QWidget):
         super().__init__(parent)
         self.suffix, self.dialog_title, self.file_filter = suffix, dialog_title, file_filter
         self.edit = QLineEdit(str(path))
+        self._suggested = str(path)
         self.edit.setObjectName("output")
         self.edit.textChanged.connect(self.changed)
         browse = QPushButton(self.tr("Choose…"))
@@ -42,7 +43,10 @@ class SaveAsField(QWidget):
 
     def rename(self, name: str) -> None:
         """Another suggested file name in the same folder."""
-        self.set_path(Path(self.edit.text()).with_name(name))
+        renamed = Path(self.edit.text()).with_name(name)
+        if self.edit.text() == self._suggested:
+            self._suggested = str(renamed)
+        self.set_path(renamed)
 
     def ask_to_write(self, database: Path | None = None) -> tuple[Path, bool] | None:
         """(the path, whether to replace it), or None when nothing is to be written (see replace_prompt)."""
@@ -53,6 +57,9 @@ class SaveAsField(QWidget):
         return None if replace is None else (path, replace)
 
     def choose(self) -> None:
-        chosen = save_file_name(self, self.dialog_title, self.edit.text(), self.file_filter)
+        text = self.edit.text()
+        # The last folder for the suggestion; what was typed wins.
+        chosen = save_file_name(self, self.dialog_title, text, self.file_filter,
+                                in_last_folder=text == self._suggested)
         if chosen:
             self.set_path(Path(chosen) if chosen.lower().endswith(self.suffix) else Path(chosen + self.suffix))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import exchange
+from twindesk.ui.common import replace_prompt  # noqa: F401
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file

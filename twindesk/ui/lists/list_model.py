@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 
 BLOCK = 200
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 10  # a badge column's stored status code (ui/lists/status_badge.py)
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Column:
     align_right: bool = False
     sort_key: str | None = None  # the list column SQL sorts by; None: not sortable by click
     raw: bool = False  # "Export this view" writes the stored value (a real date or number), not the text
+    badge: bool = False  # a status: drawn as a coloured badge, its code under BADGE_ROLE
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -97,6 +99,9 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
+        if role == BADGE_ROLE and column.badge:
+            row = self.row_data(index.row())
+            return row.get(column.key) if row is not None else None
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

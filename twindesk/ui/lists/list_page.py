@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import Vocabulary
 from twindesk.domain.queries import lists
+from twindesk.ui.lists.column_widths import fit_columns
 from twindesk.ui.lists.list_model import Column, RecordTableModel
+from twindesk.ui.lists.status_badge import use_badges
 
 SEARCH_DELAY_MS = 150
 
@@ -110,6 +112,7 @@ class ListPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("table")
         self.view.setModel(self.model)
+        use_badges(self.view, columns)
         # Sorting happens in SQL: a header click re-queries; the indicator starts on the list's default.
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
@@ -203,7 +206,7 @@ class ListPage(QWidget):
             if row is not None:
                 self.view.selectRow(row)
         if not self._sized and ids:
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
             self._sized = True
 
     def refresh(self) -> None:

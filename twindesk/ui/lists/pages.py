@@ -16,7 +16,8 @@ def _t(text: str) -> str:
 def _col(key: str, header: str, lang: str, vocab=None, kind: str = "", sort_key: str | None = None,
          right: bool = False) -> Column:
     return Column(key, _t(header), lambda row: format_value(row.get(key), lang, vocab, kind),
-                  align_right=right, sort_key=sort_key or key, raw=vocab is None and kind != "country")
+                  align_right=right, sort_key=sort_key or key, raw=vocab is None and kind != "country",
+                  badge=key == "status")
 
 
 def _partner_col(lang: str) -> Column:

@@ -19,7 +19,9 @@ from twindesk.domain.queries import details
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.formatting import format_value
+from twindesk.ui.lists.column_widths import fit_columns
 from twindesk.ui.lists.list_model import Column, RecordTableModel
+from twindesk.ui.lists.status_badge import use_badges
 from twindesk.ui.records.delete_confirm import confirm_delete
 
 
@@ -31,7 +33,7 @@ def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
         columns.append(Column(
             name, spec.field_label(name, lang),
             lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind),
-            align_right=f.kind in ("int", "decimal", "float"),
+            align_right=f.kind in ("int", "decimal", "float"), badge=name == "status" and f.vocabulary is not None,
         ))
     return columns
 
@@ -53,6 +55,7 @@ class ChildPanel(QWidget):
         self.model = RecordTableModel(spec_columns(kind, columns, lang), lambda ids: {i: self._rows[i] for i in ids})
         self.view = QTableView()
         self.view.setModel(self.model)
+        use_badges(self.view, self.model.columns())
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -90,6 +93,10 @@ class ChildPanel(QWidget):
         if changes.touches(self.kind):
             self.reload()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_columns(self.view)  # now that the tab has its width
+
     def set_parent_id(self, parent_id: int) -> None:
         self.parent_id = parent_id
         self.reload()
@@ -98,7 +105,7 @@ class ChildPanel(QWidget):
         rows = details.children(self.kind, self.parent_id) if self.parent_id is not None else []
         self._rows = {r["id"]: r for r in rows}
         self.model.set_ids([r["id"] for r in rows])
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         can_change = self.parent_id is not None and not self.read_only
         self.add_button.setEnabled(can_change)
         self.delete_button.setEnabled(can_change)

@@ -23,9 +23,12 @@ from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
 from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.common.icons import kind_icon
+from twindesk.ui.records.dialog_size import fit_to_content
 from twindesk.ui.records.editor_base import Editor
 from twindesk.ui.records.field_editors import make_editor
 from twindesk.ui.records.history_panel import HistoryPanel
+from twindesk.ui.records.record_names import record_name
 
 
 def record_title(spec, lang: str) -> str:
@@ -84,6 +87,7 @@ class RecordDialog(QDialog):
         self.tabs.addTab(self.history_panel, self.tr("History"))
         self._update_title()
         self._set_dirty(False)
+        fit_to_content(self, self.tabs.widget(0))  # every field in view, within the screen
 
     # --- building ---------------------------------------------------------------------------
     def _build_form(self) -> QWidget:
@@ -143,10 +147,12 @@ class RecordDialog(QDialog):
 
     def _update_title(self) -> None:
         label = record_title(self.spec, self.lang)
+        self.setWindowIcon(kind_icon(self.kind))
         if self.record_id is None:
             self.setWindowTitle(self.tr("New %1").replace("%1", label))
-        else:
-            self.setWindowTitle(self.tr("%1 %2").replace("%1", label).replace("%2", str(self.record_id)))
+        else:  # "Partner — Hyogo": the record's name, not its ID (ui/records/record_names.py)
+            name = record_name(self.kind, self.values(), self.lang)
+            self.setWindowTitle(f"{label} — {name}" if name else label)
 
     # --- state ------------------------------------------------------------------------------
     def _set_dirty(self, dirty: bool) -> None:

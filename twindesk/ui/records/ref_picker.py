@@ -2,12 +2,16 @@
 
 A combo box with every partner would read and hold 100,000 names each time a form opens; this editor
 asks the domain for the first matches as the user types (debounced) and shows them in a popup.
+Entries read "兵库县 / Hyogo (JP)"; only where two partners are called the same does "· ID 23" tell
+them apart, drawn in a quieter colour.
 """
 
 import re
+from collections import Counter
 
-from PySide6.QtCore import QStringListModel, QTimer
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QStyledItemDelegate
 
 from twindesk.domain.queries import details
 from twindesk.ui.records.editor_base import Editor
@@ -15,6 +19,40 @@ from twindesk.ui.records.editor_base import Editor
 SEARCH_DELAY_MS = 150
 MATCHES_SHOWN = 50
 ENTRY_ID = re.compile(r"(?:^|·\s*)ID\s*(\d+)$", re.IGNORECASE)
+ID_MARK = " · ID "
+
+
+def entries(found: list[tuple[int, str]], taken: Counter | None = None) -> list[str]:
+    """The popup's lines: the label alone, or with its ID where the same label names several records
+    (among `found`, and in `taken`: how often each label occurs beyond them)."""
+    seen = Counter(label for _id, label in found) + (taken or Counter())
+    return [f"{label}{ID_MARK}{record_id}" if seen[label] > 1 else label for record_id, label in found]
+
+
+class QuietIdDelegate(QStyledItemDelegate):
+    """A popup line with its "· ID n" (if any) in the placeholder's colour."""
+
+    def paint(self, painter, option, index) -> None:
+        text = index.data() or ""
+        if ID_MARK not in text:
+            super().paint(painter, option, index)
+            return
+        name, _, number = text.rpartition(ID_MARK)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = option.state & QStyle.StateFlag.State_Selected
+        area = option.rect.adjusted(4, 0, -4, 0)
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        quiet = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        painter.setPen(quiet)
+        painter.drawText(area.adjusted(option.fontMetrics.horizontalAdvance(name), 0, 0, 0),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, ID_MARK + number)
+        painter.restore()
 
 
 class RefPicker(Editor):
@@ -36,6 +74,7 @@ class RefPicker(Editor):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
         line.setCompleter(self.completer)
+        self.completer.popup().setItemDelegate(QuietIdDelegate(self.completer.popup()))
         self.completer.activated.connect(self._choose_text)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -52,13 +91,16 @@ class RefPicker(Editor):
         text = self.widget.text().strip()
         found = details.find_choices(self.kind, text, MATCHES_SHOWN) if text else []
         self._ids = [record_id for record_id, _label in found]
-        self.matches.setStringList([self._entry(i, label) for i, label in found])
+        self.matches.setStringList(entries(found))
         if found and self.widget.hasFocus():
             self.completer.complete()
 
-    @staticmethod
-    def _entry(record_id: int, label: str) -> str:
-        return f"{label} · ID {record_id}"  # same-named partners stay apart
+    def _entry(self, record_id: int, label: str) -> str:
+        """One record's line: its ID too only if another record has the same label."""
+        name = label.split(" / ")[0].split(" (")[0]
+        namesakes = [(i, text) for i, text in details.find_choices(self.kind, name, MATCHES_SHOWN) if text == label]
+        others = Counter({label: 1}) if any(i != record_id for i, _text in namesakes) else Counter()
+        return entries([(record_id, label)], others)[0]
 
     def _choose_text(self, text: str) -> None:
         entries = self.matches.stringList()

@@ -3,17 +3,9 @@
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from twindesk import APP_NAME, __version__
 from twindesk.domain import workspace
@@ -22,7 +14,7 @@ from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import door, records
 from twindesk.ui.backups.restore_dialog import choose_backup
 from twindesk.ui.briefing.brief_dialog import BriefDialog
-from twindesk.ui.common import background
+from twindesk.ui.common import background, last_folder
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
@@ -43,7 +35,9 @@ from twindesk.ui.lists import pages
 from twindesk.ui.lists.list_page import ListPage
 from twindesk.ui.records.delete_confirm import confirm_delete
 from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
+from twindesk.ui.shell import menus
 from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.navigation import Navigation
 from twindesk.ui.shell.read_only_banner import with_banner
 from twindesk.ui.shell.settings_dialog import SettingsDialog
 from twindesk.ui.shell.undo_actions import UndoActions
@@ -65,6 +59,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.read_only = read_only
         self.user = user or settings.get(S.STAFF_NAME)
+        last_folder.use(settings)  # file dialogs start where the last one was answered
         door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
@@ -85,12 +80,13 @@ class MainWindow(QMainWindow):
             page.exportRequested.connect(self.export_view)
         self.dashboard.openRecord.connect(self.open_record)
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        for title in (self.tr("Dashboard"), self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"),
-                      self.tr("Activities"), self.tr("Home localities")):
-            self.nav.addItem(title)
-        self.nav.setMaximumWidth(200)
+        self.nav = Navigation([
+            ("dashboard", self.tr("Dashboard"), None),
+            *((page.spec.record_kind, title, page.spec.list_name) for page, title in zip(self.list_pages, (
+                self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"), self.tr("Activities"),
+                self.tr("Home localities")), strict=True)),
+        ])
+        self.nav.setMaximumWidth(240)
         self.nav.currentRowChanged.connect(self.show_page)
 
         splitter = QSplitter()
@@ -98,8 +94,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
-        splitter.setSizes([170, 1100])
-        self.nav.setMinimumWidth(140)
+        splitter.setSizes([190, 1100])
+        self.nav.setMinimumWidth(160)
         self.setCentralWidget(with_banner(splitter, read_only_reason) if read_only else splitter)
 
         self._build_actions()
@@ -148,48 +144,10 @@ class MainWindow(QMainWindow):
                                             QKeySequence.StandardKey.Preferences, "settings")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         self.about_action = self._action(self.tr("&About TwinDesk"), self.about, None, "about")
-        toolbar = QToolBar(self.tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.delete_action, self.find_action,
-                       self.refresh_action, self.brief_action):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
+        self.toolbar = menus.build_toolbar(self)  # icons from ui/common/icons.py, words beside them
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.brief_action)
-        menu.addSeparator()
-        menu.addAction(self.export_action)
-        menu.addAction(self.export_view_action)
-        menu.addAction(self.import_action)
-        menu.addSeparator()
-        menu.addAction(self.backup_action)
-        menu.addAction(self.restore_action)
-        menu.addSeparator()
-        menu.addAction(self.settings_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
-        menu.addAction(self.undo_action)
-        menu.addAction(self.redo_action)
-        menu.addSeparator()
-        for action in (self.new_action, self.open_action, self.delete_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-        menu.addAction(self.recent_action)
-        menu = self.menuBar().addMenu(self.tr("&View"))
-        for row in range(self.nav.count()):
-            action = QAction(self.nav.item(row).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.refresh_action)
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu.addAction(self.about_action)
+        menus.build_menus(self)  # File (recent databases), Edit, View, Help (the user guide, F1)
 
     # --- pages ------------------------------------------------------------------------------
     def current_list_page(self) -> ListPage | None:
@@ -391,5 +349,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
+        self.nav.detach()
         background.wait_for_all()  # no worker may still be reading when the database closes
         super().closeEvent(event)

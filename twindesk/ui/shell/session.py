@@ -22,7 +22,7 @@ from twindesk.ui.backups.damaged_dialog import DamagedDialog, damage_in_backup_w
 from twindesk.ui.backups.restore_dialog import ChosenBackup, run_restore
 from twindesk.ui.common import background
 from twindesk.ui.common.formatting import said
-from twindesk.ui.shell import read_only_banner
+from twindesk.ui.shell import read_only_banner, recent_files
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.crash import show_user_error
 from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
@@ -120,6 +120,7 @@ class Session(QObject):
         self._release_lock()
         self.lock = lock
         self.path, self.read_only = path, lock is None
+        recent_files.remember(self.settings, path)  # File › Recent databases
         self.notices = []
         if self.lock is not None:
             self.heartbeat.start()

@@ -21,6 +21,8 @@ STAFF_NAME = Setting("general/staff_name", str, "")
 QUIET_AFTER_DAYS = Setting("dashboard/quiet_after_days", int, 365)
 GEOMETRY = Setting("window/geometry", bytes, b"")
 CURRENT_PAGE = Setting("window/page", int, 0)
+RECENT_DATABASES = Setting("files/recent_databases", list, [])  # most recent first (ui/shell/recent_files.py)
+LAST_FOLDER = Setting("files/last_folder", str, "")  # where the last file dialog was answered
 
 
 class AppSettings:
@@ -38,6 +40,8 @@ class AppSettings:
                 return bytes(value)
             if setting.type is int:
                 return int(value)
+            if setting.type is list:  # an INI file gives one item back as a plain string
+                return [value] if isinstance(value, str) else list(value)
             return setting.type(value)
         except (TypeError, ValueError):
             return setting.default

@@ -1,0 +1,55 @@
+"""Column widths from the content, for the lists and the sub-record tables.
+
+Every column first gets the width of its header and content (the header samples the first rows:
+`setResizeContentsPrecision`). If they do not all fit, only the widest columns (names, partners,
+occasions) give way, down to a common width, never below FLOOR: a date, a status or a count is never
+cut. A title (or a description) keeps up to WIDE_FLOOR before the others give way, since it is what a
+person reads a row by; a cut cell shows whole in its tooltip. Like a browser's automatic table layout.
+"""
+
+from PySide6.QtWidgets import QTableView
+
+FLOOR = 110  # px: a cut column still shows a readable start (ten or so characters)
+WIDE_KEYS = frozenset({"title", "description"})
+WIDE_FLOOR = 320
+FALLBACK_WIDTH = 1000  # a view not yet laid out (the window is still being built)
+
+
+def shared_cap(widths: list[int], available: int, floor: int = FLOOR) -> int | None:
+    """The width the widest columns are cut to so that all fit in `available`, or None if all fit."""
+    if sum(widths) <= available:
+        return None
+    ordered = sorted(widths)
+    spent = 0
+    for i, w in enumerate(ordered):
+        remaining = len(ordered) - i
+        if spent + w * remaining >= available:  # the rest share what is left
+            return max(floor, (available - spent) // remaining)
+        spent += w
+    return max(floor, ordered[-1])
+
+
+def fit_columns(view: QTableView) -> None:
+    header = view.horizontalHeader()
+    view.resizeColumnsToContents()
+    columns = view.model().columns() if hasattr(view.model(), "columns") else []
+    wide = {i for i, c in enumerate(columns) if c.key in WIDE_KEYS}
+    sections = [s for s in range(header.count()) if not header.isSectionHidden(s)]
+    widths = {s: header.sectionSize(s) + 2 for s in sections}
+    available = (view.viewport().width() if view.viewport().width() >= 400 else FALLBACK_WIDTH) - 4
+    fair = shared_cap(list(widths.values()), available)  # every column alike
+    if fair is None:
+        return  # all fit as they are
+    keep = min(WIDE_FLOOR, available * 3 // 10)  # in a narrow tab a title may not crowd out the rest
+    kept = {s: min(widths[s], max(fair, keep)) for s in sections if s in wide}
+    others = [s for s in sections if s not in wide]
+    cap = shared_cap([widths[s] for s in others], available - sum(kept.values()))
+    for s in others:  # never narrower than its header's words
+        header.resizeSection(s, widths[s] if cap is None else min(widths[s], max(cap, _header_width(header, s))))
+    left = (available - sum(header.sectionSize(s) for s in others)) // max(1, len(kept))
+    for s, width in kept.items():  # a title takes what the others leave
+        header.resizeSection(s, min(widths[s], max(width, left)))
+
+
+def _header_width(header, section: int) -> int:
+    return header.sectionSizeFromContents(section).width()
