@@ -41,11 +41,15 @@ def data(database) -> dict:
         return save("partnership", {"partner": partner, "home_locality": hainan, "tier": "sister", **values})
 
     ps_hyogo = partnership(hyogo, status="active", established_year=1996, signed_on=date(1996, 5, 20))
-    ps_jeju = partnership(jeju, status="active", established_year=2011, tier="friendly_exchange")
+    ps_jeju = partnership(jeju, status="active", established_year=2011, tier="friendly_exchange",
+                          next_review_on=date(2026, 2, 1))  # past due
     ps_vladimir = partnership(vladimir, status="dormant", established_year=2003, next_review_on=date(2026, 6, 30))
     partnership(yalta, status="prospect")
 
-    save("activity", {"partner": jeju, "title": "Video call", "kind": "video", "held_on": date(2025, 12, 1)})
+    a_call = save("activity", {"partner": jeju, "title": "Video call", "kind": "video", "held_on": date(2025, 12, 1),
+                               "follow_up_on": date(2026, 2, 20)})  # overdue
+    a_letter = save("activity", {"partner": jeju, "title": "Letter", "kind": "letter", "held_on": date(2026, 2, 1),
+                                 "follow_up_on": date(2026, 3, 10)})
 
     def visit(title, partners=(), **values):
         visit_id = save("visit", {"title": title, **values})
@@ -68,7 +72,7 @@ def data(database) -> dict:
     s_jeju = shipment("Sanitizer for Jeju", partner=jeju, direction="outgoing", status="in_transit",
                       dispatched_on=date(2026, 2, 20), expected_on=date(2026, 3, 5))
     s_villages = shipment("Masks for 29 villages", counterparty="29 villages", direction="outgoing",
-                          status="dispatched", dispatched_on=date(2026, 2, 25))
+                          status="dispatched", dispatched_on=date(2026, 2, 25), expected_on=date(2026, 2, 27))
     s_masks = shipment("Masks from Hyogo", partner=hyogo, direction="incoming", status="delivered",
                        delivered_on=date(2020, 2, 14))
     save("shipment_item", {"shipment": s_masks, "description": "Masks", "value": "50000", "currency": "JPY"})
@@ -81,7 +85,8 @@ def data(database) -> dict:
              planned_on=date(2025, 6, 1))
     return {"hyogo": hyogo, "jeju": jeju, "seogwipo": seogwipo, "vladimir": vladimir, "yalta": yalta,
             "ps_hyogo": ps_hyogo, "ps_jeju": ps_jeju, "ps_vladimir": ps_vladimir, "v_done": v_done,
-            "v_hyogo": v_hyogo, "v_jeju": v_jeju, "s_jeju": s_jeju, "s_villages": s_villages}
+            "v_hyogo": v_hyogo, "v_jeju": v_jeju, "s_jeju": s_jeju, "s_villages": s_villages, "a_call": a_call,
+            "a_letter": a_letter}
 
 
 def make_page(qtbot, lang="en", **kwargs) -> DashboardPage:
@@ -154,26 +159,52 @@ def test_upcoming_visits(qtbot, data):
     assert page.upcoming.records() == [("visit", data["v_hyogo"]), ("visit", data["v_jeju"])]
 
 
-def test_shipments_in_transit(qtbot, data):
+def test_shipments_in_transit_overdue_first_and_flagged(qtbot, data):
     page = make_page(qtbot)
-    assert page.in_transit.column_texts(2) == ["Sanitizer for Jeju", "Masks for 29 villages"]
-    assert page.in_transit.column_texts(0) == ["5 Mar 2026", "not given"]
-    assert page.in_transit.column_texts(3) == ["Jeju", "29 villages"]
-    assert page.in_transit.records() == [("shipment", data["s_jeju"]), ("shipment", data["s_villages"])]
+    assert page.in_transit.column_texts(2) == ["Masks for 29 villages", "Sanitizer for Jeju"]
+    assert page.in_transit.column_texts(0) == ["27 Feb 2026 · 2 days overdue", "5 Mar 2026"]
+    assert page.in_transit.column_texts(3) == ["29 villages", "Jeju"]
+    assert page.in_transit.records() == [("shipment", data["s_villages"]), ("shipment", data["s_jeju"])]
+    assert_flagged(page.in_transit, [True, False])
 
 
 def test_anniversaries_and_renewals(qtbot, data):
     page = make_page(qtbot)
-    assert page.anniversaries.column_texts(0) == ["★ 30th", "15th"]
-    assert page.anniversaries.column_texts(1) == ["Hyogo Prefecture", "Jeju"]
-    assert page.anniversaries.column_texts(3) == ["20 May 2026", "since 2011"]
-    assert page.anniversaries.records() == [("partnership", data["ps_hyogo"]), ("partnership", data["ps_jeju"])]
+    # Jeju's 15th: only the year is known, so it is listed at today; Hyogo's 30th is a round decade.
+    assert page.anniversaries.column_texts(0) == ["15th", "★ 30th"]
+    assert page.anniversaries.column_texts(1) == ["Jeju", "Hyogo Prefecture"]
+    assert page.anniversaries.column_texts(3) == ["in 2026", "20 May 2026"]
+    assert page.anniversaries.records() == [("partnership", data["ps_jeju"]), ("partnership", data["ps_hyogo"])]
     first, second = (page.anniversaries.tree.topLevelItem(i) for i in range(2))
-    assert first.font(1).bold() and not second.font(1).bold()
-    assert "2026" in page.anniversaries_box.title()
-    assert page.renewals.column_texts(1) == ["Vladimir"]
-    assert page.renewals.column_texts(0) == ["30 Jun 2026"]
-    assert page.renewals.records() == [("partnership", data["ps_vladimir"])]
+    assert second.font(1).bold() and not first.font(1).bold()
+    assert page.anniversaries_box.title() == "Anniversaries in the next 12 months"
+    assert page.reviews.column_texts(1) == ["Jeju", "Vladimir"]
+    assert page.reviews.column_texts(0) == ["1 Feb 2026 · 28 days overdue", "30 Jun 2026"]
+    assert page.reviews.records() == [("partnership", data["ps_jeju"]), ("partnership", data["ps_vladimir"])]
+    assert_flagged(page.reviews, [True, False])
+
+
+def test_follow_ups_due_and_overdue(qtbot, data):
+    page = make_page(qtbot)
+    assert page.follow_ups.column_texts(0) == ["20 Feb 2026 · 9 days overdue", "10 Mar 2026"]
+    assert page.follow_ups.column_texts(1) == ["Video call", "Letter"]
+    assert page.follow_ups.column_texts(2) == ["Jeju", "Jeju"]
+    assert page.follow_ups.records() == [("activity", data["a_call"]), ("activity", data["a_letter"])]
+    assert_flagged(page.follow_ups, [True, False])
+    # The line under the heading counts what is overdue, in words.
+    assert page.attention.isVisible()
+    assert page.attention.text() == "⚠ Shipments overdue: 1 · Reviews past due: 1 · Follow-ups overdue: 1"
+
+
+def assert_flagged(records_list, expected: list[bool]) -> None:
+    """Overdue rows are flagged in colour and weight as well as in words ("… overdue")."""
+    from twindesk.ui.dashboard.cards import OVERDUE_COLOR
+
+    for row, overdue in enumerate(expected):
+        item = records_list.tree.topLevelItem(row)
+        assert ("overdue" in item.text(0)) is overdue
+        assert (item.foreground(0).color() == OVERDUE_COLOR) is overdue
+        assert item.font(0).bold() is overdue
 
 
 def test_quiet_relationships_and_threshold(qtbot, data):
@@ -201,9 +232,11 @@ def test_aid_chart_values(qtbot, data):
     }
     if page.aid_series is not None:
         assert [s.label() for s in page.aid_series.barSets()] == ["Outgoing", "Incoming"]
-    assert page.aid_values.column_texts(0) == ["2020"]
-    assert page.aid_values.column_texts(1) == ["CNY 20,000.00"]
-    assert page.aid_values.column_texts(2) == ["JPY 50,000.00; USD 100.00"]
+    # One row per year and currency: CNY, JPY and USD are never added together.
+    assert page.aid_values.column_texts(0) == ["2020", "2020", "2020"]
+    assert page.aid_values.column_texts(1) == ["CNY", "JPY", "USD"]
+    assert page.aid_values.column_texts(2) == ["20,000.00", "—", "—"]
+    assert page.aid_values.column_texts(3) == ["—", "50,000.00", "100.00"]
 
 
 def test_counts_by_status_and_country(qtbot, data):
@@ -228,7 +261,7 @@ def test_chinese_labels(qtbot, data):
     assert page.countries.column_texts(0)[1] == "日本"
     assert [s.label() for s in page.aid_series.barSets()] == ["援出", "受援"]
     assert page.upcoming.column_texts(0) == ["2026年3月15日", "2026年5月20日"]
-    assert page.renewals.column_texts(0) == ["2026年6月30日"]
+    assert page.reviews.column_texts(0)[1] == "2026年6月30日"
 
 
 def _double_click(qtbot, records, row):
@@ -249,9 +282,10 @@ def _item_center(records, row):
 
 @pytest.mark.parametrize("attr, row, expected", [
     ("upcoming", 1, ("visit", "v_jeju")),
-    ("in_transit", 0, ("shipment", "s_jeju")),
-    ("anniversaries", 0, ("partnership", "ps_hyogo")),
-    ("renewals", 0, ("partnership", "ps_vladimir")),
+    ("in_transit", 1, ("shipment", "s_jeju")),
+    ("anniversaries", 1, ("partnership", "ps_hyogo")),
+    ("reviews", 1, ("partnership", "ps_vladimir")),
+    ("follow_ups", 0, ("activity", "a_call")),
     ("quiet", 1, ("partner", "hyogo")),
 ])
 def test_double_click_opens_record(qtbot, data, attr, row, expected):
@@ -284,8 +318,9 @@ def test_empty_database_shows_empty_states(qtbot, database):
     expected = {
         page.upcoming: "No visits in the next 90 days",
         page.in_transit: "No shipments in transit",
-        page.anniversaries: "No anniversaries in 2026",
-        page.renewals: "No reviews or renewals due in 2026",
+        page.anniversaries: "No anniversaries in the next 12 months",
+        page.reviews: "No reviews or renewals due in the next 12 months",
+        page.follow_ups: "No follow-ups due",
         page.quiet: "Every live relationship had contact in the last 365 days",
         page.countries: "No partners yet",
         page.status_lists["partnerships"]: "No partnerships yet",
@@ -300,6 +335,7 @@ def test_empty_database_shows_empty_states(qtbot, database):
     assert page.aid_empty.isVisible()
     assert page.aid_empty.text() == "No aid shipments recorded yet"
     assert page.aid_chart_values() == {}
+    assert not page.attention.isVisible()
 
 
 def test_refresh_picks_up_new_data(qtbot, database):
@@ -314,7 +350,9 @@ def test_refresh_picks_up_new_data(qtbot, database):
 def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
     page = make_page(qtbot)
     threads = []
-    real = insights.upcoming_visits
+    from twindesk.domain.queries import overview
+
+    real = overview.upcoming_visits
 
     def spy(*args, **kwargs):
         import threading
@@ -324,9 +362,7 @@ def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
 
     import threading
 
-    from twindesk.domain.queries import overview
-
-    overview.insights.upcoming_visits = spy
+    overview.upcoming_visits = spy
     try:
         with qtbot.waitSignal(page.refreshed, timeout=10_000):
             page.refresh()
@@ -335,8 +371,93 @@ def test_refresh_runs_off_the_gui_thread_and_coalesces_requests(qtbot, data):
             page.refresh()  # while one runs: remembered, run once more afterwards
             page.refresh()
     finally:
-        overview.insights.upcoming_visits = real
+        overview.upcoming_visits = real
     assert len(threads) == 2
     assert all(t is not threading.main_thread() for t in threads)
     assert not page.is_refreshing()
     assert page.heading.text() == "Overview as of 1 Mar 2026"
+
+
+# --- while reading --------------------------------------------------------------------------------------------
+
+def _all_lists(page: DashboardPage):
+    return [page.upcoming, page.in_transit, page.anniversaries, page.reviews, page.follow_ups, page.quiet,
+            page.countries, *page.status_lists.values()]
+
+
+def test_cards_say_loading_until_their_part_arrived_never_none(qtbot, database, monkeypatch):
+    """An empty database read slowly: until each card's part arrived it says "Loading…", never "No …"."""
+    import threading
+
+    from twindesk.domain.queries import overview
+
+    release_quiet, release_first = threading.Event(), threading.Event()
+    real_upcoming, real_quiet = overview.upcoming_visits, insights.quiet_partners
+
+    def slow_upcoming(*args, **kwargs):
+        release_first.wait(10)
+        return real_upcoming(*args, **kwargs)
+
+    def slow_quiet(*args, **kwargs):
+        release_quiet.wait(10)
+        return real_quiet(*args, **kwargs)
+
+    monkeypatch.setattr(overview, "upcoming_visits", slow_upcoming)
+    monkeypatch.setattr(insights, "quiet_partners", slow_quiet)
+    page = DashboardPage(lang="en", today_fn=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()  # the first show starts reading
+    qtbot.waitExposed(page)
+    assert page.is_refreshing()
+    for records_list in _all_lists(page):
+        assert records_list.is_loading() and not records_list.is_empty()
+        assert records_list.empty_label.text() == "Loading…"
+        assert records_list.empty_label.isVisible()
+    assert page.aid_box.is_loading() and page.aid_empty.text() == "Loading…"
+    assert "loading" in page.heading.text()
+
+    release_first.set()  # the quick parts arrive; the quiet list is still being read
+    qtbot.waitUntil(lambda: not page.countries.is_loading(), timeout=10_000)
+    assert page.upcoming.is_empty() and page.upcoming.empty_label.text() == "No visits in the next 90 days"
+    assert page.quiet.is_loading() and page.quiet.empty_label.text() == "Loading…"
+    assert page.aid_box.is_loading()
+
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        release_quiet.set()
+    assert not any(records_list.is_loading() for records_list in _all_lists(page))
+    assert page.quiet.empty_label.text() == "Every live relationship had contact in the last 365 days"
+    assert not page.aid_box.is_loading() and page.aid_empty.text() == "No aid shipments recorded yet"
+    assert page.heading.text() == "Overview as of 1 Mar 2026"
+
+
+def test_a_refresh_keeps_the_cards_until_the_new_data_is_there(qtbot, data, monkeypatch):
+    import threading
+
+    from twindesk.domain.queries import overview
+
+    page = make_page(qtbot)
+    release = threading.Event()
+    real = overview.upcoming_visits
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(overview, "upcoming_visits", slow)
+    page.refresh()
+    assert not any(records_list.is_loading() for records_list in _all_lists(page))
+    assert page.upcoming.column_texts(2) == ["Leadership visit to Hyogo", "Jeju delegation at Boao"]
+    assert "updating" in page.heading.text()
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        release.set()
+
+
+def test_the_page_follows_the_kinds_it_reads():
+    from twindesk.domain.model.specs import SPECS
+    from twindesk.domain.queries.overview import KINDS_READ
+
+    assert DashboardPage.kinds_shown == KINDS_READ
+    assert KINDS_READ - {"visit_partner"} <= set(SPECS)
+    assert {"shipment", "shipment_item", "activity", "partnership", "visit_partner"} <= KINDS_READ
+    assert "contact" not in KINDS_READ and "gift" not in KINDS_READ

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AidCard</name>
+    <message>
+        <source>Aid sent and received by year</source>
+        <translation>历年援助物资（援出与受援）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>援出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受援</translation>
+    </message>
+    <message>
+        <source>No values recorded for these shipments</source>
+        <translation>这些援助物资未记录价值</translation>
+    </message>
+    <message>
+        <source>Number of shipments per year</source>
+        <translation>每年援助批次</translation>
+    </message>
+    <message>
+        <source>Number of shipments per year; point at a bar for the values</source>
+        <translation>每年援助批次；将鼠标指向柱形可查看金额</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 shipment(s)</source>
+        <translation>%1，%2：%3 批</translation>
+    </message>
+    <message>
+        <source>No aid shipments recorded yet</source>
+        <translation>尚无援助物资记录</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJob</name>
     <message>
         <source>Cancel</source>
@@ -274,6 +325,41 @@
     </message>
 </context>
 <context>
+    <name>DashboardCards</name>
+    <message>
+        <source>1 day overdue</source>
+        <translation>逾期1天</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>逾期%1天</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>%1th</source>
+        <translation>%1 周年</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1年内</translation>
+    </message>
+    <message>
+        <source>%1: %2 years since %3</source>
+        <translation>%1：自 %3 年起 %2 年</translation>
+    </message>
+    <message>
+        <source>Held on %1</source>
+        <translation>举行于 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Date</source>
@@ -316,6 +402,10 @@
         <translation>关系级别</translation>
     </message>
     <message>
+        <source>Activity</source>
+        <translation>交流活动</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>国家</translation>
     </message>
@@ -340,6 +430,18 @@
         <translation>没有运输中的援助物资</translation>
     </message>
     <message>
+        <source>No anniversaries in the next 12 months</source>
+        <translation>今后12个月内没有周年纪念</translation>
+    </message>
+    <message>
+        <source>No reviews or renewals due in the next 12 months</source>
+        <translation>今后12个月内没有到期的评估或续签</translation>
+    </message>
+    <message>
+        <source>No follow-ups due</source>
+        <translation>没有到期的跟进事项</translation>
+    </message>
+    <message>
         <source>No partners yet</source>
         <translation>尚无友好伙伴</translation>
     </message>
@@ -350,6 +452,22 @@
     <message>
         <source>Shipments in transit</source>
         <translation>运输中的援助物资</translation>
+    </message>
+    <message>
+        <source>Anniversaries in the next 12 months</source>
+        <translation>今后12个月的周年纪念</translation>
+    </message>
+    <message>
+        <source>Reviews and renewals: past due and the next 12 months</source>
+        <translation>评估与续签：已逾期及今后12个月</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>到期的跟进事项</translation>
+    </message>
+    <message>
+        <source>Activities whose follow-up date is in the next %1 days, or passed in the last %2 days</source>
+        <translation>跟进日期在今后 %1 天内或已过去不超过 %2 天的交流活动</translation>
     </message>
     <message>
         <source> days</source>
@@ -372,36 +490,24 @@
         <translation>友好伙伴国别分布（前 %1 位）</translation>
     </message>
     <message>
-        <source>Aid sent and received by year</source>
-        <translation>历年援助物资（援出与受援）</translation>
+        <source>Overview as of %1 (loading…)</source>
+        <translation>%1 概况（正在加载…）</translation>
     </message>
     <message>
-        <source>No aid shipments recorded yet</source>
-        <translation>尚无援助物资记录</translation>
+        <source>Shipments overdue: %1</source>
+        <translation>逾期未到的物资：%1</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation>年份</translation>
+        <source>Reviews past due: %1</source>
+        <translation>逾期未评估：%1</translation>
     </message>
     <message>
-        <source>Sent (value)</source>
-        <translation>援出（价值）</translation>
-    </message>
-    <message>
-        <source>Received (value)</source>
-        <translation>受援（价值）</translation>
-    </message>
-    <message>
-        <source>No values recorded for these shipments</source>
-        <translation>这些援助物资未记录价值</translation>
+        <source>Follow-ups overdue: %1</source>
+        <translation>逾期未跟进：%1</translation>
     </message>
     <message>
         <source>Shipments</source>
         <translation>援助物资</translation>
-    </message>
-    <message>
-        <source>Number of shipments per year; point at a bar for the values</source>
-        <translation>每年的援助物资批次；将鼠标指向柱形可查看价值</translation>
     </message>
     <message>
         <source>Counts by status</source>
@@ -440,52 +546,8 @@
         <translation>%1 概况</translation>
     </message>
     <message>
-        <source>not given</source>
-        <translation>未填写</translation>
-    </message>
-    <message>
-        <source>Anniversaries in %1</source>
-        <translation>%1 年周年纪念</translation>
-    </message>
-    <message>
-        <source>No anniversaries in %1</source>
-        <translation>%1 年无周年纪念</translation>
-    </message>
-    <message>
-        <source>%1th</source>
-        <translation>%1 周年</translation>
-    </message>
-    <message>
-        <source>since %1</source>
-        <translation>自 %1 年起</translation>
-    </message>
-    <message>
-        <source>%1: %2 years since %3</source>
-        <translation>%1：自 %3 年起 %2 年</translation>
-    </message>
-    <message>
-        <source>Reviews and renewals due in %1</source>
-        <translation>%1 年到期的审议与续签</translation>
-    </message>
-    <message>
-        <source>No reviews or renewals due in %1</source>
-        <translation>%1 年没有到期的审议或续签</translation>
-    </message>
-    <message>
         <source>Every live relationship had contact in the last %1 days</source>
         <translation>所有现行友好关系在最近 %1 天内均有联系</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>从未</translation>
-    </message>
-    <message>
-        <source>Undated</source>
-        <translation>无日期</translation>
-    </message>
-    <message>
-        <source>%1, %2: %3 shipment(s)</source>
-        <translation>%1，%2：%3 批</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1264,10 @@ Partner cities, delegation visits and aid shipments.</source>
 </context>
 <context>
     <name>RecordList</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
     <message>
         <source>… and %1 more</source>
         <translation>… 另有 %1 条</translation>

@@ -33,6 +33,10 @@ class Anniversary:
         """Chinese practice marks round decades (10th, 20th, 30th …) above the 5th, 15th …"""
         return self.years % 10 == 0
 
+    @property
+    def year(self) -> int:
+        return self.established_year + self.years
+
 
 ANNIVERSARY_EVERY = 5  # years; round decades are marked above the rest (Anniversary.round_decade)
 
@@ -74,6 +78,39 @@ def anniversaries(year: int) -> list[Anniversary]:
         out.append(Anniversary(pid, partner_id, zh, en, loc_zh, founded_year, year - founded_year,
                                anniversary_day(signed_on, founded_year, year)))
     return out
+
+
+def anniversaries_between(start: date, end: date, limit: int | None = None) -> tuple[list[Anniversary], int]:
+    """Anniversaries (every 5th year) from `start` to `end` (at most a year apart), soonest first, and how
+    many there are. Where only the founding year is known, the anniversary counts in any year the window
+    touches, listed at that year's start (or at `start`).
+
+    A partnership has at most one anniversary year in the window (its two calendar years differ by one,
+    anniversaries by five): the first year from `start.year` that is a multiple of 5 years on."""
+    assert end < start.replace(year=start.year + 2, month=1, day=1), "a window of at most two calendar years"
+    ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
+    founded = _founding_year()
+    offset = pw.Expression(pw.Expression(founded - start.year, "%", ANNIVERSARY_EVERY) + ANNIVERSARY_EVERY,
+                           "%", ANNIVERSARY_EVERY)
+    year = offset + start.year
+    signing_founds = ps.signed_on.is_null(False) & (fn.strftime("%Y", ps.signed_on).cast("INTEGER") == founded)
+    # The day in that year as ISO text (a 29 February stays one here; anniversary_day moves it).
+    day = pw.Case(None, [(signing_founds, fn.printf("%04d", year).concat(fn.substr(ps.signed_on, 5)))], None)
+    when = fn.COALESCE(day, fn.MAX(fn.printf("%04d-01-01", year), start.isoformat()))
+    query = (ps.select(ps.id, ps.partner, p.name_zh, p.name_en, loc.name_zh.alias("loc"), founded.alias("founded"),
+                       ps.signed_on, year.alias("year"), fn.COUNT(pw.SQL("*")).over().alias("total"))
+             .join(p).switch(ps).join(loc)
+             .where(ps.status.in_(LIVE_STATUSES), founded.is_null(False), year > founded, year <= end.year,
+                    day.is_null() | day.between(start.isoformat(), end.isoformat()))
+             .order_by(when, founded, ps.id))
+    if limit is not None:
+        query = query.limit(limit)
+    found = list(query.tuples())
+    out = []
+    for pid, partner_id, zh, en, loc_zh, founded_year, signed_on, in_year, _total in found:
+        out.append(Anniversary(pid, partner_id, zh, en, loc_zh, founded_year, in_year - founded_year,
+                               anniversary_day(signed_on, founded_year, in_year)))
+    return out, found[0][-1] if found else 0
 
 
 def renewals_due(start: date, end: date) -> list[dict]:
@@ -165,25 +202,31 @@ def counts_by(list_field: pw.Field) -> dict[str, int]:
     return {value: n for value, n in query.tuples()}
 
 
-def upcoming_visits(today: date, days: int = 90) -> list[dict]:
+def upcoming_visits_query(today: date, days: int = 90) -> pw.Select:
     v = m.Visit
-    query = (v.select(v.id, v.title, v.direction, v.status, v.start_on, v.end_on)
-             .where(v.start_on.between(today, today + timedelta(days=days)),
-                    v.status.not_in(("cancelled", "completed")))
-             .order_by(v.start_on, v.id))
-    return list(query.dicts())
+    return (v.select(v.id, v.title, v.direction, v.status, v.start_on, v.end_on)
+            .where(v.start_on.between(today, today + timedelta(days=days)),
+                   v.status.not_in(("cancelled", "completed")))
+            .order_by(v.start_on, v.id))
+
+
+def upcoming_visits(today: date, days: int = 90) -> list[dict]:
+    return list(upcoming_visits_query(today, days).dicts())
+
+
+def shipments_in_transit_query() -> pw.Select:
+    s, p = m.Shipment, m.Partner.alias("tp")
+    return (s.select(s.id, s.title, s.direction, s.status, s.dispatched_on, s.expected_on, s.partner,
+                     s.counterparty, p.name_zh.alias("partner_zh"), p.name_en.alias("partner_en"),
+                     p.name_native.alias("partner_native"))
+            .join(p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
+            .where(s.status.in_(("dispatched", "in_transit")))
+            .order_by(s.expected_on.asc(nulls="LAST"), s.id))
 
 
 def shipments_in_transit() -> list[dict]:
     """Shipments on their way, soonest expected first, with the partner's names (or the counterparty)."""
-    s, p = m.Shipment, m.Partner.alias("tp")
-    query = (s.select(s.id, s.title, s.direction, s.status, s.dispatched_on, s.expected_on, s.partner,
-                      s.counterparty, p.name_zh.alias("partner_zh"), p.name_en.alias("partner_en"),
-                      p.name_native.alias("partner_native"))
-             .join(p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
-             .where(s.status.in_(("dispatched", "in_transit")))
-             .order_by(s.expected_on.asc(nulls="LAST"), s.id))
-    return list(query.dicts())
+    return list(shipments_in_transit_query().dicts())
 
 
 # --- Plain rows for the dashboard (the window never touches the models' fields) -----------------------------
@@ -208,8 +251,71 @@ def partner_counts_by_country(limit: int | None = None) -> dict[str, int]:
 
 
 def quiet_relationships(today: date, quiet_after_days: int = QUIET_AFTER_DAYS) -> list[dict]:
-    """The rows of relationship_health() that have gone quiet, quietest (never in touch) first."""
-    return [row for row in relationship_health(today, quiet_after_days) if row["quiet"]]
+    """Every partner that has gone quiet (see `quiet_partners`), quietest (never in touch) first."""
+    return quiet_partners(today, quiet_after_days)[0]
+
+
+def quiet_partners(today: date, quiet_after_days: int = QUIET_AFTER_DAYS,
+                   limit: int | None = None) -> tuple[list[dict], int]:
+    """Partners with a live partnership and no contact (a completed visit, a shipment sent or received, an
+    activity) in the `quiet_after_days` before `today`: never in touch first, then the longest quiet; and
+    how many there are. One statement: the latest contact of each kind grouped per partner in SQL."""
+    vp, v, s, a, p, ps = m.VisitPartner, m.Visit, m.Shipment, m.Activity, m.Partner, m.Partnership
+
+    def until_today(day: pw.Node) -> pw.Node:  # the day if it is not in the future, inside the MAX
+        return pw.Case(None, [(day <= today, day)], None)
+
+    # Grouped by CAST(partner AS INTEGER), not by the column: SQLite then scans each table once and groups
+    # in a temporary b-tree instead of walking the partner index and fetching every row by it (half the
+    # time). A CAST, not `partner + 0`: the CTE's column keeps integer affinity, so SQLite can index it
+    # for the join below (with `+ 0` it scanned it once per partner: minutes).
+    def partner_of(model) -> pw.Node:
+        return model.partner.cast("INTEGER")
+
+    contacts = (
+        vp.select(partner_of(vp), fn.MAX(until_today(fn.COALESCE(v.end_on, v.start_on))))
+        .join(v, on=(vp.visit == v.id)).where(v.status == "completed").group_by(partner_of(vp))
+        + s.select(partner_of(s), fn.MAX(until_today(fn.COALESCE(s.delivered_on, s.dispatched_on))))
+        .where(s.status != "cancelled").group_by(partner_of(s))
+        + a.select(partner_of(a), fn.MAX(until_today(a.held_on))).group_by(partner_of(a))
+    ).cte("contact", columns=("pid", "day"))
+    latest = (pw.Select([contacts], [contacts.c.pid, fn.MAX(contacts.c.day).alias("day")])
+              .group_by(contacts.c.pid).cte("latest", columns=("pid", "day")))
+    last = latest.c.day
+    live = ps.select(ps.partner).where(ps.status.in_(LIVE_STATUSES))
+    query = (p.select(p.id, p.name_zh, p.name_en, p.name_native, p.country, last.alias("last_contact"),
+                      fn.COUNT(pw.SQL("*")).over().alias("total"))
+             .join(latest, pw.JOIN.LEFT_OUTER, on=(latest.c.pid == p.id))
+             .where(p.id.in_(live), last.is_null() | (last < today - timedelta(days=quiet_after_days)))
+             .order_by(last.is_null(False), last, p.id)
+             .with_cte(contacts, latest))
+    if limit is not None:
+        query = query.limit(limit)
+    found = list(m.database.execute(query))
+    rows = []
+    for pid, zh, en, native, country, on, _total in found:
+        on = parse_date(on)
+        rows.append({"id": pid, "name_zh": zh, "name_en": en, "name_native": native, "country": country,
+                     "last_contact": on, "days_since": (today - on).days if on else None})
+    return rows, found[0][-1] if found else 0
+
+
+def aid_values() -> list[dict]:
+    """The value of aid that was not cancelled per year, direction and currency (amounts in different
+    currencies are never added): [{"year": 2020, "direction": "incoming", "currency": "JPY",
+    "value": Decimal("50000.00")}, …]; the year as in `aid_shipment_counts`."""
+    s, item = m.Shipment, m.ShipmentItem
+    year = fn.strftime("%Y", s.effective_date()).cast("INTEGER")
+    query = (item.select(year.alias("year"), s.direction.alias("direction"), item.currency.alias("currency"),
+                         fn.SUM(item.value).alias("value"))
+             .join(s, on=(item.shipment == s.id))
+             .where(s.status != "cancelled", item.value.is_null(False))
+             .group_by(year, s.direction, item.currency)
+             .order_by(year.asc(nulls="LAST"), s.direction, item.currency))
+    rows = list(query.dicts())
+    for row in rows:
+        row["value"] = Decimal(str(row["value"])).quantize(Decimal("0.01"))
+    return rows
 
 
 def aid_shipment_counts() -> list[dict]:

@@ -1,5 +1,5 @@
 """A dashboard card's short list of records: a header and rows that open their record, or one
-friendly line when there is nothing to show."""
+friendly line: "Loading…" until the card's data arrived, then what there is nothing of."""
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -49,14 +49,31 @@ class RecordList(QStackedWidget):
         self.empty_label.setMinimumHeight(36)
         self.addWidget(self.tree)
         self.addWidget(self.empty_label)
-        self.setCurrentWidget(self.empty_label)
+        self._empty_text = empty_text
+        self._loading = False
+        self.set_loading()
 
     def set_empty_text(self, text: str) -> None:
-        self.empty_label.setText(text)
+        """What the card says when it has nothing to list (once its data arrived)."""
+        self._empty_text = text
+        if not self._loading:
+            self.empty_label.setText(text)
+
+    def set_loading(self) -> None:
+        """Until its data arrived the card says so, never that there is nothing."""
+        self._loading = True
+        self.tree.clear()
+        self.empty_label.setText(self.tr("Loading…"))
+        self.setCurrentWidget(self.empty_label)
+
+    def is_loading(self) -> bool:
+        return self._loading
 
     def set_rows(self, rows: list[tuple[list[str], tuple[str, int] | None, dict]], total: int | None = None) -> None:
-        """rows: (cell texts, (kind, id) to open or None, options: bold, tooltip, colors). A card is a
+        """rows: (cell texts, (kind, id) to open or None, options: bold, bold_columns, tooltip, colors, right). A card is a
         summary: it shows the first MAX_CARD_ROWS, then how many more there are of `total`."""
+        self._loading = False
+        self.empty_label.setText(self._empty_text)
         self.tree.clear()
         items = []
         hidden = max(0, (len(rows) if total is None else total) - MAX_CARD_ROWS)
@@ -65,11 +82,11 @@ class RecordList(QStackedWidget):
             item = QTreeWidgetItem([str(t) for t in texts])
             if record is not None:
                 item.setData(0, RECORD_ROLE, record)
-            if options.get("bold"):
-                font = QFont(item.font(0))
+            bold = range(len(texts)) if options.get("bold") else options.get("bold_columns", ())
+            for column in bold:
+                font = QFont(item.font(column))
                 font.setBold(True)
-                for column in range(len(texts)):
-                    item.setFont(column, font)
+                item.setFont(column, font)
             for column, text in enumerate(texts):
                 item.setToolTip(column, options.get("tooltip") or str(text))
             for column in options.get("right", ()):
@@ -106,7 +123,8 @@ class RecordList(QStackedWidget):
         return QSize(min(hint.width(), 160), hint.height())
 
     def is_empty(self) -> bool:
-        return self.currentWidget() is self.empty_label
+        """The data arrived and there is nothing to list."""
+        return not self._loading and self.currentWidget() is self.empty_label
 
     def column_texts(self, column: int) -> list[str]:
         return [self.tree.topLevelItem(i).text(column) for i in range(self.tree.topLevelItemCount())]
