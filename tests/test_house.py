@@ -55,3 +55,9 @@ def test_the_window_is_in_folders_by_what_a_person_sees():
     assert loose == []
     assert {p.name for p in ui.iterdir() if p.is_dir() and p.name != "__pycache__"} == UI_FOLDERS
     assert (ui / "records" / "forms.py").is_file() and (ui / "lists" / "pages.py").is_file()
+
+
+def test_no_file_of_the_window_is_over_400_lines():
+    long = {str(p.relative_to(REPO)): n for p in (PACKAGE / "ui").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
