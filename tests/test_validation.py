@@ -489,6 +489,10 @@ def test_partial_checks_only_the_given_fields_and_skips_cross_field_rules():
         (parse_date, "2026-1-2"),
         (parse_date, "2026.01.02"),
         (parse_date, "2026 年 1 月 2 日"),
+        (parse_date, "２０２６年１月２日"),  # full-width, as a Chinese input method writes it
+        (parse_date, "２０２６／０１／０２"),
+        (parse_date, "2026年1月2号"),
+        (parse_date, "20260102"),  # the digits of a date run together
     ],
 )
 def test_date_spellings(parse, text):

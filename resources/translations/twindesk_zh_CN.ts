@@ -553,8 +553,23 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <source>Clear the date</source>
-        <translation>清除日期</translation>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar (Alt+Down)</source>
+        <translation>从日历中选择日期（Alt+下箭头）</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultFolder</name>
+    <message>
+        <source>There is no folder %1 and it could not be made; files are suggested in your home folder instead.</source>
+        <translation>没有文件夹 %1，也无法创建；文件将改为建议保存到您的主文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 did not exist; it has been made for your files.</source>
+        <translation>文件夹 %1 原先不存在，现已为您的文件创建。</translation>
     </message>
 </context>
 <context>

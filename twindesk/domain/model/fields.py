@@ -25,8 +25,8 @@ CURRENCY = re.compile(r"^[A-Z]{3}$")
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 # SQLite stores a DECIMAL column as REAL, which keeps 15 significant digits: a 16th would come back changed.
 REAL_DIGITS = 15
-# 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日 (or 号), and 20261129 as a date field's digits run together
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$|^(\d{4})(\d{2})(\d{2})$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
 # Chinese counts in ten-thousands and hundred-millions: 23万 is 230,000, 1.2亿 is 120,000,000.
 _UNITS = {"万": 4, "亿": 8}
@@ -73,11 +73,13 @@ def parse_date(value) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    m = _DATE.match(_text(value))
+    # NFKC: a Chinese input method's full-width ２０２７／３／１５ and －, ． read as 2027/3/15, -, .
+    m = _DATE.match(_plain(value))
     if not m:
         raise Problem("is not a date; write it as 2026-11-29")
+    year, month, day = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
     try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
+        return date(int(year), int(month), int(day))
     except ValueError:
         raise Problem("is not a real calendar date") from None
 

@@ -60,6 +60,7 @@ def not_before(later: str, earlier: str) -> Rule:
         return []
 
     rule.fields = (later, earlier)
+    rule.not_before = (later, earlier)  # the form's calendar for `later` opens on `earlier`
     return rule
 
 

@@ -8,7 +8,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from twindesk import briefing
 from twindesk.domain.operations import records
 from twindesk.ui.common.background import run_with_progress
+from twindesk.ui.common.default_folder import default_folder
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField
 
@@ -102,18 +104,22 @@ class BriefDialog(QDialog):
         self.marking.setCurrentIndex(1 if lang.startswith("zh") else 0)
         self.marking.lineEdit().setPlaceholderText(self.tr("None (or type your own)"))
 
-        folder = folder or Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                                or Path.home())
+        folder, folder_note = (folder, "") if folder is not None else default_folder()
         self._title = title
         self.today = today or date.today()
         self.save_as = SaveAsField(folder / suggested_name(kind, record_id, title, lang, self.today), ".pdf",
                                    self.tr("Save the briefing pack"), self.tr("PDF (*.pdf)"))
         self.save_as.changed.connect(self._update_ok)
+        self.folder_note = QLabel(folder_note)  # Documents was missing: made, or the home folder instead
+        self.folder_note.setObjectName("folder_note")
+        self.folder_note.setWordWrap(True)
+        self.folder_note.setVisible(bool(folder_note))
 
         form = QFormLayout()
         form.addRow(self.tr("Language of the pack"), self.language)
         form.addRow(self.tr("Marking"), self.marking)
         form.addRow(self.tr("Save as"), self.save_as)
+        form.addRow("", self.folder_note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.build_button = self.buttons.addButton(self.tr("Build the pack"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -137,6 +143,7 @@ class BriefDialog(QDialog):
         # Enter builds the pack. Set once the buttons are inside the dialog: a default set before is lost
         # when the dialog is shown (the dialog never heard of it).
         self.build_button.setDefault(True)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.build_button.click)  # as in every dialog
         self._update_ok()
 
     # --- choices ---------------------------------------------------------------------------------

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -20,15 +22,11 @@ from PySide6.QtWidgets import (
 from twindesk import exchange
 from twindesk.ui.common import replace_prompt  # noqa: F401
 from twindesk.ui.common.background import run_with_progress
+from twindesk.ui.common.default_folder import default_folder, documents_folder  # noqa: F401 - the window's too
 from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField
 from twindesk.ui.exchange.issues_dialog import IssuesDialog
-
-
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                or Path.home())
 
 
 def workbook_name(lang: str, today: date) -> str:
@@ -76,12 +74,18 @@ class ExportDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.hxl = QCheckBox(self.tr("Add HXL hashtags under the headers (for humanitarian partners' tools)"))
         self.hxl.setObjectName("hxl")
-        self.save_as = SaveAsField((folder or documents_folder()) / workbook_name(lang, self.today), ".xlsx",
+        folder, folder_note = (folder, "") if folder is not None else default_folder()
+        self.save_as = SaveAsField(folder / workbook_name(lang, self.today), ".xlsx",
                                    self.tr("Save the workbook"), xlsx_filter())
+        self.folder_note = QLabel(folder_note)
+        self.folder_note.setObjectName("folder_note")
+        self.folder_note.setWordWrap(True)
+        self.folder_note.setVisible(bool(folder_note))
         form = QFormLayout()
         form.addRow(self.tr("Language of the workbook"), self.language)
         form.addRow("", self.hxl)
         form.addRow(self.tr("Save as"), self.save_as)
+        form.addRow("", self.folder_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_button")
@@ -90,6 +94,8 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self.export_button.setDefault(True)  # Enter exports; Ctrl+S too, as it saves in every dialog
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.export_button.click)
 
     def _language_changed(self) -> None:
         self.save_as.rename(workbook_name(self.language.currentData(), self.today))

@@ -7,7 +7,7 @@ which fetches the visible rows lazily. Keystrokes are gathered for a moment befo
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,7 +77,8 @@ class ListPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self._keys = SearchKeys(self)
+        self.search.installEventFilter(self._keys)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -110,7 +111,7 @@ class ListPage(QWidget):
 
         self.model = RecordTableModel(columns, lambda ids: lists.rows_by_id(spec.list_name, ids), self)
         self.view = QTableView()
-        self.view.setObjectName("table")
+        self.view.setObjectName("list")
         self.view.setModel(self.model)
         use_badges(self.view, columns)
         # Sorting happens in SQL: a header click re-queries; the indicator starts on the list's default.
@@ -137,6 +138,8 @@ class ListPage(QWidget):
         self.view.setWordWrap(False)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+        # The row the keyboard is on is the row selected: one reached by Tab opens with Enter.
+        self.view.selectionModel().currentRowChanged.connect(self._current_moved)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, activated=self.open_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Enter), self.view, activated=self.open_selected,
@@ -255,9 +258,51 @@ class ListPage(QWidget):
         if record_id is not None:
             self.deleteRecord.emit(self.spec.record_kind, record_id)
 
+    def _current_moved(self, current, _previous) -> None:
+        if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
+            self.view.selectRow(current.row())
+
+    def enter_list(self) -> None:
+        """From the search field into the list, on its first row (what was typed is searched first)."""
+        if self._timer.isActive():
+            self.apply_filters()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, 0))
+            self.view.selectRow(0)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_search(self) -> None:
+        if self.search.text():
+            self.search.clear()
+            self.apply_filters()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+
+class SearchKeys(QObject):
+    """The search field's keys: Down or Enter go into the list, Esc clears what is typed, and the
+    window's Ctrl+E (Export this view) is not taken by the line's own end-of-line key."""
+
+    def __init__(self, page: ListPage):
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E \
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            event.ignore()  # not the line's: the window's shortcut takes it
+            return True
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.page.enter_list()
+            return True
+        if event.key() == Qt.Key.Key_Escape and self.page.search.text():
+            self.page.clear_search()
+            return True
+        return False
 
 
 def _py_date(d: QDate) -> date:

@@ -1,7 +1,7 @@
 """A tab listing one kind of sub-record (delegates, itinerary, gifts, items, contacts …) of a parent
-record, with Add, Edit and Delete, and Up/Down where order means precedence."""
+record, with Add, Edit and Delete, and where order means precedence Up/Down and drag and drop."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -25,17 +25,69 @@ from twindesk.ui.lists.status_badge import use_badges
 from twindesk.ui.records.delete_confirm import confirm_delete
 
 
-def spec_columns(kind: str, names: list[str], lang: str) -> list[Column]:
+def spec_columns(kind: str, names: list[str], lang: str, names_cache: dict | None = None) -> list[Column]:
+    """The columns of a sub-record table; a reference shows the record's name, not its ID
+    (`names_cache` keeps the names read, for the caller to empty when the rows are read again)."""
     spec = SPECS[kind]
+    names_cache = {} if names_cache is None else names_cache
     columns = []
     for name in names:
         f = spec.field(name)
-        columns.append(Column(
-            name, spec.field_label(name, lang),
-            lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind),
-            align_right=f.kind in ("int", "decimal", "float"), badge=name == "status" and f.vocabulary is not None,
-        ))
+        if f.kind == "ref":
+            render = lambda row, f=f: _reference_name(f.ref, row.get(f.name), names_cache)  # noqa: E731
+        else:
+            render = lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind)  # noqa: E731
+        columns.append(Column(name, spec.field_label(name, lang), render,
+                              align_right=f.kind in ("int", "decimal", "float"),
+                              badge=name == "status" and f.vocabulary is not None))
     return columns
+
+
+def _reference_name(kind: str, record_id: int | None, cache: dict) -> str:
+    if record_id is None:
+        return ""
+    if (kind, record_id) not in cache:
+        cache[(kind, record_id)] = details.choice_label(kind, record_id) or str(record_id)
+    return cache[(kind, record_id)]
+
+
+class OrderedRowsModel(RecordTableModel):
+    """Rows a person may drag to another place (the order is written by the panel, not the model)."""
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+
+class OrderedTableView(QTableView):
+    """A table whose rows move by drag and drop: `rowDropped(from, to)` says where one went."""
+
+    rowDropped = Signal(int, int)
+
+    def __init__(self):
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QTableView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event) -> None:
+        rows = self.selectionModel().selectedRows()
+        if event.source() is not self or not rows:
+            event.ignore()
+            return
+        source = rows[0].row()
+        target = self.indexAt(event.position().toPoint())
+        to = target.row() if target.isValid() else self.model().rowCount() - 1
+        # The model is never changed by the drop itself: the new order is saved, and the rows read again.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if to != source:
+            self.rowDropped.emit(source, to)
 
 
 class ChildPanel(QWidget):
@@ -50,10 +102,14 @@ class ChildPanel(QWidget):
         self.user = user
         self.reorderable = reorderable
         self._rows: dict[int, dict] = {}
+        self._names: dict = {}  # the names references show, read once per reload
         self.setObjectName(f"panel_{kind}")
 
-        self.model = RecordTableModel(spec_columns(kind, columns, lang), lambda ids: {i: self._rows[i] for i in ids})
-        self.view = QTableView()
+        model = OrderedRowsModel if reorderable else RecordTableModel
+        self.model = model(spec_columns(kind, columns, lang, self._names), lambda ids: {i: self._rows[i] for i in ids})
+        self.view = OrderedTableView() if reorderable else QTableView()
+        if reorderable:
+            self.view.rowDropped.connect(self.move_row)
         self.view.setModel(self.model)
         use_badges(self.view, self.model.columns())
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -103,6 +159,7 @@ class ChildPanel(QWidget):
 
     def reload(self) -> None:
         rows = details.children(self.kind, self.parent_id) if self.parent_id is not None else []
+        self._names.clear()
         self._rows = {r["id"]: r for r in rows}
         self.model.set_ids([r["id"] for r in rows])
         fit_columns(self.view)
@@ -154,18 +211,20 @@ class ChildPanel(QWidget):
 
     def move_selected(self, step: int) -> None:
         record_id = self.selected_id()
+        if record_id is not None:
+            row = self.model.row_of(record_id)
+            self.move_row(row, row + step)
+
+    def move_row(self, row: int, to: int) -> None:
+        """Put the row at `row` at `to` (Up/Down, or a drop): one reorder, one undo step."""
         ids = self.model.ids()
-        if record_id is None or self.read_only:
+        if self.read_only or self.parent_id is None or not (0 <= row < len(ids) and 0 <= to < len(ids)) or row == to:
             return
-        i = ids.index(record_id)
-        j = i + step
-        if not 0 <= j < len(ids):
-            return
-        ids[i], ids[j] = ids[j], ids[i]
+        ids.insert(to, ids.pop(row))
         try:
             records.reorder_delegates(self.parent_id, ids, user=self.user)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Delegation"), user_error_message(exc))
             return
-        self.view.selectRow(j)
+        self.view.selectRow(to)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

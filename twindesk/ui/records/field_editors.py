@@ -3,28 +3,23 @@
 and checks them, so a wrong number is reported with its field rather than silently dropped.
 """
 
-from datetime import date, time
+from datetime import time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QToolButton,
-    QWidget,
 )
 
 from twindesk.domain.model import countries
 from twindesk.domain.model.fields import Field
 from twindesk.domain.queries import details
+from twindesk.ui.records.date_editor import DateEditor
 from twindesk.ui.records.editor_base import Editor
 from twindesk.ui.records.ref_picker import RefPicker
-
-EMPTY_DATE = QDate(1800, 1, 1)
 
 
 class LineEditor(Editor):
@@ -68,49 +63,6 @@ class TextEditor(Editor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setReadOnly(read_only)
-
-
-class DateEditor(Editor):
-    """A date with a calendar popup that may also be empty (shown blank, cleared with ✕)."""
-
-    def __init__(self):
-        box = QWidget()
-        super().__init__(box)
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(EMPTY_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.setDate(EMPTY_DATE)
-        self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
-        clear = QToolButton()
-        clear.setText("✕")
-        clear.setToolTip(self.tr("Clear the date"))
-        clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        clear.clicked.connect(lambda: self.edit.setDate(EMPTY_DATE))
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(clear)
-        self.edit.dateChanged.connect(self.changed)
-
-    def value(self):
-        d = self.edit.date()
-        return None if d == EMPTY_DATE else date(d.year(), d.month(), d.day())
-
-    def set_value(self, value) -> None:
-        if value is None:
-            self.edit.setDate(EMPTY_DATE)
-        else:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
-
-    def focus_widget(self):
-        return self.edit
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)  # no typing, no calendar popup
-        for button in self.widget.findChildren(QToolButton):
-            button.setEnabled(not read_only)  # ✕ would clear it
 
 
 class BoolEditor(Editor):
@@ -171,7 +123,7 @@ def make_editor(field: Field, lang: str) -> Editor:
     if kind == "longtext":
         return TextEditor()
     if kind == "date":
-        return DateEditor()
+        return DateEditor(lang)
     if kind == "bool":
         return BoolEditor()
     if kind == "code":

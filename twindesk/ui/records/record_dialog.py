@@ -5,8 +5,10 @@ disabled until something changed, and closing with unsaved changes asks first. K
 (a visit's delegates, a shipment's items …) add tabs once the record exists; every record has a History tab.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from datetime import date
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,14 +23,19 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.specs import SPECS
+from twindesk.domain.model.validation import validate
 from twindesk.domain.operations import records
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.icons import kind_icon
+from twindesk.ui.records.date_editor import PARENT_ANCHORS, DateEditor, same_form_anchors
 from twindesk.ui.records.dialog_size import fit_to_content
 from twindesk.ui.records.editor_base import Editor
 from twindesk.ui.records.field_editors import make_editor
 from twindesk.ui.records.history_panel import HistoryPanel
 from twindesk.ui.records.record_names import record_name
+
+# A dialog opened from another opens this far down and right of it, so the two never stack exactly.
+CHILD_OFFSET = QPoint(36, 36)
 
 
 def record_title(spec, lang: str) -> str:
@@ -87,6 +94,12 @@ class RecordDialog(QDialog):
         self.tabs.addTab(self.history_panel, self.tr("History"))
         self._update_title()
         self._set_dirty(False)
+        self._wire_dates()
+        self._order_focus()
+        # Ctrl+S is Save wherever the focus is in the dialog, as the Save button is.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
+                  context=Qt.ShortcutContext.WindowShortcut)
+        self._placed = False
         fit_to_content(self, self.tabs.widget(0))  # every field in view, within the screen
 
     # --- building ---------------------------------------------------------------------------
@@ -98,7 +111,7 @@ class RecordDialog(QDialog):
             if f.name in self._hidden:
                 continue
             editor = make_editor(f, self.lang)
-            editor.widget.setObjectName(f"field_{f.name}")
+            editor.widget.setObjectName(f.name)  # tests and accessibility tools find fields by name
             editor.changed.connect(lambda: self._set_dirty(True))
             label = QLabel(self.spec.field_label(f.name, self.lang) + (" *" if f.required else ""))
             if f.required:
@@ -124,6 +137,7 @@ class RecordDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scroller
         scroll.setWidget(page)
         return scroll
 
@@ -135,6 +149,53 @@ class RecordDialog(QDialog):
 
     def _add_extra_tabs(self) -> None:
         """Sub-record tabs; subclasses add theirs (enabled once the record has been saved)."""
+
+    def _wire_dates(self) -> None:
+        """Each date field says at once when what was typed is no date, and its calendar opens on the
+        related date: the end on the start, an itinerary day on the visit's start (else today)."""
+        related = same_form_anchors(self.spec)
+        for name, editor in self.editors.items():
+            if not isinstance(editor, DateEditor):
+                continue
+            editor.finished.connect(lambda name=name: self._check_field(name))
+            if name in related and related[name] in self.editors:
+                editor.anchor = self.editors[related[name]].value
+            elif (self.kind, name) in PARENT_ANCHORS:
+                editor.anchor = lambda name=name: self._parent_date(PARENT_ANCHORS[(self.kind, name)])
+
+    def _parent_date(self, name: str) -> date | None:
+        """A date of the parent record: as its open form shows it now, else as stored."""
+        parent_kind = self.spec.field(self.spec.parent).ref
+        opener = self.parentWidget().window() if self.parentWidget() is not None else None
+        if isinstance(opener, RecordDialog) and opener.kind == parent_kind and name in opener.editors:
+            value = opener.editors[name].value()
+            return value if isinstance(value, date) else None
+        parent_id = self._defaults.get(self.spec.parent)
+        return records.get(parent_kind, parent_id).get(name) if parent_id is not None else None
+
+    def _check_field(self, name: str) -> None:
+        """The domain's word on one field as it stands, under the field (the rest waits for Save)."""
+        value = self.editors[name].value()
+        label = self.error_labels[name]
+        if not isinstance(value, str) or not value:
+            label.hide()
+            return
+        try:
+            validate(self.spec, {name: value}, partial=True)
+        except ValidationError as exc:
+            label.setText("\n".join(e.text(self.lang) for e in exc.errors if e.field == name))
+            label.setVisible(bool(label.text()))
+            return
+        label.hide()
+
+    def _order_focus(self) -> None:
+        """Tab goes down the form in its order, then to the buttons; the first field has the focus."""
+        chain = [editor.focus_widget() for editor in self.editors.values()]
+        chain += self.buttons.buttons()  # a hidden one (Save, read-only) is passed over
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        if chain:
+            chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _load(self) -> None:
         if self.record_id is not None:
@@ -254,8 +315,19 @@ class RecordDialog(QDialog):
             return True
         return False
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        opener = self.parentWidget().window() if self.parentWidget() is not None else None
+        if not self._placed and isinstance(opener, QDialog):
+            self._placed = True  # once: a dialog the user moved stays where they put it
+            spot = opener.frameGeometry().topLeft() + CHILD_OFFSET
+            screen = (opener.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+            spot.setX(max(screen.left(), min(spot.x(), screen.right() - self.frameGeometry().width())))
+            spot.setY(max(screen.top(), min(spot.y(), screen.bottom() - self.frameGeometry().height())))
+            self.move(spot)
+
     def keyPressEvent(self, event) -> None:
-        # Ctrl+S saves wherever the focus is (the fields pass the key up to the form).
+        # Ctrl+S that reached the form itself (the shortcut above takes it while the dialog is active).
         if event.matches(QKeySequence.StandardKey.Save):
             self.save()
             return
