@@ -143,3 +143,14 @@ def test_an_import_reads_as_its_summary_and_opens_nothing(make, tmp_path):
     assert rows[0].operation_id == op.id
     assert rows[0].what == "import (t.db holds the data before it)" and rows[0].opens is None
     assert rows[0].action_label == "import"
+
+
+def test_an_operation_without_rows_of_its_own_is_summed_up_in_the_readers_language(db):
+    from twindesk.domain.demo import write_demo
+    from twindesk.domain.queries import history as hq
+
+    write_demo()
+    (demo,) = [r for r in hq.recent_changes(lang="zh_CN") if r.action == "demo"]
+    assert "演示数据（规模 0）" in demo.what
+    (demo_en,) = [r for r in hq.recent_changes(lang="en") if r.action == "demo"]
+    assert "demo data set (scale 0)" in demo_en.what

@@ -159,7 +159,8 @@ def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = N
         safety = integrity.restore(db_path, Path(source), datetime.now())
         open_workspace(db_path, take_backups=False, lock=lock)
         try:
-            with door.operation("restore", summary=f"restored from {source}", everything=True, undoable=False):
+            with door.operation("restore", summary="restored from {source}", summary_params={"source": str(source)},
+                                everything=True, undoable=False):
                 pass
         finally:
             close()

@@ -99,7 +99,8 @@ def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = Fals
     """
     if scale < 0:
         raise UserError(f"--scale must be 0 or more, not {scale}")
-    with operation("demo", summary=f"demo data set (scale {scale})", everything=True, undoable=False):
+    with operation("demo", summary="demo data set (scale {scale})", summary_params={"scale": scale},
+                   everything=True, undoable=False):
         if replace:
             _clear_all()
         elif Partner.select().exists():

@@ -247,8 +247,8 @@ def current() -> Operation | None:
 
 @contextmanager
 def operation(action: str, *, kind: str = "", record_id: int | None = None, summary: str = "",
-              user: str | None = None, everything: bool = False, undoable: bool = True,
-              undoes: int | None = None) -> Iterator[Operation]:
+              summary_params: dict | None = None, user: str | None = None, everything: bool = False,
+              undoable: bool = True, undoes: int | None = None) -> Iterator[Operation]:
     """Run the block as one operation: lock checked, one IMMEDIATE transaction, history, notice.
 
     Inside another operation of this thread, the block joins it (one transaction, one step).
@@ -262,6 +262,8 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
     from twindesk.domain.operations import undo  # the undo history sits on top of this door
 
     with database.atomic("IMMEDIATE"):
+        if summary_params is not None:  # a template and its values: the history says it in the reader's language
+            summary = to_json({"template": summary, "params": summary_params})
         op = Operation(action, (user or "").strip() or actor(), kind, record_id, summary, everything, undoes)
         _local.operation = op
         try:

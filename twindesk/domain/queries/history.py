@@ -24,7 +24,7 @@ from functools import cache
 
 from twindesk.domain.model import countries
 from twindesk.domain.model.fields import Field
-from twindesk.domain.model.messages import Both
+from twindesk.domain.model.messages import Both, render
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import HISTORY_ACTIONS
 from twindesk.store.models import database
@@ -200,7 +200,7 @@ class _Reader:
         if change is None:  # an operation without rows of its own (see `changes`): its summary
             return HistoryRow(change_id, operation_id, _when(at), user, action, HISTORY_ACTIONS.label(action, lang),
                               kind or "", record_id, record_label(kind, record_id, lang), "", "", "", "", "",
-                              column or "")
+                              operation_summary(column or "", lang))
         if change == "update":
             field = _columns(kind).get(column)
             label = field_label(kind, column, lang)
@@ -221,6 +221,18 @@ class _Reader:
 
 def _load(raw: str | None):
     return None if raw is None else json.loads(raw)
+
+
+def operation_summary(stored: str, lang: str) -> str:
+    """An operation's summary in `lang`: stored as a template with its values (door.operation), or, from
+    before, as English text."""
+    if stored.startswith('{"template"'):
+        try:
+            said = json.loads(stored)
+            return render(said["template"], said["params"], lang)
+        except (ValueError, KeyError, TypeError):
+            return stored
+    return stored
 
 
 def _when(at) -> datetime:
@@ -479,7 +491,7 @@ def recent_changes(since: date | datetime | None = None, person: str | None = No
             parts.append(MORE.text(lang).format(n=f"{count - len(rows):,}"))
         what = "; ".join(parts)
         if not op_kind:  # an import, a restore, the demo: what it was, and how much it changed
-            what = summary + (f" · {CHANGES.text(lang).format(n=f'{count:,}')}" if count else "")
+            what = operation_summary(summary, lang) + (f" · {CHANGES.text(lang).format(n=f'{count:,}')}" if count else "")
         name = ""
         if op_kind in SPECS and record_id is not None:
             name = reader.row_name(op_kind, _live_row(conn, op_kind, record_id)) or ""

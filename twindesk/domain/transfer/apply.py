@@ -171,7 +171,8 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
     progress.advance(0, total, "Backing up the database…")
     result.backup = backups.event_backup(db.connection(), path, "import", moment)
     try:
-        with operation("import", summary=f"import ({result.backup.name} holds the data before it)",
+        with operation("import", summary="import ({backup} holds the data before it)",
+                       summary_params={"backup": result.backup.name},
                        user=user, everything=True, undoable=False) as op:
             conn = db.connection()
             conn.execute("PRAGMA defer_foreign_keys = ON")  # a sheet may name a parent further down
