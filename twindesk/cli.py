@@ -296,7 +296,9 @@ def cmd_import(args) -> int:
     finally:
         workspace.close()
         if opened.created and (report is None or not report.applied):  # no empty file left behind
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            from twindesk.store.database_files import database_files
+
+            for leftover in database_files(path):  # the file, SQLite's side files and the lock
                 leftover.unlink(missing_ok=True)
     for warning in report.warnings:
         _stderr("warning", _("{path}, {detail}", path=source, detail=said(warning, _lang)))
@@ -339,7 +341,9 @@ def _record_option(text: str) -> tuple[str, int]:
     except ValueError:
         raise UserError("--record {value!r}: the ID {id!r} is not a whole number", value=text,
                         id=number.strip()) from None
-    if not 0 < record_id < 2**63:
+    from twindesk.domain.model.ids import in_range
+
+    if not in_range(record_id):
         raise UserError("--record {value!r}: the ID must be a whole number above zero", value=text)
     return kind, record_id
 
@@ -349,6 +353,7 @@ def cmd_history(args) -> int:
 
     from twindesk.domain import workspace
     from twindesk.domain.model.fields import parse_date
+    from twindesk.domain.operations.records import spec_for
     from twindesk.domain.queries import history
 
     record = _record_option(args.record) if args.record is not None else None
@@ -368,7 +373,7 @@ def cmd_history(args) -> int:
             kind, record_id = record
             if not history.record_exists(kind, record_id) and not history.has_history(kind, record_id):
                 raise UserError("{path}: there is no {record} with ID {id}, and none in the history", path=path,
-                                record=_record_label(kind), id=record_id)
+                                record=spec_for(kind).record_words(), id=record_id)
             rows = history.record_history(kind, record_id, lang)
             if since is not None:
                 rows = takewhile(lambda r: r.at.date() >= since, rows)  # newest first: stop at the first older
@@ -384,12 +389,6 @@ def cmd_history(args) -> int:
         workspace.close()
     return 0
 
-
-def _record_label(kind: str):
-    from twindesk.domain.model.messages import Both
-    from twindesk.domain.model.specs import SPECS
-
-    return Both(SPECS[kind].label, SPECS[kind].record_label("zh_CN"))
 
 
 def cmd_window(args) -> int:

@@ -21,7 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from twindesk.store import durable
-from twindesk.store.database_files import database_backups, database_files, database_in_use, real
+from twindesk.store.backups import backup_folder
+from twindesk.store.database_files import database_files, database_in_use, real
 from twindesk.store.errors import UserError
 from twindesk.store.messages import os_reason
 
@@ -80,10 +81,10 @@ def _refuse_database_files(target: Path, database: Path | str | None) -> None:
                 raise OutputFileError("{path}: is the database in use ({name}); "
                                       "choose another name (it is never replaced, even with --force)",
                                       path=target, name=protected.name)
-        backups = real(database_backups(db))
-        if where.startswith(backups + os.sep):
+        folder = backup_folder(Path(db))
+        if where.startswith(real(folder) + os.sep):
             raise OutputFileError("{path}: is in the database's backups folder {folder}; save it somewhere else",
-                                  path=target, folder=database_backups(db))
+                                  path=target, folder=folder)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from twindesk.store import backup_space, durable
 from twindesk.store.errors import BackupError, DatabaseFileError
+from twindesk.store.fileinfo import wal_path
 from twindesk.store.messages import os_reason
 
 RETENTION = {"daily": 7, "weekly": 4, "monthly": 12}
@@ -122,7 +123,7 @@ class Rotation:
 
 
 def _database_size(db_path: Path) -> int:
-    return sum(p.stat().st_size for p in (Path(db_path), Path(f"{db_path}-wal")) if p.exists())
+    return sum(p.stat().st_size for p in (Path(db_path), wal_path(db_path)) if p.exists())
 
 
 def _copies(folder: Path) -> list[backup_space.Copy]:
@@ -219,7 +220,7 @@ def prune(folder: Path, *, now: datetime | None = None) -> list[Path]:
         keep = RETENTION.get(kind, EVENT_RETENTION)
         for old in sorted(files, key=_age_key)[:-keep]:
             old.unlink()
-            Path(f"{old}-wal").unlink(missing_ok=True)  # a raw copy's companion goes with it
+            wal_path(old).unlink(missing_ok=True)  # a raw copy's companion goes with it
             removed.append(old)
     return removed
 
@@ -288,7 +289,7 @@ _COUNTED = ("partner", "visit", "shipment")
 def _counts(path: Path) -> tuple[dict[str, int] | None, str | None]:
     from twindesk.store.fileinfo import check_header  # fileinfo imports nothing of ours; no cycle
 
-    if Path(f"{path}-wal").exists():
+    if wal_path(path).exists():
         return None, "a raw copy of a damaged database"
     try:
         check_header(path)

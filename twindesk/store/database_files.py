@@ -12,7 +12,6 @@ from pathlib import Path
 
 import peewee as pw
 
-from twindesk.store.backups import backup_folder
 from twindesk.store.instance_lock import lock_path_for
 from twindesk.store.models import database
 
@@ -23,10 +22,6 @@ def database_files(db_path: Path) -> list[Path]:
     """The database file and the files SQLite and TwinDesk keep beside it."""
     db_path = Path(db_path)
     return [db_path, *(db_path.with_name(db_path.name + s) for s in SIDE_FILES), lock_path_for(db_path)]
-
-
-def database_backups(db_path: Path) -> Path:
-    return backup_folder(Path(db_path))
 
 
 def database_in_use() -> Path | None:

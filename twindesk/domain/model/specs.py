@@ -39,6 +39,10 @@ class RecordSpec:
     def record_label(self, lang: str = "en") -> str:
         return labels.record_label(self.label, lang)
 
+    def record_words(self) -> Both:
+        """The record's name in both languages, for a message said in either ("partner" / "友好伙伴")."""
+        return Both(self.label, self.record_label("zh_CN"))
+
 
 def _error(spec: RecordSpec, name: str, template: str, **params) -> FieldError:
     return field_error(name, spec.field(name).label, template, **params)

@@ -274,12 +274,3 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
     if op.id is not None:
         undo.history.committed(op, undoable)
         _publish(op.changes())
-
-
-def everything_changed(action: str) -> Changes:
-    """The notice for a change made below the door's transaction (a restore replaces the file)."""
-    return Changes(0, action, {}, everything=True)
-
-
-def publish(changes: Changes) -> None:
-    _publish(changes)

@@ -59,7 +59,7 @@ def _check_references(spec: RecordSpec, values: dict) -> list[FieldError]:
         if not target_spec.model.select().where(target_spec.model.id == target).exists():
             errors.append(field_error(f.name, f.label, "{label}: there is no {record} with ID {id}.",
                                       label=Label(spec.kind, f.name, f.label), id=target,
-                                      record=Both(target_spec.label, target_spec.record_label("zh_CN"))))
+                                      record=target_spec.record_words()))
     return errors
 
 
@@ -149,7 +149,7 @@ class DeleteImpact:
             spec = SPECS[self.kind]
             one = list(self.blockers.values()) == [1]  # "1 shipment refers"
             said.append(render(BLOCKED_ONE if one else BLOCKED, {
-                "record": Both(spec.label, spec.record_label("zh_CN")), "id": self.record_id,
+                "record": spec.record_words(), "id": self.record_id,
                 "counts": describe_counts(self.blockers, lang)}, lang))
         return ("" if lang.startswith("zh") else " ").join(said)
 
@@ -221,7 +221,7 @@ def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
             spec.model.delete_by_id(record_id)
         except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted
             raise DeleteRefused("The {record} with ID {id} cannot be deleted ({reason}).", id=record_id, reason=exc,
-                                record=Both(spec.label, spec.record_label("zh_CN"))) from exc
+                                record=spec.record_words()) from exc
     return impact
 
 

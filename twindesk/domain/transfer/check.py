@@ -338,7 +338,7 @@ class ImportCheck:
                     f.name, f.label,
                     "{label}: there is no {record} with ID {id} in the database or in the import.",
                     label=Label(kind, f.name, f.label), id=target,
-                    record=Both(target_spec.label, target_spec.record_label("zh_CN"))))
+                    record=target_spec.record_words()))
 
     def _check_itinerary_days(self) -> None:
         """An itinerary day lies within its visit's dates (as the visit will be after the import)."""

@@ -82,7 +82,7 @@ def parse_version(raw) -> int:
 
 def _record(kind: str) -> Both:
     spec = spec_of(kind)
-    return Both(spec.label, spec.record_label("zh_CN"))
+    return spec.record_words()
 
 
 def _moment(value: datetime | None) -> str:

@@ -285,13 +285,9 @@ class DashboardPage(QWidget):
 
     def _count_overdue(self, key: str, found: Rows) -> None:
         self._attention[key] = found.overdue
-        parts = []
-        if self._attention.get("shipments"):
-            parts.append(self.tr("Shipments overdue: %1").replace("%1", f"{self._attention['shipments']:,}"))
-        if self._attention.get("reviews"):
-            parts.append(self.tr("Reviews past due: %1").replace("%1", f"{self._attention['reviews']:,}"))
-        if self._attention.get("follow_ups"):
-            parts.append(self.tr("Follow-ups overdue: %1").replace("%1", f"{self._attention['follow_ups']:,}"))
+        said = (("shipments", self.tr("Shipments overdue: %1")), ("reviews", self.tr("Reviews past due: %1")),
+                ("follow_ups", self.tr("Follow-ups overdue: %1")))
+        parts = [text.replace("%1", f"{self._attention[part]:,}") for part, text in said if self._attention.get(part)]
         self.attention.setText("⚠ " + " · ".join(parts) if parts else "")
         self.attention.setVisible(bool(parts))
 

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import exchange
-from twindesk.ui.common import replace_prompt  # noqa: F401
 from twindesk.ui.common.background import run_with_progress
-from twindesk.ui.common.default_folder import default_folder, documents_folder  # noqa: F401 - the window's too
+from twindesk.ui.common.default_folder import default_folder
 from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField

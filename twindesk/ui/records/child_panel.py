@@ -46,6 +46,9 @@ def spec_columns(kind: str, names: list[str], lang: str, names_cache: dict | Non
 def _reference_name(kind: str, record_id: int | None, cache: dict) -> str:
     if record_id is None:
         return ""
+    if kind not in details.SEARCHED_KINDS and (kind, None) not in cache:  # a short list: read it once
+        cache.update({(kind, i): label for i, label in details.choices(kind)})
+        cache[(kind, None)] = ""
     if (kind, record_id) not in cache:
         cache[(kind, record_id)] = details.choice_label(kind, record_id) or str(record_id)
     return cache[(kind, record_id)]
@@ -107,8 +110,9 @@ class ChildPanel(QWidget):
 
         model = OrderedRowsModel if reorderable else RecordTableModel
         self.model = model(spec_columns(kind, columns, lang, self._names), lambda ids: {i: self._rows[i] for i in ids})
-        self.view = OrderedTableView() if reorderable else QTableView()
-        if reorderable:
+        # A read-only panel gets a plain table: no reordering by drag and drop either.
+        self.view = OrderedTableView() if reorderable and not read_only else QTableView()
+        if reorderable and not read_only:
             self.view.rowDropped.connect(self.move_row)
         self.view.setModel(self.model)
         use_badges(self.view, self.model.columns())
@@ -169,10 +173,6 @@ class ChildPanel(QWidget):
         if self.reorderable:
             self.up_button.setEnabled(can_change)
             self.down_button.setEnabled(can_change)
-        if self.read_only:  # no reordering by drag and drop either
-            self.view.setDragDropMode(QTableView.DragDropMode.NoDragDrop)
-            self.view.setDragEnabled(False)
-            self.view.setAcceptDrops(False)
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from twindesk import APP_NAME, __version__
 from twindesk.domain.model.errors import describe_environment_error
-from twindesk.ui.common.error_text import user_error_message  # noqa: F401 - shown by show_user_error
+from twindesk.ui.common.error_text import user_error_message
 
 LOG_FILENAME = "twindesk.log"
 LOG_MAX_BYTES = 1_000_000

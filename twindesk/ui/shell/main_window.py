@@ -17,18 +17,14 @@ from twindesk.ui.briefing.brief_dialog import BriefDialog
 from twindesk.ui.common import background, last_folder
 from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.databus import bus
+from twindesk.ui.common.default_folder import documents_folder
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.replace_prompt import ask_to_write
 from twindesk.ui.dashboard.page import DashboardPage
 from twindesk.ui.exchange import view_export
-from twindesk.ui.exchange.export_dialog import (
-    ExportDialog,
-    choose_xlsx,
-    documents_folder,
-    show_export_warnings,
-)
+from twindesk.ui.exchange.export_dialog import ExportDialog, choose_xlsx, show_export_warnings
 from twindesk.ui.exchange.import_flow import ImportFlow
 from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
 from twindesk.ui.lists import pages
