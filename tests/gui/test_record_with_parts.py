@@ -4,7 +4,10 @@ a shipment with its items. Typed with key events and clicked, then checked in th
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.conftest import table_counts
@@ -29,11 +32,19 @@ def _type_into(qtbot, form, name: str, text: str) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
+TAB_OF = {"Partners": "visit_partner", "Delegation": "delegate", "Itinerary": "itinerary_item", "Gifts": "gift",
+          "Items": "shipment_item", "Partnerships": "partnership", "Contacts": "contact"}
+
+
 def _tab(dialog, title: str):
-    index = next(i for i in range(dialog.tabs.count()) if dialog.tabs.tabText(i) == title)
+    """Click the tab (found by its panel: the titles follow the window's language)."""
+    panel = dialog.panel(TAB_OF[title])
+    index = dialog.tabs.indexOf(panel)
     assert dialog.tabs.isTabEnabled(index), title
-    dialog.tabs.setCurrentIndex(index)
-    return dialog.tabs.widget(index)
+    bar = dialog.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert dialog.tabs.currentWidget() is panel
+    return panel
 
 
 def _add_row(qtbot, panel, typing: dict[str, str], *, button=None, look=None) -> dict:
@@ -154,9 +165,16 @@ def test_a_new_visit_typed_with_everything_is_saved_once_and_undone_as_one(qtbot
     assert records.visit_partner_ids(m.Visit.get().id) == [jeju]
 
 
-def test_a_day_outside_the_visit_writes_nothing_and_the_message_names_the_part(qtbot, gui_db):
+DAY_OUTSIDE = {
+    "en": "Itinerary, row 2: Day (2027-03-16) is outside the visit's dates (2027-03-15 – 2027-03-15).",
+    "zh_CN": "日程安排第 2 行：日期（2027-03-16）不在出访/来访日期（2027-03-15 至 2027-03-15）之内。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_day_outside_the_visit_writes_nothing_and_the_message_names_the_part(qtbot, gui_db, lang):
     _jeju()
-    dialog = dialog_for("visit", None, user="Li Na")
+    dialog = dialog_for("visit", None, user="Li Na", lang=lang)
     qtbot.addWidget(dialog)
     dialog.show()
     _type_visit(qtbot, dialog)
@@ -168,9 +186,9 @@ def test_a_day_outside_the_visit_writes_nothing_and_the_message_names_the_part(q
     assert table_counts(gui_db.path) == before
     assert dialog.record_id is None and dialog.isVisible()
     assert dialog.general_error.isVisible()
-    assert dialog.general_error.text() == ("Itinerary, row 2: Day (2027-03-16) is outside the visit's dates "
-                                           "(2027-03-15 – 2027-03-15).")
-    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Itinerary"  # the part that needs fixing
+    assert dialog.general_error.text() == DAY_OUTSIDE[lang]
+    assert dialog.tabs.currentWidget() is dialog.panel("itinerary_item")  # the part that needs fixing
+    assert dialog.panel("itinerary_item").selected_id() == dialog.panel("itinerary_item").pending.ids()[1]
     assert len(dialog.panel("itinerary_item").pending) == 2  # nothing typed is lost
 
 
@@ -225,8 +243,7 @@ def test_a_new_partner_with_a_partnership_and_a_contact(qtbot, gui_db):
 
     partnerships = _tab(dialog, "Partnerships")
     _add_row(qtbot, partnerships, {"established_year": "1995"}, look=locality)
-    assert _shown_rows(partnerships, "home_locality") == ["海南省 / Hainan Province"] or \
-        "海南省" in _shown_rows(partnerships, "home_locality")[0]
+    assert _shown_rows(partnerships, "home_locality") == ["海南省 / Hainan Province"]  # its name, not its ID
     _add_row(qtbot, _tab(dialog, "Contacts"), {"family_name": "Kim", "email": "kim@example.org"})
     assert not m.Partner.select().exists()
     _click(qtbot, dialog.save_button)
@@ -292,3 +309,44 @@ def test_a_row_of_a_record_not_yet_saved_gets_no_parts_of_its_own(qtbot, gui_db)
 
     seen = _add_row(qtbot, _tab(partner, "Partnerships"), {"established_year": "1995"}, look=look)
     assert seen["status_tab"] is False
+
+
+def test_pending_delegates_are_reordered_by_drag_and_drop(qtbot, gui_db, monkeypatch):
+    dialog = dialog_for("visit", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    delegates = _tab(dialog, "Delegation")
+    for name in ("Wang", "Li", "Zhang"):
+        _add_row(qtbot, delegates, {"name": name})
+    view = delegates.view
+    assert view.dragEnabled() and view.acceptDrops()
+    monkeypatch.setattr(QDropEvent, "source", lambda _event: view)  # the drag started in this table
+    view.selectRow(2)
+    data = view.model().mimeData([view.model().index(2, 0)]) or QMimeData()
+    spot = QPointF(view.visualRect(view.model().index(0, 0)).center())
+    view.viewportEvent(QDropEvent(spot, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+                                  Qt.KeyboardModifier.NoModifier))  # Zhang dropped onto Wang's row
+    assert _shown_rows(delegates, "name") == ["Zhang", "Wang", "Li"]
+    assert m.Delegate.select().count() == 0
+    _type_into(qtbot, dialog, "title", "Visit")
+    _click(qtbot, dialog.save_button)
+    assert [d.name for d in m.Delegate.select().order_by(m.Delegate.precedence)] == ["Zhang", "Wang", "Li"]
+
+
+def test_save_in_the_close_prompt_of_a_row_keeps_the_row(qtbot, gui_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    dialog = dialog_for("visit", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    delegates = _tab(dialog, "Delegation")
+
+    def type_and_close(form):
+        _type_into(qtbot, form, "name", "Wang")
+        _click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Cancel))  # Close, then "Save"
+
+    errors = answer_modal(type_and_close)
+    _click(qtbot, delegates.add_button)
+    assert not errors, errors
+    assert _shown_rows(delegates, "name") == ["Wang"] and m.Delegate.select().count() == 0

@@ -213,7 +213,8 @@ class ChildPanel(QWidget):
         if self.read_only:
             return
         dialog = self._dialog(None)
-        if dialog.exec() and self.is_pending() and dialog.kept is not None:
+        dialog.exec()  # a row kept by "Save" in the close prompt counts too, though the dialog was rejected
+        if self.is_pending() and dialog.kept is not None:
             self._pending_changed(self.pending.add(dialog.kept))
 
     def edit_selected(self) -> None:
@@ -224,7 +225,8 @@ class ChildPanel(QWidget):
             self._dialog(record_id).exec()
             return
         dialog = self._dialog(None, self.pending.row(record_id))
-        if dialog.exec() and dialog.kept is not None:
+        dialog.exec()
+        if dialog.kept is not None:
             self.pending.replace(record_id, dialog.kept)
             self._pending_changed(record_id)
 
