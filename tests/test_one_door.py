@@ -14,6 +14,7 @@ from tests.conftest import REPO, fill_everything, run_python, sha256, subprocess
 from twindesk.domain import workspace
 from twindesk.domain.demo import write_demo
 from twindesk.domain.operations import door, records, undo
+from twindesk.domain.operations.records_with_parts import save_with_parts
 from twindesk.store import models as m
 from twindesk.store.instance_lock import DatabaseLock
 
@@ -44,6 +45,7 @@ def test_every_write_path_goes_through_an_operation(guarded, make):
     delegates = [d.id for d in m.Delegate.select().where(m.Delegate.visit == ids["visit"])]
     records.reorder_delegates(ids["visit"], list(reversed(delegates)))
     records.delete("shipment", ids["shipments"][0])
+    save_with_parts("visit", {"title": "New"}, {"delegate": [{"name": "Wang"}]}, [ids["jeju"]])
     undo.history.undo()
     undo.history.redo()
     write_demo(replace=True)

@@ -1573,6 +1573,10 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>交往记录</translation>
     </message>
     <message>
+        <source>The partner&apos;s activities show here once it is saved.</source>
+        <translation>保存该友好伙伴后，其交往活动将显示在此处。</translation>
+    </message>
+    <message>
         <source>Partners</source>
         <translation>友好伙伴</translation>
     </message>

@@ -65,11 +65,15 @@ def _check_references(spec: RecordSpec, values: dict) -> list[FieldError]:
 
 def _check_itinerary_day(values: dict) -> list[FieldError]:
     visit = m.Visit.get_or_none(m.Visit.id == values.get("visit"))
-    day = values.get("day")
-    if visit is None or day is None:
+    if visit is None:
         return []
-    start, end = visit.start_on, visit.end_on or visit.start_on
-    if start and (day < start or day > end):
+    return day_outside_visit(values.get("day"), visit.start_on, visit.end_on)
+
+
+def day_outside_visit(day: date | None, start: date | None, end: date | None) -> list[FieldError]:
+    """An itinerary day outside its visit's dates (also for a visit not yet saved, as typed)."""
+    end = end or start
+    if day is not None and start and (day < start or day > end):
         return [field_error("day", "Day", "Day ({day}) is outside the visit's dates ({start} – {end}).",
                             day=day, start=start, end=end)]
     return []

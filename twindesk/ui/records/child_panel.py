@@ -1,5 +1,8 @@
 """A tab listing one kind of sub-record (delegates, itinerary, gifts, items, contacts …) of a parent
-record, with Add, Edit and Delete, and where order means precedence Up/Down and drag and drop."""
+record, with Add, Edit and Delete, and where order means precedence Up/Down and drag and drop.
+
+While the parent is new (no ID yet), the panel is "pending": its rows are held in memory
+(ui/records/pending_parts.py) and saved with the parent, in one operation, by the parent's Save."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +26,7 @@ from twindesk.ui.lists.column_widths import fit_columns
 from twindesk.ui.lists.list_model import Column, RecordTableModel
 from twindesk.ui.lists.status_badge import use_badges
 from twindesk.ui.records.delete_confirm import confirm_delete
+from twindesk.ui.records.pending_parts import PendingRows
 
 
 def spec_columns(kind: str, names: list[str], lang: str, names_cache: dict | None = None) -> list[Column]:
@@ -94,6 +98,8 @@ class OrderedTableView(QTableView):
 
 
 class ChildPanel(QWidget):
+    pendingChanged = Signal()  # a row held for a parent not yet saved was added, changed, moved or removed
+
     def __init__(self, kind: str, columns: list[str], *, parent_id: int | None, lang: str, user: str,
                  reorderable: bool = False, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -105,6 +111,7 @@ class ChildPanel(QWidget):
         self.user = user
         self.reorderable = reorderable
         self._rows: dict[int, dict] = {}
+        self.pending = PendingRows("precedence" if reorderable else None)
         self._names: dict = {}  # the names references show, read once per reload
         self.setObjectName(f"panel_{kind}")
 
@@ -158,16 +165,27 @@ class ChildPanel(QWidget):
         fit_columns(self.view)  # now that the tab has its width
 
     def set_parent_id(self, parent_id: int) -> None:
+        """The parent has been saved (with the rows held here): show what is stored from now on."""
         self.parent_id = parent_id
+        self.pending.clear()
         self.reload()
 
+    def is_pending(self) -> bool:
+        return self.parent_id is None and not self.read_only
+
+    def pending_values(self) -> list[dict]:
+        """The rows typed for a parent not yet saved, in order, for its Save."""
+        return self.pending.values() if self.is_pending() else []
+
     def reload(self) -> None:
-        rows = details.children(self.kind, self.parent_id) if self.parent_id is not None else []
+        if self.parent_id is not None:
+            self._rows = {r["id"]: r for r in details.children(self.kind, self.parent_id)}
+        else:
+            self._rows = self.pending.rows()
         self._names.clear()
-        self._rows = {r["id"]: r for r in rows}
-        self.model.set_ids([r["id"] for r in rows])
+        self.model.set_ids(list(self._rows))
         fit_columns(self.view)
-        can_change = self.parent_id is not None and not self.read_only
+        can_change = not self.read_only
         self.add_button.setEnabled(can_change)
         self.delete_button.setEnabled(can_change)
         if self.reorderable:
@@ -178,29 +196,53 @@ class ChildPanel(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
-    def _dialog(self, record_id: int | None):
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def _dialog(self, record_id: int | None, row: dict | None = None):
         from twindesk.ui.records.forms import dialog_for
 
-        defaults = {self.spec.parent: self.parent_id}
-        if self.kind == "delegate" and record_id is None:
+        defaults = {self.spec.parent: self.parent_id, **(row or {})}
+        if self.kind == "delegate" and record_id is None and row is None:
             defaults["precedence"] = len(self._rows) + 1
         return dialog_for(self.kind, record_id, defaults=defaults, hidden=(self.spec.parent,),
-                          lang=self.lang, user=self.user, read_only=self.read_only, parent=self)
+                          lang=self.lang, user=self.user, read_only=self.read_only,
+                          pending=self.is_pending(), parent=self)
 
     def add(self) -> None:
-        if self.parent_id is None or self.read_only:
+        if self.read_only:
             return
-        self._dialog(None).exec()
+        dialog = self._dialog(None)
+        dialog.exec()  # a row kept by "Save" in the close prompt counts too, though the dialog was rejected
+        if self.is_pending() and dialog.kept is not None:
+            self._pending_changed(self.pending.add(dialog.kept))
 
     def edit_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None:
             return
-        self._dialog(record_id).exec()
+        if not self.is_pending():
+            self._dialog(record_id).exec()
+            return
+        dialog = self._dialog(None, self.pending.row(record_id))
+        dialog.exec()
+        if dialog.kept is not None:
+            self.pending.replace(record_id, dialog.kept)
+            self._pending_changed(record_id)
+
+    def _pending_changed(self, row_id: int | None = None) -> None:
+        self.reload()
+        if row_id is not None:
+            self.view.selectRow(self.model.row_of(row_id))
+        self.pendingChanged.emit()
 
     def delete_selected(self) -> None:
         record_id = self.selected_id()
         if record_id is None or self.read_only:
+            return
+        if self.is_pending():  # only typed so far: nothing stored to ask about
+            self.pending.remove(record_id)
+            self._pending_changed()
             return
         if not confirm_delete(self, self.kind, record_id, self.lang):
             return
@@ -218,7 +260,12 @@ class ChildPanel(QWidget):
     def move_row(self, row: int, to: int) -> None:
         """Put the row at `row` at `to` (Up/Down, or a drop): one reorder, one undo step."""
         ids = self.model.ids()
-        if self.read_only or self.parent_id is None or not (0 <= row < len(ids) and 0 <= to < len(ids)) or row == to:
+        if self.read_only or not (0 <= row < len(ids) and 0 <= to < len(ids)) or row == to:
+            return
+        if self.is_pending():
+            self.pending.move(row, to)
+            self._pending_changed(ids[row])
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         ids.insert(to, ids.pop(row))
         try:

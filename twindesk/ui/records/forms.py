@@ -50,18 +50,24 @@ class SubRecordDialog(RecordDialog):
         if self.kind == "partner":
             panel = TimelinePanel(self.record_id, self.lang, self.user, self.read_only)
             index = self.tabs.addTab(panel, self.tr("Timeline"))
-            self.tabs.setTabEnabled(index, self.record_id is not None)
+            self.tabs.setTabEnabled(index, self.record_id is not None)  # activities are entered on their own
+            if self.record_id is None:
+                self.tabs.setTabToolTip(index, self.tr("The partner's activities show here once it is saved."))
+        panels = []
         if self.kind == "visit":
-            panel = VisitPartnersPanel(self.record_id, self.lang, self.user, self.read_only)
-            index = self.tabs.addTab(panel, self.tr("Partners"))
-            self.tabs.setTabEnabled(index, self.record_id is not None)
+            panels.append((VisitPartnersPanel(self.record_id, self.lang, self.user, self.read_only),
+                           self.tr("Partners")))
         for title, kind, columns, reorderable in SUB_RECORDS.get(self.kind, []):
-            panel = ChildPanel(kind, columns, parent_id=self.record_id, lang=self.lang, user=self.user,
-                               reorderable=reorderable, read_only=self.read_only)
-            index = self.tabs.addTab(panel, self.tr(title))
-            self.tabs.setTabEnabled(index, self.record_id is not None)
-        if self.record_id is None and self.tabs.count() > 1:
-            self.tabs.setTabToolTip(1, self.tr("Save the record first to add these."))
+            panels.append((ChildPanel(kind, columns, parent_id=self.record_id, lang=self.lang, user=self.user,
+                                      reorderable=reorderable, read_only=self.read_only), self.tr(title)))
+        for panel, title in panels:
+            index = self.tabs.addTab(panel, title)
+            # A new record's parts are typed before its first Save and saved with it (pending_parts.py);
+            # a row of such a record (pending itself) gets its own parts once it is saved.
+            panel.pendingChanged.connect(lambda: self._set_dirty(True))
+            if self.pending:
+                self.tabs.setTabEnabled(index, False)
+                self.tabs.setTabToolTip(index, self.tr("Save the record first to add these."))
 
     def _enable_sub_records(self) -> None:
         super()._enable_sub_records()

@@ -2,7 +2,9 @@
 
 Required fields are marked, the domain's validation messages appear under their field, Save stays
 disabled until something changed, and closing with unsaved changes asks first. Kinds with sub-records
-(a visit's delegates, a shipment's items …) add tabs once the record exists; every record has a History tab.
+(a visit's delegates, a shipment's items …) add tabs; every record has a History tab. A new record's
+sub-records are held until its first Save, which writes it with them in one operation, and a row's own
+form (`pending`) then only checks and keeps what was typed (ui/records/pending_parts.py).
 """
 
 from datetime import date
@@ -32,6 +34,7 @@ from twindesk.ui.records.dialog_size import fit_to_content
 from twindesk.ui.records.editor_base import Editor
 from twindesk.ui.records.field_editors import make_editor
 from twindesk.ui.records.history_panel import HistoryPanel
+from twindesk.ui.records.pending_parts import keep_row, save_new_with_parts
 from twindesk.ui.records.record_names import record_name
 
 # A dialog opened from another opens this far down and right of it, so the two never stack exactly.
@@ -47,12 +50,14 @@ def record_title(spec, lang: str) -> str:
 class RecordDialog(QDialog):
     def __init__(self, kind: str, record_id: int | None = None, *, defaults: dict | None = None,
                  hidden: tuple[str, ...] = (), lang: str = "en", user: str = "", read_only: bool = False,
-                 parent=None):
+                 pending: bool = False, parent=None):
         super().__init__(parent)
         self.kind = kind
         self.read_only = read_only  # another window holds the database: look, do not change
         self.spec = SPECS[kind]
         self.record_id = record_id
+        self.pending = pending  # a row of a record not yet saved: checked and kept, not written
+        self.kept: dict | None = None  # what a pending form kept, cleaned
         self.lang = lang
         self.user = user
         self._defaults = dict(defaults or {})
@@ -259,14 +264,21 @@ class RecordDialog(QDialog):
     def save(self) -> bool:
         if not self._dirty:
             return True
-        try:
-            new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
-        except ValidationError as exc:
-            self.show_errors(exc)
-            return False
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
-            return False
+        if self.pending:
+            return keep_row(self)
+        if self.record_id is None and self.has_sub_records():
+            new_id = save_new_with_parts(self)  # the record and what its tabs hold, in one operation
+            if new_id is None:
+                return False
+        else:
+            try:
+                new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
+            except ValidationError as exc:
+                self.show_errors(exc)
+                return False
+            except UserError as exc:
+                QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
+                return False
         created = self.record_id is None
         self.record_id = new_id
         self.clear_errors()

@@ -1,5 +1,7 @@
-"""A visit's partners: the places it goes to or comes from, picked by typing, saved as soon as they change."""
+"""A visit's partners: the places it goes to or comes from, picked by typing, saved as soon as they change
+(for a visit not yet saved: held here, and saved with it by its Save; ui/records/pending_parts.py)."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -20,6 +22,9 @@ from twindesk.ui.records.ref_picker import RefPicker
 
 class VisitPartnersPanel(QWidget):
     """The partners a visit goes to or comes from; saved as soon as they change."""
+
+    kind = "visit_partner"
+    pendingChanged = Signal()  # the partners of a visit not yet saved changed
 
     def __init__(self, visit_id: int | None, lang: str, user: str, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -54,20 +59,36 @@ class VisitPartnersPanel(QWidget):
         self.visit_id = visit_id
         self.reload()
 
+    def is_pending(self) -> bool:
+        return self.visit_id is None and not self.read_only
+
+    def pending_values(self) -> list[int]:
+        """The partners picked for a visit not yet saved, for its Save."""
+        return self.partner_ids() if self.is_pending() else []
+
     def partner_ids(self) -> list[int]:
         return [self.list.item(i).data(256) for i in range(self.list.count())]
 
     def reload(self) -> None:
-        self.list.clear()
         if self.visit_id is None:
-            return
-        for pid in records.visit_partner_ids(self.visit_id):
+            ids = self.partner_ids()  # held here until the visit is saved
+        else:
+            ids = records.visit_partner_ids(self.visit_id)
+        self._show(ids)
+
+    def _show(self, ids: list[int]) -> None:
+        self.list.clear()
+        for pid in ids:
             item = QListWidgetItem(details.choice_label("partner", pid) or str(pid))
             item.setData(256, pid)
             self.list.addItem(item)
 
     def _store(self, ids: list[int]) -> None:
         if self.read_only:
+            return
+        if self.is_pending():
+            self._show(ids)
+            self.pendingChanged.emit()
             return
         try:
             records.set_visit_partners(self.visit_id, ids, user=self.user)
@@ -76,7 +97,7 @@ class VisitPartnersPanel(QWidget):
 
     def add(self) -> None:
         pid = self.picker.value()
-        if self.visit_id is None:
+        if self.read_only:
             return
         if not isinstance(pid, int):
             QMessageBox.information(self, self.tr("Partners"),
