@@ -64,14 +64,14 @@ def no_parent_loop(values: dict, record_id: int | None) -> list[FieldError]:
 # --- live partnerships ----------------------------------------------------------------------------------
 
 
-def _live_key(values: dict) -> tuple | None:
+def live_partnership_key(values: dict) -> tuple | None:
     """What two live partnerships may not share: (partner, home locality, tier); None for an ended one."""
     if values.get("status") == v.ENDED:
         return None
     return values.get("partner"), values.get("home_locality"), values.get("tier")
 
 
-def _tier(values: dict) -> Both:
+def tier_label(values: dict) -> Both:
     term = v.TIERS.get(values.get("tier"))
     return Both(term.en, term.zh) if term else Both(str(values.get("tier")), str(values.get("tier")))
 
@@ -81,17 +81,17 @@ _PARTNER = Label("partnership", "partner", "Partner")
 
 def _twin_error(values: dict, other_id: int) -> FieldError:
     return field_error("partner", "Partner", "{label}: partnership {id} already joins this partner and home locality at the tier “{tier}” and has not ended; end one of them or give this one another tier.",
-                       label=_PARTNER, id=other_id, tier=_tier(values))
+                       label=_PARTNER, id=other_id, tier=tier_label(values))
 
 
 def _twin_rows_error(values: dict, first: int, line: int) -> FieldError:
     return field_error("partner", "Partner", "{label}: rows {first} and {line} both join partner {partner} and home locality {locality} at the tier “{tier}”, and neither has ended.",
                        label=_PARTNER, first=first, line=line, partner=values.get("partner"),
-                       locality=values.get("home_locality"), tier=_tier(values))
+                       locality=values.get("home_locality"), tier=tier_label(values))
 
 
 def one_live_partnership(values: dict, record_id: int | None) -> list[FieldError]:
-    key = _live_key(values)
+    key = live_partnership_key(values)
     if key is None:
         return []
     p = m.Partnership
@@ -145,7 +145,7 @@ def _import_live_twins(rows) -> list[tuple[str, int, FieldError]]:
             first.setdefault((partner, locality, tier), ("id", pid, {}))
     problems = []
     for line, _, values in sorted(rows, key=lambda r: r[0]):
-        key = _live_key(values)
+        key = live_partnership_key(values)
         if key is None:
             continue
         holder = first.setdefault(key, ("row", line, values))

@@ -127,14 +127,14 @@ def _live_twins(rows: Sequence[tuple[int, dict]]) -> list[PartProblem]:
     first: dict[tuple, int] = {}
     problems = []
     for number, values in rows:
-        key = rules._live_key(values)
+        key = rules.live_partnership_key(values)
         if key is None:
             continue
         holder = first.setdefault(key, number)
         if holder != number:
             problems.append(PartProblem("partnership", number, field_error(
                 "tier", "Tier", TWIN_ROWS, label=Label("partnership", "tier", "Tier"), first=holder,
-                tier=rules._tier(values))))
+                tier=rules.tier_label(values))))
     return problems
 
 
