@@ -385,3 +385,20 @@ def test_a_locked_database_is_the_environments_error_not_a_bug(capsys, monkeypat
     assert err.strip() == ("twindesk: error: The database is busy (another program is writing to it). Wait a moment "
                            "and try again; nothing was lost.")
     assert "Traceback" not in err
+
+
+@needs_demo
+def test_db_before_the_command_names_the_database_the_command_uses(capsys, tmp_path, monkeypatch):
+    """`twindesk --db X demo` once wrote into the default database: the command's own --db (unset)
+    wiped out the one given before it. Both places must name the file, and the default stays untouched."""
+    default = tmp_path / "default.db"
+    monkeypatch.setenv("TWINDESK_DB", str(default))
+    before, after = tmp_path / "before.db", tmp_path / "after.db"
+    assert run(capsys, "--db", before, "demo")[0] == 0
+    assert run(capsys, "demo", "--db", after)[0] == 0
+    assert table_counts(before)["partner"] > 0 and table_counts(after)["partner"] > 0
+    assert not default.exists()
+    code, out, _ = run(capsys, "--db", before, "check")
+    assert code == 0 and str(before) in out
+    code, out, _ = run(capsys, "--db", before, "check", "--db", after)  # the command's own wins
+    assert code == 0 and str(after) in out

@@ -45,8 +45,12 @@ def record_id(text: str) -> int:
         raise argparse.ArgumentTypeError(exc.text(_lang)) from None
 
 
-def _db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help=_("database file (default: $TWINDESK_DB or the data folder)"))
+def _db_option(parser: argparse.ArgumentParser, *, command: bool = True) -> None:
+    """--db, before the command or after it. A command's own --db leaves the namespace alone when absent
+    (SUPPRESS): with a default of its own it would wipe out a --db given before the command, and the
+    command would then work on the default database instead of the one named."""
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS if command else None,
+                        help=_("database file (default: $TWINDESK_DB or the data folder)"))
 
 
 def _sub(sub, name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -70,7 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"TwinDesk {__version__}",
                         help=_("show program's version number and exit"))
-    _db_option(parser)
+    _db_option(parser, command=False)
     parser.add_argument("--lang", choices=LANGS,
                         help=_("language of the window and of these messages (default: the system's)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=_("one of the commands below"))
