@@ -108,13 +108,12 @@ def table_rows(db_path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-# The demo's `illustrative` tag (schema 3) is not in the workbook yet: test_exchange_roundtrip.py's
-# test_the_demo_tag_survives_a_round_trip (strict xfail) says so until it is.
-NOT_IN_WORKBOOK = ("created_at", "updated_at", "updated_by", "illustrative")
+NOT_IN_WORKBOOK = ("created_at", "updated_at", "updated_by")
 
 
 def content_rows(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table without its timestamps, author and demo tag: what a round trip keeps."""
+    """Every row of every table without its timestamps and author: what a round trip keeps (the demo's
+    tag included)."""
     conn = sqlite3.connect(str(db_path))
     conn.row_factory = sqlite3.Row
     try:

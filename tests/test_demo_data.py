@@ -341,25 +341,34 @@ def _is_chinese(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+ONE_LINE = ("title", "description", "occasion", "activity")  # "中文 / English"; the others are paragraphs
+
+
+def _chinese_first(fields: dict, where=None) -> int:
+    """Assert that every value of these fields (of the rows `where` selects) is Chinese first, then
+    English; return how many were looked at."""
+    seen = 0
+    for model, names in fields.items():
+        for row in model.select().where(where(model) if where else True):
+            for name in names:
+                value = getattr(row, name)
+                if not value:
+                    continue
+                seen += 1
+                zh, sep, en = value.partition(" / " if name in ONE_LINE else "\n")
+                assert sep and _is_chinese(next(c for c in zh if not c.isascii())), (model.__name__, row.id, value)
+                assert not any(map(_is_chinese, en)) and any(c.isascii() and c.isalpha() for c in en), \
+                    (model.__name__, row.id, value)
+    return seen
+
+
 def test_titles_and_notes_are_chinese_first_then_english(demo):
     """A title is "中文 / English"; a note is the Chinese paragraph, then the English one."""
     fields = {Activity: ("title", "notes"), Shipment: ("title", "notes", "occasion"), Visit: ("title", "notes"),
               Partnership: ("notes",), Partner: ("notes",), HomeLocality: ("notes",), Contact: ("notes",),
               ShipmentItem: ("description", "notes"), Gift: ("description",), ItineraryItem: ("activity",),
               PartnershipStatusChange: ("note",)}
-    seen = 0
-    for model, names in fields.items():
-        for row in model.select():
-            for name in names:
-                value = getattr(row, name)
-                if not value:
-                    continue
-                seen += 1
-                zh, sep, en = value.partition(" / " if name in ("title", "description", "occasion", "activity") else "\n")
-                assert sep and _is_chinese(next(c for c in zh if not c.isascii())), (model.__name__, row.id, value)
-                assert not any(map(_is_chinese, en)) and any(c.isascii() and c.isalpha() for c in en), \
-                    (model.__name__, row.id, value)
-    assert seen > 150
+    assert _chinese_first(fields) > 150
 
 
 # ---- The coming months, from today -----------------------------------------------------------------------
@@ -481,6 +490,13 @@ def test_scale_adds_n_per_list(scaled):
             assert not model.select().where(note == SYNTHETIC_NOTE, ~model.illustrative).exists(), model.__name__
     assert not VisitPartner.select().where(~VisitPartner.illustrative).exists()
     assert summary.total == sum(counts().values())
+
+
+def test_scaled_texts_are_chinese_first_then_english(scaled):
+    fields = {Visit: ("title", "purpose", "outcomes", "follow_ups", "notes"), Activity: ("title", "outcome", "notes"),
+              ItineraryItem: ("activity", "notes"), Gift: ("description", "notes"),
+              Shipment: ("title", "occasion", "notes"), ShipmentItem: ("description", "notes")}
+    assert _chinese_first(fields, lambda model: model.notes == SYNTHETIC_NOTE) > 2000
 
 
 def test_scale_is_deterministic(scaled, tmp_path):

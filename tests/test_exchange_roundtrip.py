@@ -76,7 +76,6 @@ def test_a_chinese_workbook_imports_into_an_english_export_s_database(demo_db, t
     assert content_rows(copy) == content_rows(demo_db)
 
 
-@pytest.mark.xfail(strict=True, reason="the workbook does not carry the demo's illustrative tag yet (issue 12)")
 def test_the_demo_tag_survives_a_round_trip(demo_db, tmp_path):
     out, copy = tmp_path / "demo.xlsx", tmp_path / "copy.db"
     export_db(demo_db, out)

@@ -173,3 +173,28 @@ def test_read_only_open_refuses_writes_and_neither_backs_up_nor_upgrades(db_path
     with pytest.raises(DatabaseFileError, match="needs an upgrade"):
         open_database(db_path, read_only=True)
     assert table_counts(db_path) == before
+
+
+def test_connect_opens_by_name_or_by_read_only_uri_as_the_journal_needs(tmp_path):
+    """Read-write: the file with every pragma. Read-only: a `mode=ro` URI (a rollback-journal backup, a WAL
+    with frames, a read-only folder), except a WAL-mode file with no WAL in a folder we may write, which
+    SQLite reads only with `-wal`/`-shm` that a read-write connection (query_only) removes again."""
+    from twindesk.store.connection import PRAGMAS, READ_ONLY_PRAGMAS, connect
+
+    journal, wal = tmp_path / "journal.db", tmp_path / "wal.db"
+    for path, mode in ((journal, "delete"), (wal, "wal")):
+        conn = sqlite3.connect(str(path))
+        conn.execute(f"PRAGMA journal_mode = {mode}")
+        conn.execute("CREATE TABLE t (x)")
+        conn.close()
+    cases = ((journal, True, f"{journal.resolve().as_uri()}?mode=ro", True, READ_ONLY_PRAGMAS),
+             (wal, True, str(wal), False, READ_ONLY_PRAGMAS),
+             (journal, False, str(journal), False, PRAGMAS))  # last: it turns the file to WAL
+    for path, read_only, name, uri, pragmas in cases:
+        db = connect(path, read_only=read_only)
+        assert (db.database, db.connect_params.get("uri", False), db._pragmas) == (name, uri, pragmas), path
+        assert db.twindesk_read_only is read_only and db._timeout == 10
+        db.connect()
+        assert db.execute_sql("SELECT count(*) FROM t").fetchone() == (0,)
+        assert db.pragma("query_only") == int(read_only)
+        db.close()

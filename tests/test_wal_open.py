@@ -46,6 +46,19 @@ def test_a_wal_holding_committed_pages_opens_and_checks_ok(killed_checkpoint, ca
     assert path.stat().st_size >= int.from_bytes(path.read_bytes()[28:32], "big") * 4096
 
 
+def test_a_cut_short_file_with_its_wal_is_looked_at_over_one_connection(killed_checkpoint, monkeypatch):
+    opened = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        opened.append(args[0])
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    assert inspect_existing(killed_checkpoint, schema.SCHEMA_VERSION) == schema.SCHEMA_VERSION
+    assert len(opened) == 1 and "mode=ro" in opened[0]  # every page checked and the numbers read at once
+
+
 def test_the_same_file_without_its_wal_is_cut_short(killed_checkpoint):
     Path(f"{killed_checkpoint}-wal").unlink()
     digest = sha256(killed_checkpoint)

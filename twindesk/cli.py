@@ -59,16 +59,25 @@ def _sub(sub, name: str, help: str, **kwargs) -> argparse.ArgumentParser:
     return sub.add_parser(name, help=help, **kwargs)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse in this run's language (`argparse_words`) while a parser is made (its own help and group
+    titles) and while it parses (usage, help and errors are worded then). The sub-commands' parsers are
+    of this class too (argparse makes them with the parent's class)."""
+
+    def __init__(self, *args, **kwargs):
+        with argparse_words(_lang):
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        with argparse_words(_lang):
+            return super().parse_known_args(args, namespace)
+
+
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     """The parser, its help in `lang` (default: this run's language)."""
     global _lang
     _lang = lang or _lang
-    with argparse_words(_lang):
-        return _build_parser()
-
-
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="twindesk",
         description=_("Partner cities, delegation visits and aid shipments. Without a command: open the window."),
     )
@@ -449,8 +458,7 @@ def _run(argv: list[str] | None) -> int:
     global _lang
     argv = sys.argv[1:] if argv is None else list(argv)
     _lang = chosen_language(argv)
-    with argparse_words(_lang):
-        args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:

@@ -100,3 +100,23 @@ def test_a_visit_gets_its_partners_by_typing_and_add(qtbot, gui_db, no_blocking_
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert records.visit_partner_ids(visit) == [hyogo]
     assert no_blocking_message_boxes == ["Type part of the partner's name and pick it from the list."]
+
+
+def test_an_existing_reference_costs_one_query_and_shows_its_id_only_among_namesakes(qtbot, gui_db):
+    hyogo, jeju, twin = _partners()
+    records.save("partner", {"name_zh": "济州", "name_en": "Jeju City", "country": "KR"})  # another label
+    picker = RefPicker("partner")
+    statements: list[str] = []
+    m.database.connection().set_trace_callback(statements.append)
+    try:
+        picker.set_value(hyogo)
+        shown_alone = picker.widget.text()
+        one = len(statements)
+        picker.set_value(twin)
+    finally:
+        m.database.connection().set_trace_callback(None)
+    assert one == 1 and len(statements) == 2  # the name and its namesakes come in one query
+    assert shown_alone == "兵库县 / Hyogo Prefecture (JP)"
+    assert picker.widget.text() == f"济州 / Jeju (KR) · ID {twin}" and picker.value() == twin
+    picker.set_value(9999)  # a record deleted since: its ID as it is
+    assert picker.widget.text() == "9999"

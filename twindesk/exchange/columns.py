@@ -7,13 +7,14 @@ record by the UUID, and refuses to overwrite a record changed since the version 
 (docs/architecture.md, "Identity"). Both are narrow (the UUID grey too): there to be carried, not read. A
 reference is written as the ID it links to ("Partner ID"), followed by the
 name it stands for ("Partner") as a reading aid; a country as its ISO code, followed by its name. Reading
-aids are ignored by the import.
+aids are ignored by the import. The last column is the demo's tag ("Illustrative": yes for what the demo
+adds to its article), so a round trip keeps it.
 """
 
 from dataclasses import dataclass
 
 from twindesk.domain.model.vocabulary import Vocabulary
-from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.tables import KINDS, TAG, TAG_WORDS, spec_of
 from twindesk.exchange import hxl
 
 # kind -> (English, Chinese) sheet name; at most 31 characters and none of []:*?/\ (Excel's rules).
@@ -99,6 +100,7 @@ def _columns(kind: str) -> tuple[SheetColumn, ...]:
             cols.append(SheetColumn(f.name, f.name, _cell_kind(f), en, zh, tag, f.vocabulary))
     if kind == "visit":  # the visit's partners by name; the links themselves are in "Visit partners"
         cols.append(SheetColumn("partners:name", None, "name", "Partners", "友好伙伴", hxl.name_tag("partners")))
+    cols.append(SheetColumn(TAG, TAG, "bool", TAG_WORDS.en, TAG_WORDS.zh, hxl.tag(kind, TAG)))
     return tuple(cols)
 
 

@@ -64,11 +64,12 @@ def _value_plan(sheet: SheetDef, country_names: _CountryNames) -> list[tuple[int
     """For each sheet column: (index in the record tuple, name lookup or None)."""
     fields = [f.name for f in spec_of(sheet.kind).fields]
     aids = transfer_export.reading_aids(sheet.kind)
-    first = len(transfer_export.IDENTITY)  # the record's ID, UUID and version come before its fields
+    leading = transfer_export.LEADING  # the record's ID, UUID, version and tag come before its fields
+    first = len(leading)
     plan = []
     for column in sheet.columns:
-        if column.field in transfer_export.IDENTITY:
-            plan.append((transfer_export.IDENTITY.index(column.field), None))
+        if column.field in leading:
+            plan.append((leading.index(column.field), None))
         elif column.field is not None:
             plan.append((first + fields.index(column.field), None))
         else:

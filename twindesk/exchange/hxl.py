@@ -80,6 +80,7 @@ _BY_FIELD = {
     "profile": "#description+profile",
     "notes": "#description+notes",
     "note": "#description+notes",
+    "illustrative": "#meta+illustrative",  # the demo's tag: not from the source the demo follows
 }
 
 # Reading aids next to an ID or a code: the name it stands for.

@@ -63,13 +63,11 @@ class OpenedDatabase:
 
 def connect(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
     """A peewee database with TwinDesk's pragmas; each thread gets its own connection."""
-    if read_only and _needs_sidecars(Path(path)):
-        db = pw.SqliteDatabase(str(path), pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
-    elif read_only:
-        db = pw.SqliteDatabase(read_only_uri(path), pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,
-                               uri=True)
-    else:
-        db = pw.SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Read-only: a `mode=ro` URI, except where SQLite needs `-wal`/`-shm` even to read (_needs_sidecars).
+    by_uri = read_only and not _needs_sidecars(Path(path))
+    db = pw.SqliteDatabase(read_only_uri(path) if by_uri else str(path),
+                           pragmas=READ_ONLY_PRAGMAS if read_only else PRAGMAS,
+                           timeout=BUSY_TIMEOUT_MS / 1000, uri=by_uri)
     db.twindesk_read_only = read_only
     return db
 

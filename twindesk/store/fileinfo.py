@@ -61,8 +61,9 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def check_header(path: Path) -> bytes:
-    """Raise DatabaseFileError unless `path` looks like a whole SQLite file (with its WAL)."""
+def _outside(path: Path) -> tuple[bytes, tuple[int, int] | None]:
+    """The file's header, and (size, expected size) when the file is shorter than its header says but its
+    WAL may hold the missing pages; DatabaseFileError unless it looks like a whole SQLite file."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseFileError(path, "is a folder, not a database file")
@@ -88,38 +89,43 @@ def check_header(path: Path) -> bytes:
                 path, "is damaged: the file is cut short ({size} bytes of {expected}); {hint}", size=size,
                 expected=page_size * page_count, hint=RESTORE_HINT,
             )
-        _readable_whole(path, size, page_size * page_count)  # the missing pages may sit in the WAL
+        return header, (size, page_size * page_count)  # the missing pages may sit in the WAL
+    return header, None
+
+
+def check_header(path: Path) -> bytes:
+    """Raise DatabaseFileError unless `path` looks like a whole SQLite file (with its WAL)."""
+    header, short = _outside(path)
+    if short is not None:
+        _ask_sqlite(path, short)
     return header
 
 
-def _readable_whole(path: Path, size: int, expected: int) -> None:
+def _ask_sqlite(path: Path, short: tuple[int, int] | None) -> tuple[int, int]:
+    """(user_version, application_id) as SQLite sees them, the WAL's newer page 1 included; with `short`
+    (the file's size and the size its header gives), first that every page can be read. One read-only
+    connection for both."""
+    checking = short is not None
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            result = conn.execute("PRAGMA quick_check").fetchone()[0] if checking else "ok"
+            checking = False
+            if result == "ok":
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if not checking:
+            raise DatabaseDamaged(path, "is damaged ({reason}); {hint}", reason=exc, hint=RESTORE_HINT) from exc
         result = str(exc)
     if result != "ok":
         raise DatabaseDamaged(
             path,
             "is damaged: the file is cut short ({size} bytes of {expected}) and its WAL does not hold the "
-            "missing pages ({result}); {hint}", size=size, expected=expected, result=result, hint=RESTORE_HINT,
+            "missing pages ({result}); {hint}", size=short[0], expected=short[1], result=result, hint=RESTORE_HINT,
         )
-
-
-def _numbers_from_sqlite(path: Path) -> tuple[int, int]:
-    """(user_version, application_id) as SQLite sees them, the WAL's newer page 1 included."""
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(path, "is damaged ({reason}); {hint}", reason=exc, hint=RESTORE_HINT) from exc
     return version, app_id & 0xFFFFFFFF
 
 
@@ -129,9 +135,9 @@ def inspect_existing(path: Path, newest_version: int) -> int:
     Both numbers come from the file header, so nothing is opened; when the WAL holds frames (its page 1
     may be newer than the main file's), they come from SQLite over a read-only connection.
     """
-    header = check_header(path)
-    if wal_has_frames(path):
-        version, app_id = _numbers_from_sqlite(path)
+    header, short = _outside(path)
+    if short is not None or wal_has_frames(path):  # one connection checks the pages and reads the numbers
+        version, app_id = _ask_sqlite(path, short)
     else:
         (version,) = struct.unpack(">I", header[60:64])
         (app_id,) = struct.unpack(">I", header[68:72])

@@ -8,15 +8,17 @@ row carries the `illustrative` tag: none of it is from the article.
 
 Per N: N partners (each with one partnership, its 1–4 status changes and one contact), N activities,
 N visits (1–2 partners, 1–4 delegates, 1–3 itinerary items, 0–1 gift each) and N shipments (1–3 items
-each). Names come in Chinese, Latin, Cyrillic, Korean, Japanese, Greek, Arabic and Thai script; countries
-are real ISO 3166-1 codes; dates lie in 2015–2027 with statuses that fit them (a visit that ended before
-`today` is completed, cancelled or postponed; a future one is not completed).
+each). Titles, purposes, outcomes, itinerary entries, gifts and goods are Chinese first, English second,
+as the article's records are. Names come in Chinese, Latin, Cyrillic, Korean, Japanese, Greek, Arabic and
+Thai script; countries are real ISO 3166-1 codes; dates lie in 2015–2027 with statuses that fit them (a
+visit that ended before `today` is completed, cancelled or postponed; a future one is not completed).
 """
 
 from collections.abc import Iterator
 from datetime import date, timedelta
 from random import Random
 
+from twindesk.domain.demo.article import both, text
 from twindesk.domain.demo.word_pools import (
     ACTIVITY_KINDS,
     ACTIVITY_TITLES,
@@ -26,6 +28,7 @@ from twindesk.domain.demo.word_pools import (
     COUNTRY_POOL,
     FOLLOW_UPS,
     FUND_CURRENCIES,
+    FUNDS,
     GIFTS_GIVEN,
     GIFTS_RECEIVED,
     GOODS,
@@ -95,6 +98,17 @@ def insert_sql(table: str, cols: tuple[str, ...]) -> str:
 
 INSERT_SQL = {t: insert_sql(t, cols) for t, cols in COLUMNS.items()}
 
+# The word pools as the records hold them: Chinese first, English second, as the article's records are
+# (`article.both` for a line, `article.text` for a paragraph). Formatted once, not per row.
+PURPOSE_TEXTS = [text(zh, en) for zh, en in PURPOSES]
+OUTCOME_TEXTS = [text(zh, en) for zh, en in OUTCOMES]
+FOLLOW_UP_TEXTS = [text(zh, en) for zh, en in FOLLOW_UPS]
+ITINERARY_LINES = [both(zh, en) for zh, en in ITINERARY]
+GIFTS_GIVEN_LINES = [both(zh, en) for zh, en in GIFTS_GIVEN]
+GIFTS_RECEIVED_LINES = [both(zh, en) for zh, en in GIFTS_RECEIVED]
+GOODS_LINES = [(both(*name), *rest) for name, *rest in GOODS]
+FUNDS_LINE = both(*FUNDS)
+
 FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2027, 12, 31)
 DAYS = [(FIRST_DAY + timedelta(d)).isoformat() for d in range((LAST_DAY - FIRST_DAY).days + 1)]
@@ -131,6 +145,8 @@ def iter_rows(
     nh = len(home_ids)
     ncp = len(COUNTRY_POOL)
     scripts = {k: (v["pre"], v["suf"], v["sep"], v["kinds"]) for k, v in SCRIPTS.items()}
+    goods_keys = [search_key(goods[0]) for goods in GOODS_LINES]  # an item's search text is its description's
+    funds_key = search_key(FUNDS_LINE)
 
     ids = dict(start)
     first_partner = start["partner"]
@@ -253,7 +269,7 @@ def iter_rows(
             ids["activity"] = aid + 1
             activity.append((
                 aid, *head, first_partner + j, kind, title, days[held], place, participants,
-                OUTCOMES[int(r() * 6)] if held <= t_idx else "", follow, note,
+                OUTCOME_TEXTS[int(r() * 6)] if held <= t_idx else "", follow, note,
                 search_key(title, place, participants),
             ))
 
@@ -275,7 +291,7 @@ def iter_rows(
                           else "postponed" if x < 0.9 else "cancelled")
             else:
                 status = "confirmed"
-            purpose = PURPOSES[int(r() * 9)]
+            purpose = PURPOSE_TEXTS[int(r() * 9)]
             if outbound:
                 title = f"赴{p_zh[j]}代表团 / Delegation to {p_en[j]}"
                 leader = zh_person()
@@ -287,8 +303,8 @@ def iter_rows(
             done = status == "completed"
             visit.append((
                 vid, *head, "outbound" if outbound else "inbound", title, purpose, status, days[s], days[e],
-                home_ids[int(r() * nh)], leader, budget, "CNY", OUTCOMES[int(r() * 6)] if done else "",
-                FOLLOW_UPS[int(r() * 5)] if done else "", note, search_key(title, leader, purpose),
+                home_ids[int(r() * nh)], leader, budget, "CNY", OUTCOME_TEXTS[int(r() * 6)] if done else "",
+                FOLLOW_UP_TEXTS[int(r() * 5)] if done else "", note, search_key(title, leader, purpose),
             ))
             vpid = ids["visit_partner"]
             ids["visit_partner"] = vpid + 1
@@ -319,17 +335,17 @@ def iter_rows(
                 st, et = TIMES[int(r() * 8)]
                 itinerary.append((
                     iid, *head, vid, days[s + int(r() * length)], st, et,
-                    p_en[j] if outbound else PLACES_HOME[int(r() * 6)], ITINERARY[int(r() * 11)],
+                    p_en[j] if outbound else PLACES_HOME[int(r() * 6)], ITINERARY_LINES[int(r() * 11)],
                     THEIR_TITLES[int(r() * 8)] if outbound else "", note,
                 ))
             if r() < 0.5:
                 gid = ids["gift"]
                 ids["gift"] = gid + 1
                 if r() < 0.7:
-                    gift.append((gid, *head, vid, "given", GIFTS_GIVEN[int(r() * 8)], 200 + int(r() * 198) * 100,
+                    gift.append((gid, *head, vid, "given", GIFTS_GIVEN_LINES[int(r() * 8)], 200 + int(r() * 198) * 100,
                                  "CNY", "Hainan delegation" if outbound else "Hainan Province", p_en[j], note))
                 else:
-                    gift.append((gid, *head, vid, "received", GIFTS_RECEIVED[int(r() * 7)], None, "CNY", p_en[j],
+                    gift.append((gid, *head, vid, "received", GIFTS_RECEIVED_LINES[int(r() * 7)], None, "CNY", p_en[j],
                                  "Hainan delegation" if outbound else "Hainan Province", note))
 
         # ---- shipments and their items ----
@@ -383,17 +399,18 @@ def iter_rows(
             if funds:
                 iid = ids["shipment_item"]
                 ids["shipment_item"] = iid + 1
-                shipment_item.append((iid, *head, sid, "Financial support", "funds", None, "",
+                shipment_item.append((iid, *head, sid, FUNDS_LINE, "funds", None, "",
                                       10_000 + int(r() * 2000) * 500, FUND_CURRENCIES[int(r() * 5)], note,
-                                      search_key("Financial support")))
+                                      funds_key))
             else:
                 for _k in range(1 + int(r() * 3)):
                     iid = ids["shipment_item"]
                     ids["shipment_item"] = iid + 1
-                    desc, cat, unit, qlo, qhi, price = GOODS[int(r() * 14)]
+                    k = int(r() * 14)
+                    desc, cat, unit, qlo, qhi, price = GOODS_LINES[k]
                     qty = qlo + int(r() * (qhi - qlo))
                     shipment_item.append((iid, *head, sid, desc, cat, qty, unit, round(qty * price, 2), "CNY", note,
-                                          search_key(desc)))
+                                          goods_keys[k]))
 
         yield {
             "partner": partner,

@@ -163,24 +163,42 @@ THEIR_TITLES = ["Mayor", "Governor", "Deputy Mayor", "Head of International Rela
 CONTACT_TITLES = ["Head of International Relations", "Protocol Officer", "Deputy Mayor", "Chief of Staff",
                   "Trade Promotion Officer", "Tourism Office Director", "Liaison Officer"]
 ROLES = ["Member", "Member", "Interpreter", "Secretary", "Business representative", "Journalist"]
-PURPOSES = ["Sign a friendship agreement", "Economic and trade cooperation", "Tourism promotion",
-            "Cultural exchange", "Education and youth exchange", "Medical cooperation",
-            "Free trade port investment promotion", "Anniversary of the partnership", "Agricultural cooperation"]
-OUTCOMES = ["Memorandum of understanding signed", "Agreed on a youth exchange programme",
-            "Agreed to open a tourism office", "Joint statement issued", "Business matchmaking: 12 meetings held",
-            "Agreed on annual video conferences"]
-FOLLOW_UPS = ["Send the draft agreement", "Invite the partner delegation back", "Prepare the anniversary event",
-              "Exchange contact lists of companies", "Report to the provincial government"]
-ITINERARY = ["Meeting with the mayor", "Business roundtable", "Visit to the port", "Signing ceremony",
-             "Visit to a hospital", "Cultural performance", "Tour of the free trade port", "Official dinner",
-             "Visit to a university", "Press conference", "Visit to a farm cooperative"]
+# (Chinese, English): synthetic.py writes them Chinese first, as the article's records are (article.both/text).
+PURPOSES = [("签订友好协议。", "Sign a friendship agreement."),
+            ("经贸合作。", "Economic and trade cooperation."),
+            ("旅游推介。", "Tourism promotion."),
+            ("文化交流。", "Cultural exchange."),
+            ("教育与青少年交流。", "Education and youth exchange."),
+            ("医疗合作。", "Medical cooperation."),
+            ("自由贸易港投资推介。", "Free trade port investment promotion."),
+            ("友好关系周年纪念。", "Anniversary of the partnership."),
+            ("农业合作。", "Agricultural cooperation.")]
+OUTCOMES = [("签署合作备忘录。", "Memorandum of understanding signed."),
+            ("商定青少年交流项目。", "Agreed on a youth exchange programme."),
+            ("商定设立旅游办事处。", "Agreed to open a tourism office."),
+            ("发表联合声明。", "Joint statement issued."),
+            ("举办企业对接会，洽谈12场。", "Business matchmaking: 12 meetings held."),
+            ("商定每年举行视频会议。", "Agreed on annual video conferences.")]
+FOLLOW_UPS = [("发送协议草案。", "Send the draft agreement."),
+              ("邀请伙伴代表团回访。", "Invite the partner delegation back."),
+              ("筹备周年纪念活动。", "Prepare the anniversary event."),
+              ("交换企业名录。", "Exchange contact lists of companies."),
+              ("向省政府报告。", "Report to the provincial government.")]
+ITINERARY = [("会见市长", "Meeting with the mayor"), ("企业圆桌会", "Business roundtable"),
+             ("参观港口", "Visit to the port"), ("签约仪式", "Signing ceremony"),
+             ("参观医院", "Visit to a hospital"), ("文艺演出", "Cultural performance"),
+             ("参观自由贸易港", "Tour of the free trade port"), ("正式晚宴", "Official dinner"),
+             ("参观大学", "Visit to a university"), ("新闻发布会", "Press conference"),
+             ("参观农业合作社", "Visit to a farm cooperative")]
 PLACES_HOME = ["Haikou", "Sanya", "Boao", "Wenchang", "Qionghai", "Danzhou"]
 TIMES = [("08:30:00", "10:00:00"), ("09:00:00", "11:30:00"), ("10:00:00", "12:00:00"), ("13:30:00", "15:00:00"),
          ("14:00:00", "16:30:00"), ("15:00:00", "17:00:00"), ("18:30:00", "20:30:00"), (None, None)]
-GIFTS_GIVEN = ["Li brocade (黎锦) tapestry", "Huanghuali brush holder", "Coconut carving", "Baisha green tea set",
-               "South China Sea pearl brooch", "Porcelain vase", "Hainan coffee gift box", "Calligraphy scroll"]
-GIFTS_RECEIVED = ["Commemorative plate", "City crest", "Local wine", "Painting of the old town",
-                  "Book on the city's history", "Handwoven rug", "Silver medal of the city"]
+GIFTS_GIVEN = [("黎锦挂毯", "Li brocade tapestry"), ("黄花梨笔筒", "Huanghuali brush holder"), ("椰雕", "Coconut carving"),
+               ("白沙绿茶茶具", "Baisha green tea set"), ("南海珍珠胸针", "South China Sea pearl brooch"),
+               ("瓷瓶", "Porcelain vase"), ("海南咖啡礼盒", "Hainan coffee gift box"), ("书法卷轴", "Calligraphy scroll")]
+GIFTS_RECEIVED = [("纪念盘", "Commemorative plate"), ("城市徽章", "City crest"), ("当地葡萄酒", "Local wine"),
+                  ("老城风景画", "Painting of the old town"), ("城市历史书籍", "Book on the city's history"),
+                  ("手工编织地毯", "Handwoven rug"), ("城市银质纪念章", "Silver medal of the city")]
 ACTIVITY_KINDS = ["meeting"] * 6 + ["forum"] * 2 + ["letter"] * 3 + ["call"] * 3 + ["video"] * 3 + ["greeting"] * 2 + [
     "other"]
 ACTIVITY_TITLES = {  # Chinese first, then English: format(zh=…, en=…) with the partner's names
@@ -208,22 +226,23 @@ COUNTERPARTIES = [("多个伙伴城市", "Several partner cities"), ("国外村�
                   ("海外华侨华人社团", "Overseas Chinese associations")]  # (Chinese, English)
 TRANSPORT = [("air", "Hainan Airlines Cargo"), ("air", "China Southern Cargo"), ("sea", "COSCO Shipping"),
              ("road", "SF Express"), ("courier", "EMS"), ("courier", "DHL"), ("rail", "China Railway Express")]
-GOODS = [  # description, category, unit, quantity range, unit value (CNY)
-    ("Medical masks", "ppe", "pieces", 1000, 200000, 0.8),
-    ("N95 respirators", "ppe", "pieces", 500, 50000, 4.5),
-    ("Protective suits", "ppe", "sets", 100, 20000, 35.0),
-    ("Gloves", "ppe", "pairs", 1000, 100000, 0.6),
-    ("Test kits", "medical", "kits", 100, 20000, 22.0),
-    ("Ventilators", "medical", "units", 1, 50, 85000.0),
-    ("Thermometers", "medical", "units", 50, 5000, 45.0),
-    ("Hand sanitizer", "disinfectant", "litres", 100, 20000, 18.0),
-    ("Disinfectant", "disinfectant", "litres", 100, 50000, 9.5),
-    ("Rice", "food", "tonnes", 1, 500, 4200.0),
-    ("Canned food", "food", "cartons", 50, 10000, 60.0),
-    ("Tents", "shelter", "units", 10, 2000, 900.0),
-    ("Blankets", "shelter", "pieces", 100, 20000, 40.0),
-    ("Water purifiers", "other", "units", 5, 500, 1500.0),
+GOODS = [  # (Chinese, English) description, category, unit, quantity range, unit value (CNY)
+    (("医用口罩", "Medical masks"), "ppe", "pieces", 1000, 200000, 0.8),
+    (("N95口罩", "N95 respirators"), "ppe", "pieces", 500, 50000, 4.5),
+    (("防护服", "Protective suits"), "ppe", "sets", 100, 20000, 35.0),
+    (("手套", "Gloves"), "ppe", "pairs", 1000, 100000, 0.6),
+    (("检测试剂盒", "Test kits"), "medical", "kits", 100, 20000, 22.0),
+    (("呼吸机", "Ventilators"), "medical", "units", 1, 50, 85000.0),
+    (("体温计", "Thermometers"), "medical", "units", 50, 5000, 45.0),
+    (("洗手液", "Hand sanitizer"), "disinfectant", "litres", 100, 20000, 18.0),
+    (("消毒液", "Disinfectant"), "disinfectant", "litres", 100, 50000, 9.5),
+    (("大米", "Rice"), "food", "tonnes", 1, 500, 4200.0),
+    (("罐头食品", "Canned food"), "food", "cartons", 50, 10000, 60.0),
+    (("帐篷", "Tents"), "shelter", "units", 10, 2000, 900.0),
+    (("毛毯", "Blankets"), "shelter", "pieces", 100, 20000, 40.0),
+    (("净水器", "Water purifiers"), "other", "units", 5, 500, 1500.0),
 ]
+FUNDS = ("资金支持", "Financial support")  # the one item of a shipment of funds, as the article's
 FUND_CURRENCIES = ["CNY", "CNY", "CNY", "USD", "EUR"]
 
 

@@ -40,10 +40,14 @@ def _partner_label(zh, en, country) -> str:
     return f"{zh} / {en} ({country})" if en and en != zh else f"{zh} ({country})"
 
 
+def _partner_name(p):
+    """The name a partner's label starts with: Chinese, else English, else native."""
+    return fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
+
+
 def _partner_choices(where=None, limit: int | None = None) -> list[tuple[int, str]]:
     p = m.Partner
-    name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
-    q = p.select(p.id, name, p.name_en, p.country).order_by(p.name_en, p.name_zh, p.id)
+    q = p.select(p.id, _partner_name(p), p.name_en, p.country).order_by(p.name_en, p.name_zh, p.id)
     if where is not None:
         q = q.where(where)
     if limit is not None:
@@ -96,6 +100,23 @@ def choice_label(kind: str, record_id: int) -> str | None:
         found = _partner_choices(m.Partner.id == record_id)
         return found[0][1] if found else None
     return dict(choices(kind)).get(record_id)
+
+
+def choice_with_namesakes(kind: str, record_id: int) -> tuple[str, bool] | None:
+    """(the display name `choices` gives one record, whether another record reads the same), in one
+    query; None when the record does not exist (any more). A picker shows the ID only for namesakes."""
+    if kind != "partner":
+        label = choice_label(kind, record_id)
+        return None if label is None else (label, False)
+    p, me = m.Partner, m.Partner.alias("me")
+    # The partners of the same country and name: the only ones whose label can be the same.
+    where = ((p.country == me.select(me.country).where(me.id == record_id))
+             & (_partner_name(p) == me.select(_partner_name(me)).where(me.id == record_id)))
+    found = _partner_choices(where)
+    label = dict(found).get(record_id)
+    if label is None:
+        return None
+    return label, any(i != record_id and text == label for i, text in found)
 
 
 def partner_timeline(partner_id: int) -> list[dict]:

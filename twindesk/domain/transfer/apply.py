@@ -22,7 +22,7 @@ import peewee as pw
 from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
-from twindesk.domain.transfer.tables import KINDS, column_of, spec_of
+from twindesk.domain.transfer.tables import KINDS, TAG, column_of, spec_of
 from twindesk.store import backups
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
@@ -60,7 +60,7 @@ class _Writer:
         self.search = [spec.fields.index(spec.field(n)) for n in model.search_fields]
         pinyin = getattr(model, "pinyin_field", None)
         self.pinyin = spec.fields.index(spec.field(pinyin)) if pinyin else None
-        columns = [column_of(spec, f.name) for f in spec.fields] + ["updated_at", "updated_by"]
+        columns = [column_of(spec, f.name) for f in spec.fields] + [TAG, "updated_at", "updated_by"]
         if self.search:
             columns.append("search_text")
         if self.pinyin is not None:
@@ -78,9 +78,10 @@ class _Writer:
         self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)}, '
                        f'"version" = "version" + 1 WHERE "id" = ?')
 
-    def params(self, values: tuple) -> list:
+    def params(self, row: PlannedRow) -> list:
+        values = row.values
         out = [f.db_value(v) for f, v in zip(self.fields, values, strict=True)]
-        out += [self.stamp, self.user]
+        out += [int(row.illustrative), self.stamp, self.user]
         if self.search:  # what models.BaseModel.save fills in, as the window's saves do
             out.append(m.search_key(*(values[i] for i in self.search)))
         if self.pinyin is not None:
@@ -128,8 +129,8 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
     label = writer.spec.label
     for batch_rows, sql, make in (
         (with_id, writer.insert_with_id,
-         lambda r: [r.record_id, r.uuid, r.version, writer.stamp, *writer.params(r.values)]),
-        (updates, writer.update, lambda r: [*writer.params(r.values), r.record_id]),
+         lambda r: [r.record_id, r.uuid, r.version, writer.stamp, *writer.params(r)]),
+        (updates, writer.update, lambda r: [*writer.params(r), r.record_id]),
     ):
         for start in range(0, len(batch_rows), BATCH):
             chunk = batch_rows[start:start + BATCH]
@@ -139,7 +140,7 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
     for r in rows:
         if not r.update and r.record_id is None:
             new_ids[r.line] = conn.execute(writer.insert, [r.uuid, r.version, writer.stamp,
-                                                           *writer.params(r.values)]).lastrowid
+                                                           *writer.params(r)]).lastrowid
             op.track_new(model, new_ids[r.line])
             done[0] += 1
     op.created_in_bulk(model, new_ids.values())

@@ -27,7 +27,7 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
-from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.tables import KINDS, TAG, row_tag, spec_of
 from twindesk.store import models as m
 
 CHUNK = 500  # rows validated together: one query fetches the stored records a chunk updates
@@ -68,6 +68,7 @@ class PlannedRow:
     update: bool  # True: the record exists and this changes it
     uuid: str | None = None  # a new record's UUID (None: a fresh one)
     version: int | None = None  # a new record's version (None: 1)
+    illustrative: bool = False  # the demo's tag (tables.TAG)
 
 
 @dataclass
@@ -100,12 +101,13 @@ class ImportPlan:
 
 
 def _stored(kind: str, ids: list[int]) -> dict[int, dict]:
-    """The stored values (by field name, references as IDs) of the records of `kind` with these IDs."""
+    """The stored values (by field name, references as IDs, and the demo's tag) of the records of `kind`
+    with these IDs."""
     if not ids:
         return {}
     spec = spec_of(kind)
     model = spec.model
-    names = [f.name for f in spec.fields]
+    names = [f.name for f in spec.fields] + [TAG]
     columns = [model.id, *(getattr(model, n) for n in names)]
     found = {}
     for start in range(0, len(ids), 500):
@@ -281,6 +283,11 @@ class ImportCheck:
         table = self._tables[kind]
         for line, ok, record_id, _exists, values, version, new_uuid, new_version in matched:
             before = stored.get(record_id) if ok else None
+            stored_tag = before.pop(TAG) if before is not None else False
+            tag, tag_problem = row_tag(values, stored_tag)
+            if tag_problem is not None:
+                ok = False
+                self._problem(kind, line, tag_problem)
             if before is not None:
                 merged = {**before, **values}
             else:  # a new record: an empty cell takes the field's default, as in a new form
@@ -306,7 +313,7 @@ class ImportCheck:
                         visit=row[0], partner=row[1], first=first, line=line))
                     continue
             if before is not None:
-                if row == tuple(before[n] for n in names):
+                if row == tuple(before[n] for n in names) and tag == stored_tag:
                     table.unchanged += 1
                     continue
                 identity = identities[record_id]
@@ -315,9 +322,9 @@ class ImportCheck:
                     continue
                 if kind == "partnership":
                     self._stored_status[record_id] = (before["status"], before["status_since"])
-                table.rows.append(PlannedRow(line, record_id, row, True))
+                table.rows.append(PlannedRow(line, record_id, row, True, illustrative=tag))
             else:
-                table.rows.append(PlannedRow(line, record_id, row, False, new_uuid, new_version))
+                table.rows.append(PlannedRow(line, record_id, row, False, new_uuid, new_version, tag))
 
     # --- across sheets --------------------------------------------------------------------------------
     def _existing_ids(self, kind: str) -> set[int]:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.tables import KINDS, TAG, spec_of
 from twindesk.store import models as m
 
 
@@ -103,13 +103,13 @@ def _visit_partners(lang: str) -> pw.Node:
 
 
 # What every row of `record_rows` starts with: the record's ID, its UUID and its version, which an import
-# matches the row by (docs/architecture.md, "Identity").
-IDENTITY = ("id", "uuid", "version")
+# matches the row by (docs/architecture.md, "Identity"), and the demo's tag.
+LEADING = ("id", "uuid", "version", TAG)
 
 
 def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
-    """(id, uuid, version, each spec field's value in spec order, then the reading aids of
-    `reading_aids(kind)`) for every record of `kind`, by ID.
+    """(`LEADING`: id, uuid, version, the demo's tag; each spec field's value in spec order, then the
+    reading aids of `reading_aids(kind)`) for every record of `kind`, by ID.
 
     References come as IDs, dates as dates, amounts as Decimals; an aid is the name the referenced
     record reads by, in `lang` first ("Hyogo Prefecture / 兵库县 (JP)"). Streamed: 100,000 shipments are
@@ -118,7 +118,7 @@ def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
     spec = spec_of(kind)
     model = spec.model
     chinese = lang.startswith("zh")
-    columns = [*(getattr(model, name) for name in IDENTITY), *(getattr(model, f.name) for f in spec.fields)]
+    columns = [*(getattr(model, name) for name in LEADING), *(getattr(model, f.name) for f in spec.fields)]
     query = model.select()
     wording = []  # (first extra column, how many, how to word them)
     for f in spec.fields:
@@ -136,7 +136,7 @@ def record_rows(kind: str, lang: str = "en") -> Iterator[tuple]:
     if kind == "visit":
         wording.append((len(columns), 1, lambda names, chinese: names))
         columns.append(_visit_partners(lang))
-    width = len(IDENTITY) + len(spec.fields)
+    width = len(LEADING) + len(spec.fields)
     for row in query.select(*columns).order_by(model.id).tuples().iterator():
         yield row[:width] + tuple(word(*row[start:start + n], chinese) for start, n, word in wording)
 

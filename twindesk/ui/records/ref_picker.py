@@ -95,13 +95,6 @@ class RefPicker(Editor):
         if found and self.widget.hasFocus():
             self.completer.complete()
 
-    def _entry(self, record_id: int, label: str) -> str:
-        """One record's line: its ID too only if another record has the same label."""
-        name = label.split(" / ")[0].split(" (")[0]
-        namesakes = [(i, text) for i, text in details.find_choices(self.kind, name, MATCHES_SHOWN) if text == label]
-        others = Counter({label: 1}) if any(i != record_id for i, _text in namesakes) else Counter()
-        return entries([(record_id, label)], others)[0]
-
     def _choose_text(self, text: str) -> None:
         entries = self.matches.stringList()
         if text in entries:
@@ -135,5 +128,10 @@ class RefPicker(Editor):
         if value in (None, ""):
             self._set_chosen(None, "")
             return
-        label = details.choice_label(self.kind, int(value))
-        self._set_chosen(int(value), self._entry(int(value), label) if label else str(value))
+        record_id = int(value)
+        found = details.choice_with_namesakes(self.kind, record_id)  # one query: the name and its namesakes
+        if found is None:
+            self._set_chosen(record_id, str(value))
+            return
+        label, namesakes = found
+        self._set_chosen(record_id, entries([(record_id, label)], Counter({label: 1}) if namesakes else None)[0])
