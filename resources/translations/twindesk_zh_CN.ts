@@ -1643,6 +1643,10 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>%1 %2的团组成员顺序</translation>
     </message>
     <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
         <source>&amp;Undo %1</source>
         <translation>撤销%1(&amp;U)</translation>
     </message>

@@ -471,3 +471,29 @@ def test_enter_builds_the_pack(qtbot, gui_db, tmp_path):
     _press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
     assert offered[0].exists() and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_ctrl_z_in_the_search_field_undoes_the_last_change_once_the_line_has_nothing_of_its_own(
+        qtbot, window):
+    """The page gives the search field the focus, so that is where staff press Ctrl+Z after a save. While
+    the line holds typing of its own, Ctrl+Z undoes that typing; then it reaches Edit › Undo."""
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    _activate(qtbot, window)
+    first = records.save("partner", {"name_en": "Jeju", "country": "KR"})
+    second = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    page.search.setFocus()
+
+    def exists(pid):
+        return m.Partner.select().where(m.Partner.id == pid).exists()
+
+    _press(qtbot, Qt.Key.Key_Z, CTRL)  # nothing typed in the line: the window's Undo
+    qtbot.waitUntil(lambda: not exists(second), timeout=5000)
+    _press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)  # and its Redo
+    qtbot.waitUntil(lambda: exists(second), timeout=5000)
+    qtbot.keyClicks(page.search, "je")
+    _press(qtbot, Qt.Key.Key_Z, CTRL)  # the line's own typing first
+    assert page.search.text() == "" and exists(second)
+    _press(qtbot, Qt.Key.Key_Z, CTRL)  # then the last change
+    qtbot.waitUntil(lambda: not exists(second), timeout=5000)
+    assert exists(first)

@@ -154,7 +154,7 @@ def test_a_new_visit_typed_with_everything_is_saved_once_and_undone_as_one(qtbot
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    assert window.undo_action.text() == f"&Undo changes to visit {visit.id}"
+    assert window.undo_action.text() == f"&Undo changes to visit “{visit.title}”"
     qtbot.keyClick(page.view, Qt.Key.Key_Z, CTRL)
     assert m.Visit.select().count() == m.Delegate.select().count() == m.ItineraryItem.select().count() == 0
     assert m.Gift.select().count() == m.VisitPartner.select().count() == 0

@@ -29,17 +29,17 @@ def test_ctrl_z_brings_back_a_deleted_partner_with_its_contacts(qtbot, window, m
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     assert m.Partner.select().count() == 0 and page.model.rowCount() == 0
     assert window.undo_action.isEnabled()
-    assert window.undo_action.text() == f"&Undo delete of partner {pid}"
+    assert window.undo_action.text() == "&Undo delete of partner “Jeju”"
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [p.id for p in m.Partner.select()] == [pid]
     assert m.Contact.get().family_name == "Kim" and m.Partnership.get().status == "negotiating"
     assert _visible_names(page) == ["Jeju"]  # the list refreshed from the undo's change notice
     assert not window.undo_action.isEnabled()  # one step: nothing more to undo
-    assert window.statusBar().currentMessage() == f"Undone: delete of partner {pid}."
-    assert window.redo_action.text() == f"&Redo delete of partner {pid}"
+    assert window.statusBar().currentMessage() == "Undone: delete of partner “Jeju”."
+    assert window.redo_action.text() == "&Redo delete of partner “Jeju”"
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert m.Partner.select().count() == 0 and page.model.rowCount() == 0
-    assert window.undo_action.text() == f"&Undo delete of partner {pid}"
+    assert window.undo_action.text() == "&Undo delete of partner “Jeju”"
     ops = [(o.action, o.user) for o in m.HistoryOperation.select().order_by(m.HistoryOperation.id)][-3:]
     assert ops == [("delete", "Li Na"), ("undo", "Li Na"), ("redo", "Li Na")]
 
@@ -60,7 +60,7 @@ def test_undo_takes_back_an_edit_made_in_a_form(qtbot, window):
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert not errors, errors
     assert _visible_names(page) == ["Vladimir Oblast"]
-    assert window.undo_action.text() == f"&Undo changes to partner {pid}"
+    assert window.undo_action.text() == "&Undo changes to partner “Vladimir Oblast”"
     window.undo_action.trigger()
     partner = m.Partner.get_by_id(pid)
     assert (partner.name_en, partner.population) == ("Vladimir", 350000)

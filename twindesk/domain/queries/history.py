@@ -264,6 +264,19 @@ def _live_row(conn, kind: str, record_id: int) -> dict | None:
     return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
 
+def record_name(kind: str, record_id: int, lang: str = "en") -> str:
+    """What the record is called: from its row while it lives, else from the whole row its history kept
+    when it was created or deleted ("" when neither is known). Undo names its steps with this."""
+    conn = database.connection()
+    row = _live_row(conn, kind, record_id)
+    if row is None:
+        kept = conn.execute("SELECT coalesce(old, new) FROM history_change WHERE kind = ? AND record_id = ? "
+                            "AND change IN ('create', 'delete') ORDER BY id DESC LIMIT 1",
+                            (kind, record_id)).fetchone()
+        row = stored_value(kept[0]) if kept and kept[0] else None
+    return HistoryReader(lang).row_name(kind, row if isinstance(row, dict) else None)
+
+
 def people() -> list[str]:
     """Everyone who has changed something, for the person filter."""
     rows = database.connection().execute("SELECT DISTINCT user FROM history_operation ORDER BY user").fetchall()

@@ -290,8 +290,7 @@ class SearchKeys(QObject):
         self.page = page
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E \
-                and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+        if event.type() == QEvent.Type.ShortcutOverride and self._for_the_window(event):
             event.ignore()  # not the line's: the window's shortcut takes it
             return True
         if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -302,6 +301,19 @@ class SearchKeys(QObject):
         if event.key() == Qt.Key.Key_Escape and self.page.search.text():
             self.page.clear_search()
             return True
+        return False
+
+
+    def _for_the_window(self, event) -> bool:
+        """Ctrl+E, and Undo/Redo while the line has nothing of its own to undo or redo: the page gives the
+        search field the focus, so after a save staff press Ctrl+Z there, and the line would swallow it."""
+        if event.key() == Qt.Key.Key_E and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            return True
+        line = self.page.search
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return not line.isUndoAvailable()
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return not line.isRedoAvailable()
         return False
 
 

@@ -1,7 +1,8 @@
 """Edit › Undo (Ctrl+Z) and Edit › Redo (Ctrl+Shift+Z), several levels, over the domain's undo history.
 
-The menu items name the step they would take back ("Undo delete of partner 12") and follow every
-change notice. An import, a restore or the demo clears the history: the status bar says so, so nobody
+The menu items name the step they would take back by the record's name ("Undo changes to visit
+“Hainan delegation to Jeju”") and follow every change notice. A record that is gone (a delete to
+undo, a new record to redo) is named from the row its history kept. An import, a restore or the demo clears the history: the status bar says so, so nobody
 expects Ctrl+Z to take back an import (docs/architecture.md, "Undo").
 """
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import undo
+from twindesk.domain.queries import history
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
 
@@ -42,7 +44,14 @@ class UndoActions(QObject):
             "reorder": self.tr("order of the delegation of %1 %2"),
         }
         return texts.get(step.action, self.tr("changes to %1 %2")).replace("%1", label).replace(
-            "%2", str(step.record_id or ""))
+            "%2", self._name(step.kind, step.record_id))
+
+    def _name(self, kind: str, record_id: int | None) -> str:
+        """“Jeju”; the ID where the record has no name."""
+        if record_id is None:
+            return ""
+        name = history.record_name(kind, record_id, self.lang) if kind in SPECS else ""
+        return self.tr("“%1”").replace("%1", name) if name else str(record_id)
 
     def update(self) -> None:
         step, again = undo.history.next_undo(), undo.history.next_redo()
