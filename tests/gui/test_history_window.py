@@ -110,3 +110,16 @@ def test_the_menu_has_recent_changes(window):
     edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
     assert window.recent_action in edit_menu.actions()
     assert window.recent_action.text() == "Recent &changes…"
+
+
+def test_a_record_not_yet_saved_shows_no_history_tab_until_its_first_save(qtbot, gui_db):
+    dialog = dialog_for("partner", None, lang="en")
+    qtbot.addWidget(dialog)
+    tab = _history_tab(dialog)
+    assert not dialog.tabs.isTabVisible(tab)
+    type_text(qtbot, dialog.editors["name_en"].widget, "Jeju")
+    dialog.editors["country"].widget.setFocus()
+    type_text(qtbot, dialog.editors["country"].widget, "KR")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.record_id is not None
+    assert dialog.tabs.isTabVisible(tab)

@@ -11,6 +11,13 @@ from twindesk.domain.model.vocabulary import Vocabulary
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+def window_locale(lang: str) -> QLocale:
+    """The locale of the window's language, as the shell sets it (shell/i18n.py)."""
+    if lang.startswith("zh"):
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 def display_name(zh: str | None, en: str | None, native: str | None = None, lang: str = "en") -> str:
     """A partner's name in the reader's language, falling back through the other scripts."""
     order = (zh, en, native) if lang.startswith("zh") else (en, zh, native)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import Vocabulary
 from twindesk.domain.queries import lists
+from twindesk.ui.common.formatting import window_locale
 from twindesk.ui.lists.column_widths import fit_columns
 from twindesk.ui.lists.list_model import Column, RecordTableModel
 from twindesk.ui.lists.status_badge import use_badges
@@ -172,7 +173,7 @@ class ListPage(QWidget):
         edit = QDateEdit(initial)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(window_locale(self.lang).dateFormat(QLocale.FormatType.ShortFormat))  # as forms show dates
         edit.dateChanged.connect(lambda _d: self.apply_filters())
         return edit
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout
 
 from twindesk.domain.model.fields import parse_date
 from twindesk.domain.model.specs import RecordSpec
+from twindesk.ui.common.formatting import window_locale
 from twindesk.ui.records.editor_base import Editor
 
 # A sub-record's date whose calendar opens on a date of its parent record: an itinerary day inside the visit.
@@ -31,13 +32,6 @@ def same_form_anchors(spec: RecordSpec) -> dict[str, str]:
         if later and spec.field(later).kind == "date" and spec.field(earlier).kind == "date":
             anchors[later] = earlier
     return anchors
-
-
-def window_locale(lang: str) -> QLocale:
-    """The locale of the window's language, as the shell sets it (shell/i18n.py)."""
-    if lang.startswith("zh"):
-        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def _calendar_icon(color) -> QIcon:

@@ -97,6 +97,8 @@ class RecordDialog(QDialog):
         self._add_extra_tabs()
         self.history_panel = HistoryPanel(kind, record_id, lang)  # every record: who changed what, when
         self.tabs.addTab(self.history_panel, self.tr("History"))
+        # A record not yet saved (or a row kept for its first Save) has no history to show.
+        self.tabs.setTabVisible(self.tabs.count() - 1, record_id is not None and not self.pending)
         self._update_title()
         self._set_dirty(False)
         self._wire_dates()
@@ -281,6 +283,7 @@ class RecordDialog(QDialog):
                 return False
         created = self.record_id is None
         self.record_id = new_id
+        self.tabs.setTabVisible(self.tabs.indexOf(self.history_panel), new_id is not None)
         self.clear_errors()
         self._set_dirty(False)
         if created and self.has_sub_records():
