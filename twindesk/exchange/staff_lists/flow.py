@@ -1,0 +1,249 @@
+"""Importing a staff list: read it, recognise its tables, check every row, then write all of it or nothing.
+
+1. `read_source` reads the file, `recognise` finds each sheet's table, kind and columns (the user's
+   mapping, else one remembered for the same headers, else the automatic suggestion).
+2. Every data row goes to the domain's `ImportCheck` in staff mode (`typed_by_staff=True`: labels,
+   countries and partners by name, 10万 …) as raw values by field name; a column mapped to NOTES is
+   added to the notes as "header: value". A formula without a saved value, or whose saved value is an
+   error, is an error at its cell; formulas read as their saved value are noted once per column.
+3. Nothing recognised (no sheet with a table of a known kind) is an error that says why, per sheet.
+4. As for a TwinDesk workbook (`import_flow`): any error and nothing is written; likely duplicates wait for
+   the user's confirmation; otherwise one operation writes everything after a backup
+   (`domain.transfer.apply`).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from twindesk.domain.progress import Progress
+from twindesk.domain.transfer.apply import apply_import, unconfirmed
+from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.exchange.import_flow import READ_SHARE, _Phase
+from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
+from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
+from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
+from twindesk.exchange.staff_lists.sources import Source, read_source
+from twindesk.exchange.wording import say
+
+LINE_SPAN = 10_000_000  # two sheets of one kind: the second's rows are fed as line + LINE_SPAN
+NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
+
+
+@dataclass(frozen=True)
+class RowStatus:
+    """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`) or ERROR."""
+
+    sheet: str
+    row: int
+    status: str
+    existing_id: int | None = None
+
+
+@dataclass
+class StaffImportReport(ImportReport):
+    """An ImportReport, plus what was recognised and each row's status."""
+
+    format: str = ""
+    encoding: str | None = None  # a CSV's
+    encoding_detected: bool = False
+    recognition: Recognition | None = None
+    rows: list[RowStatus] = field(default_factory=list)
+    nothing_recognised: bool = False  # no sheet holds a list TwinDesk keeps: the errors say why
+
+    @property
+    def mapping(self) -> Mapping | None:
+        return self.recognition.mapping if self.recognition else None
+
+
+def _check(overwrite_newer: bool, options: dict) -> ImportCheck:
+    """The domain's check in staff mode, with the options it knows of."""
+    known = inspect.signature(ImportCheck).parameters
+    kwargs = {"overwrite_newer": overwrite_newer, **options}
+    if "typed_by_staff" in known:
+        kwargs["typed_by_staff"] = True
+    return ImportCheck(**{k: v for k, v in kwargs.items() if k in known})
+
+
+class _Feed:
+    """Turns the recognised rows into ImportCheck rows, and its problems back into cells."""
+
+    def __init__(self, recognition: Recognition, report: StaffImportReport):
+        self.report = report
+        self.sheets: dict[tuple[str, int], SheetRecognition] = {}  # (kind, line offset) -> sheet
+        self.fed: list[tuple[SheetRecognition, str, int, int]] = []  # (sheet, kind, fed line, sheet row)
+        counts: dict[str, int] = {}
+        for sheet in recognition.imported:
+            n = counts.get(sheet.kind, 0)
+            counts[sheet.kind] = n + 1
+            self.sheets[(sheet.kind, n)] = sheet
+
+    def run(self, check: ImportCheck, progress: Progress, total: int) -> None:
+        done = 0
+        for (kind, n), sheet in self.sheets.items():
+            notes = notes_field(kind)
+            single = [(c.index, c.field) for c in sheet.columns if c.field and c.field != NOTES]
+            to_notes = [(c.index, c.header or c.letter) for c in sheet.columns if c.field == NOTES]
+            cached: dict[int, list[int]] = {}
+            for line, values in sheet.table.rows:
+                width = len(values)
+                row = {name: (values[i] if i < width else None) for i, name in single}
+                bad = self._formulas(sheet, line, single + [(i, NOTES) for i, _ in to_notes], cached)
+                if bad:
+                    continue
+                if to_notes and notes:
+                    extra = [f"{h}: {values[i]}" for i, h in to_notes if i < width and values[i] is not None]
+                    if extra:
+                        row[notes] = "\n".join([str(row[notes])] * (row.get(notes) is not None) + extra)
+                record_id = row.pop("id", None)
+                uuid, version = row.pop("uuid", None), row.pop("version", None)
+                fed = line + n * LINE_SPAN
+                check.add(kind, fed, record_id, row, uuid=uuid, version=version)
+                self.fed.append((sheet, kind, fed, line))
+                done += 1
+                if done % 1000 == 0:
+                    progress.advance(done, total, f"Reading {sheet.sheet}…")
+            for index, lines in cached.items():
+                column = sheet.columns[index]
+                self.report.notes.append(issue(sheet.sheet, None, column.place, say(
+                    "{count} cell(s) are formulas (rows {first}–{last}); the values saved with the file are "
+                    "read.", count=len(lines), first=lines[0], last=lines[-1])))
+
+    def _formulas(self, sheet: SheetRecognition, line: int, columns, cached: dict) -> bool:
+        """Note formula cells read as their saved value; report those without one. True: the row has one."""
+        if not sheet.grid.formulas:
+            return False
+        bad = False
+        for index, _name in columns:
+            cell = sheet.grid.formula_at(line, index)
+            if cell is None:
+                continue
+            place = sheet.columns[index].place
+            if not cell.cached:
+                bad = True
+                self.report.errors.append(issue(sheet.sheet, line, place, say(
+                    "the formula ={formula} has no saved value (the program that wrote the file did not "
+                    "calculate it); open the file in Excel, WPS or LibreOffice, save it, and import again.",
+                    formula=cell.formula)))
+            elif cell.error is not None:
+                bad = True
+                self.report.errors.append(issue(sheet.sheet, line, place, say(
+                    "the formula ={formula} gives the error {error}; correct it or type the value.",
+                    formula=cell.formula, error=cell.error)))
+            else:
+                cached.setdefault(index, []).append(line)
+        return bad
+
+    def where(self, kind: str, fed: int) -> tuple[SheetRecognition, int]:
+        return self.sheets[(kind, fed // LINE_SPAN)], fed % LINE_SPAN
+
+    def report_plan(self, plan: ImportPlan) -> None:
+        report = self.report
+        status: dict[tuple[str, int], RowStatus] = {}
+        for p in plan.problems:
+            sheet, line = self.where(p.kind, p.line)
+            column = sheet.column_for(p.field)
+            report.errors.append(issue(sheet.sheet, line, column.place if column else None, p.error))
+            if p.newer:
+                report.newer.append(report.errors[-1])
+            status[(p.kind, p.line)] = RowStatus(sheet.sheet, line, ERROR)
+        for p in plan.notes:
+            sheet, line = self.where(p.kind, p.line)
+            column = sheet.column_for(p.field)
+            report.notes.append(issue(sheet.sheet, line, column.place if column else None, p.error))
+        for d in plan.duplicates:
+            sheet, line = self.where(d.kind, d.line)
+            column = sheet.column_for(d.error.field)
+            report.duplicates.append(DuplicateFlag(sheet.sheet, line, column.place if column else None,
+                                                   d.message, d.error, d.existing_id))
+            status.setdefault((d.kind, d.line), RowStatus(sheet.sheet, line, DUPLICATE, d.existing_id))
+        for kind, table in plan.tables.items():
+            for r in table.rows:
+                if (kind, r.line) in status or (kind, r.line // LINE_SPAN) not in self.sheets:
+                    continue
+                sheet, line = self.where(kind, r.line)
+                status[(kind, r.line)] = RowStatus(sheet.sheet, line, UPDATE if r.update else NEW)
+        for sheet, kind, fed, line in self.fed:
+            report.rows.append(status.get((kind, fed)) or RowStatus(sheet.sheet, line, UNCHANGED))
+        for sheet in self.sheets.values():
+            report.created[sheet.sheet] = report.updated[sheet.sheet] = report.unchanged[sheet.sheet] = 0
+        for row in report.rows:
+            bucket = {NEW: report.created, DUPLICATE: report.created, UPDATE: report.updated,
+                      UNCHANGED: report.unchanged}.get(row.status)
+            if bucket is not None:
+                bucket[row.sheet] += 1
+
+
+def _nothing_recognised(recognition: Recognition, report: StaffImportReport) -> None:
+    report.nothing_recognised = True
+    for sheet in recognition.sheets:
+        report.errors.append(issue(sheet.sheet, sheet.table.header_line, None, sheet.reason))
+    if not recognition.sheets:
+        report.errors.append(issue(recognition.source.path.name, None, None, say("the file holds no sheet.")))
+
+
+def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None, *, encoding: str | None = None,
+                     memory: MappingMemory | None = None, dry_run: bool = True, accept_duplicates: bool = False,
+                     confirmed_duplicates: Iterable[DuplicateFlag] = (), overwrite_newer: bool = False,
+                     check_options: dict | None = None, progress: Progress | None = None, user: str = "",
+                     now: datetime | None = None) -> StaffImportReport:
+    """Recognise, check and (unless `dry_run`) write a staff list into the bound database.
+
+    `source` is a path (read with `encoding` for a CSV) or a Source already read. With `memory`, a
+    remembered mapping is offered, and the mapping used is remembered once the import is written.
+    `check_options` go to ImportCheck when it takes them. Raises what `read_source` raises, and
+    Cancelled when `progress` is cancelled (nothing written)."""
+    progress = progress or Progress()
+    if not isinstance(source, Source):
+        source = read_source(Path(source), encoding)
+    recognition = recognise(source, mapping, memory)
+    report = StaffImportReport(source.path, dry_run, format=source.format, encoding=source.encoding,
+                               encoding_detected=source.encoding_detected, recognition=recognition)
+    for sheet in recognition.sheets:
+        for skipped in sheet.table.skipped:
+            report.warnings.append(issue(sheet.sheet, skipped.line, None, skipped.reason))
+    if not recognition.imported:
+        _nothing_recognised(recognition, report)
+        return report
+    for sheet in recognition.sheets:
+        if not sheet.imported:
+            report.warnings.append(issue(sheet.sheet, None, None, sheet.reason))
+    feed = _Feed(recognition, report)
+    check = _check(overwrite_newer, check_options or {})
+    total = sum(len(s.table.rows) for s in recognition.imported)
+    feed.run(check, _Phase(progress, 0, READ_SHARE), total)
+    plan = check.finish()
+    feed.report_plan(plan)
+    if report.errors:
+        return report
+    confirmed = set()
+    for flag in confirmed_duplicates:
+        for (kind, n), sheet in feed.sheets.items():
+            if sheet.sheet == flag.sheet:
+                confirmed.add((kind, flag.row + n * LINE_SPAN))
+    waiting = {(d.kind, d.line) for d in unconfirmed(plan, accept_duplicates, confirmed)}
+    report.unconfirmed = [f for f, d in zip(report.duplicates, plan.duplicates, strict=True)
+                          if (d.kind, d.line) in waiting]
+    if dry_run or report.unconfirmed:
+        return report
+    result = apply_import(plan, accept_all_duplicates=accept_duplicates, confirmed=confirmed, user=user,
+                          now=now, progress=_Phase(progress, READ_SHARE, 1000 - READ_SHARE))
+    report.backup, report.applied = result.backup, True
+    if memory is not None:
+        memory.remember(recognition.mapping)
+    progress.advance(1000, 1000, "Import finished.")
+    return report
+
+
+def preview_staff_list(source: Source | Path | str, mapping: Mapping | None = None, **options) -> StaffImportReport:
+    """A dry run: what would be imported, row by row; nothing is written."""
+    return run_staff_import(source, mapping, dry_run=True, **options)
+
+
+def import_staff_list(source: Source | Path | str, mapping: Mapping | None = None, **options) -> StaffImportReport:
+    """The import itself: all of it after a backup, or nothing (see the module)."""
+    return run_staff_import(source, mapping, **{**options, "dry_run": False})
