@@ -54,6 +54,7 @@ class StaffImportReport(ImportReport):
     recognition: Recognition | None = None
     rows: list[RowStatus] = field(default_factory=list)
     nothing_recognised: bool = False  # no sheet holds a list TwinDesk keeps: the errors say why
+    skipped: list = field(default_factory=list)  # CellIssues: totals rows, notes below a table, and after
 
     @property
     def mapping(self) -> Mapping | None:
@@ -187,25 +188,26 @@ def _nothing_recognised(recognition: Recognition, report: StaffImportReport) -> 
 
 
 def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None, *, encoding: str | None = None,
-                     memory: MappingMemory | None = None, dry_run: bool = True, accept_duplicates: bool = False,
+                     memory: MappingMemory | None = None, recall: bool = True, dry_run: bool = True, accept_duplicates: bool = False,
                      confirmed_duplicates: Iterable[DuplicateFlag] = (), overwrite_newer: bool = False,
                      check_options: dict | None = None, progress: Progress | None = None, user: str = "",
                      now: datetime | None = None) -> StaffImportReport:
     """Recognise, check and (unless `dry_run`) write a staff list into the bound database.
 
     `source` is a path (read with `encoding` for a CSV) or a Source already read. With `memory`, a
-    remembered mapping is offered, and the mapping used is remembered once the import is written.
+    remembered mapping is used (unless `recall` is False), and the mapping used is remembered once the
+    import is written.
     `check_options` go to ImportCheck when it takes them. Raises what `read_source` raises, and
     Cancelled when `progress` is cancelled (nothing written)."""
     progress = progress or Progress()
     if not isinstance(source, Source):
         source = read_source(Path(source), encoding)
-    recognition = recognise(source, mapping, memory)
+    recognition = recognise(source, mapping, memory if recall else None)
     report = StaffImportReport(source.path, dry_run, format=source.format, encoding=source.encoding,
                                encoding_detected=source.encoding_detected, recognition=recognition)
     for sheet in recognition.sheets:
         for skipped in sheet.table.skipped:
-            report.warnings.append(issue(sheet.sheet, skipped.line, None, skipped.reason))
+            report.skipped.append(issue(sheet.sheet, skipped.line, None, skipped.reason))
     if not recognition.imported:
         _nothing_recognised(recognition, report)
         return report
