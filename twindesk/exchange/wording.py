@@ -49,7 +49,7 @@ ERRORS_ZH = {
     "{path}: cannot be read ({reason})": "{path}：无法读取（{reason}）",
     "{path}: is a web page saved as .xls, not a workbook; open it in Excel or WPS and save it as .xlsx":
         "{path}：是保存为 .xls 的网页，不是工作簿；请用 Excel 或 WPS 打开，另存为 .xlsx",
-    "{path}: is not a workbook ({suffix}) that can be read": "{path}：不是可以读取的工作簿（{suffix}）",
+    "{path}: is not an Excel workbook ({suffix}) that can be read": "{path}：不是可以读取的 Excel 工作簿（{suffix}）",
     "{path}: is {size} MB, more than a list TwinDesk imports ({limit} MB); split it":
         "{path}：大小为 {size} MB，超过 TwinDesk 可导入的上限（{limit} MB）；请拆分",
     "{path}: cannot be read as a workbook ({reason})": "{path}：无法作为工作簿读取（{reason}）",

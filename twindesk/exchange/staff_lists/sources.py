@@ -76,7 +76,7 @@ def file_format(path: Path) -> str:
     if suffix in ("xls",) and magic.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
         raise SourceReadError("{path}: is a web page saved as .xls, not a workbook; open it in Excel or WPS "
                               "and save it as .xlsx", path=path)
-    raise SourceReadError("{path}: is not a workbook ({suffix}) that can be read", path=path, suffix=path.suffix)
+    raise SourceReadError("{path}: is not an Excel workbook ({suffix}) that can be read", path=path, suffix=path.suffix)
 
 
 def _is_ods(path: Path) -> bool:
