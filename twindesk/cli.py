@@ -160,6 +160,8 @@ def _exchange_parsers(sub) -> None:
                      help=_("a staff list: use this mapping (sheet kinds, header rows, column fields)"))
     imp.add_argument("--save-mapping", metavar="MAP.json",
                      help=_("a staff list: write the mapping used to MAP.json, to give with --mapping next time"))
+    imp.add_argument("--create-missing", action="store_true",
+                     help=_("a staff list: create the partners and localities its rows name that the database lacks"))
     imp.add_argument("--encoding", metavar="ENCODING",
                      help=_("a CSV file's encoding, e.g. gb18030 or utf-8 (default: detected)"))
     imp.add_argument("--accept-duplicates", action="store_true",

@@ -110,9 +110,10 @@ def run_import(args, lang: str, path: Path) -> int:
     opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
     report = None
     try:
+        options = {"create_missing": True} if args.create_missing else {}
         report = import_file(source, mapping=mapping, encoding=args.encoding, memory=_memory(), recall=False,
                              dry_run=args.dry_run, accept_duplicates=args.accept_duplicates,
-                             overwrite_newer=args.overwrite_newer)
+                             overwrite_newer=args.overwrite_newer, check_options=options)
     finally:
         workspace.close()
         if opened.created and (report is None or not report.applied):  # no empty file left behind
@@ -156,6 +157,9 @@ def run_import(args, lang: str, path: Path) -> int:
     for name in report.created:
         print("  " + _("{sheet}: {new} new, {changed} changed, {same} unchanged", sheet=name,
                        new=report.created[name], changed=report.updated[name], same=report.unchanged[name]))
+    for made in getattr(report, "created_for_references", ()):
+        print("  " + _("{kind} “{name}”: new, named by {count} row(s)", kind=_kind_words(made.kind, _.lang),
+                       name=made.name, count=len(made.referenced_by)))
     for note in report.notes:
         _.stderr("note", _("{path}, {detail}", path=source, detail=said(note, _.lang)))
     return 0

@@ -190,6 +190,9 @@ CLI_ZH = {
         "工作表“{sheet}”：表头在第 {line} 行，数据在第 {first}–{last} 行；{kind}（{how}）",
     "row {line}: {reason}": "第 {line} 行：{reason}",
     "mapping saved to {path}": "对应关系已保存到 {path}",
+    "a staff list: create the partners and localities its rows name that the database lacks":
+        "工作人员录入的名单：新建其中各行提到而数据库中没有的友好伙伴和本方地区",
+    "{kind} “{name}”: new, named by {count} row(s)": "{kind}“{name}”：新建，有 {count} 行提到",
     "nothing to import: no sheet holds a list TwinDesk keeps (give a mapping with --mapping, or see --dry-run)":
         "没有可导入的内容：没有任何工作表含有 TwinDesk 所管理的列表（可用 --mapping 指定对应关系，或用 --dry-run 查看识别结果）",
     "--record {value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)":

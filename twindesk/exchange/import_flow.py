@@ -137,12 +137,13 @@ def is_twindesk_workbook(source: Path) -> bool:
 
 
 def import_file(source: Path | str, *, mapping=None, encoding: str | None = None, memory=None,
-                recall: bool = True, dry_run: bool = False, accept_duplicates: bool = False,
+                recall: bool = True, check_options: dict | None = None, dry_run: bool = False, accept_duplicates: bool = False,
                 confirmed_duplicates: Iterable[DuplicateFlag] = (), overwrite_newer: bool = False,
                 progress: Progress | None = None, user: str = "", now: datetime | None = None) -> ImportReport:
     """Import any file a person picks (see the module): an ImportReport for a TwinDesk workbook, a
     `staff_lists.flow.StaffImportReport` for a staff list. `mapping` (a staff_lists Mapping), `encoding`
-    (a CSV's), `memory` (a MappingMemory) and `recall` (use what it remembers) are for staff lists."""
+    (a CSV's), `memory` (a MappingMemory), `recall` (use what it remembers) and `check_options` (for
+    the domain's check, e.g. create_missing) are for staff lists."""
     source = Path(source)
     common = dict(dry_run=dry_run, accept_duplicates=accept_duplicates, confirmed_duplicates=confirmed_duplicates,
                   overwrite_newer=overwrite_newer, progress=progress, user=user, now=now)
@@ -154,7 +155,8 @@ def import_file(source: Path | str, *, mapping=None, encoding: str | None = None
         return import_workbook(source, **common)
     from twindesk.exchange.staff_lists.flow import run_staff_import
 
-    return run_staff_import(source, mapping, encoding=encoding, memory=memory, recall=recall, **common)
+    return run_staff_import(source, mapping, encoding=encoding, memory=memory, recall=recall,
+                            check_options=check_options, **common)
 
 
 def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplicates: bool = False,

@@ -5,7 +5,8 @@ English and Chinese, the headers TwinDesk's export writes, and the words staff u
 kind is the one whose fields its headers name most (its name breaks a tie), never only its name.
 
 A `SheetMapping` says the kind (None: skip the sheet) and, per column header, the field, `NOTES` (the
-values go into the record's notes as "header: value") or None (ignored). A `Mapping` holds one per sheet
+values go into the record's notes as "header: value"), `PARTNER_COUNTRY` (the country of the partner the
+row names, to tell namesakes apart) or None (ignored). A `Mapping` holds one per sheet
 and goes to and from JSON (`twindesk import --mapping`). `MappingMemory` remembers a sheet's mapping by
 its header layout (`layout_key`) and offers it the next time a list with the same headers comes.
 """
@@ -27,6 +28,7 @@ from twindesk.exchange.staff_lists.synonyms import FIELD_WORDS, SHEET_WORDS
 from twindesk.exchange.staff_lists.table_finder import Table, normalise
 
 NOTES = "+notes"  # a column whose values are added to the record's notes
+PARTNER_COUNTRY = "partner.country"  # the country of the partner a row names (not a field of its own)
 MAPPING_VERSION = 1
 _UNIT = re.compile(r"[(\[].*?[)\]]")
 _MARKS = str.maketrans("", "", "*:：·.、")
@@ -55,7 +57,17 @@ def _words(kind: str) -> dict[str, str]:
     for name, words in FIELD_WORDS.get(kind, {}).items():
         for word in words:
             found.setdefault(_key(word), name)
+    if kind != "partner" and PARTNER_COUNTRY in context_fields(kind):
+        for word in FIELD_WORDS["partner"]["country"]:
+            found.setdefault(_key(word), PARTNER_COUNTRY)
     return found
+
+
+def context_fields(kind: str) -> set[str]:
+    """Cells that are no field of `kind` but tell the domain which record a name means: the partner's
+    country beside a partner named on a partnership, shipment … (ImportCheck's "partner.country")."""
+    spec = spec_of(kind)
+    return {PARTNER_COUNTRY} if any(f.name == "partner" and f.kind == "ref" for f in spec.fields) else set()
 
 
 _BY_KIND = {kind: _words(kind) for kind in KINDS}
@@ -87,7 +99,8 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     the sheet's name breaks a tie; None when no kind is named by two headers (one with the name's help)."""
     scores = {}
     for kind in KINDS:
-        named = {suggest_field(kind, h) for h in headers} - {None, "id", "uuid", "version", notes_field(kind)}
+        named = {suggest_field(kind, h) for h in headers} - {None, "id", "uuid", "version", notes_field(kind),
+                                                             PARTNER_COUNTRY}
         scores[kind] = len(named)
     name = normalise(sheet_name)
     by_name = [kind for kind, words in SHEET_WORDS.items() if any(w in name for w in words)]
@@ -142,7 +155,7 @@ class SheetMapping:
         if not isinstance(columns, dict):
             raise MappingFileError("{where}: “columns” must map each header to a field", where=where)
         if kind is not None:
-            names = {f.name for f in spec_of(kind).fields} | {"id", "uuid", "version", NOTES}
+            names = {f.name for f in spec_of(kind).fields} | {"id", "uuid", "version", NOTES} | context_fields(kind)
             for header, name in columns.items():
                 if name is not None and name not in names:
                     raise MappingFileError("{where}: column “{header}”: “{field}” is not a field of {kind} "

@@ -35,13 +35,21 @@ NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplic
 
 
 @dataclass(frozen=True)
-class RowStatus:
-    """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`) or ERROR."""
+class SheetRow:
+    """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`, None: of
+    another new row) or ERROR. `detail` is the domain's row status where it gives one (`label(lang)`,
+    its problems and notes)."""
 
     sheet: str
     row: int
     status: str
     existing_id: int | None = None
+    detail: object = None
+
+    def label(self, lang: str = "en") -> str:
+        if self.detail is not None and hasattr(self.detail, "label"):
+            return self.detail.label(lang)
+        return self.status
 
 
 @dataclass
@@ -52,7 +60,9 @@ class StaffImportReport(ImportReport):
     encoding: str | None = None  # a CSV's
     encoding_detected: bool = False
     recognition: Recognition | None = None
-    rows: list[RowStatus] = field(default_factory=list)
+    rows: list[SheetRow] = field(default_factory=list)
+    # records the import creates because a row names them (create_missing): the domain's Created
+    created_for_references: list = field(default_factory=list)
     nothing_recognised: bool = False  # no sheet holds a list TwinDesk keeps: the errors say why
     skipped: list = field(default_factory=list)  # CellIssues: totals rows, notes below a table, and after
 
@@ -139,44 +149,58 @@ class _Feed:
                 cached.setdefault(index, []).append(line)
         return bad
 
-    def where(self, kind: str, fed: int) -> tuple[SheetRecognition, int]:
+    def where(self, kind: str, fed: int, plan: ImportPlan | None = None) -> tuple[SheetRecognition, int]:
+        """The sheet and row of a line fed to the check; a record made for a reference (a negative line)
+        is shown at the first row naming it."""
+        if fed < 0 and plan is not None and -fed <= len(getattr(plan, "created", ())):
+            kind, fed, _name = plan.created[-fed - 1].referenced_by[0]
         return self.sheets[(kind, fed // LINE_SPAN)], fed % LINE_SPAN
+
+    def _place(self, plan: ImportPlan, kind: str, fed: int, name: str | None):
+        sheet, line = self.where(kind, fed, plan)
+        column = sheet.column_for(name)
+        return sheet, line, column.place if column else None
 
     def report_plan(self, plan: ImportPlan) -> None:
         report = self.report
-        status: dict[tuple[str, int], RowStatus] = {}
         for p in plan.problems:
-            sheet, line = self.where(p.kind, p.line)
-            column = sheet.column_for(p.field)
-            report.errors.append(issue(sheet.sheet, line, column.place if column else None, p.error))
+            sheet, line, column = self._place(plan, p.kind, p.line, p.field)
+            report.errors.append(issue(sheet.sheet, line, column, p.error))
             if p.newer:
                 report.newer.append(report.errors[-1])
-            status[(p.kind, p.line)] = RowStatus(sheet.sheet, line, ERROR)
         for p in plan.notes:
-            sheet, line = self.where(p.kind, p.line)
-            column = sheet.column_for(p.field)
-            report.notes.append(issue(sheet.sheet, line, column.place if column else None, p.error))
+            sheet, line, column = self._place(plan, p.kind, p.line, p.field)
+            report.notes.append(issue(sheet.sheet, line, column, p.error))
         for d in plan.duplicates:
-            sheet, line = self.where(d.kind, d.line)
-            column = sheet.column_for(d.error.field)
-            report.duplicates.append(DuplicateFlag(sheet.sheet, line, column.place if column else None,
-                                                   d.message, d.error, d.existing_id))
-            status.setdefault((d.kind, d.line), RowStatus(sheet.sheet, line, DUPLICATE, d.existing_id))
-        for kind, table in plan.tables.items():
-            for r in table.rows:
-                if (kind, r.line) in status or (kind, r.line // LINE_SPAN) not in self.sheets:
-                    continue
-                sheet, line = self.where(kind, r.line)
-                status[(kind, r.line)] = RowStatus(sheet.sheet, line, UPDATE if r.update else NEW)
-        for sheet, kind, fed, line in self.fed:
-            report.rows.append(status.get((kind, fed)) or RowStatus(sheet.sheet, line, UNCHANGED))
+            sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
+            report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
+        report.created_for_references = list(getattr(plan, "created", ()))
+        statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else self._statuses(plan)
         for sheet in self.sheets.values():
             report.created[sheet.sheet] = report.updated[sheet.sheet] = report.unchanged[sheet.sheet] = 0
-        for row in report.rows:
-            bucket = {NEW: report.created, DUPLICATE: report.created, UPDATE: report.updated,
-                      UNCHANGED: report.unchanged}.get(row.status)
-            if bucket is not None:
-                bucket[row.sheet] += 1
+        buckets = {NEW: report.created, DUPLICATE: report.created, UPDATE: report.updated,
+                   UNCHANGED: report.unchanged}
+        for sheet, kind, fed, line in self.fed:
+            found = statuses.get((kind, fed))
+            state = getattr(found, "state", None) or (found.status if found else UNCHANGED)
+            existing = getattr(getattr(found, "duplicate", None), "existing_id", None) if state == DUPLICATE \
+                else getattr(found, "record_id", None)
+            report.rows.append(SheetRow(sheet.sheet, line, state, existing, found))
+            if state in buckets:
+                buckets[state][sheet.sheet] += 1
+
+    @staticmethod
+    def _statuses(plan: ImportPlan) -> dict:
+        """Each row's status from the plan, for a domain that does not say it itself."""
+        out: dict = {}
+        for kind, table in plan.tables.items():
+            for r in table.rows:
+                out[(kind, r.line)] = SheetRow("", r.line, UPDATE if r.update else NEW, r.record_id)
+        for d in plan.duplicates:
+            out[(d.kind, d.line)] = SheetRow("", d.line, DUPLICATE, d.existing_id)
+        for p in plan.problems:
+            out[(p.kind, p.line)] = SheetRow("", p.line, ERROR)
+        return out
 
 
 def _nothing_recognised(recognition: Recognition, report: StaffImportReport) -> None:

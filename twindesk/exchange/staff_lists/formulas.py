@@ -25,6 +25,7 @@ from twindesk.exchange.workbook_budget import MAX_CELLS, WorkbookTooLarge
 
 _REF = re.compile(rb'\br="([A-Z]{0,3})([0-9]{1,8})"')
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ODS_PREFIX = re.compile(r"^(?:\w+:)?=")
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
@@ -153,6 +154,7 @@ def _ods(archive: zipfile.ZipFile) -> dict[str, dict]:
         if tag in (cell, covered):
             formula = el.get(_ODS_TABLE + "formula")
             if formula is not None:
+                formula = _ODS_PREFIX.sub("", formula)  # "of:=COUNTA([.B4:.B8])": the syntax's namespace
                 cached = el.get(_ODS_OFFICE + "value-type") is not None
                 text = "".join(el.itertext()).strip()
                 error = text if cached and (text.startswith("#") or text.startswith("Err:")) else None

@@ -6,7 +6,8 @@ a totals row (合计 =COUNTA(…)), signatures (制表人：…) and remarks. Th
 first ones, with the most cells that read as headers (known column names count most), at least two of
 them and all of them text. Data rows follow. A row whose first cells say 合计, 总计, 小计, Total … is a
 totals row: skipped with a note. The table ends at a note or signature line (a row with one cell,
-starting with 注, 说明, 制表, Note …, or one sentence after a blank row); that row and the ones after
+starting with 注, 说明, 制表, Note …, or one sentence after a blank row), or at a blank row after a
+totals row; that row and the ones after
 it are skipped with a note too.
 """
 
@@ -106,12 +107,15 @@ def find_table(grid: Grid, known: Callable[[str], bool] = lambda _header: False,
     headers = ["" if v is None else str(v).strip() for v in values]
     table = Table(grid.name, line, headers)
     previous = line
-    ended = False
+    ended = after_totals = False
     for line, values in rows[start + 1:]:
+        if after_totals and line > previous + 1:
+            ended = True  # a gap after a totals row: what follows is not the table
         if ended:
             table.skipped.append(SkippedRow(line, say("after the end of the table; not imported.")))
             continue
-        if is_totals_row(values):
+        after_totals = is_totals_row(values)
+        if after_totals:
             table.skipped.append(SkippedRow(line, say("a totals row; not imported.")))
         elif table.rows and _is_note(values, line > previous + 1):
             ended = True
