@@ -38,16 +38,10 @@ def _memory():
 
 
 def _field_words(kind: str, name: str | None, _: _Say) -> str:
-    from twindesk.domain.transfer.tables import spec_of
-    from twindesk.exchange.staff_lists.column_mapping import NOTES
+    from twindesk.exchange.staff_lists.column_mapping import NOTES, target_label
 
-    if name is None:
-        return _("not imported")
-    if name == NOTES:
-        return _("into the notes")
-    if name in ("id", "uuid", "version"):
-        return name.upper() if name != "version" else _("version")
-    return f"{spec_of(kind).field_label(name, _.lang)} ({name})"
+    label = target_label(kind, name, _.lang)
+    return label if name in (None, NOTES) else f"{label} ({name})"
 
 
 def _kind_words(kind: str, lang: str) -> str:

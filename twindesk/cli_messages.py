@@ -175,9 +175,6 @@ CLI_ZH = {
     "imported {source} into {path}; the previous content is saved as {backup}": "已把 {source} 导入 {path}；原有内容保存为 {backup}",
     "{sheet}: {new} new, {changed} changed, {same} unchanged": "{sheet}：新建 {new}，修改 {changed}，不变 {same}",
     # a staff list (cli_import.py)
-    "not imported": "不导入",
-    "into the notes": "计入备注",
-    "version": "版本",
     "detected": "自动识别",
     "as given": "按指定",
     "{path}: a list typed by staff (CSV, encoding {encoding}, {how})": "{path}：工作人员录入的名单（CSV，编码 {encoding}，{how}）",

@@ -80,6 +80,25 @@ def notes_field(kind: str) -> str | None:
     return _NOTE_FIELDS[kind]
 
 
+_SPECIAL = {NOTES: ("into the notes", "计入备注"), PARTNER_COUNTRY: ("the partner's country", "友好伙伴所在国家"),
+            None: ("not imported", "不导入"), "id": ("ID", "编号"), "uuid": ("UUID", "唯一标识"),
+            "version": ("Version", "版本")}
+
+
+def target_label(kind: str, name: str | None, lang: str = "en") -> str:
+    """What a column is imported into, as a person reads it: a field's label, "into the notes" …"""
+    if name in _SPECIAL:
+        en, zh = _SPECIAL[name]
+        return zh if lang.startswith("zh") else en
+    return spec_of(kind).field_label(name, lang)
+
+
+def targets(kind: str) -> list[str | None]:
+    """What a column of a `kind` sheet can be mapped to, in the order a list offers them."""
+    found: list[str | None] = [f.name for f in spec_of(kind).fields]
+    return [*found, *sorted(context_fields(kind)), NOTES, "id", None]
+
+
 def suggest_field(kind: str, header: str) -> str | None:
     """The field `header` names on a sheet of `kind`, or None."""
     if not header or not str(header).strip():
