@@ -22,10 +22,12 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.messages import Both
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.exchange.columns import SHEETS
 from twindesk.exchange.staff_lists.synonyms import FIELD_WORDS, SHEET_WORDS
 from twindesk.exchange.staff_lists.table_finder import Table, normalise
+from twindesk.exchange.wording import ERRORS_ZH  # noqa: F401 - the refusals below say themselves in Chinese
 
 NOTES = "+notes"  # a column whose values are added to the record's notes
 PARTNER_COUNTRY = "partner.country"  # the country of the partner a row names (not a field of its own)
@@ -163,7 +165,7 @@ class SheetMapping:
                 "columns": dict(self.columns)}
 
     @classmethod
-    def from_dict(cls, data: dict, where: str = "") -> SheetMapping:
+    def from_dict(cls, data: dict, where="") -> SheetMapping:
         if not isinstance(data, dict):
             raise MappingFileError("{where}: a sheet's mapping must be an object", where=where)
         kind = data.get("kind")
@@ -218,7 +220,8 @@ class Mapping:
                                    reason=exc) from exc
         if not isinstance(data, dict) or not isinstance(data.get("sheets"), dict):
             raise MappingFileError("{where}: is not a mapping file (it has no “sheets”)", where=where)
-        return cls({name: SheetMapping.from_dict(m, f"{where}, sheet {name}") for name, m in data["sheets"].items()})
+        return cls({name: SheetMapping.from_dict(m, Both(f"{where}, sheet {name}", f"{where}，工作表“{name}”"))
+                    for name, m in data["sheets"].items()})
 
     @classmethod
     def load(cls, path: Path | str) -> Mapping:
