@@ -108,7 +108,7 @@ def _sheet_files(path: Path) -> dict[str, str]:
         return _sheet_parts(z)
 
 
-def partners_xls(path: Path) -> Path:
+def partners_xls(path: Path, *, pasted_number: bool = True) -> Path:
     """The partner list as an old .xls (Excel 97–2003), with its title row and a 合计 row."""
     import xlwt
 
@@ -119,7 +119,7 @@ def partners_xls(path: Path) -> Path:
     for c, h in enumerate(PARTNER_HEADERS):
         ws.write(line, c, h)
     dated = xlwt.easyxf(num_format_str="YYYY-MM-DD")
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         line += 1
         if row is None:
             continue
@@ -134,7 +134,7 @@ def partners_xls(path: Path) -> Path:
     return path
 
 
-def partners_ods(path: Path, *, calculated: bool = True) -> Path:
+def partners_ods(path: Path, *, calculated: bool = True, pasted_number: bool = True) -> Path:
     """The partner list as an .ods, with a 合计 row whose COUNTA is saved (or not, like odfpy alone)."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
@@ -168,7 +168,7 @@ def partners_ods(path: Path, *, calculated: bool = True) -> Path:
     add([TITLE])
     add([])
     add(PARTNER_HEADERS)
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         add(row or [])
     add(["合计", ("COUNTA([.B4:.B8])", 4 if calculated else None)])
     doc.spreadsheet.addElement(table)
@@ -176,10 +176,10 @@ def partners_ods(path: Path, *, calculated: bool = True) -> Path:
     return path
 
 
-def partners_csv(path: Path, encoding: str = "gb18030") -> Path:
+def partners_csv(path: Path, encoding: str = "gb18030", *, pasted_number: bool = True) -> Path:
     """The partner list as Chinese Excel saves "CSV (逗号分隔)": GB18030, a title line, a 合计 line."""
     lines = [TITLE, ",".join(PARTNER_HEADERS)]
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         cells = row or [None] * len(PARTNER_HEADERS)
         lines.append(",".join(f'"{v}"' if isinstance(v, str) and "," in v else ("" if v is None else str(v))
                               for v in cells))
