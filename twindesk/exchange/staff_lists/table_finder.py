@@ -74,6 +74,8 @@ def is_totals_row(values: tuple) -> bool:
 
 
 def _is_note(values: tuple, after_blank: bool) -> bool:
+    if sum(1 for v in values if v is not None) != 1:
+        return False  # most rows: data across the table
     cells = _text_cells(values)
     if len(cells) != 1 or not isinstance(next(v for v in values if v is not None), str):
         return False
