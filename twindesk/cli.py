@@ -163,12 +163,20 @@ def _exchange_parsers(sub) -> None:
     export.add_argument("--hxl", action="store_true",
                         help=_("add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers"))
 
-    imp = sub.add_parser("import", help=_("read a workbook written by export into the database"),
+    imp = sub.add_parser("import", help=_("read a workbook written by export, or a list staff typed, into the database"),
                          description=_(IMPORT_DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
-    imp.add_argument("source", metavar="IN.xlsx", help=_("the workbook to read"))
+    imp.add_argument("source", metavar="FILE", help=_("the workbook or list to read (.xlsx, .xlsm, .xls, .ods, .csv)"))
     _db_option(imp)
     imp.add_argument("--dry-run", action="store_true",
                      help=_("check every row and say what would be created and updated; write nothing"))
+    imp.add_argument("--mapping", metavar="MAP.json",
+                     help=_("a staff list: use this mapping (sheet kinds, header rows, column fields)"))
+    imp.add_argument("--save-mapping", metavar="MAP.json",
+                     help=_("a staff list: write the mapping used to MAP.json, to give with --mapping next time"))
+    imp.add_argument("--create-missing", action="store_true",
+                     help=_("a staff list: create the partners and localities its rows name that the database lacks"))
+    imp.add_argument("--encoding", metavar="ENCODING",
+                     help=_("a CSV file's encoding, e.g. gb18030 or utf-8 (default: detected)"))
     imp.add_argument("--accept-duplicates", action="store_true",
                      help=_("create the new partners listed as likely duplicates (same name and country)"))
     imp.add_argument("--overwrite-newer", action="store_true",
@@ -285,60 +293,10 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _import_refused(source: Path, issues: list, what: str) -> int:
-    for issue in issues:
-        _stderr("error", _("{path}, {detail}", path=source, detail=said(issue, _lang)))
-    _stderr("error", _("{path}: {what}; nothing was imported", path=source, what=what))
-    return 2
-
-
 def cmd_import(args) -> int:
-    from twindesk.domain import workspace
-    from twindesk.exchange import import_workbook
+    from twindesk.cli_import import run_import  # a workbook TwinDesk wrote, or a list staff typed
 
-    source, path = Path(args.source), _db_path(args)
-    if not source.is_file():
-        raise UserError("{path}: no such file", path=source)
-    # Even a dry run takes the lock: its answer ("no duplicates") must hold for the import that follows.
-    # A new database is made, and removed again below unless the import is written into it.
-    opened = workspace.open_workspace(path, take_backups=False)  # the import backs up before writing
-    report = None
-    try:
-        report = import_workbook(source, dry_run=args.dry_run, accept_duplicates=args.accept_duplicates,
-                                 overwrite_newer=args.overwrite_newer)
-    finally:
-        workspace.close()
-        if opened.created and (report is None or not report.applied):  # no empty file left behind
-            from twindesk.store.database_files import database_files
-
-            for leftover in database_files(path):  # the file, SQLite's side files and the lock
-                leftover.unlink(missing_ok=True)
-    for warning in report.warnings:
-        _stderr("warning", _("{path}, {detail}", path=source, detail=said(warning, _lang)))
-    if report.errors:
-        if report.newer:
-            what = _("{count} problem(s); {newer} of them changed in the database after the workbook was written: "
-                     "run again with --overwrite-newer to write the workbook's values over them",
-                     count=len(report.errors), newer=len(report.newer))
-        else:
-            what = _("{count} problem(s)", count=len(report.errors))
-        return _import_refused(source, report.errors, what)
-    if report.unconfirmed:
-        return _import_refused(source, report.unconfirmed, _(
-            "{count} likely duplicate partner(s); check them, and run again with --accept-duplicates to "
-            "create them", count=len(report.unconfirmed)))
-    if args.dry_run:
-        print(_("dry run: {source} can be imported into {path}; nothing was written. It would make:",
-                source=source, path=path))
-    else:
-        print(_("imported {source} into {path}; the previous content is saved as {backup}", source=source,
-                path=path, backup=report.backup))
-    for name in report.created:
-        print("  " + _("{sheet}: {new} new, {changed} changed, {same} unchanged", sheet=name,
-                       new=report.created[name], changed=report.updated[name], same=report.unchanged[name]))
-    for note in report.notes:
-        _stderr("note", _("{path}, {detail}", path=source, detail=said(note, _lang)))
-    return 0
+    return run_import(args, _lang, _db_path(args))
 
 
 def _record_option(text: str) -> tuple[str, int]:

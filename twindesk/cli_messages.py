@@ -38,6 +38,15 @@ Rows are never deleted. A new partner with the same name and country as one the 
 likely duplicate: they are listed and the import is refused (exit 2) unless --accept-duplicates is
 given. The Summary sheet and the name columns beside IDs are ignored; unknown sheets and columns are
 reported and ignored. If the database file does not exist, it is created.
+
+Any other file is a list staff typed (.xlsx, .xlsm, .xls, .ods, or .csv in UTF-8, GB18030 …; --encoding
+to choose): on each sheet the header row is found (titles, notes and blank rows above it are skipped),
+totals rows (合计, 总计, 小计, Total …) and notes below the table are skipped, the kind of records is
+guessed from the headers and each column's field from its header (Chinese or English, with the usual
+synonyms). --dry-run prints this recognition and what would be written. --mapping MAP.json gives the
+kinds, header rows and fields instead (write one with --save-mapping and change it). A formula without a
+saved value is an error at its cell. A file in which no sheet holds a list TwinDesk keeps is refused
+(exit 2), with the reason for each sheet.
 """
 
 HISTORY_ZH = """\
@@ -69,6 +78,13 @@ IMPORT_ZH = """\
 从不删除行。名称和国家都与数据库中已有友好伙伴相同的新友好伙伴可能是重复录入：会被列出，导入被拒绝（退出
 状态 2），除非加上 --accept-duplicates。“概要”工作表以及编号旁的名称列会被忽略；未知的工作表和列会被报告
 并忽略。数据库文件不存在时会新建。
+
+其他文件都按工作人员自己录入的名单读取（.xlsx、.xlsm、.xls、.ods，或 UTF-8、GB18030 等编码的 .csv；可用
+--encoding 指定编码）：在每个工作表上找出表头行（跳过其上方的标题、说明和空行），跳过合计行（合计、总计、
+小计、Total 等）和表格下方的说明，按表头猜出记录类型，按表头（中文或英文，包括常用的同义词）猜出每列对应的
+字段。--dry-run 会列出这些识别结果以及将写入的内容。--mapping MAP.json 用文件指定记录类型、表头行和字段
+（可先用 --save-mapping 写出一份再修改）。没有保存计算结果的公式会在其单元格处报错。没有任何工作表含有
+TwinDesk 所管理列表的文件会被拒绝（退出状态 2），并说明每个工作表的原因。
 """
 
 CLI_ZH = {
@@ -121,8 +137,14 @@ CLI_ZH = {
         "工作表名、表头、标签和这些提示的语言（默认：en）",
     "add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers":
         "在表头下加一行 HXL 标签（#org、#country+code、#item、#value …）",
-    "read a workbook written by export into the database": "把 export 写出的工作簿读入数据库",
-    "the workbook to read": "要读入的工作簿",
+    "read a workbook written by export, or a list staff typed, into the database":
+        "把 export 写出的工作簿或工作人员录入的名单读入数据库",
+    "the workbook or list to read (.xlsx, .xlsm, .xls, .ods, .csv)": "要读入的工作簿或名单（.xlsx、.xlsm、.xls、.ods、.csv）",
+    "a staff list: use this mapping (sheet kinds, header rows, column fields)":
+        "工作人员录入的名单：使用这份对应关系（工作表的记录类型、表头行、各列的字段）",
+    "a staff list: write the mapping used to MAP.json, to give with --mapping next time":
+        "工作人员录入的名单：把所用的对应关系写到 MAP.json，下次可用 --mapping 指定",
+    "a CSV file's encoding, e.g. gb18030 or utf-8 (default: detected)": "CSV 文件的编码，例如 gb18030 或 utf-8（默认：自动识别）",
     "check every row and say what would be created and updated; write nothing": "检查每一行，说明将新建和更新什么；不写入任何内容",
     "create the new partners listed as likely duplicates (same name and country)":
         "新建被列为疑似重复（名称和国家相同）的友好伙伴",
@@ -152,6 +174,24 @@ CLI_ZH = {
         "试运行：{source} 可以导入 {path}；未写入任何内容。将会：",
     "imported {source} into {path}; the previous content is saved as {backup}": "已把 {source} 导入 {path}；原有内容保存为 {backup}",
     "{sheet}: {new} new, {changed} changed, {same} unchanged": "{sheet}：新建 {new}，修改 {changed}，不变 {same}",
+    # a staff list (cli_import.py)
+    "detected": "自动识别",
+    "as given": "按指定",
+    "{path}: a list typed by staff (CSV, encoding {encoding}, {how})": "{path}：工作人员录入的名单（CSV，编码 {encoding}，{how}）",
+    "{path}: a list typed by staff ({format})": "{path}：工作人员录入的名单（{format}）",
+    "recognised from its headers": "按表头识别",
+    "as remembered for these headers": "按这些表头上次的设置",
+    "as the mapping says": "按对应关系文件",
+    "sheet {sheet}: not imported: {reason}": "工作表“{sheet}”：不导入：{reason}",
+    "sheet {sheet}: headers in row {line}, data in rows {first}–{last}; {kind} ({how})":
+        "工作表“{sheet}”：表头在第 {line} 行，数据在第 {first}–{last} 行；{kind}（{how}）",
+    "row {line}: {reason}": "第 {line} 行：{reason}",
+    "mapping saved to {path}": "对应关系已保存到 {path}",
+    "a staff list: create the partners and localities its rows name that the database lacks":
+        "工作人员录入的名单：新建其中各行提到而数据库中没有的友好伙伴和本方地区",
+    "{kind} “{name}”: new, named by {count} row(s)": "{kind}“{name}”：新建，有 {count} 行提到",
+    "nothing to import: no sheet holds a list TwinDesk keeps (give a mapping with --mapping, or see --dry-run)":
+        "没有可导入的内容：没有任何工作表含有 TwinDesk 所管理的列表（可用 --mapping 指定对应关系，或用 --dry-run 查看识别结果）",
     "--record {value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)":
         "--record {value!r}：请写成 KIND:ID，KIND 为 {kinds} 之一（例如 partner:12）",
     "--record {value!r}: the ID {id!r} is not a whole number": "--record {value!r}：编号 {id!r} 不是整数",

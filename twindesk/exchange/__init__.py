@@ -15,6 +15,7 @@ import importlib
 _HOMES = {
     "export_workbook": "export",
     "import_workbook": "import_flow",
+    "import_file": "import_flow",
     "WorkbookReadError": "import_read",
     "CellIssue": "report",
     "DuplicateFlag": "report",

@@ -12,6 +12,10 @@
    row whose ID and UUID name different records is an error (`domain.transfer.identity`).
 3. With `dry_run`, stop here: the report says what would be created, updated and left unchanged.
 4. Otherwise `domain.transfer_apply` backs the database up and writes every row in one transaction.
+
+`import_file` decides which import a file gets: a workbook TwinDesk wrote (`is_twindesk_workbook`: its
+list sheets by TwinDesk's names, ID in the first header cell) is read exactly as above, by ID and UUID;
+anything else, or any file with a mapping, is a list staff typed (`staff_lists.flow`).
 """
 
 from collections.abc import Iterable
@@ -109,6 +113,50 @@ def _report_plan(plan: ImportPlan, read: dict[str, SheetColumns], report: Import
         report.created[columns.title] = table.created
         report.updated[columns.title] = table.updated
         report.unchanged[columns.title] = table.unchanged
+
+
+def is_twindesk_workbook(source: Path) -> bool:
+    """`source` is an .xlsx TwinDesk's export wrote (or a program that saved it again): a sheet named as
+    one of TwinDesk's lists whose first header is ID. Sheet names come from the archive's directory, so a
+    staff list is told apart without parsing its sheets."""
+    from twindesk.exchange.staff_lists.formulas import sheet_names
+
+    names = sheet_names(source)
+    if not any(isinstance(match_sheet(n), tuple) for n in names):
+        return False
+    wb = open_workbook(source)
+    try:
+        for ws in wb.worksheets:
+            if isinstance(match_sheet(ws.title), tuple):
+                first = next(ws.iter_rows(min_row=1, max_row=1, max_col=1, values_only=True), (None,))
+                if first and isinstance(first[0], str) and first[0].strip().casefold() == "id":
+                    return True
+    finally:
+        wb.close()
+    return False
+
+
+def import_file(source: Path | str, *, mapping=None, encoding: str | None = None, memory=None,
+                recall: bool = True, check_options: dict | None = None, dry_run: bool = False, accept_duplicates: bool = False,
+                confirmed_duplicates: Iterable[DuplicateFlag] = (), overwrite_newer: bool = False,
+                progress: Progress | None = None, user: str = "", now: datetime | None = None) -> ImportReport:
+    """Import any file a person picks (see the module): an ImportReport for a TwinDesk workbook, a
+    `staff_lists.flow.StaffImportReport` for a staff list. `mapping` (a staff_lists Mapping), `encoding`
+    (a CSV's), `memory` (a MappingMemory), `recall` (use what it remembers) and `check_options` (for
+    the domain's check, e.g. create_missing) are for staff lists."""
+    source = Path(source)
+    common = dict(dry_run=dry_run, accept_duplicates=accept_duplicates, confirmed_duplicates=confirmed_duplicates,
+                  overwrite_newer=overwrite_newer, progress=progress, user=user, now=now)
+    from twindesk.exchange.staff_lists.sources import file_format
+
+    if not source.is_file():
+        raise WorkbookReadError("{path}: no such file", path=source)
+    if mapping is None and file_format(source) in ("xlsx", "xlsm") and is_twindesk_workbook(source):
+        return import_workbook(source, **common)
+    from twindesk.exchange.staff_lists.flow import run_staff_import
+
+    return run_staff_import(source, mapping, encoding=encoding, memory=memory, recall=recall,
+                            check_options=check_options, **common)
 
 
 def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplicates: bool = False,

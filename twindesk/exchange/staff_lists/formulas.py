@@ -1,0 +1,175 @@
+"""Which cells of a workbook are formulas, and whether each has the value its program saved with it.
+
+calamine reads a formula cell as its saved ("cached") value and an unsaved one as empty; it does not say
+which is which. This reads the sheets' XML: in an .xlsx a cell `<c r="B7"><f>COUNTA(B3:B6)</f><v>4</v>`,
+in an .ods a `table:table-cell` with `table:formula` and, once calculated, `office:value-type`. A sheet
+part without any formula is only searched (bytes), not parsed: staff lists seldom hold formulas.
+
+For an .xlsx the same pass finds the cells each sheet really spans (its `r="…"` references), so a file
+whose `<dimension>` hides a cell far away is refused before calamine lays the whole range out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl.utils.cell import column_index_from_string
+
+from twindesk.domain.model.errors import UserError
+from twindesk.exchange.workbook_budget import MAX_CELLS, WorkbookTooLarge
+
+_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
+_WIDE_REF = re.compile(rb'\br="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z; A–Z need no search
+_NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ODS_PREFIX = re.compile(r"^(?:\w+:)?=")
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaCell:
+    line: int  # the sheet's row number, as the program shows it
+    column: int  # 0-based column index
+    formula: str
+    cached: bool  # False: no saved value; the cell is an error
+    error: str | None = None  # the saved value is an error such as #DIV/0!
+
+
+def scan(path: Path, kind: str) -> dict[str, dict]:
+    """{sheet name: {(line, column): FormulaCell}} of an xlsx/xlsm or ods; {} for an xls (it always
+    stores results) and for a file whose parts cannot be read (calamine then says why)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if kind == "ods":
+                return _ods(archive)
+            if kind in ("xlsx", "xlsm"):
+                return _xlsx(archive, path)
+    except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, ValueError) as exc:
+        if isinstance(exc, UserError):
+            raise
+        return {}
+    return {}
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part's name in the archive, from the workbook and its relationships."""
+    book = fromstring(archive.read("xl/workbook.xml"))
+    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels if _local(r.tag) == "Relationship"}
+    parts = {}
+    for el in book.iter():
+        if _local(el.tag) == "sheet":
+            target = targets.get(el.get(_NS_R) or el.get("id"), "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            parts[el.get("name")] = name
+    return parts
+
+
+def _xlsx(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for sheet, part in _sheet_parts(archive).items():
+        try:
+            data = archive.read(part)
+        except KeyError:
+            continue  # a chart sheet's part has another name; calamine skips it too
+        _check_extent(data, path, sheet)
+        if b"<f" not in data and b":f>" not in data and b":f " not in data:
+            continue
+        cells = {}
+        for _, el in iterparse(_Bytes(data), events=("end",)):
+            if _local(el.tag) != "c":
+                continue
+            formula = value = None
+            for child in el:
+                name = _local(child.tag)
+                if name == "f":
+                    formula = child.text or ""
+                elif name == "v":
+                    value = child.text
+            if formula is not None and el.get("r"):
+                letters, digits = _split(el.get("r"))
+                line, column = int(digits), column_index_from_string(letters) - 1
+                cached = value is not None and value != ""
+                error = value if el.get("t") == "e" and cached else None
+                cells[(line, column)] = FormulaCell(line, column, formula, cached, error)
+            el.clear()
+        found[sheet] = cells
+    return found
+
+
+def _split(ref: str) -> tuple[str, str]:
+    i = next(i for i, ch in enumerate(ref) if ch.isdigit())
+    return ref[:i], ref[i:]
+
+
+def _check_extent(data: bytes, path: Path, sheet: str) -> None:
+    """Refuse a sheet whose cells span more than MAX_CELLS (by its rows' numbers and its widest cell)."""
+    rows = max((int(n) for n in _ROW.findall(data)), default=0)
+    columns = max((column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data)), default=26)
+    if rows * columns > MAX_CELLS:
+        raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
+                               "split it into smaller workbooks", path=path, sheet=sheet,
+                               cells=rows * columns, limit=MAX_CELLS)
+
+
+class _Bytes:
+    """A file-like view of bytes for iterparse (no copy into BytesIO's buffer)."""
+
+    def __init__(self, data: bytes):
+        self.data, self.at = memoryview(data), 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self.data) if size < 0 else self.at + size
+        chunk, self.at = self.data[self.at:end], min(end, len(self.data))
+        return bytes(chunk)
+
+
+def _ods(archive: zipfile.ZipFile) -> dict[str, dict]:
+    data = archive.read("content.xml")
+    if b"table:formula" not in data:
+        return {}
+    found: dict[str, dict] = {}
+    cells: dict = {}
+    line = column = 0
+    table, row, cell, covered = (_ODS_TABLE + n for n in ("table", "table-row", "table-cell", "covered-table-cell"))
+    for event, el in iterparse(_Bytes(data), events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag == table:
+                cells, line = {}, 0
+                found[el.get(_ODS_TABLE + "name")] = cells
+            elif tag == row:
+                column = 0
+            continue
+        if tag in (cell, covered):
+            formula = el.get(_ODS_TABLE + "formula")
+            if formula is not None:
+                formula = _ODS_PREFIX.sub("", formula)  # "of:=COUNTA([.B4:.B8])": the syntax's namespace
+                cached = el.get(_ODS_OFFICE + "value-type") is not None
+                text = "".join(el.itertext()).strip()
+                error = text if cached and (text.startswith("#") or text.startswith("Err:")) else None
+                cells[(line + 1, column)] = FormulaCell(line + 1, column, formula, cached, error)
+            column += int(el.get(_ODS_TABLE + "number-columns-repeated") or 1)
+            el.clear()
+        elif tag == row:
+            line += int(el.get(_ODS_TABLE + "number-rows-repeated") or 1)
+            el.clear()
+    return found
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheet names of an .xlsx/.xlsm from its workbook part ([] for anything else)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return list(_sheet_parts(archive))
+    except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, ValueError):
+        return []
