@@ -79,12 +79,17 @@ class RefPicker(Editor):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.search)
+        self._timer.timeout.connect(self._search_if_shown)
         line.textEdited.connect(self._typed)
 
     def _typed(self, _text: str) -> None:
         self._timer.start()
         self.changed.emit()
+
+    def _search_if_shown(self) -> None:
+        # The pause after a keystroke may end after the form closed (and its database with it).
+        if self.widget.isVisible():
+            self.search()
 
     def search(self) -> None:
         """Fill the popup with the first matches for what is typed now."""
