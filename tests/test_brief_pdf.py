@@ -152,7 +152,7 @@ def test_a_20000_word_profile_in_chinese_flows(tmp_path, make):
     content = "\n".join(pages)
     assert re.findall(r"w\d{5}", content) == _words(8_000)  # no space lost where the pages split it
     assert not re.search("[\u4e00-\u9fff] +[\u4e00-\u9fff]", content)  # and none added
-    assert content.count("海南与济州。") == 4_000
+    assert content.count("海") == 4_000 and content.count("。") == 4_000  # wherever the lines break
     assert all(f"共 {len(pages)} 页" in page for page in pages)
 
 

@@ -22,7 +22,7 @@ from twindesk.briefing.markup import escape_text, font_runs
 
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATES = re.compile(
-    r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}日|\d{4}年"
+    r"\d{4}年\d{1,2}月\d{1,2}日至(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}日|\d{4}年"
     rf"|\d{{1,2}}(?:[–-]\d{{1,2}})? (?:{_MONTH})(?: \d{{4}})?|(?:{_MONTH}) \d{{4}}"
 )
 CANNOT_END = "（([{《〈「『【〔“‘"
