@@ -25,7 +25,7 @@ from pathlib import Path
 from reportlab.pdfbase.ttfonts import TTFError
 
 from twindesk.briefing.fonts import Face, FontNotFound, brief_font, face
-from twindesk.store.messages import Message, add_chinese
+from twindesk.domain.model.messages import Message, add_chinese
 
 ROLES = ("fangsong", "kaiti", "heiti", "songti", "xiaobiaosong")
 ROLE_ZH = {"fangsong": "仿宋", "kaiti": "楷体", "heiti": "黑体", "songti": "宋体", "xiaobiaosong": "小标宋"}

@@ -2,7 +2,8 @@
 
 reportlab breaks CJK text between any two characters ("1990年1 / 月1日起") and English at every space
 ("9 / November 2020"), and lays RTL text out in typing order. A paragraph holding a date or RTL letters
-is broken here instead: a date (2020年11月9日, 9 November 2020, 9–13 November) is one unbreakable run,
+is broken here instead: a date (2020年11月9日, 2020年11月9日至13日, 9 November 2020, 9–13 November) is one
+unbreakable run (a range across months may break after 至),
 CJK breaks between characters (never before closing punctuation), other text at spaces, a run longer
 than the line between characters. Each line is then put in visual order (bidi.py) and handed to
 reportlab as explicit lines, which it draws as they are.
@@ -22,7 +23,7 @@ from twindesk.briefing.markup import escape_text, font_runs
 
 _MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATES = re.compile(
-    r"\d{4}年\d{1,2}月\d{1,2}日至(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}日|\d{4}年"
+    r"\d{4}年\d{1,2}月\d{1,2}日至\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}日|\d{4}年"
     rf"|\d{{1,2}}(?:[–-]\d{{1,2}})? (?:{_MONTH})(?: \d{{4}})?|(?:{_MONTH}) \d{{4}}"
 )
 CANNOT_END = "（([{《〈「『【〔“‘"

@@ -3,7 +3,7 @@ embedded font has (they print as □), said in either language."""
 
 from pathlib import Path
 
-from twindesk.store.messages import Message, add_chinese
+from twindesk.domain.model.messages import Message, add_chinese
 
 MISSING_NOTE = "{count} character(s) no embedded font can draw print as □: {chars}"
 add_chinese({MISSING_NOTE: "{count} 个字符没有可嵌入的字体，印为 □：{chars}"})
