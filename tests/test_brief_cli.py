@@ -37,7 +37,7 @@ def test_brief_visit_and_partner(capsys, good, tmp_path):
 
     out = tmp_path / "partner.pdf"
     code, stdout, err = run(capsys, "brief", "partner", 1, out, "--db", good, "--lang", "zh_CN",
-                            "--marking", "内部资料")
+                            "--marking", "内部资料", "--layout", "business")
     assert (code, err) == (0, "")
     assert stdout.strip() == f"友好伙伴背景材料已写到 {out}"  # the messages follow the pack's --lang
     pages = pages_text(out)
@@ -50,12 +50,13 @@ def test_sections_and_language_options(capsys, good, tmp_path):
     code, _, err = run(capsys, "brief", "visit", 1, out, "--db", good, "--lang", "zh_CN",
                        "--sections", "delegation, gifts")
     assert (code, err) == (0, "")
-    assert outline_titles(out) == ["代表团成员", "礼品往来", ["本次礼品", "以往礼品往来"]]
+    # The official layout (the default in Chinese) numbers the headings as GB/T 9704-2012 does.
+    assert outline_titles(out) == ["一、代表团成员", "二、礼品往来", ["（一）本次礼品", "（二）以往礼品往来"]]
     # the window's --lang before the command serves too
     code, _, err = run(capsys, "--lang", "zh_CN", "brief", "partner", 3, out, "--db", good, "--sections", "profile",
                        "--force")
     assert (code, err) == (0, "")
-    assert outline_titles(out) == ["基本情况"]
+    assert outline_titles(out) == ["一、基本情况"]
 
 
 def test_an_unknown_section_names_the_valid_ones(capsys, good, tmp_path):

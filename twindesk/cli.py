@@ -148,6 +148,9 @@ def _brief_parser(sub) -> None:
                        help=_("language of the pack, and of these messages (default: en)"))
         p.add_argument("--sections", metavar="a,b,c", help=_("the sections to print (default: all): {keys}", keys=keys))
         p.add_argument("--marking", default="", metavar="TEXT", help=_("e.g. 内部资料 or Internal, on every page"))
+        p.add_argument("--layout", choices=("official", "business"),
+                       help=_("official: GB/T 9704-2012 (the default in Chinese); business: the report layout "
+                              "(the default in English)"))
 
 
 def _exchange_parsers(sub) -> None:
@@ -261,12 +264,14 @@ def cmd_brief(args) -> int:
     try:
         lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too; not the locale
         out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking,
-                    replace=args.force)
+                    replace=args.force, layout=args.layout)
     except NotFound as exc:
         raise UserError("{path}: {problem}", path=path, problem=exc) from exc
     finally:
         workspace.close()
     print(_(BRIEF_WRITTEN[args.brief_kind], path=out))
+    for note in getattr(out, "notes", ()):  # which font stood in for which role, characters no font has
+        print(note.text(lang))
     return 0
 
 

@@ -128,6 +128,8 @@ CLI_ZH = {
     "language of the pack, and of these messages (default: en)": "背景材料和这些提示的语言（默认：en）",
     "the sections to print (default: all): {keys}": "要印出的部分（默认：全部）：{keys}",
     "e.g. 内部资料 or Internal, on every page": "印在每一页上，例如 内部资料 或 Internal",
+    "official: GB/T 9704-2012 (the default in Chinese); business: the report layout (the default in English)":
+        "official：按 GB/T 9704-2012 公文格式（中文默认）；business：报告版式（英文默认）",
     "write the meeting workbook (Excel): a summary, then every list": "写出会议工作簿（Excel）：先是概要，然后是各列表",
     "Write the meeting workbook: a Summary sheet, then one sheet per list, each with ID first. Written whole or not at all.":
         "写出会议工作簿：一个“概要”工作表，然后每个列表一个工作表，第一列都是编号。要么完整写出，要么什么也不写。",

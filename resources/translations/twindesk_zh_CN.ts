@@ -82,12 +82,24 @@
         <translation>全不选</translation>
     </message>
     <message>
+        <source>Official document (GB/T 9704-2012)</source>
+        <translation>公文格式（GB/T 9704-2012）</translation>
+    </message>
+    <message>
+        <source>Business report</source>
+        <translation>报告版式</translation>
+    </message>
+    <message>
         <source>None (or type your own)</source>
         <translation>无（也可自行输入）</translation>
     </message>
     <message>
         <source>Language of the pack</source>
         <translation>材料语言</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
     </message>
     <message>
         <source>Marking</source>

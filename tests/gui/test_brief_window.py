@@ -27,7 +27,7 @@ def _visit():
 def _build(qtbot, dialog):
     """Press Build and wait for the pack: the offer to open it comes once the worker is done."""
     offered = []
-    dialog.offer = lambda parent, path, what, printable=False: offered.append((path, what, printable))
+    dialog.offer = lambda parent, path, what, printable=False, **k: offered.append((path, what, printable))
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
     return offered[0]

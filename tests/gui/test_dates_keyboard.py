@@ -354,7 +354,7 @@ def test_ctrl_s_in_the_briefing_and_workbook_dialogs_writes_the_file(qtbot, gui_
     vid = records.save("visit", {"title": "Spring visit"})
     dialog = _shown(qtbot, BriefDialog("visit", vid, lang="en", folder=tmp_path))
     offered = []
-    dialog.offer = lambda parent, path, what, printable=False: offered.append(path)
+    dialog.offer = lambda parent, path, what, printable=False, **k: offered.append(path)
     dialog.marking.setFocus()
     _press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
@@ -362,7 +362,7 @@ def test_ctrl_s_in_the_briefing_and_workbook_dialogs_writes_the_file(qtbot, gui_
 
     dialog = _shown(qtbot, ExportDialog(lang="en", folder=tmp_path))
     written = []
-    dialog.offer = lambda parent, path, what: written.append(path)
+    dialog.offer = lambda parent, path, what, **k: written.append(path)
     dialog.hxl.setFocus()
     _press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: bool(written), timeout=20_000)
@@ -466,7 +466,7 @@ def test_enter_builds_the_pack(qtbot, gui_db, tmp_path):
     vid = records.save("visit", {"title": "Spring visit"})
     dialog = _shown(qtbot, BriefDialog("visit", vid, lang="en", folder=tmp_path))
     offered = []
-    dialog.offer = lambda parent, path, what, printable=False: offered.append(path)
+    dialog.offer = lambda parent, path, what, printable=False, **k: offered.append(path)
     dialog.save_as.edit.setFocus()
     _press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(offered), timeout=20_000)

@@ -5,6 +5,7 @@ Pages are held back until the end (see document.py), so a heading cannot bookmar
 drawn; it tells the canvas where it stands, and the canvas binds the bookmark when it writes the page.
 """
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
@@ -47,14 +48,29 @@ class CJKParagraph(Paragraph):
                 return parts  # not where it should be: keep reportlab's own split
             position = found + len(core)
         rest = self.source[position:].lstrip()
-        return [parts[0], CJKParagraph(escape_text(rest, self.brief_font), self.style, source=rest,
+        return [parts[0], CJKParagraph(escape_text(rest, self.brief_font), _continued(self.style), source=rest,
                                        font=self.brief_font)]
+
+
+_CONTINUED: dict[int, ParagraphStyle] = {}
+
+
+def _continued(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` for the rest of a paragraph split across pages: its first line is not indented again."""
+    if not style.firstLineIndent:
+        return style
+    twin = _CONTINUED.get(id(style))
+    if twin is None or twin.parent is not style:
+        twin = _CONTINUED[id(style)] = ParagraphStyle(style.name + "_continued", parent=style, firstLineIndent=0)
+    return twin
 
 
 class FauxBold(Paragraph):
     """Text filled and stroked in its own colour (PDF text render mode 2): bold without a bold face."""
 
     def drawOn(self, canvas, x, y, _sW=0):
+        if not getattr(self.style, "faux_bold", True):  # a face bold of its own (黑体), or a plain role
+            return super().drawOn(canvas, x, y, _sW)
         canvas.saveState()
         canvas.setStrokeColor(self.style.textColor)
         canvas.setLineWidth(self.style.fontSize * 0.035)

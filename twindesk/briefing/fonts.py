@@ -9,8 +9,11 @@ resources/fonts/, then the system's WenQuanYi Micro Hei / Zen Hei, Microsoft YaH
 The font has no bold face: the family maps bold to the same font, and headings stand out by size.
 
 A few characters the CJK font lacks (Romanian ț, Hebrew, Arabic letters; Hangul with YaHei) are set in
-a second embedded font where one is found (DejaVu Sans, Malgun Gothic, Arial); without one they print
-as blanks, nothing fails.
+a second embedded font where one is found (DejaVu Sans, Malgun Gothic, Arial). A character no embedded
+font has (emoji) prints as a replacement mark (□) and is listed in the build's notes (`FontChain`).
+
+The official layout sets each role (仿宋, 楷体, 黑体 …) in its own font: font_roles.py finds them, and
+`face(path, scale=…)` registers one, its advances scaled to the layout's character grid where asked.
 """
 
 import os
@@ -60,6 +63,35 @@ INSTALL_HINT = (
 )
 
 
+REPLACEMENT = "\u25a1"  # □: drawn where no embedded font has the character
+
+
+@dataclass(frozen=True, eq=False)
+class Face:
+    """One registered font file: reportlab's name for it, the family it calls itself, its characters."""
+    name: str
+    path: Path
+    family: str
+    glyphs: frozenset[int]
+
+
+class FontChain:
+    """The faces one style draws with: each character in the first that has it, else a replacement
+    mark, recorded in `missing` (shared by every chain of one build, so the build can list them)."""
+
+    def __init__(self, faces, missing: dict[str, int] | None = None, western: Face | None = None):
+        faces = [f for i, f in enumerate(faces) if f is not None and all(f.name != g.name for g in faces[:i] if g)]
+        self.face = faces[0]
+        self.name, self.glyphs, self.path = faces[0].name, faces[0].glyphs, faces[0].path
+        self.others: tuple[tuple[str, frozenset[int]], ...] = tuple((f.name, f.glyphs) for f in faces[1:])
+        self.missing = missing
+        # Latin, Greek, Cyrillic …: a CJK face's own are full-width or fixed-pitch; a western face's read well.
+        self.western = (western.name, western.glyphs) if western is not None else None
+        mark_face = next((f for f in faces if ord(REPLACEMENT) in f.glyphs), None)
+        self.mark = (REPLACEMENT, None if mark_face is None or mark_face is faces[0] else mark_face.name) \
+            if mark_face else ("?", None)
+
+
 class FontNotFound(UserError):
     """No usable CJK TrueType font: the message says what to install or set."""
 
@@ -71,6 +103,20 @@ class BriefFont:
     glyphs: frozenset[int] = frozenset()  # the characters it has
     fallback: str | None = None  # registered name of the font for characters it lacks
     fallback_glyphs: frozenset[int] = frozenset()
+
+    @property
+    def others(self) -> tuple[tuple[str, frozenset[int]], ...]:
+        return ((self.fallback, self.fallback_glyphs),) if self.fallback else ()
+
+    missing = None  # a BriefFont alone records nothing; a build's FontChain does
+    western = None
+    mark = (REPLACEMENT, None)
+
+    def as_face(self) -> Face:
+        return Face(self.name, self.path, self.path.stem, self.glyphs)
+
+    def fallback_face(self) -> Face | None:
+        return Face(self.fallback, self.path, "fallback", self.fallback_glyphs) if self.fallback else None
 
     def needs_fallback(self, char: str) -> bool:
         code = ord(char)
@@ -130,6 +176,27 @@ def _register(path: Path) -> BriefFont:
     if fallback == name:
         fallback, fallback_glyphs = None, frozenset()
     return BriefFont(name, path, glyphs, fallback, fallback_glyphs)
+
+
+@cache
+def face(path: Path, index: int = 0, scale: float = 1.0, *, cjk: bool = True) -> Face:
+    """`path` (subfont `index`) registered with reportlab; `scale` < 1 narrows every advance (a
+    character grid: 28 characters of 16 pt on 156 mm), drawn glyphs keep their size. Raises TTFError
+    or OSError for a file that cannot be embedded (CFF, damaged) or has no Chinese."""
+    suffix = f"-{index}" if index else ""
+    name = f"TwinDesk-{path.stem}{suffix}" + (f"-g{round(scale * 10000)}" if scale != 1.0 else "")
+    font = TTFont(name, str(path), subfontIndex=index)
+    if cjk and ord("中") not in font.face.charToGlyph:
+        raise TTFError("it has no Chinese characters")
+    if scale != 1.0:
+        widths = font.face.charWidths
+        for code in widths:
+            widths[code] = widths[code] * scale
+        font.face.defaultWidth *= scale
+    _add(name, font)
+    family = getattr(font.face, "familyName", b"") or font.face.name
+    family = family.decode("utf-8", "replace") if isinstance(family, bytes) else str(family)
+    return Face(name, path, family, frozenset(font.face.charToGlyph))
 
 
 def brief_font() -> BriefFont:

@@ -22,10 +22,11 @@ class Formatter:
             return ""
         return f"{d.year}年{d.month}月{d.day}日" if self.zh else f"{d.day} {MONTHS_EN[d.month - 1]} {d.year}"
 
-    @staticmethod
-    def short_date(d: dt.date | None) -> str:
-        """A date in a table column: 2020-11-09, in both languages."""
-        return d.isoformat() if d else ""
+    def short_date(self, d: dt.date | None) -> str:
+        """A date in a table column: as everywhere else (one date style per language; GB/T 9704-2012
+        writes dates 2020年11月9日, Arabic numerals, no leading zeros). Kept whole on its line by
+        linebreak.py."""
+        return self.date(d)
 
     def date_range(self, start: dt.date | None, end: dt.date | None) -> str:
         if start is None:
@@ -45,9 +46,8 @@ class Formatter:
         return f"{self.date(start)} – {self.date(end)}"
 
     def short_range(self, start: dt.date | None, end: dt.date | None) -> str:
-        if start and end and end != start:
-            return f"{start.isoformat()} – {end.isoformat()}"
-        return self.short_date(start or end)
+        """A range in a table column: as in prose (2020年11月9日至13日, 9–13 November 2020)."""
+        return self.date_range(start, end)
 
     def weekday(self, d: dt.date) -> str:
         return self.w(f"weekday_{d.weekday()}")

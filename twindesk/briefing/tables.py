@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from twindesk.briefing import styles as st
-from twindesk.briefing.document import FRAME_WIDTH
+from twindesk.briefing.column_widths import fit_widths
 from twindesk.briefing.flowables import FauxBold
 
 # A cell: text, or (text, note) for a main line with a smaller line under it, or ready flowables.
@@ -50,7 +50,7 @@ def data_table(styles: st.Styles, header: Sequence[str], rows: Sequence[Sequence
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, st.ZEBRA]),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, st.RULE),
     ]
-    return Table(data, colWidths=[w * FRAME_WIDTH for w in widths], repeatRows=1, splitInRow=1,
+    return Table(data, colWidths=fit_widths(styles, data, widths), repeatRows=1, splitInRow=1,
                  style=TableStyle(commands), hAlign="LEFT")
 
 
@@ -61,5 +61,5 @@ def facts_table(styles: st.Styles, pairs: Sequence[tuple[str, Cell]], *, label_w
     if not data:
         return None
     commands = _BASE + [styles.table_font(), ("BACKGROUND", (0, 0), (0, -1), st.ZEBRA)]
-    return Table(data, colWidths=[label_width * FRAME_WIDTH, (1 - label_width) * FRAME_WIDTH], splitInRow=1,
+    return Table(data, colWidths=[label_width * styles.frame_width, (1 - label_width) * styles.frame_width], splitInRow=1,
                  style=TableStyle(commands), hAlign="LEFT")

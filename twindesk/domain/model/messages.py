@@ -12,7 +12,7 @@ to it here, so a `UserError` raised anywhere says itself in Chinese with `text(l
 from dataclasses import dataclass
 
 from twindesk.domain.model import labels
-from twindesk.store.messages import add_chinese, render  # noqa: F401 - render is this module's API too
+from twindesk.store.messages import Message, add_chinese, render  # noqa: F401 - Message, render: this module's API too
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,12 @@ class BriefDialog(QDialog):
         self.language.setCurrentIndex(0 if lang.startswith("zh") else 1)
         self.language.currentIndexChanged.connect(self._language_changed)
 
+        self.page_layout = QComboBox()  # GB/T 9704-2012 for Chinese packs, the business report otherwise
+        self.page_layout.setObjectName("layout")
+        self.page_layout.addItem(self.tr("Official document (GB/T 9704-2012)"), "official")
+        self.page_layout.addItem(self.tr("Business report"), "business")
+        self.page_layout.setCurrentIndex(0 if lang.startswith("zh") else 1)
+
         self.marking = QComboBox()
         self.marking.setObjectName("marking")
         self.marking.setEditable(True)
@@ -117,6 +123,7 @@ class BriefDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Language of the pack"), self.language)
+        form.addRow(self.tr("Layout"), self.page_layout)
         form.addRow(self.tr("Marking"), self.marking)
         form.addRow(self.tr("Save as"), self.save_as)
         form.addRow("", self.folder_note)
@@ -159,6 +166,7 @@ class BriefDialog(QDialog):
 
     def _language_changed(self) -> None:
         lang = self.chosen_language()
+        self.page_layout.setCurrentIndex(0 if lang.startswith("zh") else 1)
         for section in briefing.available_sections(self.kind):
             self.sections[section.key].setText(section.label(lang))
         self.save_as.rename(suggested_name(self.kind, self.record_id, self._title, lang, self.today))
@@ -175,15 +183,20 @@ class BriefDialog(QDialog):
         builder = briefing.build_visit_brief if self.kind == "visit" else briefing.build_partner_brief
         record_id, lang = self.record_id, self.chosen_language()
         sections, marking = self.chosen_sections(), self.marking.currentText().strip()
+        if tuple(sections) == briefing.default_sections(self.kind):
+            sections = None  # the defaults: sections with nothing recorded are left out
+        layout = self.page_layout.currentData()
 
         def job(progress):
             return builder(record_id, out, lang=lang, sections=sections, marking=marking, progress=progress,
-                           replace=replace)
+                           replace=replace, layout=layout)
 
         # The progress dialog is window-modal over this one: nothing here changes while it builds.
         self.job = run_with_progress(self, self.tr("Building the briefing pack…"), job, self._built)
 
     def _built(self, path) -> None:
         self.written = Path(path)
+        self.notes = path.notes_text(self.lang) if hasattr(path, "notes_text") else []  # fonts that stood in …
         self.accept()
-        self.offer(self.parentWidget(), self.written, self.tr("Briefing pack"), printable=True)
+        self.offer(self.parentWidget(), self.written, self.tr("Briefing pack"), printable=True,
+                   notes="\n".join(self.notes))

@@ -15,13 +15,16 @@ def show_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
 
-def build_prompt(parent: QWidget | None, path: Path, what: str, *, printable: bool = False) -> QMessageBox:
+def build_prompt(parent: QWidget | None, path: Path, what: str, *, printable: bool = False,
+                 notes: str = "") -> QMessageBox:
     """The question itself, not yet shown (tests press its buttons)."""
     box = QMessageBox(parent)
     box.setObjectName("file_written")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(what)
     box.setText(QCoreApplication.translate("FileWritten", "%1 written to\n%2").replace("%1", what).replace("%2", str(path)))
+    if notes:  # what the build says besides (a briefing pack: which font stood in for which role)
+        box.setInformativeText(notes)
     box.open_button = box.addButton(QCoreApplication.translate("FileWritten", "Open"), QMessageBox.ButtonRole.AcceptRole)
     box.folder_button = box.addButton(QCoreApplication.translate("FileWritten", "Show in folder"), QMessageBox.ButtonRole.ActionRole)
     box.print_button = box.addButton(QCoreApplication.translate("FileWritten", "Print…"), QMessageBox.ButtonRole.ActionRole) if printable else None
@@ -32,9 +35,9 @@ def build_prompt(parent: QWidget | None, path: Path, what: str, *, printable: bo
     return box
 
 
-def offer_file(parent: QWidget | None, path: Path, what: str, *, printable: bool = False) -> None:
+def offer_file(parent: QWidget | None, path: Path, what: str, *, printable: bool = False, notes: str = "") -> None:
     """Say where the file is and do what the user picks; say so plainly if nothing can open it."""
-    box = build_prompt(parent, path, what, printable=printable)
+    box = build_prompt(parent, path, what, printable=printable, notes=notes)
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()
