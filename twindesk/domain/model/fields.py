@@ -27,6 +27,8 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 REAL_DIGITS = 15
 # 2026-11-29, 2026/11/29, 2026.11.29, 2026年11月29日 (or 号), and 20261129 as a date field's digits run together
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$|^(\d{4})(\d{2})(\d{2})$")
+# A year, or a year and month, alone: 1990, 1990年, 1995-03, 1995/3, 1995.3, 1995年3月
+_YEAR_MONTH = re.compile(r"^(\d{4})\s*(?:年\s*(?:(\d{1,2})\s*月)?|[-/.]\s*(\d{1,2})\s*月?)?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?::(\d{2}))?$")
 # Chinese counts in ten-thousands and hundred-millions: 23万 is 230,000, 1.2亿 is 120,000,000.
 _UNITS = {"万": 4, "亿": 8}
@@ -82,6 +84,22 @@ def parse_date(value) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         raise Problem("is not a real calendar date") from None
+
+
+def parse_year_month(value) -> tuple[int, int | None] | None:
+    """(year, month or None) of a date given only to the year or the month ("1995年3月", "1990",
+    1990); None when `value` is not such a date. Years 1000–2999 only: 5000 is no year."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    m = _YEAR_MONTH.match(_plain(value))
+    if not m:
+        return None
+    year, month = int(m[1]), int(m[2] or m[3]) if (m[2] or m[3]) else None
+    if not 1000 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
+        return None
+    return year, month
 
 
 def parse_time(value) -> time | None:

@@ -134,6 +134,48 @@ ZH = {
         "编号 {id} 曾属于一条在开始记录修改历史之前就已删除的{record}，无法确认就是本行的记录（唯一标识 {uuid}）；未创建任何内容。",
     "{label}: changed in the database since this workbook was written (version {stored_version} by {who}, {when}; the workbook's is {version}): workbook “{workbook}”, database “{database}”; nothing was overwritten.":
         "{label}：导出本工作簿之后数据库中已有修改（版本 {stored_version}，{who}，{when}；工作簿中为版本 {version}）：工作簿为“{workbook}”，数据库为“{database}”；未覆盖任何内容。",
+    # a staff list's values (domain.transfer.understanding)
+    "is not one of the choices: {choices}": "不是可选项之一：{choices}",
+    "is not a country TwinDesk knows; write its name (日本, Japan, 大韩民国) or its code (JP, KR)":
+        "不是可识别的国家；请写国名（日本、Japan、大韩民国）或代码（JP、KR）",
+    "is not a currency TwinDesk knows; write its code (CNY, USD) or its name (人民币, 美元)":
+        "不是可识别的币种；请写代码（CNY、USD）或名称（人民币、美元）",
+    "is an approximate figure; write the number alone, such as 5000, 5,000, 10万 or 1.2亿":
+        "是约数；请只写数字，如 5000、5,000、10万 或 1.2亿",
+    "is not a number; write it in figures, such as 5000, 5,000, 10万 or 1.2亿":
+        "不是数字；请用数字书写，如 5000、5,000、10万 或 1.2亿",
+    "is infinite or not a number; write the figure itself": "是无穷大或非数字；请写出具体数值",
+    "is not a date; write it as 2026-11-29, 2026/11/29 or 2026年11月29日":
+        "不是日期；请写成 2026-11-29、2026/11/29 或 2026年11月29日",
+    "{label} “{value}” gives only the year and month: a full date is needed here, such as {example}.":
+        "{label}“{value}”只写到年月：此处需要完整日期，如 {example}。",
+    "{label} “{value}” gives only the year: a full date is needed here, such as {example}.":
+        "{label}“{value}”只写了年份：此处需要完整日期，如 {example}。",
+    "{label} “{value}” gives only the year and month: kept as the established year {year}, the month in the notes; the {label_lower} is left empty.":
+        "{label}“{value}”只写到年月：记为建立年份 {year}，月份写入备注；{label_lower}留空。",
+    "{label} “{value}” gives only the year: kept as the established year {year}; the {label_lower} is left empty.":
+        "{label}“{value}”只写了年份：记为建立年份 {year}；{label_lower}留空。",
+    "{label} “{value}” gives the year {year}, but the established year is {other}.":
+        "{label}“{value}”的年份是 {year}，但建立年份为 {other}。",
+    "{label} “{value}” is taken as {candidate}, the one {record} of a like name.":
+        "{label}“{value}”按名称相近的唯一{record}处理：{candidate}。",
+    "{label} “{value}” matches {count} records: {candidates}. Give the ID, or the country, of the one meant.":
+        "{label}“{value}”对应 {count} 条记录：{candidates}。请填写所指记录的编号或国家。",
+    "{label} “{value}” matches no record in {country} ({names} looked in); of that name there is only {candidates}.":
+        "{label}“{value}”在{country}找不到对应记录（已查找{names}）；同名的只有 {candidates}。",
+    "{label} “{value}” matches no record: no {record} in the database or in this import has that name ({names} looked in). Give the ID of an existing one, or let the import create it.":
+        "{label}“{value}”找不到对应记录：数据库和本次导入中都没有叫这个名称的{record}（已查找{names}）。"
+        "请填写已有记录的编号，或允许导入时新建。",
+    "{label} “{value}” matches no record: a new {record} is created with the import.":
+        "{label}“{value}”找不到对应记录：导入时将新建该{record}。",
+    "{label} “{value}” matches no record, and a new partner needs its country: add a country column for it to this sheet, or list the partner on a partners sheet.":
+        "{label}“{value}”找不到对应记录，而新建友好伙伴需要国家：请在本表中为其加一列国家，或在友好伙伴表中列出该伙伴。",
+    "{label} “{value}” matches no record, and a new home locality needs its Chinese name: write the name in Chinese, or add the locality first.":
+        "{label}“{value}”找不到对应记录，而新建本方地区需要中文名称：请用中文书写名称，或先添加该地区。",
+    "“{name}” ({country}) is likely partner {id}, {names}, already in the database; confirm to create it all the same.":
+        "“{name}”（{country}）很可能就是数据库中编号为 {id} 的友好伙伴“{names}”；确认后仍会新建。",
+    "“{name}” ({country}) is likely the partner of row {line} of this import, {names}; confirm to create both.":
+        "“{name}”（{country}）很可能与本次导入第 {line} 行的友好伙伴“{names}”相同；确认后两者都会新建。",
     # records not found, deletes refused (domain.model.errors, domain.operations.records)
     "There is no {record} with ID {id}.": "没有编号为 {id} 的{record}。",
     "The {record} with ID {id} cannot be deleted: {counts} still refers to it. Delete or reassign those first.":

@@ -4,6 +4,8 @@ The window, the workbook and the briefing pack all take their labels from here, 
 same everywhere. Order matters: it is the order lists, menus and lifecycles show.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -18,12 +20,14 @@ class Term:
 
 
 class Vocabulary(tuple):
-    """An ordered tuple of Terms with lookup by code."""
+    """An ordered tuple of Terms with lookup by code, and the other words staff type for each code."""
 
-    def __new__(cls, name: str, terms):
+    def __new__(cls, name: str, terms, synonyms: dict[str, str] | None = None):
         obj = super().__new__(cls, terms)
         obj.name = name
         obj._by_code = {t.code: t for t in terms}
+        obj.synonyms = dict(synonyms or {})
+        obj._typed = None  # built on first use by code_for_typed
         return obj
 
     @property
@@ -48,6 +52,27 @@ class Vocabulary(tuple):
                 return t.code
         return None
 
+    def code_for_typed(self, text: str) -> str | None:
+        """The code for what staff type in a list: the code, either label, a part of a label between
+        its slashes ("已签署/存续": 已签署, 存续), or a synonym; full-width letters, case and spaces
+        do not matter. None if it is none of them."""
+        if self._typed is None:
+            typed: dict[str, str] = {}
+            for t in self:
+                for word in (t.code, t.en, t.zh, *t.en.split("/"), *t.zh.split("/")):
+                    typed.setdefault(typed_key(word), t.code)
+            for word, code in self.synonyms.items():
+                assert code in self._by_code, (self.name, word)
+                typed[typed_key(word)] = code
+            self._typed = typed
+        return self._typed.get(typed_key(text or ""))
+
+
+def typed_key(text: str) -> str:
+    """A word as compared with a vocabulary: NFKC (full-width ＣＮＹ, ａｃｔｉｖｅ, （）), case-folded,
+    without spaces, underscores or hyphens ("in transit", "in_transit", "In-Transit" are one)."""
+    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+
 
 T = Term
 
@@ -60,19 +85,36 @@ PARTNER_KINDS = Vocabulary("partner kind", [
     T("region", "Region", "大区/地区"),
     T("village", "Village", "村镇"),
     T("other", "Other", "其他"),
-])
+], {
+    # What a staff list says for a partner's kind (a Japanese 県 is found by its country: understanding/choices.py).
+    "市": "city", "城市": "city", "municipality": "city", "metropolitan city": "city", "广域市": "city",
+    "特别市": "city", "town": "city", "区": "region", "郡": "county", "県": "prefecture", "府": "prefecture",
+    "都": "prefecture", "ken": "prefecture", "省": "province", "道": "province", "特别自治道": "province",
+    "州": "state", "邦": "state", "地区": "region", "大区": "region", "oblast": "region", "krai": "region",
+    "边疆区": "region", "村": "village", "镇": "village",
+})
 
 LOCALITY_KINDS = Vocabulary("locality kind", [
     T("province", "Province", "省"),
     T("city", "City", "市"),
     T("county", "County", "县"),
-])
+], {
+    "省份": "province", "自治区": "province", "城市": "city", "地级市": "city", "县级市": "city",
+    "区": "county", "自治县": "county",
+})
 
 TIERS = Vocabulary("tier", [
     T("sister", "Sister city / province", "友好城市（省州）"),
     T("friendly_exchange", "Friendly exchange", "友好交流城市"),
     T("intent", "Letter of intent / MoU", "意向书/备忘录"),
-])
+], {
+    "友好城市": "sister", "友城": "sister", "友好省州": "sister", "友好省县": "sister", "友好省道": "sister",
+    "友好省": "sister", "友好州": "sister", "姐妹城市": "sister", "sister city": "sister",
+    "sister province": "sister", "sister state": "sister", "twin town": "sister", "twinning": "sister",
+    "友好交流": "friendly_exchange", "友好交流关系": "friendly_exchange", "友好合作关系": "friendly_exchange",
+    "友好合作城市": "friendly_exchange", "友好交流省州": "friendly_exchange", "意向书": "intent",
+    "备忘录": "intent", "合作备忘录": "intent", "mou": "intent", "letter of intent": "intent",
+})
 
 PARTNERSHIP_STATUSES = Vocabulary("partnership status", [
     T("prospect", "Prospect", "拟推动"),
@@ -81,7 +123,13 @@ PARTNERSHIP_STATUSES = Vocabulary("partnership status", [
     T("active", "Signed / active", "已签署/存续"),
     T("dormant", "Dormant", "休眠"),
     T("ended", "Ended", "已终止"),
-])
+], {
+    "正常": "active", "已签署": "active", "签署": "active", "已签约": "active", "已结好": "active",
+    "有效": "active", "存续中": "active", "signed": "active", "in force": "active", "拟结好": "prospect",
+    "意向": "prospect", "洽谈中": "negotiating", "商谈": "negotiating", "磋商中": "negotiating",
+    "报批中": "approval_pending", "审批中": "approval_pending", "不活跃": "dormant", "停滞": "dormant",
+    "终止": "ended", "已解除": "ended", "解除": "ended",
+})
 # An agreement in force: signed, whether busy (active) or quiet (dormant). An ended one is history.
 SIGNED_STATUSES = ("active", "dormant")
 ENDED = "ended"  # every other status is a live partnership
@@ -99,7 +147,7 @@ ACTIVITY_KINDS = Vocabulary("activity kind", [
 VISIT_DIRECTIONS = Vocabulary("visit direction", [
     T("outbound", "Outbound", "出访"),
     T("inbound", "Inbound", "来访"),
-])
+], {"出": "outbound", "来": "inbound", "出国": "outbound", "来华": "inbound", "来琼": "inbound"})
 
 VISIT_STATUSES = Vocabulary("visit status", [
     T("proposed", "Proposed", "拟议"),
@@ -108,22 +156,24 @@ VISIT_STATUSES = Vocabulary("visit status", [
     T("completed", "Completed", "已完成"),
     T("postponed", "Postponed", "已推迟"),
     T("cancelled", "Cancelled", "已取消"),
-])
+], {"计划": "proposed", "计划中": "proposed", "已完成": "completed", "完成": "completed",
+                   "推迟": "postponed", "取消": "cancelled", "canceled": "cancelled"})
 
 GIFT_DIRECTIONS = Vocabulary("gift direction", [
     T("given", "Given", "赠送"),
     T("received", "Received", "收受"),
-])
+], {"送": "given", "赠出": "given", "收到": "received", "受赠": "received"})
 
 SHIPMENT_DIRECTIONS = Vocabulary("shipment direction", [
     T("outgoing", "Outgoing", "援出"),
     T("incoming", "Incoming", "受援"),
-])
+], {"援助": "outgoing", "捐赠": "outgoing", "捐出": "outgoing", "接受": "incoming",
+                        "收到": "incoming", "受赠": "incoming"})
 
 SHIPMENT_KINDS = Vocabulary("shipment kind", [
     T("goods", "Goods", "物资"),
     T("funds", "Funds", "资金"),
-])
+], {"物品": "goods", "实物": "goods", "现金": "funds", "捐款": "funds", "money": "funds"})
 
 SHIPMENT_STATUSES = Vocabulary("shipment status", [
     T("planned", "Planned", "计划中"),
@@ -131,7 +181,9 @@ SHIPMENT_STATUSES = Vocabulary("shipment status", [
     T("in_transit", "In transit", "运输中"),
     T("delivered", "Delivered", "已送达"),
     T("cancelled", "Cancelled", "已取消"),
-])
+], {"计划": "planned", "已发": "dispatched", "已发运": "dispatched", "在途": "in_transit",
+                      "已到": "delivered", "已到达": "delivered", "已交付": "delivered", "取消": "cancelled",
+                      "canceled": "cancelled"})
 
 ITEM_CATEGORIES = Vocabulary("item category", [
     T("ppe", "Masks / PPE", "口罩/防护用品"),
@@ -141,7 +193,13 @@ ITEM_CATEGORIES = Vocabulary("item category", [
     T("shelter", "Shelter", "帐篷/安置"),
     T("funds", "Funds", "资金"),
     T("other", "Other", "其他"),
-])
+], {
+    "口罩": "ppe", "防护服": "ppe", "手套": "ppe", "护目镜": "ppe", "防护物资": "ppe", "masks": "ppe",
+    "mask": "ppe", "医疗": "medical", "药品": "medical", "医疗器械": "medical", "医疗设备": "medical",
+    "medicine": "medical", "消毒": "disinfectant", "消毒液": "disinfectant", "消毒剂": "disinfectant",
+    "食物": "food", "粮食": "food", "大米": "food", "帐篷": "shelter", "安置": "shelter", "tents": "shelter",
+    "捐款": "funds", "现金": "funds", "money": "funds", "其它": "other",
+})
 
 # What an operation in the history was (history_operation.action), as the history views word it.
 HISTORY_ACTIONS = Vocabulary("history action", [

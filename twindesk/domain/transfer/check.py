@@ -16,6 +16,13 @@ What a row means (`identity` matches it to its record by UUID and ID, and says w
   field with both values, unless `overwrite_newer`;
 - a record the database does not hold (an empty database, or a record deleted since the export): the
   record is created with the row's ID and UUID, so the links between the sheets stay as they were.
+
+`typed_by_staff=True` is for lists staff typed (docs/architecture.md, "Understanding staff lists"):
+each cell is understood first (labels and synonyms, countries and currencies by name, 10万, dates at
+the precision typed), references by name are resolved across the whole import (`understanding/`),
+and likely duplicates are matched across scripts and widths. `create_missing` (True, or the names
+the user ticked) lets a reference to an unknown name create that record in the same import.
+`ImportPlan.row_status` says, for a preview, what becomes of each row.
 """
 
 from dataclasses import dataclass, field
@@ -27,7 +34,10 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
+from twindesk.domain.transfer.row_status import RowStatus, row_statuses
 from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.understanding.likeness import find_alike
+from twindesk.domain.transfer.understanding.rows import StaffRows
 from twindesk.store import models as m
 
 CHUNK = 500  # rows validated together: one query fetches the stored records a chunk updates
@@ -48,12 +58,15 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class LikelyDuplicate:
-    """A new partner with the same name and country as one the database holds."""
+    """A new partner with the same name and country as one the database holds (`existing_id`), or,
+    in a staff list, as another new row of the import (`other_line`); `names` are that record's."""
 
     kind: str
     line: int
-    existing_id: int
+    existing_id: int | None
     error: FieldError
+    other_line: int | None = None
+    names: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -92,11 +105,20 @@ class ImportPlan:
     duplicates: list[LikelyDuplicate]
     stored_status: dict[int, tuple[str, date | None]]  # partnership ID -> (status, since) before the import
     history_in_import: set[tuple[int, str]]  # (partnership ID, status) the import's status history holds
-    notes: list[RowProblem] = field(default_factory=list)  # deleted records the import creates again
+    notes: list[RowProblem] = field(default_factory=list)  # deleted records created again; how staff values were read
+    lines: dict[str, list[int]] = field(default_factory=dict)  # kind -> every line the check was given
+    created: list = field(default_factory=list)  # references.Created: records made for a reference by name
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def row_statuses(self) -> dict[tuple[str, int], RowStatus]:
+        """(kind, line) -> what the import does with that row (row_status.py)."""
+        return row_statuses(self)
+
+    def row_status(self, kind: str, line: int) -> RowStatus:
+        return self.row_statuses()[(kind, line)]
 
 
 def _stored(kind: str, ids: list[int]) -> dict[int, dict]:
@@ -143,8 +165,12 @@ def _shown(spec, name: str, value):
 
 
 class ImportCheck:
-    def __init__(self, *, overwrite_newer: bool = False):
+    def __init__(self, *, overwrite_newer: bool = False, typed_by_staff: bool = False, create_missing=False):
         self.overwrite_newer = overwrite_newer
+        self._staff = StaffRows(create_missing) if typed_by_staff else None
+        self._failed: dict[tuple[str, int], set[str]] = {}  # staff cells already reported: (kind, line) -> fields
+        self._lines: dict[str, list[int]] = {k: [] for k in KINDS}
+        self._created: list = []
         self._identities = Identities()
         self._notes: list[RowProblem] = []
         self._uuids: dict[str, dict[str, int]] = {k: {} for k in KINDS}  # UUID -> first line, per sheet
@@ -160,7 +186,11 @@ class ImportCheck:
     # --- row by row -----------------------------------------------------------------------------------
     def add(self, kind: str, line: int, record_id, values: dict, *, uuid=None, version=None) -> None:
         """Queue one row (with its UUID and Version cells, where the sheet has them); it is validated
-        with the next chunk of its kind."""
+        with the next chunk of its kind (a staff list's rows: all together in `finish`)."""
+        self._lines[kind].append(line)
+        if self._staff is not None:
+            self._staff.add(kind, line, record_id, values, uuid, version)
+            return
         pending = self._pending[kind]
         pending.append((line, record_id, values, uuid, version))
         if len(pending) >= CHUNK:
@@ -289,10 +319,12 @@ class ImportCheck:
             try:
                 cleaned = validate(spec, merged)
             except ValidationError as exc:
+                failed = self._failed.get((kind, line), ())
                 for error in exc.errors:
-                    self._problem(kind, line, error)
+                    if error.field not in failed:  # a staff cell not understood was said already
+                        self._problem(kind, line, error)
                 continue
-            if not ok:
+            if not ok or (kind, line) in self._failed:
                 continue
             row = tuple(cleaned[n] for n in names)
             if kind == "status_change":
@@ -426,7 +458,25 @@ class ImportCheck:
                     break
         return flagged
 
+    def _prepare_staff_rows(self) -> None:
+        prepared = self._staff.prepare()
+        self._failed = prepared.failed
+        self._created = prepared.created
+        for kind, line, error in prepared.problems:
+            self._problem(kind, line, error)
+        self._notes.extend(RowProblem(kind, line, error.field, error) for kind, line, error in prepared.notes)
+        for kind in KINDS:
+            for start in range(0, len(prepared.rows[kind]), CHUNK):
+                self._pending[kind] = prepared.rows[kind][start:start + CHUNK]
+                self._flush(kind)
+
+    def _staff_duplicates(self) -> list[LikelyDuplicate]:
+        return [LikelyDuplicate("partner", a.line, a.existing_id, a.error, a.other_line, a.names)
+                for a in find_alike([r for r in self._tables["partner"].rows if not r.update])]
+
     def finish(self) -> ImportPlan:
+        if self._staff is not None:
+            self._prepare_staff_rows()
         for kind in KINDS:
             self._flush(kind)
         for kind in KINDS:
@@ -434,8 +484,8 @@ class ImportCheck:
         self._check_itinerary_days()
         self._check_visit_links()
         self._check_rules()
-        duplicates = self._likely_duplicates()
+        duplicates = self._likely_duplicates() if self._staff is None else self._staff_duplicates()
         self._problems.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         self._notes.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history,
-                          self._notes)
+                          self._notes, self._lines, self._created)

@@ -1,0 +1,200 @@
+"""A staff list's rows as the import check takes them: every cell understood (`values.understand`),
+dates at the precision given, references by name resolved across the whole import, and IDs given to
+the new records that other rows name.
+
+`ImportCheck(typed_by_staff=True)` hands every row here and gets back, in `prepare()`, rows whose
+values `validation.validate` takes (references as IDs), the problems and notes found on the way,
+and the records created for references (`references.Created`).
+
+A new record another row refers to by name gets its ID now, above every ID the table ever handed out
+and every ID the import names; the import creates it with that ID (as it creates a workbook's new rows
+with theirs, `identity.py`), so the reference holds before anything is written.
+"""
+
+from dataclasses import dataclass, field
+
+from twindesk.domain.model import labels
+from twindesk.domain.model.errors import FieldError, ValidationError, field_error
+from twindesk.domain.model.fields import parse_int
+from twindesk.domain.model.messages import Label, Problem
+from twindesk.domain.model.validation import validate
+from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.understanding.references import NAMED, Candidate, Created, References
+from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, understand
+from twindesk.store import models as m
+
+Found = tuple[str, int, FieldError]  # (kind, line, what)
+
+
+@dataclass
+class Prepared:
+    rows: dict[str, list[tuple]]  # kind -> (line, record_id, values, uuid, version)
+    problems: list[Found] = field(default_factory=list)
+    notes: list[Found] = field(default_factory=list)
+    failed: dict[tuple[str, int], set[str]] = field(default_factory=dict)  # fields already reported
+    created: list[Created] = field(default_factory=list)
+
+
+def _shown(raw) -> str:
+    text = str(raw)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+class StaffRows:
+    def __init__(self, create_missing=False):
+        self._rows: dict[str, list[tuple]] = {k: [] for k in KINDS}
+        self._refs = References(create_missing)
+        self._next_id: dict[str, int] = {}
+
+    def add(self, kind: str, line: int, record_id, values: dict, uuid=None, version=None) -> None:
+        self._rows[kind].append((line, record_id, values, uuid, version))
+
+    # --- one row ----------------------------------------------------------------------------------------
+    def _cell(self, out: Prepared, kind: str, line: int, name: str, raw, country):
+        f = spec_of(kind).field(name)
+        try:
+            return understand(kind, f, raw, country)
+        except Problem as problem:
+            out.problems.append((kind, line, field_error(name, f.label, "{label} “{value}” {problem}.",
+                                                         label=Label(kind, name, f.label), value=_shown(raw),
+                                                         problem=problem)))
+            out.failed.setdefault((kind, line), set()).add(name)
+            return None
+
+    def _partial(self, out: Prepared, kind: str, line: int, name: str, raw, partial: PartialDate, cells: dict):
+        """A year or a month alone: a partnership's signing date becomes its established year (the month
+        in its notes); any other date field needs the whole date."""
+        f = spec_of(kind).field(name)
+        label = Label(kind, name, f.label)
+        if kind == "partnership" and name == "signed_on" and cells.get("established_year") in (None, partial.year):
+            cells["established_year"] = partial.year
+            cells[name] = None
+            if partial.month:
+                notes = labels.field_label(kind, name, f.label, "zh_CN") + "：" + partial.zh()
+                cells["notes"] = "\n".join(t for t in (str(cells.get("notes") or ""), notes) if t)
+                template = "{label} “{value}” gives only the year and month: kept as the established year {year}, the month in the notes; the {label_lower} is left empty."  # noqa: E501
+            else:
+                template = "{label} “{value}” gives only the year: kept as the established year {year}; the {label_lower} is left empty."  # noqa: E501
+            out.notes.append((kind, line, field_error(name, f.label, template, label=label, value=_shown(raw),
+                                                      year=partial.year,
+                                                      label_lower=Label(kind, name, f.label, lower=True))))
+            return
+        template = ("{label} “{value}” gives only the year and month: a full date is needed here, such as {example}."
+                    if partial.month else
+                    "{label} “{value}” gives only the year: a full date is needed here, such as {example}.")
+        example = f"{partial.year}-{partial.month or 1:02d}-15"
+        if kind == "partnership" and name == "signed_on":
+            template = "{label} “{value}” gives the year {year}, but the established year is {other}."
+        out.problems.append((kind, line, field_error(name, f.label, template, label=label, value=_shown(raw),
+                                                     example=example, year=partial.year,
+                                                     other=cells.get("established_year"))))
+        out.failed.setdefault((kind, line), set()).add(name)
+
+    def _understand(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
+        """(cells validate takes, {ref field: (NameRef, country)}) of one row."""
+        spec = spec_of(kind)
+        cells, refs, partial = {}, {}, {}
+        country = self._cell(out, kind, line, "country", values["country"], None) \
+            if "country" in values and "country" in spec.by_name else None
+        for name, raw in values.items():
+            if "." in name or name not in spec.by_name:
+                continue  # context ("partner.country") or not a field: below / validate says so
+            value = country if name == "country" else self._cell(out, kind, line, name, raw, country)
+            if isinstance(value, PartialDate):
+                partial[name] = (raw, value)
+            elif isinstance(value, NameRef):
+                f = spec.field(name)
+                ref_country = country if f.ref == "partner" and kind == "partner" else None
+                context = f"{name}.country"
+                if f.ref == "partner" and context in values:
+                    ref_country = self._understand_context(out, kind, line, context, values[context])
+                refs[name] = (value, ref_country)
+                cells[name] = None
+            elif (kind, line) not in out.failed or name not in out.failed[(kind, line)]:
+                cells[name] = value
+        for name, (raw, value) in partial.items():
+            self._partial(out, kind, line, name, raw, value, cells)
+        extra = set(values) - set(spec.by_name) - {k for k in values if "." in k}
+        if extra:
+            raise KeyError(f"{kind} has no field(s) {', '.join(sorted(extra))}")
+        return cells, refs
+
+    def _understand_context(self, out: Prepared, kind: str, line: int, name: str, raw):
+        country_field = spec_of("partner").field("country")
+        try:
+            return understand("partner", country_field, raw)
+        except Problem as problem:
+            out.problems.append((kind, line, field_error(name, country_field.label, "{label} “{value}” {problem}.",
+                                                         label=Label("partner", "country", "Country"),
+                                                         value=_shown(raw), problem=problem)))
+            return None
+
+    # --- the whole import -----------------------------------------------------------------------------
+    def _new_id(self, kind: str) -> int:
+        """An ID no record of `kind` ever had and no row of the import names."""
+        if kind not in self._next_id:
+            model = spec_of(kind).model
+            table = model._meta.table_name
+            conn = m.database.connection()
+            seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone() \
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone() else None
+            highest = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+            named = [self._explicit_id(r[1]) for r in self._rows[kind]]
+            self._next_id[kind] = max([seq[0] if seq else 0, highest, *(i for i in named if i)]) + 1
+        self._next_id[kind] += 1
+        return self._next_id[kind] - 1
+
+    @staticmethod
+    def _explicit_id(raw) -> int | None:
+        try:
+            return parse_int(raw)
+        except ValueError:
+            return None
+
+    def prepare(self) -> Prepared:
+        out = Prepared({k: [] for k in KINDS})
+        understood = []
+        for kind in KINDS:
+            for line, record_id, values, uuid, version in self._rows[kind]:
+                cells, refs = self._understand(out, kind, line, values)
+                understood.append((kind, line, record_id, cells, refs, uuid, version))
+                if kind in NAMED and (kind, line) not in out.failed:
+                    explicit = self._explicit_id(record_id)
+                    self._refs.index(kind).add(Candidate(kind, tuple(cells.get(n) or "" for n in NAMED[kind]),
+                                                         cells.get("country"), record_id=explicit,
+                                                         line=None if explicit else line))
+        given: dict[tuple[str, int], int] = {}  # (kind, line) of a new row -> the ID it is given
+        for kind, line, _record_id, cells, refs, _uuid, _version in understood:
+            for name, (ref, country) in refs.items():
+                found, error, note = self._refs.resolve(kind, line, name, ref.text, country)
+                if note is not None:
+                    out.notes.append((kind, line, note))
+                if error is not None:
+                    out.problems.append((kind, line, error))
+                    out.failed.setdefault((kind, line), set()).add(name)
+                elif isinstance(found, Created):
+                    if found.record_id is None:
+                        found.record_id = self._new_id(found.kind)
+                    cells[name] = found.record_id
+                elif found.record_id is not None:
+                    cells[name] = found.record_id
+                else:
+                    key = (found.kind, found.line)
+                    if key not in given:
+                        given[key] = self._new_id(found.kind)
+                    cells[name] = given[key]
+        for kind, line, record_id, cells, _refs, uuid, version in understood:
+            record_id = given.get((kind, line), record_id)
+            out.rows[kind].append((line, record_id, cells, uuid, version))
+        for number, created in enumerate(self._refs.created.values(), start=1):
+            try:
+                validate(spec_of(created.kind), created.values)
+            except ValidationError as exc:
+                for kind, line, name in created.referenced_by:
+                    for error in exc.errors:
+                        out.problems.append((kind, line, error))
+                    out.failed.setdefault((kind, line), set()).add(name)
+                continue
+            out.created.append(created)
+            out.rows[created.kind].append((-number, created.record_id, created.values, None, None))
+        return out
