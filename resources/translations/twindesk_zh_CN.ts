@@ -938,6 +938,14 @@
         <source>like row %1 of this import</source>
         <translation>与本次导入的第 %1 行相似</translation>
     </message>
+    <message>
+        <source>%1 (ID %2)</source>
+        <translation>%1（编号 %2）</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>编号 %1</translation>
+    </message>
 </context>
 <context>
     <name>IssuesDialog</name>

@@ -277,3 +277,26 @@ def test_a_mapping_is_saved_and_loaded_and_a_broken_one_is_refused_in_words(qtbo
     qtbot.mouseClick(columns.load_button, Qt.MouseButton.LeftButton)
     assert "“planet” is not a record kind" in no_blocking_message_boxes[-1]
     assert columns.field_boxes[3].currentData() is None  # the mapping in use is kept
+
+
+def test_the_header_row_typed_in_is_used_and_its_columns_suggested_again(qtbot, window, tmp_path, monkeypatch):
+    path = staff_list(tmp_path / "list.xlsx", partnerships=False)
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    click(qtbot, wizard, NEXT)
+    sheets = wizard.sheets_page
+    spin = sheets.header_boxes[0]
+
+    def type_row(n: int) -> None:
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, str(n))
+        qtbot.keyClick(spin, Qt.Key.Key_Tab)  # on to the next field: the row is taken
+
+    type_row(4)  # a data row taken as the headers: the kind stays
+    assert wizard.sheet("友城名录").table.header_line == 4 and sheets.table.item(0, 3).text() == "2"
+    assert sheets.kind_boxes[0].currentData() == "partner"
+    assert [c.header for c in wizard.sheet("友城名录").columns][:2] == ["1", "兵库县"]
+    type_row(3)  # back to the real headers: suggested again
+    assert sheets.table.item(0, 3).text() == "3"
+    click(qtbot, wizard, NEXT)
+    assert wizard.columns_page.field_boxes[1].currentData() == "name_zh"

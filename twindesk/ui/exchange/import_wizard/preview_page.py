@@ -160,7 +160,7 @@ class PreviewPage(QWizardPage):
                           .replace("%2", str(report.created.get(sheet, 0)))
                           .replace("%3", str(report.updated.get(sheet, 0)))
                           .replace("%4", str(report.unchanged.get(sheet, 0))))
-        text = "; ".join(counts)
+        text = ("；" if self.wizard().lang.startswith("zh") else "; ").join(counts)
         if report.errors:
             text = self.tr("%1 problem(s): nothing can be imported until they are corrected in the file (or the "
                            "mapping).").replace("%1", str(len(report.errors))) + " " + text

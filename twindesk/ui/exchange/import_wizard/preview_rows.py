@@ -12,6 +12,8 @@ from twindesk.exchange.staff_lists.column_mapping import NOTES
 
 NAMES = 2  # mapped values shown to tell a row apart
 _LIKE_ROW = QT_TRANSLATE_NOOP("ImportWizard", "like row %1 of this import")
+_NAMED_ID = QT_TRANSLATE_NOOP("ImportWizard", "%1 (ID %2)")
+_ID = QT_TRANSLATE_NOOP("ImportWizard", "ID %1")
 
 
 @dataclass
@@ -70,9 +72,11 @@ def _match(row, lang: str) -> str:
         if duplicate is not None and duplicate.existing_id is None and duplicate.other_line is not None:
             return _tr(_LIKE_ROW).replace("%1", str(duplicate.other_line)) + (
                 f": {names}" if names else "")
-        return f"{names} (ID {row.existing_id})" if names else f"ID {row.existing_id}"
+        if names:
+            return _tr(_NAMED_ID).replace("%1", names).replace("%2", str(row.existing_id))
+        return _tr(_ID).replace("%1", str(row.existing_id))
     if row.status in ("update", "unchanged") and row.existing_id is not None:
-        return f"ID {row.existing_id}"
+        return _tr(_ID).replace("%1", str(row.existing_id))
     problems = getattr(detail, "problems", ()) or getattr(detail, "notes", ())
     return problems[0].error.text(lang) if problems else ""
 

@@ -24,6 +24,7 @@ from twindesk.ui.exchange.import_wizard.words import status_label
 from twindesk.ui.exchange.issues_dialog import IssuesModel
 
 SHEET, ROW, STATUS, WHAT, MATCH, NEW = range(6)
+WRAPPED = 300  # up to this many problems, each shows whole (fitting rows costs time on long lists)
 
 
 class RowsTable(QTableWidget):
@@ -95,6 +96,9 @@ class IssuesTable(QTableView):
         old = self.model()
         self.setModel(IssuesModel(issues, lang, self, value_of=value_of))
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as found, until the user clicks
+        self.setWordWrap(len(issues) <= WRAPPED)  # long messages wrap in a short list
+        if len(issues) <= WRAPPED:
+            self.resizeRowsToContents()
         if old is not None:
             old.deleteLater()
 

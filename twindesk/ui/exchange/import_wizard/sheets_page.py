@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from twindesk.store.messages import said
 from twindesk.ui.exchange.import_wizard import mapping_edits
 from twindesk.ui.exchange.import_wizard.page_ids import COLUMNS, PREVIEW
 from twindesk.ui.exchange.import_wizard.words import kind_label, kinds, origin_label
@@ -89,11 +88,11 @@ class SheetsPage(QWizardPage):
             spin.setSpecialValueText("")
             spin.blockSignals(False)
             self._text(row, ROWS, str(len(sheet.table.rows)))
-            skipped = [self.tr("row %1: %2").replace("%1", str(s.line)).replace("%2", said(s.reason, wizard.lang))
+            skipped = [self.tr("row %1: %2").replace("%1", str(s.line)).replace("%2", s.reason.text(wizard.lang))
                        for s in sheet.table.skipped]
             self._text(row, SKIPPED, "\n".join(skipped) or "—")
             self._text(row, ORIGIN, origin_label(wizard.origins.get(sheet.sheet, sheet.origin)))
-            note = said(sheet.reason, wizard.lang) if sheet.reason is not None else ""
+            note = sheet.reason.text(wizard.lang) if sheet.reason is not None else ""
             if sheet.kind is not None and sheet.suggested_kind not in (None, sheet.kind):
                 note = (note + " " if note else "") + self.tr("Guessed from its headers: %1.").replace(
                     "%1", kind_label(sheet.suggested_kind, wizard.lang))
