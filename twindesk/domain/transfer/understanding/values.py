@@ -80,10 +80,10 @@ def _number(f: Field, raw):
     if _APPROXIMATE.search(text):
         raise Problem("is an approximate figure; write the number alone, such as 5000, 5,000, 10万 or 1.2亿")
     try:
-        number = parse_decimal(text)
+        parse_decimal(text)
     except ValueError:
         raise Problem("is not a number; write it in figures, such as 5000, 5,000, 10万 or 1.2亿") from None
-    return number
+    return text  # as typed: validate reads it the same way, and a range message shows what was typed
 
 
 def _date(raw):

@@ -1,0 +1,1 @@
+"""What the values in a list staff typed mean (docs/architecture.md, "Understanding staff lists")."""
