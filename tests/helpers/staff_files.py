@@ -26,6 +26,13 @@ PARTNERS = [
     [3, "滨海边疆区", "俄罗斯联邦", "Primorsky Krai", "1,845,000", 164673, None],
     [4, "伊斯坎德尔", "马来西亚", "Iskandar", "12345678901234567890", None, "人口是粘贴的"],
 ]
+PASTED = "12345678901234567890"  # a 20-digit number pasted into 人口 (above 2^63)
+
+
+def partner_rows(pasted_number: bool = True) -> list:
+    if pasted_number:
+        return PARTNERS
+    return [*PARTNERS[:-1], [4, "伊斯坎德尔", "马来西亚", "Iskandar", "300万", None, None]]
 
 # The partnership list: our city first, references by name, dates as text at each precision.
 PARTNERSHIP_HEADERS = ["中方城市", "外方城市", "国家", "结好时间", "签约地点", "级别", "状态"]
@@ -43,14 +50,14 @@ def _title_rows(ws, width: int) -> None:
     ws.append(["填表说明：人口以万为单位，可填写约数。"])
 
 
-def staff_workbook(path: Path, *, no_saved_value: bool = True) -> Path:
+def staff_workbook(path: Path, *, no_saved_value: bool = True, pasted_number: bool = True) -> Path:
     """友城名录 (partners), 结好情况 (partnerships) and Sheet3 (a scratch sheet of no kind)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "友城名录"
     _title_rows(ws, len(PARTNER_HEADERS))
     ws.append(PARTNER_HEADERS)  # row 4
-    for row in PARTNERS:  # rows 5–9
+    for row in partner_rows(pasted_number):  # rows 5–9
         ws.append(row if row is not None else [])
     ws.append(["合计", "=COUNTA(B5:B9)"])  # row 10: its saved value 4 is put in below
     ws.append([])
@@ -101,7 +108,7 @@ def _sheet_files(path: Path) -> dict[str, str]:
         return _sheet_parts(z)
 
 
-def partners_xls(path: Path) -> Path:
+def partners_xls(path: Path, *, pasted_number: bool = True) -> Path:
     """The partner list as an old .xls (Excel 97–2003), with its title row and a 合计 row."""
     import xlwt
 
@@ -112,7 +119,7 @@ def partners_xls(path: Path) -> Path:
     for c, h in enumerate(PARTNER_HEADERS):
         ws.write(line, c, h)
     dated = xlwt.easyxf(num_format_str="YYYY-MM-DD")
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         line += 1
         if row is None:
             continue
@@ -127,7 +134,7 @@ def partners_xls(path: Path) -> Path:
     return path
 
 
-def partners_ods(path: Path, *, calculated: bool = True) -> Path:
+def partners_ods(path: Path, *, calculated: bool = True, pasted_number: bool = True) -> Path:
     """The partner list as an .ods, with a 合计 row whose COUNTA is saved (or not, like odfpy alone)."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
@@ -161,7 +168,7 @@ def partners_ods(path: Path, *, calculated: bool = True) -> Path:
     add([TITLE])
     add([])
     add(PARTNER_HEADERS)
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         add(row or [])
     add(["合计", ("COUNTA([.B4:.B8])", 4 if calculated else None)])
     doc.spreadsheet.addElement(table)
@@ -169,10 +176,10 @@ def partners_ods(path: Path, *, calculated: bool = True) -> Path:
     return path
 
 
-def partners_csv(path: Path, encoding: str = "gb18030") -> Path:
+def partners_csv(path: Path, encoding: str = "gb18030", *, pasted_number: bool = True) -> Path:
     """The partner list as Chinese Excel saves "CSV (逗号分隔)": GB18030, a title line, a 合计 line."""
     lines = [TITLE, ",".join(PARTNER_HEADERS)]
-    for row in PARTNERS:
+    for row in partner_rows(pasted_number):
         cells = row or [None] * len(PARTNER_HEADERS)
         lines.append(",".join(f'"{v}"' if isinstance(v, str) and "," in v else ("" if v is None else str(v))
                               for v in cells))

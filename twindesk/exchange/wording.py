@@ -23,6 +23,7 @@ ZH = {
         "没有一行像是表头（表头行至少有两个单元格，且都是文字）。",
     "the sheet has headers in row {line} but no rows under them.": "工作表第 {line} 行是表头，但下面没有数据行。",
     "a totals row; not imported.": "合计行，不导入。",
+    "a row of HXL hashtags; not imported.": "HXL 标签行，不导入。",
     "a note below the table; the table ends above it.": "表格下方的说明，表格到此为止。",
     "after the end of the table; not imported.": "在表格结束之后，不导入。",
     "its headers ({headers}) name no list TwinDesk keeps; choose the kind of records it holds.":

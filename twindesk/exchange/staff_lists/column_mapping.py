@@ -22,10 +22,12 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.messages import Both
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.exchange.columns import SHEETS
-from twindesk.exchange.staff_lists.synonyms import FIELD_WORDS, SHEET_WORDS
+from twindesk.exchange.staff_lists.synonyms import FIELD_WORDS, SHEET_WORDS, TIE_ORDER
 from twindesk.exchange.staff_lists.table_finder import Table, normalise
+from twindesk.exchange.wording import ERRORS_ZH  # noqa: F401 - the refusals below say themselves in Chinese
 
 NOTES = "+notes"  # a column whose values are added to the record's notes
 PARTNER_COUNTRY = "partner.country"  # the country of the partner a row names (not a field of its own)
@@ -115,7 +117,8 @@ def is_known_header(header: str) -> bool:
 
 def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     """The kind whose fields the headers name most (an ID, UUID or notes column does not count);
-    the sheet's name breaks a tie; None when no kind is named by two headers (one with the name's help)."""
+    the sheet's name breaks a tie, else the lists offices keep most; None when no kind is named by two
+    headers (one with the name's help)."""
     scores = {}
     for kind in KINDS:
         named = {suggest_field(kind, h) for h in headers} - {None, "id", "uuid", "version", notes_field(kind),
@@ -124,7 +127,7 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     name = normalise(sheet_name)
     by_name = [kind for kind, words in SHEET_WORDS.items() if any(w in name for w in words)]
     best = max(scores.values(), default=0)
-    level = [k for k in KINDS if scores[k] == best]
+    level = [k for k in TIE_ORDER if scores[k] == best]
     chosen = next((k for k in by_name if k in level), level[0] if level else None)
     if best >= 2 or (best == 1 and chosen in by_name):
         return chosen
@@ -163,7 +166,7 @@ class SheetMapping:
                 "columns": dict(self.columns)}
 
     @classmethod
-    def from_dict(cls, data: dict, where: str = "") -> SheetMapping:
+    def from_dict(cls, data: dict, where="") -> SheetMapping:
         if not isinstance(data, dict):
             raise MappingFileError("{where}: a sheet's mapping must be an object", where=where)
         kind = data.get("kind")
@@ -218,7 +221,8 @@ class Mapping:
                                    reason=exc) from exc
         if not isinstance(data, dict) or not isinstance(data.get("sheets"), dict):
             raise MappingFileError("{where}: is not a mapping file (it has no “sheets”)", where=where)
-        return cls({name: SheetMapping.from_dict(m, f"{where}, sheet {name}") for name, m in data["sheets"].items()})
+        return cls({name: SheetMapping.from_dict(m, Both(f"{where}, sheet {name}", f"{where}，工作表“{name}”"))
+                    for name, m in data["sheets"].items()})
 
     @classmethod
     def load(cls, path: Path | str) -> Mapping:
@@ -236,10 +240,12 @@ class Mapping:
             tmp.write_text(self.to_json(), encoding="utf-8")
 
 
-def suggest_mapping(table: Table) -> SheetMapping:
-    """The automatic mapping of one table: its kind guessed, each header's field suggested."""
+def suggest_mapping(table: Table, kind: str | None = None) -> SheetMapping:
+    """The automatic mapping of one table: its kind guessed (or `kind`, the user's), each header's field
+    suggested for it."""
     keys = column_keys(table.headers)
-    kind = guess_kind(table.sheet, table.headers) if table.header_line is not None else None
+    if kind is None and table.header_line is not None:
+        kind = guess_kind(table.sheet, table.headers)
     columns: dict[str, str | None] = {}
     used: set[str] = set()
     for key, header in zip(keys, table.headers, strict=True):

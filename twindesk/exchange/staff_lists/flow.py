@@ -23,6 +23,7 @@ from pathlib import Path
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
 from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange.import_flow import READ_SHARE, _Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
@@ -71,6 +72,11 @@ class StaffImportReport(ImportReport):
         return self.recognition.mapping if self.recognition else None
 
 
+def _staff_mode() -> bool:
+    """The domain's check understands staff values (labels, names, partner.country …)."""
+    return "typed_by_staff" in inspect.signature(ImportCheck).parameters
+
+
 def _check(overwrite_newer: bool, options: dict) -> ImportCheck:
     """The domain's check in staff mode, with the options it knows of."""
     known = inspect.signature(ImportCheck).parameters
@@ -97,7 +103,9 @@ class _Feed:
         done = 0
         for (kind, n), sheet in self.sheets.items():
             notes = notes_field(kind)
-            single = [(c.index, c.field) for c in sheet.columns if c.field and c.field != NOTES]
+            fields = {f.name for f in spec_of(kind).fields} | {"id", "uuid", "version"}
+            single = [(c.index, c.field) for c in sheet.columns
+                      if c.field and c.field != NOTES and (c.field in fields or _staff_mode())]
             to_notes = [(c.index, c.header or c.letter) for c in sheet.columns if c.field == NOTES]
             cached: dict[int, list[int]] = {}
             for line, values in sheet.table.rows:
@@ -109,7 +117,8 @@ class _Feed:
                 if to_notes and notes:
                     extra = [f"{h}: {values[i]}" for i, h in to_notes if i < width and values[i] is not None]
                     if extra:
-                        row[notes] = "\n".join([str(row[notes])] * (row.get(notes) is not None) + extra)
+                        typed = row.get(notes)
+                        row[notes] = "\n".join(([str(typed)] if typed not in (None, "") else []) + extra)
                 record_id = row.pop("id", None)
                 uuid, version = row.pop("uuid", None), row.pop("version", None)
                 fed = line + n * LINE_SPAN

@@ -23,7 +23,8 @@ from openpyxl.utils.cell import column_index_from_string
 from twindesk.domain.model.errors import UserError
 from twindesk.exchange.workbook_budget import MAX_CELLS, WorkbookTooLarge
 
-_REF = re.compile(rb'\br="([A-Z]{0,3})([0-9]{1,8})"')
+_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
+_WIDE_REF = re.compile(rb'\br="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z; A–Z need no search
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ODS_PREFIX = re.compile(r"^(?:\w+:)?=")
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -111,15 +112,13 @@ def _split(ref: str) -> tuple[str, str]:
 
 
 def _check_extent(data: bytes, path: Path, sheet: str) -> None:
-    rows = columns = 0
-    for letters, digits in _REF.findall(data):
-        rows = max(rows, int(digits))
-        if letters:
-            columns = max(columns, column_index_from_string(letters.decode()))
-    if rows * max(columns, 1) > MAX_CELLS:
+    """Refuse a sheet whose cells span more than MAX_CELLS (by its rows' numbers and its widest cell)."""
+    rows = max((int(n) for n in _ROW.findall(data)), default=0)
+    columns = max((column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data)), default=26)
+    if rows * columns > MAX_CELLS:
         raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
                                "split it into smaller workbooks", path=path, sheet=sheet,
-                               cells=rows * max(columns, 1), limit=MAX_CELLS)
+                               cells=rows * columns, limit=MAX_CELLS)
 
 
 class _Bytes:

@@ -101,6 +101,7 @@ def _recognise_sheet(grid: Grid, mapping: Mapping | None, memory: MappingMemory 
             table = find_table(grid, is_known_header, given.header_line)
             layout = layout_key(table.headers)
     suggested = suggest_mapping(table)
+    guessed = suggested.kind
     chosen, origin = suggested, AUTOMATIC
     if given is not None:
         chosen, origin = given, GIVEN
@@ -108,14 +109,16 @@ def _recognise_sheet(grid: Grid, mapping: Mapping | None, memory: MappingMemory 
         remembered = memory.recall(layout)
         if remembered is not None:
             chosen, origin = remembered, REMEMBERED
+    if chosen.kind is not None and chosen.kind != suggested.kind:  # the user chose another kind
+        suggested = suggest_mapping(table, chosen.kind)
     columns = []
     keys = column_keys(table.headers)
     for index, (key, header) in enumerate(zip(keys, table.headers, strict=True)):
         auto = suggested.columns.get(key)
-        name = chosen.columns.get(key, auto if chosen.kind == suggested.kind else None)
+        name = chosen.columns.get(key, auto)
         columns.append(ColumnRecognition(index, get_column_letter(index + 1), header, key, name, auto))
     used = SheetMapping(chosen.kind, {c.key: c.field for c in columns}, chosen.header_line, layout)
-    return SheetRecognition(grid.name, grid, table, used, suggested.kind, origin, columns)
+    return SheetRecognition(grid.name, grid, table, used, guessed, origin, columns)
 
 
 def recognise(source: Source, mapping: Mapping | None = None,

@@ -22,6 +22,7 @@ from pathlib import Path
 from twindesk.domain.model.errors import UserError
 from twindesk.exchange.staff_lists import formulas
 from twindesk.exchange.staff_lists.formulas import FormulaCell
+from twindesk.exchange.wording import ERRORS_ZH  # noqa: F401 - the refusals below say themselves in Chinese
 from twindesk.exchange.workbook_budget import MAX_CELLS, MAX_ROWS, check_workbook_budget
 
 CellValue = str | int | float | Decimal | date | datetime | time | timedelta | bool | None

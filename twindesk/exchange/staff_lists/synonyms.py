@@ -85,7 +85,7 @@ FIELD_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "title": ("职务", "职位", "title"),
         "organization": ("单位", "工作单位", "organization"),
         "role": ("团内职务", "角色", "role"),
-        "precedence": ("礼宾顺序", "排序", "序号", "order"),
+        "precedence": ("礼宾顺序", "排序", "order"),  # not 序号: staff number every list's rows
         "counterpart": ("对口人员", "对口", "counterpart"),
         "notes": _NOTES,
     },
@@ -142,10 +142,14 @@ FIELD_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "name_zh": ("中文名称", "名称", "地区", "本方地区", "城市名称", "name"),
         "name_en": ("英文名称", "英文名", "englishname"),
         "kind": ("类型", "级别", "kind", "type"),
-        "sort_order": ("排序", "序号", "order"),
+        "sort_order": ("排序", "order"),
         "notes": _NOTES,
     },
 }
+
+# When the headers leave kinds level: the lists offices keep most come first.
+TIE_ORDER = ("partner", "partnership", "shipment", "shipment_item", "visit", "activity", "contact", "delegate",
+             "itinerary_item", "gift", "home_locality", "status_change", "visit_partner")
 
 # A sheet name holding one of these words: its kind, when the headers leave kinds level.
 SHEET_WORDS: dict[str, tuple[str, ...]] = {

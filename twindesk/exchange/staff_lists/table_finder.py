@@ -8,7 +8,7 @@ them and all of them text. Data rows follow. A row whose first cells say 合计,
 totals row: skipped with a note. The table ends at a note or signature line (a row with one cell,
 starting with 注, 说明, 制表, Note …, or one sentence after a blank row), or at a blank row after a
 totals row; that row and the ones after
-it are skipped with a note too.
+it are skipped with a note too. A row of HXL hashtags right under the headers is skipped.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from twindesk.exchange.import_read import is_hxl_row
 from twindesk.exchange.staff_lists.sources import Grid
 from twindesk.exchange.wording import Say, say
 
@@ -73,6 +74,8 @@ def is_totals_row(values: tuple) -> bool:
 
 
 def _is_note(values: tuple, after_blank: bool) -> bool:
+    if sum(1 for v in values if v is not None) != 1:
+        return False  # most rows: data across the table
     cells = _text_cells(values)
     if len(cells) != 1 or not isinstance(next(v for v in values if v is not None), str):
         return False
@@ -113,6 +116,10 @@ def find_table(grid: Grid, known: Callable[[str], bool] = lambda _header: False,
             ended = True  # a gap after a totals row: what follows is not the table
         if ended:
             table.skipped.append(SkippedRow(line, say("after the end of the table; not imported.")))
+            continue
+        if line == table.header_line + 1 and is_hxl_row(values):
+            table.skipped.append(SkippedRow(line, say("a row of HXL hashtags; not imported.")))
+            previous = line
             continue
         after_totals = is_totals_row(values)
         if after_totals:
