@@ -268,7 +268,8 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self) -> None:
         if not self.read_only:
-            from twindesk.ui.exchange.import_wizard.wizard import ImportWizard  # the readers load when first used
+            # the file readers load when Import is first used, not to show the window
+            from twindesk.ui.exchange.import_wizard.wizard import ImportWizard
 
             self.import_wizard = ImportWizard(self, lang=self.lang, user=self.user)
             self.import_wizard.open()
