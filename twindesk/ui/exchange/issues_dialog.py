@@ -26,20 +26,27 @@ class IssuesModel(QAbstractTableModel):
     """CellIssues as rows (sheet, row, column, message), in the reader's language; sorts itself in
     Python (the lists are short: at most the rows of one workbook)."""
 
-    def __init__(self, issues: list, lang: str, parent=None):
+    def __init__(self, issues: list, lang: str, parent=None, *, value_of=None):
+        """`value_of(issue)`, when given, adds the cell's value as a column (the import wizard's)."""
         super().__init__(parent)
         self.lang = lang
-        self._rows = [(i.sheet, i.row, i.column or "", i.message_in(lang)) for i in issues]
-        self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        if value_of is None:
+            self._rows = [(i.sheet, i.row, i.column or "", i.message_in(lang)) for i in issues]
+            self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        else:
+            self._rows = [(i.sheet, i.row, i.column or "", value_of(i), i.message_in(lang)) for i in issues]
+            self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                             self.tr("Problem")]
+        self.width = len(self._headers)
 
     def rowCount(self, parent=None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else 4
+        return 0 if parent is not None and parent.isValid() else self.width
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < 4):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < self.width):
             return None
         value = self._rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -49,12 +56,12 @@ class IssuesModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < self.width:
             return self._headers[section]
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < 4:
+        if not 0 <= column < self.width:
             return
         self.layoutAboutToBeChanged.emit()
         # Rows as numbers, the rest as text; a whole-sheet problem (no row) first.
@@ -71,8 +78,8 @@ class IssuesModel(QAbstractTableModel):
             with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
                 writer = csv.writer(f)
                 writer.writerow(self._headers)
-                for sheet, row, column, message in self._rows:
-                    writer.writerow([sheet, "" if row is None else row, column, message])
+                for sheet, row, *rest in self._rows:
+                    writer.writerow([sheet, "" if row is None else row, *("" if v is None else v for v in rest)])
 
 
 class IssuesDialog(QDialog):

@@ -25,7 +25,6 @@ from twindesk.ui.common.replace_prompt import ask_to_write
 from twindesk.ui.dashboard.page import DashboardPage
 from twindesk.ui.exchange import view_export
 from twindesk.ui.exchange.export_dialog import ExportDialog, choose_xlsx, show_export_warnings
-from twindesk.ui.exchange.import_flow import ImportFlow
 from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
 from twindesk.ui.lists import pages
 from twindesk.ui.lists.list_page import ListPage
@@ -269,8 +268,11 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self) -> None:
         if not self.read_only:
-            self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
-            self.import_flow.choose()
+            # the file readers load when Import is first used, not to show the window
+            from twindesk.ui.exchange.import_wizard.wizard import ImportWizard
+
+            self.import_wizard = ImportWizard(self, lang=self.lang, user=self.user)
+            self.import_wizard.open()
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
