@@ -969,10 +969,6 @@
         <source>Save the list of problems</source>
         <translation>保存问题列表</translation>
     </message>
-    <message>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>供 Excel 使用的 CSV 文件 (*.csv)</translation>
-    </message>
 </context>
 <context>
     <name>IssuesModel</name>
@@ -996,12 +992,17 @@
         <source>Value</source>
         <translation>值</translation>
     </message>
-</context>
-<context>
-    <name>IssuesTable</name>
     <message>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>供 Excel 使用的 CSV 文件 (*.csv)</translation>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>problems.xlsx</source>
+        <translation>问题清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>

@@ -143,11 +143,11 @@ def test_issues_model_sorts_and_saves_for_excel(qtbot, tmp_path, qtmodeltester):
     assert [r[0] for r in model.rows()] == ["Partners", "Partners", "Visits"]
     model.sort(1)
     assert [r[1] for r in model.rows()] == [None, 3, 12]
-    target = tmp_path / "problems.csv"
-    model.save_csv(target)
-    text = target.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Sheet,Row,Column,Problem"
-    assert "Visits,12,End date,End date is before start date." in text
+    target = tmp_path / "problems.xlsx"
+    model.save_workbook(target)
+    saved = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert saved[0] == ("Sheet", "Row", "Column", "Problem")
+    assert ("Visits", 12, "End date", "End date is before start date.") in saved
 
 
 def test_a_stale_workbook_lists_the_newer_values_then_overwrites_them_when_asked(qtbot, window, tmp_path,

@@ -9,7 +9,7 @@ import json
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -156,13 +156,16 @@ def test_errors_are_shown_cell_by_cell_saved_for_excel_and_nothing_is_written(qt
     choose(qtbot, preview.filter, "error")
     assert {r[:3] for r in shown(preview.rows)} >= {("友城名录", "9", "Error"), ("结好情况", "6", "Error")}
     assert all(r[2] == "Error" for r in shown(preview.rows))
-    target = tmp_path / "problems.csv"
+    target = tmp_path / "problems.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     preview.tabs.setCurrentIndex(1)
     qtbot.mouseClick(preview.save_errors, Qt.MouseButton.LeftButton)
-    text = target.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Sheet,Row,Column,Value,Problem"
-    assert "友城名录,9,人口 (E),12345678901234567890,Population" in text
+    saved = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert saved[0] == ("Sheet", "Row", "Column", "Value", "Problem")
+    row = next(r for r in saved if r[:2] == ("友城名录", 9))
+    assert row[2:4] == ("人口 (E)", "12345678901234567890") and row[4].startswith("Population")
+    formula_row = next(r for r in saved if r[:2] == ("结好情况", 6))
+    assert formula_row[2] == "外方城市 (B)" and "=B3 has no saved value" in formula_row[4]
     assert m.Partner.select().count() == 0 and m.Partnership.select().count() == 0
 
 
@@ -219,7 +222,6 @@ def _export(path):
 
 def test_a_twindesk_export_goes_straight_to_the_preview_and_asks_about_a_likely_duplicate(
         qtbot, window, tmp_path, monkeypatch):
-    from openpyxl import load_workbook
 
     hyogo = records.save("partner", {"name_zh": "兵库县", "name_en": "Hyogo", "country": "JP"})
     path = _export(tmp_path / "book.xlsx")

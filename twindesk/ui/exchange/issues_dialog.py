@@ -1,10 +1,9 @@
 """The list of what is wrong in a workbook (or what an export had to change): sheet, row, column and
 message, sortable by any column, and savable as a CSV file to work through in Excel."""
 
-import csv
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain.model.errors import UserError
-from twindesk.domain.output_file import atomic_output
 from twindesk.ui.common import replace_prompt
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.file_dialogs import save_file_name
@@ -72,14 +70,24 @@ class IssuesModel(QAbstractTableModel):
     def rows(self) -> list[tuple]:
         return list(self._rows)
 
-    def save_csv(self, target: Path, *, replace: bool = False) -> None:
-        """UTF-8 with a byte-order mark, so Excel opens the Chinese correctly; written atomically."""
-        with atomic_output(target, replace=replace) as tmp:
-            with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
-                writer = csv.writer(f)
-                writer.writerow(self._headers)
-                for sheet, row, *rest in self._rows:
-                    writer.writerow([sheet, "" if row is None else row, *("" if v is None else v for v in rest)])
+    def save_workbook(self, target: Path, *, replace: bool = False) -> None:
+        """The problems as a workbook, in the order shown; written atomically (exchange/problems_workbook)."""
+        from twindesk.exchange.problems_workbook import write_problems_workbook
+
+        write_problems_workbook(target, self.tr("Problems"), self._headers, self._rows, replace=replace)
+
+
+def save_problems(parent, model: IssuesModel, title: str) -> None:
+    """Ask where, then write `model`'s problems as a workbook; a file error is said in words."""
+    path = save_file_name(parent, title, QCoreApplication.translate("IssuesModel", "problems.xlsx"),
+                          QCoreApplication.translate("IssuesModel", "Excel workbook (*.xlsx)"))
+    replace = replace_prompt.ask_to_write(parent, Path(path)) if path else None
+    if replace is None:
+        return
+    try:
+        model.save_workbook(Path(path), replace=replace)
+    except UserError as exc:
+        QMessageBox.warning(parent, title, user_error_message(exc))
 
 
 class IssuesDialog(QDialog):
@@ -113,14 +121,4 @@ class IssuesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        path = save_file_name(self, self.tr("Save the list of problems"), "problems.csv",
-                              self.tr("CSV for Excel (*.csv)"))
-        if not path:
-            return
-        replace = replace_prompt.ask_to_write(self, Path(path))
-        if replace is None:
-            return
-        try:
-            self.model.save_csv(Path(path), replace=replace)
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
+        save_problems(self, self.model, self.tr("Save the list of problems"))

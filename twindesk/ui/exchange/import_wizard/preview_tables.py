@@ -3,25 +3,18 @@ duplicate that is really new) and the problems cell by cell (IssuesModel, saved 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QMessageBox,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
 )
 
-from twindesk.domain.model.errors import UserError
-from twindesk.ui.common import replace_prompt
-from twindesk.ui.common.error_text import user_error_message
-from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.exchange.import_wizard.preview_rows import PreviewRow
 from twindesk.ui.exchange.import_wizard.words import status_label
-from twindesk.ui.exchange.issues_dialog import IssuesModel
+from twindesk.ui.exchange.issues_dialog import IssuesModel, save_problems
 
 SHEET, ROW, STATUS, WHAT, MATCH, NEW = range(6)
 WRAPPED = 300  # up to this many problems, each shows whole (fitting rows costs time on long lists)
@@ -103,11 +96,4 @@ class IssuesTable(QTableView):
             old.deleteLater()
 
     def save(self, title: str) -> None:
-        path = save_file_name(self, title, "problems.csv", self.tr("CSV for Excel (*.csv)"))
-        replace = replace_prompt.ask_to_write(self, Path(path)) if path else None
-        if replace is None:
-            return
-        try:
-            self.model().save_csv(Path(path), replace=replace)
-        except UserError as exc:
-            QMessageBox.warning(self, title, user_error_message(exc))
+        save_problems(self, self.model(), title)
