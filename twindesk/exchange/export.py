@@ -99,13 +99,20 @@ def _printed(main: int, out_columns: list[OutColumn]) -> range:
     return range(first, first + print_setup.columns_that_fit(main_widths, fixed=out_columns[0].width))
 
 
+UNPRINTED_LINES = 3  # a long note in a column that does not print makes its row at most this tall
+
+
 def _wrap_printed_texts(out_columns: list[OutColumn], printed: range) -> None:
     """A printed text wider than the widest column wraps in it, in a row as tall as it needs, rather than
-    being cut at the page's edge."""
+    being cut at the page's edge. A wrapped column that does not print grows its row a little only: the
+    printed page is not spaced out by notes it does not show (the cell holds the whole text)."""
     start = 0
     for i, column in enumerate(out_columns):
-        if column.kind == "text" and column.width >= MAX and start in printed:
-            out_columns[i] = replace(column, wrap=True)
+        if start in printed:
+            if column.kind == "text" and column.width >= MAX:
+                out_columns[i] = replace(column, wrap=True)
+        elif column.wrap:
+            out_columns[i] = replace(column, most_lines=UNPRINTED_LINES)
         start += column.parts
 
 

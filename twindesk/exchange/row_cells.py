@@ -45,6 +45,7 @@ class OutColumn:
     wrap: bool = False  # long texts wrap within the column instead of running across the next ones
     width: float = 0  # the column's width, for the height of a row with wrapped text
     muted: bool = False  # grey text (MUTED)
+    most_lines: int = MAX_LINES  # the lines of it a row grows to; fewer for a column that does not print
 
 
 class TooLongForColumns(UserError):
@@ -56,12 +57,13 @@ class RowCells:
         self.ws, self.sheet, self.lang, self.warnings = ws, sheet, lang, warnings
         self._convert = [self._converter(c) for c in columns]
         self._multi = [c.parts > 1 for c in columns]
-        self._wrapped_columns = [(i, c.width) for i, c in enumerate(columns) if c.wrap and c.width]
+        self._wrapped_columns = [(i, c.width, c.most_lines) for i, c in enumerate(columns) if c.wrap and c.width]
 
     def append(self, values, row: int) -> None:
         """Write sheet row `row`, as tall as its wrapped texts need (spreadsheet programs do not all
         grow a row on their own when they open a file)."""
-        lines = max((wrapped_lines(values[i], width) for i, width in self._wrapped_columns), default=1)
+        lines = max((min(wrapped_lines(values[i], width), most) for i, width, most in self._wrapped_columns),
+                    default=1)
         if lines > 1:
             self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, MAX_LINES)
         self.ws.append(self.cells(values, row))
