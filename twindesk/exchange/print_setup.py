@@ -3,11 +3,12 @@ page, a header and footer (the sheet's title, the marking, the date of the expor
 workbook's language), and a print scale that keeps 11-point text at 8 points or more.
 
 Widths are Excel's units: a stored column width w is 7w pixels of Calibri 11 at 96 dpi, 5.25w points.
-LibreOffice without Carlito (Calibri's metric twin) draws Calibri as DejaVu Sans, whose digits are 1.33
-times wider (measured on LibreOffice 7.4: a width-20 column is 140 pt, not 105); a reader's own "fit to
-page" then shrinks by that much more. So a sheet is fit to one page wide only when its printed columns fit
-at MIN_SCALE × WIDEST_SUBSTITUTE or more in Excel's metrics; otherwise it prints at an explicit scale of
-at least MIN_SCALE, as many pages across as it needs.
+LibreOffice without Carlito (Calibri's metric twin) draws Calibri as DejaVu Sans, whose digits are wider
+(measured on LibreOffice 7.4: a width-20 column is 140 pt, not 105; and columns that fit a page at 97.8%
+in Excel's metrics it fits at 71%, its zoom rounded down: 1.38 times); a reader's own "fit to page" then
+shrinks by that much more. So a sheet is fit to one page wide only when its printed columns fit at
+MIN_SCALE × WIDEST_SUBSTITUTE (full size) or more in Excel's metrics; otherwise it prints at an explicit
+scale of at least MIN_SCALE, as many pages across as it needs.
 """
 
 from dataclasses import dataclass
@@ -21,8 +22,8 @@ A4 = 9  # ECMA-376 paper size code
 POINTS_PER_WIDTH = 5.25  # 7 pixels of Calibri 11 a width unit, at 0.75 point a pixel
 BODY_POINTS, SMALLEST_POINTS = 11, 8
 MIN_SCALE = 0.73  # 11 pt × 0.73 = 8.03 pt
-WIDEST_SUBSTITUTE = 1.33  # DejaVu Sans for Calibri in LibreOffice, see above
-FIT_SCALE = 0.97  # MIN_SCALE × WIDEST_SUBSTITUTE: fitting to the width never prints below 8 pt
+WIDEST_SUBSTITUTE = 1.38  # DejaVu Sans for Calibri in LibreOffice, see above
+FIT_SCALE = 1.01  # MIN_SCALE × WIDEST_SUBSTITUTE, rounded up: fitting to the width never prints below 8 pt
 PAGE_POINTS = {"landscape": (841.89, 595.28), "portrait": (595.28, 841.89)}
 SIDE_MARGIN, TOP_MARGIN, HEADER_MARGIN = 0.5, 0.75, 0.3  # inches
 MARKING_CHARACTERS = 40  # Excel holds 255 characters per header, codes included
@@ -46,11 +47,6 @@ def width_points(widths) -> float:
 class PrintScale:
     fit_width: bool  # fit to one page wide (the reader picks the scale, never below 8 pt)
     scale: int  # percent, when not fit to the width
-
-    @property
-    def least(self) -> float:
-        """The smallest scale Excel prints at (a fit shrinks to at most FIT_SCALE)."""
-        return FIT_SCALE if self.fit_width else self.scale / 100
 
 
 def print_scale(widths, orientation: str = "landscape") -> PrintScale:
