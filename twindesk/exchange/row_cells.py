@@ -58,12 +58,19 @@ class RowCells:
         self._convert = [self._converter(c) for c in columns]
         self._multi = [c.parts > 1 for c in columns]
         self._wrapped_columns = [(i, c.width, c.most_lines) for i, c in enumerate(columns) if c.wrap and c.width]
+        template = WriteOnlyCell(ws)
+        template.alignment = WRAP
+        self._wrap_style = template._style  # copied into each wrapped cell: no alignment looked up per cell
 
     def append(self, values, row: int) -> None:
         """Write sheet row `row`, as tall as its wrapped texts need (spreadsheet programs do not all
         grow a row on their own when they open a file)."""
-        lines = max((min(wrapped_lines(values[i], width), most) for i, width, most in self._wrapped_columns),
-                    default=1)
+        lines = 1
+        for i, width, most in self._wrapped_columns:
+            value = values[i]
+            # A short text on one line fits whatever its script (a wide character is 2.2 digits).
+            if value.__class__ is str and (len(value) * 2.2 > width - 1 or "\n" in value):
+                lines = max(lines, min(wrapped_lines(value, width), most))
         if lines > 1:
             self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, MAX_LINES)
         self.ws.append(self.cells(values, row))
@@ -170,7 +177,7 @@ class RowCells:
 
     def _wrapped(self, value):
         cell = value if isinstance(value, Cell) else WriteOnlyCell(self.ws, value)
-        cell.alignment = WRAP
+        cell._style = copy(self._wrap_style)  # a text cell has no other style
         return cell
 
     def _parts(self, value, row: int, column: OutColumn) -> list:
