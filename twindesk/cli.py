@@ -165,6 +165,7 @@ def _exchange_parsers(sub) -> None:
                         help=_("language of sheet names, headers and labels, and of these messages (default: en)"))
     export.add_argument("--hxl", action="store_true",
                         help=_("add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers"))
+    export.add_argument("--marking", default="", metavar="TEXT", help=_("e.g. 内部资料 or Internal, on every page"))
 
     imp = sub.add_parser("import", help=_("read a workbook written by export, or a list staff typed, into the database"),
                          description=_(IMPORT_DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -288,7 +289,7 @@ def cmd_export(args) -> int:
     workspace.open_workspace(path, read_only=True)  # an export only reads
     try:
         report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl,
-                                 replace=args.force)
+                                 marking=args.marking, replace=args.force)
     finally:
         workspace.close()
     for warning in report.warnings:

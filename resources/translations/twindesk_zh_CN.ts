@@ -724,8 +724,16 @@
         <translation>在表头下添加 HXL 标签（供人道主义合作伙伴的工具使用）</translation>
     </message>
     <message>
+        <source>None (or type your own)</source>
+        <translation>无（也可自行输入）</translation>
+    </message>
+    <message>
         <source>Language of the workbook</source>
         <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <source>Marking on printed pages</source>
+        <translation>打印页上的密级标注</translation>
     </message>
     <message>
         <source>Save as</source>

@@ -75,6 +75,21 @@ def test_export_workbook_in_chinese_with_hxl(qtbot, gui_db, tmp_path):
     assert ws.cell(2, 1).value.startswith("#")  # the HXL row under the headers
 
 
+def test_export_workbook_with_a_marking_typed_on_every_printed_page(qtbot, gui_db, tmp_path):
+    _data()
+    dialog = ExportDialog(lang="en", folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    offered = []
+    dialog.offer = lambda _p, path, what, **k: offered.append(path)
+    assert dialog.marking.currentText() == ""  # none unless chosen
+    dialog.marking.lineEdit().setFocus()
+    qtbot.keyClicks(dialog.marking.lineEdit(), "R&D only")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    wb = load_workbook(_wait_offered(qtbot, offered))
+    assert {ws.oddHeader.right.text for ws in wb.worksheets} == {"R&&D only"}  # printed as typed
+    assert wb["Shipments"].page_setup.paperSize == 9  # A4
+
+
 def _exported(tmp_path, gui_db):
     from twindesk.exchange import export_workbook
 
