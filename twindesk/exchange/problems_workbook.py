@@ -6,11 +6,19 @@ those characters), as every workbook TwinDesk writes does (docs/architecture.md,
 """
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from twindesk.domain.output_file import atomic_output
 from twindesk.exchange.cells import safe_text, split_text, text_cell
-from twindesk.exchange.workbook_layout import discard, finish_list_sheet, new_workbook, start_list_sheet
+from twindesk.exchange.workbook_layout import (
+    PageInfo,
+    discard,
+    finish_list_sheet,
+    new_workbook,
+    save_workbook,
+    start_list_sheet,
+)
 
 WIDTHS = {0: 18, 1: 8, 2: 22}  # sheet, row and column; the value and the problem get the rest
 WIDE = 60
@@ -26,19 +34,20 @@ def _cell(ws, value):
 
 
 def write_problems_workbook(target: Path | str, title: str, headers: Sequence[str], rows: Iterable[Sequence],
-                            *, replace: bool = False) -> Path:
-    """Write `rows` under `headers` on one sheet named `title`; atomically, refusing an existing file
-    unless `replace`."""
+                            *, lang: str = "en", replace: bool = False) -> Path:
+    """Write `rows` under `headers` on one sheet named `title` (its printed pages worded in `lang`);
+    atomically, refusing an existing file unless `replace`."""
     rows = list(rows)
     wb = new_workbook()
     try:
         widths = [WIDTHS.get(i, WIDE) for i in range(len(headers))]
-        ws = start_list_sheet(wb, title[:31], list(headers), widths, rows=len(rows))
+        ws = start_list_sheet(wb, title[:31], list(headers), widths, rows=len(rows),
+                              page=PageInfo(lang, "", date.today()))
         for row in rows:
             ws.append([_cell(ws, v) for v in row])
         finish_list_sheet(ws, len(headers), len(rows) + 1, 1)
         with atomic_output(target, replace=replace) as tmp:
-            wb.save(tmp)
+            save_workbook(wb, tmp)
     except BaseException:
         discard(wb)
         raise

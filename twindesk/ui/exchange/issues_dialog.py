@@ -74,7 +74,8 @@ class IssuesModel(QAbstractTableModel):
         """The problems as a workbook, in the order shown; written atomically (exchange/problems_workbook)."""
         from twindesk.exchange.problems_workbook import write_problems_workbook
 
-        write_problems_workbook(target, self.tr("Problems"), self._headers, self._rows, replace=replace)
+        write_problems_workbook(target, self.tr("Problems"), self._headers, self._rows, lang=self.lang,
+                                replace=replace)
 
 
 def save_problems(parent, model: IssuesModel, title: str) -> None:
