@@ -18,6 +18,7 @@ from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange import hxl as hxl_tags
 from twindesk.exchange.cells import CELL_LIMIT, parts_needed
 from twindesk.exchange.columns import SHEET_ORDER, SHEETS, SUMMARY_NAMES, SheetDef, continuation_header
+from twindesk.exchange.documents_sheet import write_documents_sheet
 from twindesk.exchange.report import ExportReport
 from twindesk.exchange.row_cells import OutColumn, RowCells
 from twindesk.exchange.summary import write_summary
@@ -140,6 +141,7 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
             for kind in SHEET_ORDER:
                 done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
                                     counts[kind])
+            write_documents_sheet(wb, lang, hxl, report)  # what is on file, without the files
             progress.advance(total, total, "Saving the workbook…")
             wb.save(tmp)
         except BaseException:

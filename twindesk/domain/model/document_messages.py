@@ -23,8 +23,6 @@ DOCUMENTS_ZH = {
     "No file was given to attach.": "没有给出要添加的文件。",
     # records and fields
     "Documents can be attached to {kinds}, not to “{kind}”.": "文件只能添加到{kinds}，不能添加到“{kind}”。",
-    "Kind: “{value}” is not one of {choices}.": "类型：“{value}”不是以下之一：{choices}。",
-    "Title: at most {limit} characters (got {count}).": "标题：最多 {limit} 个字符（现有 {count} 个）。",
     "There is no document with ID {id}.": "没有编号为 {id} 的文件。",
     # what the history says
     "{count} file(s) attached": "添加了 {count} 个文件",

@@ -49,6 +49,7 @@ from twindesk.store.messages import InLanguage, Message, joined, os_reason
 from twindesk.store.models import database
 
 TITLE_LIMIT = 200
+DOCUMENT = "document"  # the record's name in NotFound ("There is no document with ID 7.")
 FileGiven = str | os.PathLike | tuple[str, bytes]
 
 
@@ -217,7 +218,7 @@ def attach(owner_kind: str, owner_id: int, files: Iterable[FileGiven], *, title:
 def _document(doc_id: int) -> m.Document:
     found = m.Document.get_or_none(m.Document.id == doc_id)
     if found is None:
-        raise NotFound("document", doc_id)
+        raise NotFound(DOCUMENT, doc_id)
     return found
 
 

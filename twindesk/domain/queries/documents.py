@@ -20,6 +20,7 @@ from twindesk.store import models as m
 from twindesk.store.models import database
 
 CHUNK = 1 << 20
+DOCUMENT = "document"  # the record's name in NotFound ("There is no document with ID 7.")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def all_documents(owner_kind: str | None = None) -> list[DocumentRow]:
 def document(doc_id: int) -> DocumentRow:
     found = _rows(D.select(*_COLUMNS).where(D.id == doc_id))
     if not found:
-        raise NotFound("document", doc_id)
+        raise NotFound(DOCUMENT, doc_id)
     return found[0]
 
 
@@ -130,7 +131,7 @@ def read_chunks(doc_id: int, size: int = CHUNK) -> Iterator[bytes]:
     conn = database.connection()
     row = conn.execute('SELECT rowid, "size" FROM "document_blob" WHERE "sha256" = ?', (sha,)).fetchone()
     if row is None:
-        raise NotFound("document", doc_id)
+        raise NotFound(DOCUMENT, doc_id)
     rowid, length = row
     if not hasattr(conn, "blobopen"):  # Python before 3.11: substr reads one piece at a time
         for offset in range(0, length, size):
