@@ -205,3 +205,13 @@ def test_the_demo_with_force_empties_the_documents_too(make):
     documents.attach("partner", make.partner(), [("scan.pdf", PDF)])
     write_demo(replace=True)
     assert m.Document.select().count() == 0 and blobs() == 0
+
+
+def test_the_history_words_an_attach_in_either_language(make):
+    from twindesk.domain.queries import history
+
+    pid = make.partner()
+    (doc,) = documents.attach("partner", pid, [("scan.pdf", PDF)], user="Li")
+    lines = [r.line() for r in history.changes(lang="zh_CN")]
+    assert any("添加文件" in line and f"文件 {doc}" in line for line in lines), lines
+    assert any("attach files" in r.line() for r in history.changes(lang="en"))
