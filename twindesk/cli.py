@@ -108,6 +108,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _brief_parser(sub)
     _exchange_parsers(sub)
     _history_parser(sub)
+    from twindesk.cli_documents import add_parsers as document_parsers  # attach, documents, document
+
+    document_parsers(sub, _, _db_option, record_id)
     return parser
 
 
@@ -368,6 +371,15 @@ def cmd_history(args) -> int:
 
 
 
+def _documents_command(name: str):
+    def run(args) -> int:
+        from twindesk import cli_documents
+
+        return getattr(cli_documents, name)(args, _lang, _db_path(args))
+
+    return run
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -383,6 +395,9 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "history": cmd_history,
+    "attach": _documents_command("cmd_attach"),
+    "documents": _documents_command("cmd_documents"),
+    "document": _documents_command("cmd_document"),
     None: cmd_window,
 }
 

@@ -1,5 +1,6 @@
 """The command line's words in Chinese (the English templates are in cli.py; see store.messages)."""
 
+from twindesk.cli_documents import ATTACH_DESCRIPTION
 from twindesk.store.messages import add_chinese
 
 # The two long help texts.
@@ -204,5 +205,39 @@ CLI_ZH = {
 }
 
 
+# documents (cli_documents.py)
+DOCUMENTS_CLI_ZH = {
+    "attach files to a record (stored in the database)": "把文件添加到一条记录（保存在数据库中）",
+    "the record, e.g. partner:12": "记录，例如 partner:12",
+    "the files to attach": "要添加的文件",
+    "the title (default: each file's name)": "标题（默认：各文件的文件名）",
+    "one of {kinds} (default: other)": "{kinds} 之一（默认：other）",
+    "the document's date, e.g. 2026-11-01": "文件的日期，例如 2026-11-01",
+    "a note": "备注",
+    "list the documents, of one record or of all": "列出文件：一条记录的或全部的",
+    "One line per document: ID, title, kind, date, record, size and SHA-256, separated by tabs. KIND is one of {kinds}.":
+        "每份文件一行：编号、标题、类型、日期、记录、大小和 SHA-256，以制表符分隔。KIND 为 {kinds} 之一。",
+    "only this record's, e.g. partner:12": "只列这条记录的，例如 partner:12",
+    "save a copy of one document's file": "把一份文件另存一份副本",
+    "the document's ID (see twindesk documents)": "文件的编号（见 twindesk documents）",
+    "the file to write": "要写出的文件",
+    "replace OUT if it exists": "OUT 已存在时替换它",
+    "{value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)":
+        "{value!r}：请写成 KIND:ID，KIND 为 {kinds} 之一（例如 partner:12）",
+    "{value!r}: the ID {id!r} is not a whole number": "{value!r}：编号 {id!r} 不是整数",
+    "{value!r}: the ID must be a whole number above zero": "{value!r}：编号必须是大于零的整数",
+    "attached {count} file(s) to {record} in {path}": "已把 {count} 个文件添加到 {path} 中的{record}",
+    "  document {id}: “{title}” ({type}, {size}) SHA-256 {sha256}": "  文件 {id}：“{title}”（{type}，{size}）SHA-256 {sha256}",
+    "twindesk: no documents": "twindesk：没有文件",
+    "document {id} (“{title}”, {size}) saved to {path}": "文件 {id}（“{title}”，{size}）已保存到 {path}",
+}
+ATTACH_ZH = """\
+把文件添加到一条记录：KIND 为 {kinds} 之一。每个文件都保存在数据库中，按其 SHA-256 只存一份，无论添加多少次。
+空文件、大于 {limit} 的文件、TwinDesk 不保存的类型（可保存 PDF、图片、Word/Excel/PowerPoint、OpenDocument、
+纯文本），或内容与扩展名不符的文件会被拒绝，此时不添加任何文件。--kind 为 {doc_kinds} 之一。
+"""
+
 add_chinese(CLI_ZH)
+add_chinese(DOCUMENTS_CLI_ZH)
+add_chinese({ATTACH_DESCRIPTION: ATTACH_ZH})
 add_chinese({HISTORY_DESCRIPTION: HISTORY_ZH, IMPORT_DESCRIPTION: IMPORT_ZH})

@@ -19,6 +19,7 @@ from twindesk.exchange import hxl as hxl_tags
 from twindesk.exchange import print_setup
 from twindesk.exchange.cells import CELL_LIMIT, parts_needed
 from twindesk.exchange.columns import SHEET_ORDER, SHEETS, SUMMARY_NAMES, SheetDef, continuation_header
+from twindesk.exchange.documents_sheet import write_documents_sheet
 from twindesk.exchange.print_columns import IDENTITY, print_order
 from twindesk.exchange.report import ExportReport
 from twindesk.exchange.row_cells import OutColumn, RowCells
@@ -183,6 +184,7 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False, 
             for kind in SHEET_ORDER:
                 done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
                                     counts[kind], page)
+            write_documents_sheet(wb, lang, hxl, report, page)  # what is on file, without the files
             progress.advance(total, total, "Saving the workbook…")
             save_workbook(wb, tmp)
         except BaseException:

@@ -10,6 +10,8 @@ ZH = {
     "the column appears twice (columns {first} and {second}); keep one.":
         "该列出现了两次（第 {first} 列和第 {second} 列），请只保留一列。",
     "unknown sheet; it is ignored.": "未知的工作表，已忽略。",
+    "the list of documents; their files are not in a workbook, so it is not imported.":
+        "文件清单；文件本身不在工作簿中，因此不导入。",
     "holds the same list as sheet {other}; keep one of them.": "与工作表“{other}”是同一个列表，请只保留一个。",
     "{count} character(s) a workbook cannot hold ({names}) written as U+FFFD “\ufffd”.":
         "{count} 个工作簿无法保存的字符（{names}）已写为 U+FFFD“\ufffd”。",

@@ -212,4 +212,19 @@ HISTORY_ACTIONS = Vocabulary("history action", [
     T("demo", "demo data", "演示数据"),
     T("undo", "undo", "撤销"),
     T("redo", "redo", "重做"),
+    T("attach", "attach files", "添加文件"),
+    T("detach", "remove files", "移除文件"),
 ])
+
+# What a document is (document.kind), and which records can hold documents (docs/architecture.md,
+# "Documents"): the one list of owner kinds; an agreement will join it.
+DOCUMENT_KINDS = Vocabulary("document kind", [
+    T("agreement", "Agreement", "协议"),
+    T("approval", "Approval", "批件"),
+    T("letter", "Letter", "信函"),
+    T("photo", "Photo", "照片"),
+    T("waybill", "Waybill", "运单"),
+    T("other", "Other", "其他"),
+], {"批文": "approval", "批复": "approval", "协议书": "agreement", "合同": "agreement", "函": "letter",
+    "来函": "letter", "相片": "photo", "图片": "photo", "运单号": "waybill", "提单": "waybill"})
+DOCUMENT_OWNERS = ("partner", "partnership", "visit", "shipment", "activity", "contact")
