@@ -18,7 +18,7 @@ from twindesk import cli
 from twindesk.domain import demo, workspace
 from twindesk.exchange import ViewColumn, export_view, export_workbook
 from twindesk.exchange import print_setup as ps
-from twindesk.exchange.columns import SHEETS
+from twindesk.exchange.columns import DOCUMENT_SHEET, SHEETS
 from twindesk.exchange.print_columns import MAIN
 
 NOW = datetime(2026, 3, 9, 10, 30)
@@ -79,7 +79,7 @@ def test_lists_repeat_their_header_rows_and_the_id_and_print_their_main_columns_
         assert ws.print_title_rows == f"$1:${header_rows}" and ws.print_title_cols == "$A:$A", ws.title
         first, last, bottom = _printed(ws)
         assert first == column_index_from_string("D") and bottom == ws.max_row, ws.title
-        sheet = next(s for s in SHEETS.values() if s.name(lang) == ws.title)
+        sheet = next(s for s in (*SHEETS.values(), DOCUMENT_SHEET) if s.name(lang) == ws.title)
         headers = [c.value for c in ws[1]]
         assert headers[:3] == [sheet.column(f).header(lang) for f in ("id", "uuid", "version")]
         main = [next(c for c in sheet.columns if c.key == key).header(lang) for key in MAIN[sheet.kind]]

@@ -30,6 +30,7 @@ MAIN = {
     "home_locality": ("name_zh", "name_en", "kind", "sort_order", "notes"),
     "status_change": ("partnership:name", "status", "changed_on", "note"),
     "visit_partner": ("visit:name", "partner:name"),
+    "document": ("title", "kind", "dated_on", "owner_kind", "owner_id", "file_name", "size"),
 }
 
 
