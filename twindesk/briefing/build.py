@@ -118,8 +118,11 @@ def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, pr
     if edition_of(out) == "docx":
         from twindesk.briefing.paper.docx import write_docx
 
+        def written(share: float) -> None:
+            progress.advance(GATHERING + int((STEPS - GATHERING) * share), STEPS, wording("progress_writing"))
+
         with atomic_output(out, replace=replace) as tmp:
-            write_docx(paper, tmp, on_block=laid_out)
+            write_docx(paper, tmp, on_block=written)
     else:
         from twindesk.briefing.document import BriefDocument
 
