@@ -123,6 +123,7 @@ def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, pr
 
         with atomic_output(out, replace=replace) as tmp:
             write_docx(paper, tmp, on_block=written)
+            progress.check()  # a Cancel while the file was saved: it is not published
     else:
         from twindesk.briefing.document import BriefDocument
 

@@ -49,7 +49,7 @@ class DocxRenderer:
         blocks = self.paper.blocks
         for i, block in enumerate(blocks):
             self.block(block)
-            if on_block is not None and i % 20 == 0:
+            if on_block is not None:
                 on_block(i / len(blocks))
         return self.doc
 
