@@ -90,7 +90,7 @@ def test_the_sections_and_sub_sections_are_the_pdfs_in_the_same_order(tmp_path, 
     assert in_word == _outline(pdf, Wording(lang)("contents"))
     assert len([h for h in in_word if h[0] == 1]) == len(ALL[kind]) - 2  # every section but cover and contents
     styles = {p.style for p in paragraphs(document)}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Normal", "TOC Heading"} <= styles
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "Normal", "TOC Heading", "TwinDesk Contents"} <= styles
     assert document.styles["Heading 1"].style_id == "Heading1"  # Word's own, for the navigation pane
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
     assert titles == [headings_title(filled, kind, lang)]

@@ -35,6 +35,7 @@ class DocxRenderer:
         self.zh = self.w.zh
         self.doc = Document()
         self.styles = ds.apply_styles(self.doc, self.zh)
+        self.ids = {role: style.style_id for role, style in self.styles.items()}
         self.width = Mm(ds.text_width(self.zh))
         self.width_twips = round(ds.text_width(self.zh) / 25.4 * 1440)
         self.body = self.doc.element.body
@@ -58,7 +59,8 @@ class DocxRenderer:
     def para(self, text, role: str, container=None):
         """A paragraph of `text` (always literal: one run of plain text) in the style of `role`."""
         text = parts.clean(text)
-        paragraph = (container or self.doc).add_paragraph(style=self.styles[role])
+        paragraph = (container or self.doc).add_paragraph()
+        paragraph._p.style = self.ids[role]  # by id: python-docx's `style =` scans every style each time
         if text:
             paragraph.add_run(text)
             if not text.isascii() and parts.right_to_left(text):
@@ -69,7 +71,7 @@ class DocxRenderer:
         """Fill a table cell: its text, or (text, note) with the note on a smaller line under it."""
         main, note = value if isinstance(value, tuple) else (value, "")
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.styles[role]
+        paragraph._p.style = self.ids[role]
         text = parts.clean(main)
         if text:
             paragraph.add_run(text)
@@ -140,7 +142,8 @@ class DocxRenderer:
 
     def _space_after(self) -> None:
         """A small gap under a table, as the PDF leaves, so two tables never merge into one."""
-        gap = self.doc.add_paragraph(style=self.styles["cell"])
+        gap = self.doc.add_paragraph()
+        gap._p.style = self.ids["cell"]
         gap.paragraph_format.space_after = Pt(0)
         gap.paragraph_format.line_spacing = Pt(6)
 
@@ -162,20 +165,21 @@ class DocxRenderer:
         sections and sub-sections without page numbers."""
         self.para(self.w("contents"), "contents")
         entries = [b for b in self.paper.blocks if isinstance(b, model.Heading) and b.level <= 2]
-        first = self.para("", "body")
+        first = self.para("", "toc")
         parts.field_char(first, "begin")
         parts.field_instruction(first, parts.CONTENTS)
         parts.field_char(first, "separate")
         last = first
         for i, heading in enumerate(entries):
-            paragraph = first if i == 0 else self.para("", "body")
+            paragraph = first if i == 0 else self.para("", "toc")
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.left_indent = Pt(0 if heading.level == 1 else 16)
             paragraph.add_run(parts.clean(heading.text))
             last = paragraph
         parts.field_char(last, "end")
         parts.update_fields_on_open(self.doc.settings.element)  # Word fills in the page numbers
-        self.page_break()
+        # The break in a paragraph of its own: in the field's last one, LibreOffice breaks before it.
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def page_break(self) -> None:
         last = self.body[-2] if len(self.body) > 1 else None  # the body's last child is its sectPr

@@ -95,6 +95,7 @@ def _zh_roles() -> dict[str, Role]:
         "label": Role("TwinDesk Table Label", HEITI, 12, color=BLACK),
         "contents": Role("TOC Heading", HEITI, 16, color=BLACK, line=line, align=WD_ALIGN_PARAGRAPH.CENTER,
                          after=line),
+        "toc": Role("TwinDesk Contents", FANGSONG, 14, color=BLACK, line=22),  # a contents page holds 28 lines
         "page_number": Role("Footer", SONGTI, 14, color=BLACK),
         "header": Role("Header", HEITI, 16, color=BLACK),
     }
@@ -122,6 +123,7 @@ def _en_roles() -> dict[str, Role]:
                          align=WD_ALIGN_PARAGRAPH.RIGHT),
         "label": Role("TwinDesk Table Label", ea, 9, bold=True, color=ACCENT),
         "contents": Role("TOC Heading", ea, 15, bold=True, color=ACCENT, after=8),
+        "toc": Role("TwinDesk Contents", ea, 11, line=16),
         "page_number": Role("Footer", ea, 8, color=MUTED),
         "header": Role("Header", ea, 8, color=MUTED),
     }
