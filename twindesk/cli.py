@@ -137,14 +137,14 @@ BRIEF_ID = {"visit": "the visit's ID", "partner": "the partner's ID"}
 def _brief_parser(sub) -> None:
     from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
 
-    brief = _sub(sub, "brief", _("write a PDF briefing pack for a visit or a partner"))
+    brief = _sub(sub, "brief", _("write a briefing pack (PDF, or Word for OUT.docx) for a visit or a partner"))
     kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True, help=_("visit or partner"))
     for kind in ("visit", "partner"):
         keys = ", ".join(s.key for s in available_sections(kind))
         p = _sub(kinds, kind, _(BRIEF_KIND[kind]))
         p.add_argument("id", type=record_id, metavar="ID", help=_(BRIEF_ID[kind]))
-        p.add_argument("out", metavar="OUT.pdf", help=_("the PDF file to write"))
-        p.add_argument("--force", action="store_true", help=_("replace OUT.pdf if it exists"))
+        p.add_argument("out", metavar="OUT", help=_("the file to write: OUT.pdf, or OUT.docx for an editable Word edition"))
+        p.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
         _db_option(p)
         # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
         p.add_argument("--lang", dest="brief_lang", choices=LANGS,

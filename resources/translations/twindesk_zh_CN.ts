@@ -94,6 +94,14 @@
         <translation>无（也可自行输入）</translation>
     </message>
     <message>
+        <source>PDF, to print and hand out</source>
+        <translation>PDF，用于打印和分发</translation>
+    </message>
+    <message>
+        <source>Word document (.docx), to edit</source>
+        <translation>Word 文档（.docx），可编辑</translation>
+    </message>
+    <message>
         <source>Language of the pack</source>
         <translation>材料语言</translation>
     </message>
@@ -104,6 +112,10 @@
     <message>
         <source>Marking</source>
         <translation>密级标注</translation>
+    </message>
+    <message>
+        <source>Write as</source>
+        <translation>文件格式</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -120,6 +132,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Building the briefing pack…</source>
