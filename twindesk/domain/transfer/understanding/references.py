@@ -38,7 +38,13 @@ class Candidate:
         zh = f"{countries.country_name(self.country, 'zh_CN')}，" if self.country else ""
         if self.line is None:
             return Both(f"{names} ({en}ID {self.record_id})", f"{names}（{zh}编号 {self.record_id}）")
-        return Both(f"{names} ({en}row {self.line} of this import)", f"{names}（{zh}本次导入第 {self.line} 行）")
+        return Both(f"{names} ({en}row {_said(self.line, 'en')} of this import)",
+                    f"{names}（{zh}本次导入第 {_said(self.line, 'zh_CN')} 行）")
+
+
+def _said(line: int, lang: str) -> str:
+    """A line as a message says it: the caller's line may say its sheet too (`text(lang)`)."""
+    return line.text(lang) if hasattr(line, "text") else str(line)
 
 
 @dataclass
