@@ -114,7 +114,9 @@ def _split(ref: str) -> tuple[str, str]:
 def _check_extent(data: bytes, path: Path, sheet: str) -> None:
     """Refuse a sheet whose cells span more than MAX_CELLS (by its rows' numbers and its widest cell)."""
     rows = max((int(n) for n in _ROW.findall(data)), default=0)
-    columns = max((column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data)), default=26)
+    columns = 26  # A–Z: most lists; only a sheet with a cell past Z is searched cell by cell
+    if _WIDE_REF.search(data):
+        columns = max(column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data))
     if rows * columns > MAX_CELLS:
         raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
                                "split it into smaller workbooks", path=path, sheet=sheet,
