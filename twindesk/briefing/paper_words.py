@@ -26,9 +26,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "issued_on": ("Issued {date}", "制表日期：{date}"),
     # --- the certificate of donation (both languages, Chinese first) ---
     "certificate": ("Certificate of Donation", "捐赠证书"),
-    "donor": ("Donor", "捐赠方"),
-    "recipient": ("Recipient", "受赠方"),
-    "occasion": ("Occasion", "事由"),
     "item": ("Item", "物品"),
     "quantity": ("Quantity", "数量"),
     "value": ("Value", "价值"),

@@ -31,11 +31,16 @@ from twindesk.briefing.result import BriefFile
 from twindesk.briefing.wording import Wording
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.model.errors import UserError
+from twindesk.domain.model.messages import add_chinese
 from twindesk.domain.output_file import check_target
 from twindesk.domain.progress import Progress
 from twindesk.domain.queries.shipment_papers import ShipmentPaperContent
 
 PAPERS = ("packing_list", "certificate")
+UNKNOWN_PAPER = "unknown paper {paper!r}; one of {choices}"
+UNKNOWN_LANGUAGE = "unknown language {lang!r} for a shipment paper; one of {choices}"
+add_chinese({UNKNOWN_PAPER: "未知的单据 {paper!r}；可选：{choices}",
+             UNKNOWN_LANGUAGE: "援助批次单据的语言 {lang!r} 未知；可选：{choices}"})
 
 
 def build_shipment_paper(paper: str, shipment_id: int, out: Path | str, *, lang: str = "en",
@@ -45,9 +50,9 @@ def build_shipment_paper(paper: str, shipment_id: int, out: Path | str, *, lang:
     `lang` is the packing list's language (the certificate prints both, Chinese first). Raises
     NotFound, FontNotFound (PDF), OutputFileError (UserErrors) or Cancelled."""
     if paper not in PAPERS:
-        raise UserError("unknown paper {paper!r}; one of {choices}", paper=paper, choices=", ".join(PAPERS))
+        raise UserError(UNKNOWN_PAPER, paper=paper, choices=", ".join(PAPERS))
     if lang not in LANGS:
-        raise UserError("unknown language {lang!r}; one of {choices}", lang=lang, choices=", ".join(LANGS))
+        raise UserError(UNKNOWN_LANGUAGE, lang=lang, choices=", ".join(LANGS))
     progress = progress or Progress()
     check_target(out, replace=replace)  # before the paper is gathered and laid out
     content = ShipmentPaperContent(shipment_id)
@@ -107,7 +112,8 @@ def packing_list(c: ShipmentPaperContent, lang: str, today: date) -> tuple[Paper
         (w("consignor"), consignor),
         (w("consignee"), consignee),
         (label("partner", "parent"), parent),
-        (label("shipment", "recipients"), s["recipients"]),
+        # the recipients, unless they are what the consignee already says
+        (label("shipment", "recipients"), "" if s["recipients"] == s["counterparty"] else s["recipients"]),
     ])]
     transport = pack.facts([(label("shipment", n), s[n]) for n in ("transport_mode", "carrier", "tracking_ref")])
     if transport:
@@ -159,15 +165,12 @@ def certificate(c: ShipmentPaperContent, lang: str, today: date) -> tuple[Paper,
     zh, en = Formatter(Wording("zh_CN")), Formatter(Wording("en"))
     w, s = PaperWords, c.shipment
     day = c.handover_date or today
-    (donor_zh, recipient_zh), (donor_en, recipient_en) = _sides(zh, c), _sides(en, c)
     blocks: list[Block] = [
         Paragraph(w(True)("certificate"), "paper_title"), Paragraph(w(False)("certificate"), "paper_sub"),
         Paragraph(_statement(zh, c), "statement"), Paragraph(_statement(en, c), "statement"),
     ]
+    # donor, recipient and occasion are in the statement above: here what it does not say
     blocks += pack.facts([
-        (w.both("donor"), _both(donor_zh, donor_en)),
-        (w.both("recipient"), _both(recipient_zh, recipient_en)),
-        (w.both("occasion"), s["occasion"] or s["title"]),
         (w.both("date"), _both(zh.date(day), en.date(day))),
         (w.both("shipment_no"), str(s["id"])),
     ], label_width=0.24)

@@ -11,7 +11,7 @@ from twindesk.briefing.paper import docx_parts as parts
 from twindesk.briefing.paper import docx_styles as ds
 
 GAP = Mm(8)
-SEAL = Mm(40)
+SEAL = Mm(32)
 
 
 def signatures(renderer, areas) -> None:

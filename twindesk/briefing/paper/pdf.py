@@ -83,7 +83,7 @@ class PdfRenderer:
         for area in areas:
             cell: list[Flowable] = [s.para(area.title, s.label, cls=FauxBold), Spacer(1, 3 * mm)]
             if area.seal:
-                box = Table([[s.para(area.seal, seal_style)]], colWidths=[40 * mm], rowHeights=[40 * mm],
+                box = Table([[s.para(area.seal, seal_style)]], colWidths=[32 * mm], rowHeights=[32 * mm],
                             hAlign="CENTER", style=TableStyle([s.table_font(), ("BOX", (0, 0), (-1, -1), 0.8, st.RULE),
                                                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
                 cell += [box, Spacer(1, 3 * mm)]
