@@ -188,6 +188,8 @@ def test_hostile_text_prints_literally(hostile, tmp_path, lang):
         for literal in ("AT&T", "<b>aid</b>", "=SUM(A1)", "<b>masks</b> & =1+1", "=1+1"):
             assert literal in content, (paper, literal)
         assert dict(printed_totals(text(pdf))) == {"USD": Decimal("15")}
+        if paper == "certificate":  # no notes on it: one page, its signatures and seals on it too
+            assert len(reader(pdf).pages) == 1 and "盖章 / Seal" in content
         word = build_shipment_paper(paper, hostile, tmp_path / f"{paper}.docx", lang=lang, today=TODAY)
         words = docx_content(word)
         for literal in ("AT&T <b>aid</b> =SUM(A1) 🎉", "<b>masks</b> & =1+1 👍", "مرحبا بالعالم", DESCRIPTION):

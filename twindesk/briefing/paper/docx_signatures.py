@@ -16,6 +16,8 @@ SEAL = Mm(32)
 
 def signatures(renderer, areas) -> None:
     doc = renderer.doc
+    if doc.paragraphs:  # the signatures never stand alone on a page: the paragraph before goes along
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
     spacer = renderer.para("", "cell")
     spacer.paragraph_format.space_before = Pt(12)
     spacer.paragraph_format.keep_with_next = True

@@ -36,6 +36,12 @@ class PdfRenderer:
                 out.append(block)
                 continue
             made = self.block(block)
+            if isinstance(block, model.Signatures):
+                # kept on one page, never alone on it: what comes before them goes along
+                before = [out.pop()] if out else []
+                if out and isinstance(out[-1], PdfLabel | PdfHeading):  # and the heading over that
+                    before.insert(0, out.pop())
+                made = KeepTogether([*before, *made])
             if isinstance(made, list):
                 out += made
             else:
@@ -73,7 +79,7 @@ class PdfRenderer:
                 return self.signatures(areas)
         raise TypeError(f"not a paper block: {block!r}")
 
-    def signatures(self, areas) -> Flowable:
+    def signatures(self, areas) -> list[Flowable]:
         """The areas side by side, each its title, the seal's box, a rule to write on per line."""
         s = self.s
         gap = 8 * mm
@@ -103,4 +109,4 @@ class PdfRenderer:
         table = Table([row], colWidths=columns, style=TableStyle([
             s.table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return KeepTogether([Spacer(1, 6 * mm), table])
+        return [Spacer(1, 6 * mm), table]
