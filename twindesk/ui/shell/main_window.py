@@ -15,22 +15,19 @@ from twindesk.domain.operations import door
 from twindesk.ui.common import background, last_folder
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
-from twindesk.ui.shell import menus, window_state
+from twindesk.ui.shell import menus, window_pages, window_state
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.navigation import Navigation
 from twindesk.ui.shell.page_stack import PageStack
 from twindesk.ui.shell.read_only_banner import with_banner
 from twindesk.ui.shell.undo_actions import UndoActions
+from twindesk.ui.shell.window_pages import PAGES
 
 # Everything a page, a dialog or a file format needs is imported where it is first used, not here:
 # the shell paints before any page, form, workbook or briefing code is loaded (docs/architecture.md,
 # "Start-up").
 
 FIRST_PAGE_FALLBACK_MS = 200  # the first page is built after the first paint, or this long after show
-
-# The pages in the stack's order: (record kind, or "dashboard"; list name, None for the dashboard).
-PAGES = (("dashboard", None), ("partner", "partners"), ("visit", "visits"), ("shipment", "shipments"),
-         ("activity", "activities"), ("home_locality", "home_localities"))
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -55,8 +52,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
 
-        self.stack = PageStack([lambda row=row: self._build_page(row) for row in range(len(PAGES))])
-        self.stack.pageBuilt.connect(self._page_built)
+        self.stack = PageStack([lambda row=row: window_pages.build(self, row) for row in range(len(PAGES))])
+        self.stack.pageBuilt.connect(lambda row, page: window_pages.connect(self, row, page))
         self._first_page_pending = True  # built once the shell has painted (event, showEvent)
         self._closed = False
 
@@ -132,26 +129,6 @@ class MainWindow(QMainWindow):
         menus.build_menus(self)  # File (recent databases), Edit, View, Help (the user guide, F1)
 
     # --- pages ------------------------------------------------------------------------------
-    def _build_page(self, row: int):
-        """Page `row`, made when it is first opened (PageStack); its data loads as it is shown."""
-        kind, list_name = PAGES[row]
-        if list_name is None:
-            from twindesk.ui.dashboard.page import DashboardPage
-
-            return DashboardPage(lang=self.lang, quiet_after_days=self.settings.get(S.QUIET_AFTER_DAYS))
-        from twindesk.ui.lists import pages
-
-        return pages.LIST_PAGES[list_name](self.lang)
-
-    def _page_built(self, row: int, page) -> None:
-        page.openRecord.connect(self.open_record)
-        if PAGES[row][1] is None:
-            return
-        page.deleteRecord.connect(self.delete_record)
-        page.selectionChanged.connect(self._update_actions)
-        page.exportRequested.connect(self.export_view)
-        window_state.restore_columns(self, page)
-
     @property
     def dashboard(self):
         return self.stack.page(0)
