@@ -3,40 +3,31 @@
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from twindesk import APP_NAME, __version__
 from twindesk.domain import workspace
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
-from twindesk.domain.operations import door, records
-from twindesk.ui.backups.restore_dialog import choose_backup
-from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.domain.operations import door
 from twindesk.ui.common import background, last_folder
-from twindesk.ui.common.background import run_with_progress
 from twindesk.ui.common.databus import bus
-from twindesk.ui.common.default_folder import documents_folder
 from twindesk.ui.common.error_text import user_error_message
-from twindesk.ui.common.file_dialogs import save_file_name
-from twindesk.ui.common.file_written import offer_file
-from twindesk.ui.common.replace_prompt import ask_to_write
-from twindesk.ui.dashboard.page import DashboardPage
-from twindesk.ui.exchange import view_export
-from twindesk.ui.exchange.export_dialog import ExportDialog, choose_xlsx, show_export_warnings
-from twindesk.ui.exchange.import_flow import ImportFlow
-from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
-from twindesk.ui.lists import pages
-from twindesk.ui.lists.list_page import ListPage
-from twindesk.ui.records.delete_confirm import confirm_delete
-from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
-from twindesk.ui.shell import menus
+from twindesk.ui.shell import menus, window_pages, window_state
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.navigation import Navigation
+from twindesk.ui.shell.page_stack import PageStack
 from twindesk.ui.shell.read_only_banner import with_banner
-from twindesk.ui.shell.settings_dialog import SettingsDialog
 from twindesk.ui.shell.undo_actions import UndoActions
+from twindesk.ui.shell.window_pages import PAGES
+
+# Everything a page, a dialog or a file format needs is imported where it is first used, not here:
+# the shell paints before any page, form, workbook or briefing code is loaded (docs/architecture.md,
+# "Start-up").
+
+FIRST_PAGE_FALLBACK_MS = 200  # the first page is built after the first paint, or this long after show
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -61,27 +52,14 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
 
-        self.dashboard = DashboardPage(lang=lang, quiet_after_days=settings.get(S.QUIET_AFTER_DAYS))
-        self.list_pages: list[ListPage] = [
-            pages.partners_page(lang), pages.visits_page(lang), pages.shipments_page(lang),
-            pages.activities_page(lang), pages.localities_page(lang),
-        ]
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.dashboard)
-        for page in self.list_pages:
-            self.stack.addWidget(page)
-            page.openRecord.connect(self.open_record)
-            page.deleteRecord.connect(self.delete_record)
-            page.selectionChanged.connect(self._update_actions)
-            page.exportRequested.connect(self.export_view)
-        self.dashboard.openRecord.connect(self.open_record)
+        self.stack = PageStack([lambda row=row: window_pages.build(self, row) for row in range(len(PAGES))])
+        self.stack.pageBuilt.connect(lambda row, page: window_pages.connect(self, row, page))
+        self._first_page_pending = True  # built once the shell has painted (event, showEvent)
+        self._closed = False
 
-        self.nav = Navigation([
-            ("dashboard", self.tr("Dashboard"), None),
-            *((page.spec.record_kind, title, page.spec.list_name) for page, title in zip(self.list_pages, (
-                self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"), self.tr("Activities"),
-                self.tr("Home localities")), strict=True)),
-        ])
+        self.nav = Navigation([(kind, title, list_name) for (kind, list_name), title in zip(PAGES, (
+            self.tr("Dashboard"), self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"),
+            self.tr("Activities"), self.tr("Home localities")), strict=True)])
         self.nav.setMaximumWidth(240)
         self.nav.currentRowChanged.connect(self.show_page)
 
@@ -102,6 +80,7 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._data_changed)
 
         self._restore_state()
+        self._update_actions()
 
     # --- actions and menus ------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
@@ -119,8 +98,7 @@ class MainWindow(QMainWindow):
         self.undo_actions = UndoActions(self, lang=self.lang, read_only=self.read_only)
         self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
-        self.recent_action = self._action(self.tr("Recent &changes…"), lambda: RecentChangesDialog(
-            lang=self.lang, open_record=self.open_record, parent=self).exec(), None, "recent_changes")
+        self.recent_action = self._action(self.tr("Recent &changes…"), self.recent_changes, None, "recent_changes")
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current,
                                            QKeySequence.StandardKey.Refresh, "refresh")
         self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
@@ -142,21 +120,62 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About TwinDesk"), self.about, None, "about")
         self.toolbar = menus.build_toolbar(self)  # icons from ui/common/icons.py, words beside them
 
+    def recent_changes(self) -> None:
+        from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
+
+        RecentChangesDialog(lang=self.lang, open_record=self.open_record, parent=self).exec()
+
     def _build_menus(self) -> None:
         menus.build_menus(self)  # File (recent databases), Edit, View, Help (the user guide, F1)
 
     # --- pages ------------------------------------------------------------------------------
-    def current_list_page(self) -> ListPage | None:
-        page = self.stack.currentWidget()
-        return page if isinstance(page, ListPage) else None
+    @property
+    def dashboard(self):
+        return self.stack.page(0)
+
+    @property
+    def list_pages(self) -> list:
+        """Every list page, built now if it was not yet (the window itself only touches built ones)."""
+        return [self.stack.page(row) for row in range(1, len(PAGES))]
+
+    def current_list_page(self):
+        row = self.stack.currentIndex()
+        return self.stack.built(row) if row > 0 else None
 
     def show_page(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        page.refresh()
+        if self._first_page_pending:  # the first page shown: the counts are read next
+            self._first_page_pending = False
+            QTimer.singleShot(0, self._read_counts)
+        page = self.stack.show_page(row)
+        if not getattr(page, "is_refreshing", bool)():  # the dashboard starts reading as it is shown
+            page.refresh()
         self._update_actions()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._first_page_pending:  # in case no paint comes (a hidden screen): build a moment later
+            QTimer.singleShot(FIRST_PAGE_FALLBACK_MS, self._after_first_paint)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._first_page_pending:
+            QTimer.singleShot(0, self._after_first_paint)  # after this paint reached the screen
+        return handled
+
+    def _after_first_paint(self) -> None:
+        """The shell is on screen: now the first page, and the counts in the navigation."""
+        if not self._first_page_pending or self._closed:
+            return
+        if not workspace.is_open():  # a restore is replacing the file: once it is open again
+            QTimer.singleShot(FIRST_PAGE_FALLBACK_MS, self._after_first_paint)
+            return
+        self.show_page(self.nav.currentRow())  # the counts follow (show_page)
+
+    def _read_counts(self) -> None:
+        if not self._closed and workspace.is_open():
+            self.nav.refresh_counts()
 
     def _update_actions(self) -> None:
         page = self.current_list_page()
@@ -166,19 +185,19 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(has_selection and not self.read_only)
         self.find_action.setEnabled(page is not None)
         self.export_view_action.setEnabled(page is not None)
-        self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
+        self.brief_action.setEnabled(has_selection and page.spec.record_kind in _briefed_kinds())
 
     def _data_changed(self, changes) -> None:
         """A change notice: the page on screen reads again if it shows what changed (the others
         read when they are shown)."""
-        page = self.stack.currentWidget()
+        page = self.stack.built(self.stack.currentIndex())  # one not built yet reads when it is
         kinds = getattr(page, "kinds_shown", None)
-        if kinds is None or changes.everything or kinds & changes.kinds:
+        if page is not None and (kinds is None or changes.everything or kinds & changes.kinds):
             page.refresh()
         self._update_actions()
 
     def refresh_current(self) -> None:
-        self.stack.currentWidget().refresh()
+        self.stack.show_page(self.stack.currentIndex()).refresh()
         self._update_actions()
 
     # --- record actions ---------------------------------------------------------------------
@@ -191,6 +210,8 @@ class MainWindow(QMainWindow):
         page = self.current_list_page()
         if page is None or self.read_only:
             return
+        from twindesk.ui.records.forms import dialog_for
+
         defaults = {}
         home = self.settings.get(S.HOME_LOCALITY)
         if home and "home_locality" in SPECS[page.spec.record_kind].by_name:
@@ -210,6 +231,8 @@ class MainWindow(QMainWindow):
             page.open_selected()
 
     def open_record(self, kind: str, record_id: int) -> None:
+        from twindesk.ui.records.forms import dialog_for
+
         try:
             dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
                                 parent=self)
@@ -225,6 +248,9 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def delete_record(self, kind: str, record_id: int) -> None:
+        from twindesk.domain.operations import records
+        from twindesk.ui.records.delete_confirm import confirm_delete
+
         if self.read_only or not confirm_delete(self, kind, record_id, self.lang):
             return
         try:
@@ -238,18 +264,29 @@ class MainWindow(QMainWindow):
     def brief_selected(self) -> None:
         page = self.current_list_page()
         record_id = page.selected_id() if page is not None else None
-        if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
+        if record_id is None or page.spec.record_kind not in _briefed_kinds():
             return
+        from twindesk.ui.briefing.brief_dialog import BriefDialog  # reportlab: only when a pack is asked for
+
         BriefDialog(page.spec.record_kind, record_id, lang=self.lang, database=self.db_path, parent=self).exec()
 
     # --- workbooks ----------------------------------------------------------------------------
     def export_workbook(self) -> None:
+        from twindesk.ui.exchange.export_dialog import ExportDialog  # openpyxl: only when asked for
+
         ExportDialog(lang=self.lang, database=self.db_path, parent=self).exec()
 
     def export_view(self) -> None:
         page = self.current_list_page()
         if page is None:
             return
+        from twindesk.ui.common.background import run_with_progress
+        from twindesk.ui.common.default_folder import documents_folder
+        from twindesk.ui.common.file_written import offer_file
+        from twindesk.ui.common.replace_prompt import ask_to_write
+        from twindesk.ui.exchange import view_export
+        from twindesk.ui.exchange.export_dialog import choose_xlsx, show_export_warnings
+
         title = self.nav.currentItem().text()
         view = view_export.snapshot(page, title)
         suggested = str(documents_folder() / f"{title} {date.today().isoformat()}.xlsx")
@@ -269,11 +306,16 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self) -> None:
         if not self.read_only:
+            from twindesk.ui.exchange.import_flow import ImportFlow
+
             self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
             self.import_flow.choose()
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
+        from twindesk.ui.common.file_dialogs import save_file_name
+        from twindesk.ui.common.replace_prompt import ask_to_write
+
         suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
         target = save_file_name(self, self.tr("Back up the database"), suggested,
                                 self.tr("TwinDesk database (*.db)"))
@@ -288,18 +330,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
 
     def restore_from_backup(self) -> None:
+        from twindesk.ui.backups.restore_dialog import choose_backup
+
         chosen = None if self.read_only else choose_backup(self, self.db_path, self.lang)
         if chosen is not None:
             self.restoreBackup.emit(chosen)
 
     def show_settings(self) -> None:
         before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
+        from twindesk.ui.shell.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
         if not dialog.exec():
             return
         self.user = self.settings.get(S.STAFF_NAME)
         door.set_staff_name(self.user)
-        self.dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
+        dashboard = self.stack.built(0)  # one built later reads the setting then
+        if dashboard is not None:
+            dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
         database = self.settings.get(S.DATABASE)
         if database != before[S.DATABASE]:
             self.switchDatabase.emit(str(workspace.database_path(database or None)))
@@ -315,36 +363,26 @@ class MainWindow(QMainWindow):
         suffix = " — " + self.tr("read-only") if self.read_only else ""
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}{suffix}")
 
-    # --- state between runs -----------------------------------------------------------------
+    # --- state between runs (ui/shell/window_state.py) ---------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.get(S.GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for page in self.list_pages:
-            state = self.settings.column_state(page.spec.list_name, self.lang)
-            if state:
-                header = page.view.horizontalHeader()
-                header.blockSignals(True)  # no query per hidden page; a page queries when shown
-                header.restoreState(state)
-                header.blockSignals(False)
-                page.adopt_sort_indicator()
-                page._sized = True  # noqa: SLF001 - the user's widths win over automatic ones
-        page_index = self.settings.get(S.CURRENT_PAGE)
-        self.nav.setCurrentRow(page_index if 0 <= page_index < self.nav.count() else 0)
+        window_state.restore(self)
 
     def save_state(self) -> None:
-        self.settings.set(S.GEOMETRY, self.saveGeometry())
-        self.settings.set(S.CURRENT_PAGE, self.nav.currentRow())
-        for page in self.list_pages:
-            self.settings.set_column_state(page.spec.list_name, self.lang,
-                                          page.view.horizontalHeader().saveState())
-        self.settings.sync()
+        window_state.save(self)
 
     def closeEvent(self, event) -> None:
+        if self._closed:  # closed twice (a hidden window, then its owner): once is enough
+            super().closeEvent(event)
+            return
+        self._closed = True
         self.save_state()
         bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
         self.nav.detach()
         background.wait_for_all()  # no worker may still be reading when the database closes
         super().closeEvent(event)
+
+
+def _briefed_kinds() -> tuple[str, ...]:
+    from twindesk.ui.records.forms import BRIEFED_KINDS  # the record forms load with the first list page
+
+    return BRIEFED_KINDS

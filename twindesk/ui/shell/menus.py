@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QToolBar
 from twindesk.ui.common.file_dialogs import open_file_name
 from twindesk.ui.common.icons import icon
 from twindesk.ui.shell.recent_files import RecentMenu
-from twindesk.ui.shell.user_guide import GuideDialog
 
 # action attribute of the window -> icon name (ui/common/icons.py)
 ACTION_ICONS = {
@@ -54,8 +53,10 @@ def _open_database(window) -> None:
         window.switchDatabase.emit(path)
 
 
-def show_guide(window) -> GuideDialog:
+def show_guide(window):
     """One guide per window, brought to the front when asked for again."""
+    from twindesk.ui.shell.user_guide import GuideDialog  # QTextBrowser: only when asked for
+
     guide = getattr(window, "guide", None)
     if guide is None:
         guide = window.guide = GuideDialog(window.lang, window)

@@ -1,12 +1,12 @@
 """The navigation on the left: each page with its icon, and each list with how many records it holds
 ("Partners  22"), kept up to date from the change notices (docs/architecture.md, "How a change
-reaches the window"). The count is drawn beside the title, so an item's text stays the page's title."""
+reaches the window"). The count is drawn beside the title, so an item's text stays the page's title.
+The window reads the counts once it has painted (`refresh_counts`), not while the shell is built."""
 
 from PySide6.QtCore import QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
 
-from twindesk.domain.queries import lists
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.icons import icon, kind_icon
 
@@ -51,13 +51,14 @@ class Navigation(QListWidget):
             self.addItem(item)
             if list_name:
                 self._lists[row] = list_name
-        self.refresh_counts()
-        bus.changed.connect(self._changed)
+        bus.changed.connect(self._changed)  # the counts are read once the window has painted
 
     def count_of(self, row: int) -> int | None:
         return self.item(row).data(COUNT_ROLE)
 
     def refresh_counts(self, rows=None) -> None:
+        from twindesk.domain.queries import lists
+
         for row in self._lists if rows is None else rows:
             self.item(row).setData(COUNT_ROLE, lists.count(self._lists[row]))
 
