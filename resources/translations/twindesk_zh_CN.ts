@@ -969,6 +969,10 @@ The database as it was before is saved as %4</source>
         <translation>本方地区</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>

@@ -40,6 +40,12 @@ def window(qtbot, gui_db, app_settings):
     return w
 
 
+def wait_until_ready(qtbot, window) -> None:
+    """Until `window` is joined to its database and the page on screen is built (the shell paints first,
+    the database and the first page follow: docs/architecture.md, "Start-up")."""
+    qtbot.waitUntil(lambda: window.attached and window.stack.built(window.nav.currentRow()) is not None)
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type like a user. Non-ASCII goes in as an input-method commit (keyClicks aborts on it)."""
     if text.isascii():

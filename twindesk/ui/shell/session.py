@@ -84,7 +84,7 @@ class Session(QObject):
         except (UserError, OSError) as exc:
             reason = self._read_only_medium(path)
             if reason is None:
-                self._cannot_open(parent, path, exc)
+                self.cannot_open(parent, path, exc)
                 return False
             read_only = True  # the lock cannot be written there, and nobody can write the database either
         previous = (self.path, self.read_only)
@@ -101,7 +101,7 @@ class Session(QObject):
 
             if read_only or not is_damaged(exc):
                 lock.release()
-                self._cannot_open(parent, path, exc)
+                self.cannot_open(parent, path, exc)
                 self._reopen(*previous)
                 return False
             damage = exc
@@ -206,7 +206,7 @@ class Session(QObject):
         return (self.tr("Restored the backup of %1; the previous content is saved as %2.")
                 .replace("%1", chosen.label).replace("%2", kept))
 
-    def _cannot_open(self, parent, path: Path, exc: BaseException) -> None:
+    def cannot_open(self, parent, path: Path, exc: BaseException) -> None:
         QMessageBox.critical(parent, APP_NAME, self.tr("TwinDesk cannot open the database %1:")
                              .replace("%1", str(path)) + f"\n\n{exc}")
 
@@ -221,20 +221,29 @@ class Session(QObject):
             self.lock = None
 
     # --- the window ------------------------------------------------------------------------------
+    def adopt_window(self, shell: MainWindow) -> None:
+        """At start-up: the shell already on screen becomes the window over the database just opened."""
+        shell.attach(self.path, read_only=self.read_only, read_only_reason=self.read_only_reason)
+        self._follow(shell)
+        self._show_notices()
+
     def show_window(self) -> None:
         old = self.window
         if old is not None:
             old.save_state()
-        self.window = MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
-                                 read_only=self.read_only, read_only_reason=self.read_only_reason)
-        self.window.switchDatabase.connect(self.switch_database)
-        self.window.switchLanguage.connect(self.switch_language)
-        self.window.restoreBackup.connect(self.restore)
+        self._follow(MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
+                                read_only=self.read_only, read_only_reason=self.read_only_reason))
         if old is not None:
             old.close()
             old.deleteLater()
         self.window.show()
         self._show_notices()
+
+    def _follow(self, window: MainWindow) -> None:
+        self.window = window
+        window.switchDatabase.connect(self.switch_database)
+        window.switchLanguage.connect(self.switch_language)
+        window.restoreBackup.connect(self.restore)
 
     def _show_notices(self) -> None:
         """What the user must know about this open (a missing backup, why it is read-only, a restore):
