@@ -455,7 +455,7 @@ def _rows(conn, with_tag: bool = False) -> dict[str, list[tuple]]:
             cols.remove("illustrative")
             cols.insert(1, "illustrative")
         names = ", ".join(f'"{c}"' for c in cols)
-        out[table] = conn.execute(f'SELECT {names} FROM "{table}" ORDER BY id').fetchall()
+        out[table] = conn.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
     return out
 
 

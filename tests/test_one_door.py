@@ -48,6 +48,17 @@ def test_every_write_path_goes_through_an_operation(guarded, make):
     save_with_parts("visit", {"title": "New"}, {"delegate": [{"name": "Wang"}]}, [ids["jeju"]])
     undo.history.undo()
     undo.history.redo()
+    from twindesk.domain.operations import documents
+
+    docs = documents.attach("partner", ids["vlad"], [("a.pdf", b"%PDF-1.4 a"), ("b.txt", b"b")])
+    documents.edit(docs[0], title="Agreement", kind="agreement")
+    documents.detach([docs[1]])
+    undo.history.undo()
+    records.delete("partner", ids["child"])
+    documents.attach("visit", ids["visit"], [("c.pdf", b"%PDF-1.4 c")])
+    records.delete("visit", ids["visit"])
+    undo.history.reset()
+    assert documents.collect_blobs() == 1
     write_demo(replace=True)
     assert guarded == []
 

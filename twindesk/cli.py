@@ -108,6 +108,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _brief_parser(sub)
     _exchange_parsers(sub)
     _history_parser(sub)
+    from twindesk.cli_documents import add_parsers as document_parsers  # attach, documents, document
+
+    document_parsers(sub, _, _db_option, record_id)
     return parser
 
 
@@ -134,14 +137,14 @@ BRIEF_ID = {"visit": "the visit's ID", "partner": "the partner's ID"}
 def _brief_parser(sub) -> None:
     from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
 
-    brief = _sub(sub, "brief", _("write a PDF briefing pack for a visit or a partner"))
+    brief = _sub(sub, "brief", _("write a briefing pack (PDF, or Word for OUT.docx) for a visit or a partner"))
     kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True, help=_("visit or partner"))
     for kind in ("visit", "partner"):
         keys = ", ".join(s.key for s in available_sections(kind))
         p = _sub(kinds, kind, _(BRIEF_KIND[kind]))
         p.add_argument("id", type=record_id, metavar="ID", help=_(BRIEF_ID[kind]))
-        p.add_argument("out", metavar="OUT.pdf", help=_("the PDF file to write"))
-        p.add_argument("--force", action="store_true", help=_("replace OUT.pdf if it exists"))
+        p.add_argument("out", metavar="OUT", help=_("the file to write: OUT.pdf, or OUT.docx for an editable Word edition"))
+        p.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
         _db_option(p)
         # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
         p.add_argument("--lang", dest="brief_lang", choices=LANGS,
@@ -165,6 +168,7 @@ def _exchange_parsers(sub) -> None:
                         help=_("language of sheet names, headers and labels, and of these messages (default: en)"))
     export.add_argument("--hxl", action="store_true",
                         help=_("add a row of HXL hashtags (#org, #country+code, #item, #value …) under the headers"))
+    export.add_argument("--marking", default="", metavar="TEXT", help=_("e.g. 内部资料 or Internal, on every page"))
 
     imp = sub.add_parser("import", help=_("read a workbook written by export, or a list staff typed, into the database"),
                          description=_(IMPORT_DESCRIPTION), formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -288,7 +292,7 @@ def cmd_export(args) -> int:
     workspace.open_workspace(path, read_only=True)  # an export only reads
     try:
         report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl,
-                                 replace=args.force)
+                                 marking=args.marking, replace=args.force)
     finally:
         workspace.close()
     for warning in report.warnings:
@@ -367,6 +371,15 @@ def cmd_history(args) -> int:
 
 
 
+def _documents_command(name: str):
+    def run(args) -> int:
+        from twindesk import cli_documents
+
+        return getattr(cli_documents, name)(args, _lang, _db_path(args))
+
+    return run
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -382,6 +395,9 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "history": cmd_history,
+    "attach": _documents_command("cmd_attach"),
+    "documents": _documents_command("cmd_documents"),
+    "document": _documents_command("cmd_document"),
     None: cmd_window,
 }
 

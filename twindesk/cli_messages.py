@@ -1,5 +1,6 @@
 """The command line's words in Chinese (the English templates are in cli.py; see store.messages)."""
 
+from twindesk.cli_documents import ATTACH_DESCRIPTION
 from twindesk.store.messages import add_chinese
 
 # The two long help texts.
@@ -117,14 +118,16 @@ CLI_ZH = {
     "only changes on or after this day, e.g. 2026-11-01": "只看这一天及以后的修改，例如 2026-11-01",
     "at most N lines (default: 100)": "最多 N 行（默认：100）",
     "language of the lines (default: that of the messages)": "各行的语言（默认：与提示相同）",
-    "write a PDF briefing pack for a visit or a partner": "为一次出访/来访或一个友好伙伴写出 PDF 背景材料",
+    "write a briefing pack (PDF, or Word for OUT.docx) for a visit or a partner":
+        "为一次出访/来访或一个友好伙伴写出背景材料（PDF；OUT.docx 则为 Word 文档）",
     "visit or partner": "visit（出访/来访）或 partner（友好伙伴）",
     "the briefing pack of one visit": "一次出访/来访的背景材料",
     "the briefing pack of one partner": "一个友好伙伴的背景材料",
     "the visit's ID": "出访/来访的编号",
     "the partner's ID": "友好伙伴的编号",
-    "the PDF file to write": "要写出的 PDF 文件",
-    "replace OUT.pdf if it exists": "OUT.pdf 已存在时替换它",
+    "the file to write: OUT.pdf, or OUT.docx for an editable Word edition":
+        "要写出的文件：OUT.pdf，或可编辑的 Word 版 OUT.docx",
+    "replace OUT if it exists": "OUT 已存在时替换它",
     "language of the pack, and of these messages (default: en)": "背景材料和这些提示的语言（默认：en）",
     "the sections to print (default: all): {keys}": "要印出的部分（默认：全部）：{keys}",
     "e.g. 内部资料 or Internal, on every page": "印在每一页上，例如 内部资料 或 Internal",
@@ -204,5 +207,39 @@ CLI_ZH = {
 }
 
 
+# documents (cli_documents.py)
+DOCUMENTS_CLI_ZH = {
+    "attach files to a record (stored in the database)": "把文件添加到一条记录（保存在数据库中）",
+    "the record, e.g. partner:12": "记录，例如 partner:12",
+    "the files to attach": "要添加的文件",
+    "the title (default: each file's name)": "标题（默认：各文件的文件名）",
+    "one of {kinds} (default: other)": "{kinds} 之一（默认：other）",
+    "the document's date, e.g. 2026-11-01": "文件的日期，例如 2026-11-01",
+    "a note": "备注",
+    "list the documents, of one record or of all": "列出文件：一条记录的或全部的",
+    "One line per document: ID, title, kind, date, record, size and SHA-256, separated by tabs. KIND is one of {kinds}.":
+        "每份文件一行：编号、标题、类型、日期、记录、大小和 SHA-256，以制表符分隔。KIND 为 {kinds} 之一。",
+    "only this record's, e.g. partner:12": "只列这条记录的，例如 partner:12",
+    "save a copy of one document's file": "把一份文件另存一份副本",
+    "the document's ID (see twindesk documents)": "文件的编号（见 twindesk documents）",
+    "the file to write": "要写出的文件",
+    "replace OUT if it exists": "OUT 已存在时替换它",
+    "{value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)":
+        "{value!r}：请写成 KIND:ID，KIND 为 {kinds} 之一（例如 partner:12）",
+    "{value!r}: the ID {id!r} is not a whole number": "{value!r}：编号 {id!r} 不是整数",
+    "{value!r}: the ID must be a whole number above zero": "{value!r}：编号必须是大于零的整数",
+    "attached {count} file(s) to {record} in {path}": "已把 {count} 个文件添加到 {path} 中的{record}",
+    "  document {id}: “{title}” ({type}, {size}) SHA-256 {sha256}": "  文件 {id}：“{title}”（{type}，{size}）SHA-256 {sha256}",
+    "twindesk: no documents": "twindesk：没有文件",
+    "document {id} (“{title}”, {size}) saved to {path}": "文件 {id}（“{title}”，{size}）已保存到 {path}",
+}
+ATTACH_ZH = """\
+把文件添加到一条记录：KIND 为 {kinds} 之一。每个文件都保存在数据库中，按其 SHA-256 只存一份，无论添加多少次。
+空文件、大于 {limit} 的文件、TwinDesk 不保存的类型（可保存 PDF、图片、Word/Excel/PowerPoint、OpenDocument、
+纯文本），或内容与扩展名不符的文件会被拒绝，此时不添加任何文件。--kind 为 {doc_kinds} 之一。
+"""
+
 add_chinese(CLI_ZH)
+add_chinese(DOCUMENTS_CLI_ZH)
+add_chinese({ATTACH_DESCRIPTION: ATTACH_ZH})
 add_chinese({HISTORY_DESCRIPTION: HISTORY_ZH, IMPORT_DESCRIPTION: IMPORT_ZH})

@@ -94,6 +94,14 @@
         <translation>无（也可自行输入）</translation>
     </message>
     <message>
+        <source>PDF, to print and hand out</source>
+        <translation>PDF，用于打印和分发</translation>
+    </message>
+    <message>
+        <source>Word document (.docx), to edit</source>
+        <translation>Word 文档（.docx），可编辑</translation>
+    </message>
+    <message>
         <source>Language of the pack</source>
         <translation>材料语言</translation>
     </message>
@@ -104,6 +112,10 @@
     <message>
         <source>Marking</source>
         <translation>密级标注</translation>
+    </message>
+    <message>
+        <source>Write as</source>
+        <translation>文件格式</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -120,6 +132,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Building the briefing pack…</source>
@@ -254,6 +270,69 @@
     <message>
         <source>Order</source>
         <translation>排序</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Where each column goes. Check the suggestions; a column can also go into the notes, or not be imported.</source>
+        <translation>每一列导入到哪里。请核对建议；某一列也可以计入备注，或不导入。</translation>
+    </message>
+    <message>
+        <source>Load mapping…</source>
+        <translation>载入对应关系…</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>保存对应关系…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Imported into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>No sheet is imported: go back and choose what a sheet holds.</source>
+        <translation>没有要导入的工作表：请返回上一步，选择工作表中是哪类记录。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1. Choose “into the notes” to keep their values.</source>
+        <translation>不导入：%1。如要保留其内容，请选择“计入备注”。</translation>
+    </message>
+    <message>
+        <source>Every column is imported.</source>
+        <translation>每一列都会导入。</translation>
+    </message>
+    <message>
+        <source>Load a mapping</source>
+        <translation>载入对应关系</translation>
+    </message>
+    <message>
+        <source>Import mapping (*.json)</source>
+        <translation>导入对应关系 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>保存对应关系</translation>
     </message>
 </context>
 <context>
@@ -608,21 +687,6 @@
     </message>
 </context>
 <context>
-    <name>DuplicatesDialog</name>
-    <message>
-        <source>Partners that may already exist</source>
-        <translation>可能已存在的友好伙伴</translation>
-    </message>
-    <message>
-        <source>These rows would create partners with the same name and country as partners already in the database. Tick the ones that are really new; to update the existing partner instead, put its ID in the row&apos;s ID column and import again.</source>
-        <translation>以下各行将新建的友好伙伴与数据库中已有的友好伙伴名称和国家相同。请勾选确实是新伙伴的行；如要更新已有伙伴，请在该行的编号列填写其编号后重新导入。</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>继续</translation>
-    </message>
-</context>
-<context>
     <name>EnvironmentError</name>
     <message>
         <source>The database is busy (another program is writing to it). Wait a moment and try again; nothing was lost.</source>
@@ -676,8 +740,16 @@
         <translation>在表头下添加 HXL 标签（供人道主义合作伙伴的工具使用）</translation>
     </message>
     <message>
+        <source>None (or type your own)</source>
+        <translation>无（也可自行输入）</translation>
+    </message>
+    <message>
         <source>Language of the workbook</source>
         <translation>工作簿语言</translation>
+    </message>
+    <message>
+        <source>Marking on printed pages</source>
+        <translation>打印页上的密级标注</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -698,6 +770,85 @@
     <message>
         <source>Workbook</source>
         <translation>工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel workbook with macros (.xlsm; macros are not run)</source>
+        <translation>含宏的 Excel 工作簿 (.xlsm；不会运行宏)</translation>
+    </message>
+    <message>
+        <source>Excel 97–2003 workbook (.xls)</source>
+        <translation>Excel 97–2003 工作簿 (.xls)</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格 (.ods)</translation>
+    </message>
+    <message>
+        <source>CSV text file</source>
+        <translation>CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>A list typed in Excel, WPS or LibreOffice (.xlsx, .xlsm, .xls, .ods or .csv), or a workbook TwinDesk exported.</source>
+        <translation>在 Excel、WPS 或 LibreOffice 中录入的表格（.xlsx、.xlsm、.xls、.ods 或 .csv），或 TwinDesk 导出的工作簿。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Import a list</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument spreadsheets (*.ods);;CSV text files (*.csv);;All files (*)</source>
+        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument 电子表格 (*.ods);;CSV 文本文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>A workbook TwinDesk exported: it is imported by ID as it was exported. Next shows what would change.</source>
+        <translation>这是 TwinDesk 导出的工作簿：按编号原样导入。下一步显示将有哪些变化。</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) read. Next shows what TwinDesk recognises in them.</source>
+        <translation>已读取 %1 个工作表。下一步显示 TwinDesk 从中识别出的内容。</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation>按所选</translation>
+    </message>
+    <message>
+        <source>Encoding %1 (%2); if the text looks garbled on the next pages, choose another.</source>
+        <translation>编码 %1（%2）；如果后面各页中的文字是乱码，请换一种编码。</translation>
     </message>
 </context>
 <context>
@@ -770,80 +921,66 @@
     </message>
 </context>
 <context>
-    <name>ImportFlow</name>
+    <name>ImportWizard</name>
     <message>
-        <source>Import a workbook</source>
-        <translation>导入工作簿</translation>
+        <source>Import a list</source>
+        <translation>导入表格</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <source>recognised from its headers</source>
+        <translation>根据表头识别</translation>
     </message>
     <message>
-        <source>Checking the workbook…</source>
-        <translation>正在检查工作簿…</translation>
+        <source>as remembered for these headers</source>
+        <translation>沿用上次对相同表头的设置</translation>
     </message>
     <message>
-        <source>The workbook was not imported</source>
-        <translation>工作簿未导入</translation>
+        <source>as the mapping says</source>
+        <translation>按对应关系文件</translation>
     </message>
     <message>
-        <source>Nothing was written. Correct these %1 problem(s) in the workbook and import it again.</source>
-        <translation>未写入任何数据。请在工作簿中改正以下 %1 个问题后重新导入。</translation>
+        <source>from the mapping file</source>
+        <translation>来自对应关系文件</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>导入</translation>
+        <source>changed by you</source>
+        <translation>已由您修改</translation>
     </message>
     <message>
-        <source>Nothing was imported: %1 row(s) would create a partner that may already exist. Put the existing partner&apos;s ID in those rows, or tick them as new, and import again.</source>
-        <translation>未导入任何数据：有 %1 行将新建可能已存在的友好伙伴。请在这些行中填写已有伙伴的编号，或勾选确认为新伙伴，然后重新导入。</translation>
+        <source>New</source>
+        <translation>新建</translation>
     </message>
     <message>
-        <source>Import %1?
-
-New records: %2
-Changed records: %3
-Unchanged: %4
-
-A backup of the database is taken first.</source>
-        <translation>导入 %1？
-
-新增记录：%2
-修改记录：%3
-未变记录：%4
-
-导入前会先备份数据库。</translation>
+        <source>Update</source>
+        <translation>更新</translation>
     </message>
     <message>
-        <source>%1 value(s) in the workbook belong to records changed in the database after the workbook was written (listed before). Write the workbook&apos;s values over those changes?</source>
-        <translation>工作簿中有 %1 个值所属的记录在导出工作簿之后已在数据库中修改（见前面的列表）。是否用工作簿中的值覆盖这些修改？</translation>
+        <source>Unchanged</source>
+        <translation>不变</translation>
     </message>
     <message>
-        <source>%1 record(s) deleted since the workbook was written will be created again.</source>
-        <translation>有 %1 条在导出工作簿之后删除的记录将被重新创建。</translation>
+        <source>Likely duplicate</source>
+        <translation>可能重复</translation>
     </message>
     <message>
-        <source>%1 sheet(s) or column(s) that TwinDesk does not know will be left out.</source>
-        <translation>有 %1 个 TwinDesk 无法识别的工作表或列将被忽略。</translation>
+        <source>Error</source>
+        <translation>有错误</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
+        <source>Skip</source>
+        <translation>跳过</translation>
     </message>
     <message>
-        <source>Imported %1.
-
-New records: %2
-Changed records: %3
-
-The database as it was before is saved as %4</source>
-        <translation>已导入 %1。
-
-新增记录：%2
-修改记录：%3
-
-导入前的数据库已另存为 %4</translation>
+        <source>like row %1 of this import</source>
+        <translation>与本次导入的第 %1 行相似</translation>
+    </message>
+    <message>
+        <source>%1 (ID %2)</source>
+        <translation>%1（编号 %2）</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>编号 %1</translation>
     </message>
 </context>
 <context>
@@ -855,10 +992,6 @@ The database as it was before is saved as %4</source>
     <message>
         <source>Save the list of problems</source>
         <translation>保存问题列表</translation>
-    </message>
-    <message>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>供 Excel 使用的 CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -878,6 +1011,22 @@ The database as it was before is saved as %4</source>
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>problems.xlsx</source>
+        <translation>问题清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1297,97 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>What the import would do. Nothing is written until you click Import.</source>
+        <translation>导入将做哪些改动。点击“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <source>Save errors as workbook…</source>
+        <translation>将错误另存为表格…</translation>
+    </message>
+    <message>
+        <source>Save the list of problems</source>
+        <translation>保存问题列表</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Write the file&apos;s values over the changes made in the database after it was written</source>
+        <translation>用文件中的值覆盖文件写出之后数据库中的修改</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Rows (%1)</source>
+        <translation>行（%1）</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>说明（%1）</translation>
+    </message>
+    <message>
+        <source>Create the %1 record(s) that rows name but the database lacks: %2</source>
+        <translation>新建表中提到但数据库中没有的 %1 条记录：%2</translation>
+    </message>
+    <message>
+        <source>There is nothing to import: no sheet holds a list TwinDesk keeps. Why, sheet by sheet, is under Problems; go back to choose what a sheet holds.</source>
+        <translation>没有可导入的内容：没有哪个工作表是 TwinDesk 管理的名录。各工作表的原因见“问题”；可返回上一步选择工作表中是哪类记录。</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 unchanged</source>
+        <translation>%1：新建 %2，修改 %3，不变 %4</translation>
+    </message>
+    <message>
+        <source>%1 problem(s): nothing can be imported until they are corrected in the file (or the mapping).</source>
+        <translation>%1 个问题：在文件（或对应关系）中改正之前，无法导入任何内容。</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Correct the problems first; nothing is written while there are any.</source>
+        <translation>请先改正问题；只要还有问题，就不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) look like records already there: tick those that are really new, or put the existing record&apos;s ID in the file.</source>
+        <translation>%1 行看起来与已有记录相同：请勾选确实是新记录的行，或在文件中填写已有记录的编号。</translation>
+    </message>
+    <message>
+        <source>Rows name records the database lacks: allow creating them, or correct the file.</source>
+        <translation>表中提到了数据库中没有的记录：请允许新建它们，或改正文件。</translation>
+    </message>
+    <message>
+        <source>Nothing would change: every row is already in the database as it is.</source>
+        <translation>不会有任何变化：每一行都已按原样存在于数据库中。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1666,60 @@ The database will hold what it held then; changes made since are replaced. Its c
     </message>
 </context>
 <context>
+    <name>ResultPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>%1 is imported.</source>
+        <translation>%1 已导入。</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed</source>
+        <translation>%1：新建 %2，修改 %3</translation>
+    </message>
+    <message>
+        <source>Made for the rows that name them: %1</source>
+        <translation>为表中提到的记录新建了：%1</translation>
+    </message>
+    <message>
+        <source>The database as it was before is saved as %1</source>
+        <translation>导入前的数据库已保存为 %1</translation>
+    </message>
+    <message>
+        <source>The mapping is remembered: a list with the same headers is recognised the same way next time.</source>
+        <translation>已记住本次的对应关系：下次遇到表头相同的表格，将按同样方式识别。</translation>
+    </message>
+</context>
+<context>
+    <name>RowsTable</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Existing record or problem</source>
+        <translation>已有记录或问题</translation>
+    </message>
+    <message>
+        <source>Really new</source>
+        <translation>确为新记录</translation>
+    </message>
+</context>
+<context>
     <name>SaveAsField</name>
     <message>
         <source>Choose…</source>
@@ -1544,6 +1838,57 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>TwinDesk database (*.db)</source>
         <translation>TwinDesk 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPage</name>
+    <message>
+        <source>Sheets</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>What each sheet holds, and where its table starts. Choose another kind, or Skip, where the guess is wrong.</source>
+        <translation>每个工作表中是哪类记录，表格从哪一行开始。如果猜得不对，请另选类别，或选择“跳过”。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>Data rows</source>
+        <translation>数据行数</translation>
+    </message>
+    <message>
+        <source>Rows skipped</source>
+        <translation>跳过的行</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>对应关系</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Guessed from its headers: %1.</source>
+        <translation>根据表头猜测为：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sheet(s) will be imported.</source>
+        <translation>%2 个工作表中将导入 %1 个。</translation>
     </message>
 </context>
 <context>

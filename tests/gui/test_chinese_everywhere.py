@@ -244,29 +244,89 @@ def test_deletes_refusals_and_undo_speak_chinese(qtbot, window, seen):
     assert not seen.english(), "\n".join(seen.english())
 
 
-def test_import_problems_and_file_errors_speak_chinese(qtbot, window, seen, tmp_path, gui_db):
+def _wizard_texts(seen, name, wizard) -> None:
+    """The page as shown, with the texts in its tables' cells."""
+    from PySide6.QtWidgets import QTableView, QTableWidget
+
+    page = wizard.currentPage()
+    seen.widget(name, wizard)
+    for table in page.findChildren(QTableWidget):
+        seen.message(f"{name} {table.objectName()}", *(table.item(r, c).text() for r in range(table.rowCount())
+                                                        for c in range(table.columnCount()) if table.item(r, c)))
+    for view in page.findChildren(QTableView):
+        model = view.model()
+        if not isinstance(view, QTableWidget) and model is not None:
+            seen.message(f"{name} {view.objectName()}", *(str(model.index(r, c).data() or "")
+                                                          for r in range(model.rowCount())
+                                                          for c in range(model.columnCount())))
+
+
+def test_the_import_wizard_and_file_errors_speak_chinese(qtbot, window, seen, tmp_path, gui_db, monkeypatch):
+    from openpyxl import Workbook
+
+    from tests.helpers.staff_files import PARTNERS, staff_workbook
+    from tests.helpers.wizard_steps import FINISH, NEXT, click, import_now, open_wizard, to_preview
     from twindesk.exchange import export_workbook
     from twindesk.ui.common.replace_prompt import ask_to_write
-    from twindesk.ui.exchange.import_flow import ImportFlow
 
-    path = tmp_path / "book.xlsx"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from twindesk.exchange.staff_lists.sources import ENCODINGS
+
+    seen.data |= {str(v) for row in PARTNERS if row for v in row if v is not None} | {"Sheet3", *ENCODINGS}
+    wizard = open_wizard(qtbot, window, monkeypatch, staff_workbook(tmp_path / "staff.xlsx"))
+    _wizard_texts(seen, "wizard file", wizard)
+    for name in ("sheets", "columns"):
+        click(qtbot, wizard, NEXT)
+        _wizard_texts(seen, f"wizard {name}", wizard)
+    to_preview(qtbot, wizard)  # problems cell by cell
+    for tab in range(3):
+        wizard.preview_page.tabs.setCurrentIndex(tab)
+        _wizard_texts(seen, f"wizard preview tab {tab}", wizard)
+    assert wizard.preview_page.errors.model().rowCount() >= 2
+    wizard.reject()
+
+    clean = tmp_path / "友城.xlsx"
+    wb = Workbook()
+    wb.active.title = "友城名录"
+    for row in (["城市名称", "国别", "人口"], ["济州", "韩国", "67万"], ["滨海边疆区", "俄罗斯联邦", "184万"]):
+        wb.active.append(row)
+    wb.save(clean)
+    wizard = open_wizard(qtbot, window, monkeypatch, clean)
+    to_preview(qtbot, wizard)
+    _wizard_texts(seen, "wizard preview", wizard)
+    import_now(qtbot, wizard)
+    _wizard_texts(seen, "wizard result", wizard)
+    click(qtbot, wizard, FINISH)
+
+    nothing = tmp_path / "scratch.xlsx"
+    wb = Workbook()
+    wb.active.title = "Sheet3"
+    wb.active.append(["临时", "记录"])
+    wb.save(nothing)
+    wizard = open_wizard(qtbot, window, monkeypatch, nothing)
+    to_preview(qtbot, wizard)
+    _wizard_texts(seen, "wizard nothing to import", wizard)
+    wizard.reject()
+
+    path = tmp_path / "book.xlsx"  # TwinDesk's own Chinese export, with a value it cannot read
     export_workbook(path, lang="zh_CN")
     book = load_workbook(path)
     sheet = book[book.sheetnames[2]]
     sheet.cell(2, 2).value = "not a direction at all"
     book.save(path)
     seen.data.add("not a direction at all")
-    read = {}
-
-    def look(dialog):
-        seen.widget("import problems", dialog)
-        read["done"] = True
-        dialog.reject()
-
-    errors = answer_modal(look)
-    ImportFlow(window, lang="zh_CN", user="李娜").start(path)
-    qtbot.waitUntil(lambda: "done" in read or bool(errors), timeout=20_000)
-    assert not errors, errors
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    _wizard_texts(seen, "wizard twindesk file", wizard)
+    to_preview(qtbot, wizard)
+    _wizard_texts(seen, "wizard twindesk preview", wizard)
+    wizard.reject()
+    bad = tmp_path / "broken.csv"
+    bad.write_bytes("城市名称,国别\r\n兵库县,日本\r\n".encode("gb18030"))
+    wizard = open_wizard(qtbot, window, monkeypatch, bad)
+    wizard.file_page.read(bad, "utf-8")  # the wrong encoding: said in Chinese
+    qtbot.waitUntil(lambda: not wizard.file_page.reading, timeout=20_000)
+    _wizard_texts(seen, "wizard wrong encoding", wizard)
+    wizard.reject()
     ask_to_write(window, gui_db.path, gui_db.path)  # the database itself: refused
     ask_to_write(window, tmp_path, gui_db.path)  # a folder
     assert not seen.english(), "\n".join(seen.english())

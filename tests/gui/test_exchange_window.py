@@ -4,15 +4,15 @@ with its problem table and the confirmation of likely duplicates."""
 from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.conftest import answer_modal, type_text
+from tests.gui.conftest import type_text
+from tests.helpers.wizard_steps import IMPORT, import_now, open_wizard, to_preview
 from twindesk.domain.operations import records
 from twindesk.store import models as m
 from twindesk.ui.exchange.export_dialog import ExportDialog
-from twindesk.ui.exchange.import_flow import DuplicatesDialog, ImportFlow
-from twindesk.ui.exchange.issues_dialog import IssuesDialog, IssuesModel
+from twindesk.ui.exchange.issues_dialog import IssuesModel
 
 
 def _data():
@@ -75,6 +75,21 @@ def test_export_workbook_in_chinese_with_hxl(qtbot, gui_db, tmp_path):
     assert ws.cell(2, 1).value.startswith("#")  # the HXL row under the headers
 
 
+def test_export_workbook_with_a_marking_typed_on_every_printed_page(qtbot, gui_db, tmp_path):
+    _data()
+    dialog = ExportDialog(lang="en", folder=tmp_path, today=date(2026, 11, 29))
+    qtbot.addWidget(dialog)
+    offered = []
+    dialog.offer = lambda _p, path, what, **k: offered.append(path)
+    assert dialog.marking.currentText() == ""  # none unless chosen
+    dialog.marking.lineEdit().setFocus()
+    qtbot.keyClicks(dialog.marking.lineEdit(), "R&D only")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    wb = load_workbook(_wait_offered(qtbot, offered))
+    assert {ws.oddHeader.right.text for ws in wb.worksheets} == {"R&&D only"}  # printed as typed
+    assert wb["Shipments"].page_setup.paperSize == 9  # A4
+
+
 def _exported(tmp_path, gui_db):
     from twindesk.exchange import export_workbook
 
@@ -93,25 +108,16 @@ def test_an_import_with_errors_lists_them_and_writes_nothing(qtbot, window, tmp_
     ws.cell(3, headers.index("Status") + 1).value = "lost at sea"
     wb.save(path)
     before = m.Shipment.select().count()
-    seen = {}
-
-    def look(dialog):
-        assert isinstance(dialog, IssuesDialog)
-        qtmodeltester.check(dialog.model)
-        seen["rows"] = dialog.model.rows()
-        seen["summary"] = dialog.summary.text()
-        dialog.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        seen["sorted"] = [r[1] for r in dialog.model.rows()]
-        dialog.reject()
-
-    errors = answer_modal(look)
-    flow = ImportFlow(window, lang="en", user="Li Na")
-    flow.start(path)
-    qtbot.waitUntil(lambda: "rows" in seen or bool(errors), timeout=20_000)
-    assert not errors, errors
-    assert seen["summary"].startswith("Nothing was written. Correct these 2 problem(s)")
-    assert {(r[0], r[1], r[2]) for r in seen["rows"]} == {("Shipments", 2, "Title"), ("Shipments", 3, "Status")}
-    assert seen["sorted"] == [3, 2]
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    model = preview.errors.model()
+    qtmodeltester.check(model)
+    assert preview.summary.text().startswith("2 problem(s): nothing can be imported")
+    assert {(r[0], r[1], r[2]) for r in model.rows()} == {("Shipments", 2, "Title"), ("Shipments", 3, "Status")}
+    preview.errors.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [r[1] for r in model.rows()] == [3, 2]
+    assert not wizard.button(IMPORT).isEnabled()
     assert m.Shipment.select().count() == before
 
 
@@ -127,26 +133,17 @@ def test_an_import_with_a_likely_duplicate_asks_then_imports_after_a_backup(qtbo
     new_row[headers.index("Country")] = "JP"
     ws.append(new_row)
     wb.save(path)
-    answers = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.Yes)
-    infos = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
-
-    def tick(dialog):
-        assert isinstance(dialog, DuplicatesDialog)
-        assert dialog.list.count() == 1 and f"partner {hyogo}" in dialog.list.item(0).text()
-        dialog.list.item(0).setCheckState(Qt.CheckState.Checked)
-        dialog.done(QDialog.DialogCode.Accepted)
-
-    errors = answer_modal(tick)
-    flow = ImportFlow(window, lang="en", user="Li Na")
-    flow.start(path)
-    qtbot.waitUntil(lambda: flow.result is not None or bool(errors), timeout=20_000)
-    assert not errors, errors
-    assert "New records: Partners 1" in answers[0] and "A backup of the database is taken first." in answers[0]
-    assert flow.result.applied and flow.result.backup.exists()
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    assert "Partners: 1 new" in preview.summary.text()
+    line = preview.rows.row_of("Partners", 4)
+    assert f"partner {hyogo}" in preview.rows.item(line, 4).text() and not wizard.button(IMPORT).isEnabled()
+    preview.rows.item(line, 5).setCheckState(Qt.CheckState.Checked)  # the user ticks it as really new
+    result = import_now(qtbot, wizard)
+    assert result.applied and result.backup.exists()
     assert m.Partner.select().where(m.Partner.name_en == "Hyogo").count() == 2
-    assert infos and infos[-1].startswith("Imported book.xlsx.")
+    assert wizard.result_page.text.text().startswith("book.xlsx is imported.")
 
 
 def test_issues_model_sorts_and_saves_for_excel(qtbot, tmp_path, qtmodeltester):
@@ -161,11 +158,11 @@ def test_issues_model_sorts_and_saves_for_excel(qtbot, tmp_path, qtmodeltester):
     assert [r[0] for r in model.rows()] == ["Partners", "Partners", "Visits"]
     model.sort(1)
     assert [r[1] for r in model.rows()] == [None, 3, 12]
-    target = tmp_path / "problems.csv"
-    model.save_csv(target)
-    text = target.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Sheet,Row,Column,Problem"
-    assert "Visits,12,End date,End date is before start date." in text
+    target = tmp_path / "problems.xlsx"
+    model.save_workbook(target)
+    saved = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert saved[0] == ("Sheet", "Row", "Column", "Problem")
+    assert ("Visits", 12, "End date", "End date is before start date.") in saved
 
 
 def test_a_stale_workbook_lists_the_newer_values_then_overwrites_them_when_asked(qtbot, window, tmp_path,
@@ -173,24 +170,15 @@ def test_a_stale_workbook_lists_the_newer_values_then_overwrites_them_when_asked
     hyogo, _jeju = _data()
     path = _exported(tmp_path, window)
     records.save("partner", {"name_en": "Hyogo Prefecture"}, hyogo, user="Wang Fang")  # after the export
-    answers = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    seen = {}
-
-    def look(dialog):
-        assert isinstance(dialog, IssuesDialog)
-        seen["rows"] = dialog.model.rows()
-        dialog.reject()
-
-    errors = answer_modal(look)
-    flow = ImportFlow(window, lang="en", user="Li Na")
-    flow.start(path)
-    qtbot.waitUntil(lambda: flow.result is not None or bool(errors), timeout=20_000)
-    assert not errors, errors
-    (sheet, row, column, message), = seen["rows"]
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    (sheet, row, column, _value, message), = preview.errors.model().rows()
     assert (sheet, column) == ("Partners", "English name") and "Wang Fang" in message
     assert "“Hyogo”" in message and "“Hyogo Prefecture”" in message
-    assert "changed in the database after the workbook was written" in answers[0]
-    assert flow.result.applied and records.get("partner", hyogo)["name_en"] == "Hyogo"
+    assert preview.overwrite_newer.isVisible() and not wizard.button(IMPORT).isEnabled()
+    qtbot.mouseClick(preview.overwrite_newer, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, preview.overwrite_newer.height() // 2))
+    qtbot.waitUntil(lambda: preview.report is not None and not preview.report.errors, timeout=20_000)
+    result = import_now(qtbot, wizard)
+    assert result.applied and records.get("partner", hyogo)["name_en"] == "Hyogo"

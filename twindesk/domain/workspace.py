@@ -88,6 +88,10 @@ def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = 
         raise
     door.bind_write_lock(None if read_only else lock)
     undo.history.reset()
+    if not read_only:  # files a past session's documents left: no undo step can bring them back now
+        from twindesk.domain.operations.documents import collect_blobs
+
+        collect_blobs()
     return opened
 
 

@@ -112,3 +112,29 @@ SHEETS: dict[str, SheetDef] = {
 def continuation_header(header: str, part: int, lang: str) -> str:
     """The header of the `part`-th column of a text too long for one cell (part 2, 3 …)."""
     return f"{header}（续{part}）" if lang.startswith("zh") else f"{header} (continued {part})"
+
+
+# The documents on records, listed without their contents (a file cannot travel in a cell): the import
+# skips this sheet with a note (docs/architecture.md, "Documents").
+DOCUMENT_SHEET_NAMES = ("Documents", "文件")
+
+
+def _document_columns() -> tuple[SheetColumn, ...]:
+    from twindesk.domain.model.vocabulary import DOCUMENT_KINDS
+
+    return (
+        SheetColumn("id", "id", "id", "ID", "ID", hxl.tag("document", "id")),
+        SheetColumn("uuid", "uuid", "uuid", "UUID", "唯一标识", hxl.tag("document", "uuid")),
+        SheetColumn("version", "version", "version", "Version", "版本", hxl.tag("document", "version")),
+        SheetColumn("title", "title", "text", "Title", "标题", "#meta+document+title"),
+        SheetColumn("kind", "kind", "code", "Kind", "类型", "#meta+document+type", DOCUMENT_KINDS),
+        SheetColumn("dated_on", "dated_on", "date", "Date", "日期", "#date+document"),
+        SheetColumn("owner_kind", "owner_kind", "text", "Record", "所属记录", "#meta+record+type"),
+        SheetColumn("owner_id", "owner_id", "id", "Record ID", "所属记录ID", "#meta+record+id"),
+        SheetColumn("file_name", "file_name", "text", "File name", "文件名", "#meta+file+name"),
+        SheetColumn("size", "size", "int", "Size (bytes)", "大小（字节）", "#meta+file+size"),
+        SheetColumn("sha256", "sha256", "text", "SHA-256", "SHA-256", "#meta+file+sha256"),
+    )
+
+
+DOCUMENT_SHEET = SheetDef("document", *DOCUMENT_SHEET_NAMES, _document_columns())

@@ -1,6 +1,6 @@
 """The meeting workbook: the Summary sheet, then one sheet per list (docs/architecture.md, "Files"), written write-only.
 
-`export_workbook(target, lang=…, hxl=…, progress=…)` writes to a temporary file beside `target` and
+`export_workbook(target, lang=…, hxl=…, marking=…, progress=…)` writes to a temporary file beside `target` and
 renames it into place at the end (`domain.output_file.atomic_output`): a failed or cancelled export
 leaves the previous file, or none, and no temporary file.
 """
@@ -16,13 +16,23 @@ from twindesk.domain.progress import Progress
 from twindesk.domain.transfer import export as transfer_export
 from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange import hxl as hxl_tags
+from twindesk.exchange import print_setup
 from twindesk.exchange.cells import CELL_LIMIT, parts_needed
 from twindesk.exchange.columns import SHEET_ORDER, SHEETS, SUMMARY_NAMES, SheetDef, continuation_header
+from twindesk.exchange.documents_sheet import write_documents_sheet
+from twindesk.exchange.print_columns import IDENTITY, print_order
 from twindesk.exchange.report import ExportReport
 from twindesk.exchange.row_cells import OutColumn, RowCells
 from twindesk.exchange.summary import write_summary
-from twindesk.exchange.widths import column_width
-from twindesk.exchange.workbook_layout import discard, finish_list_sheet, new_workbook, start_list_sheet
+from twindesk.exchange.widths import MAX, column_width
+from twindesk.exchange.workbook_layout import (
+    PageInfo,
+    discard,
+    finish_list_sheet,
+    new_workbook,
+    save_workbook,
+    start_list_sheet,
+)
 
 SAMPLE_ROWS = 200  # rows looked at for the column widths
 PROGRESS_EVERY = 1000
@@ -81,9 +91,37 @@ def _value_plan(sheet: SheetDef, country_names: _CountryNames) -> list[tuple[int
     return plan
 
 
+def _printed(main: int, out_columns: list[OutColumn]) -> range:
+    """The output columns that print: the main ones that fit one page wide beside the ID."""
+    first = sum(c.parts for c in out_columns[:len(IDENTITY)])
+    main_widths = [c.width for c in out_columns[len(IDENTITY):len(IDENTITY) + main] for _ in range(c.parts)]
+    if not main_widths:
+        return range(0, sum(c.parts for c in out_columns))
+    return range(first, first + print_setup.columns_that_fit(main_widths, fixed=out_columns[0].width))
+
+
+UNPRINTED_LINES = 3  # a long note in a column that does not print makes its row at most this tall
+
+
+def _wrap_printed_texts(out_columns: list[OutColumn], printed: range) -> None:
+    """A printed text wider than the widest column wraps in it, in a row as tall as it needs, rather than
+    being cut at the page's edge. A wrapped column that does not print grows its row a little only: the
+    printed page is not spaced out by notes it does not show (the cell holds the whole text)."""
+    start = 0
+    for i, column in enumerate(out_columns):
+        if start in printed:
+            if column.kind == "text" and column.width >= MAX:
+                out_columns[i] = replace(column, wrap=True)
+        elif column.wrap:
+            out_columns[i] = replace(column, most_lines=UNPRINTED_LINES)
+        start += column.parts
+
+
 def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _CountryNames, report: ExportReport,
-                 progress: Progress, done: int, total: int, count: int) -> int:
+                 progress: Progress, done: int, total: int, count: int, page: PageInfo) -> int:
     title = sheet.name(lang)
+    ordered, main = print_order(sheet.kind, sheet.columns)
+    sheet = replace(sheet, columns=tuple(ordered))
     long_texts = transfer_export.longest_texts(sheet.kind, over=CELL_LIMIT // 2)
     out_columns, headers, tags = _layout(sheet, long_texts, lang, with_hxl)
     plan = _value_plan(sheet, names)
@@ -98,7 +136,10 @@ def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Country
         width = column_width(column.header, column.kind, [row[i] for row in sample])
         out_columns[i] = replace(column, width=width)
         widths += [width] * column.parts
-    ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=count)
+    printed = _printed(main, out_columns)
+    _wrap_printed_texts(out_columns, printed)
+    ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=count, page=page,
+                          printed=printed)
     header_rows = 2 if with_hxl else 1
     writer = RowCells(ws, title, out_columns, lang, report.warnings)
     row_number = header_rows
@@ -110,24 +151,27 @@ def _write_sheet(wb, sheet: SheetDef, lang: str, with_hxl: bool, names: _Country
             progress.advance(done, total, f"Writing {title}…")
     if row_number - header_rows != count:  # the snapshot makes this impossible; the size must be exact
         raise AssertionError(f"{title}: {row_number - header_rows} rows written, {count} counted")
-    finish_list_sheet(ws, len(headers), row_number, header_rows)
+    finish_list_sheet(ws, len(headers), row_number, header_rows, printed)
     report.rows[title] = count
     return done
 
 
-def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
+def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False, marking: str = "",
                     progress: Progress | None = None, now: datetime | None = None,
                     replace: bool = False) -> ExportReport:
     """Write the meeting workbook of the bound database to `target`; return what was written and warned.
 
     `lang` "en" or "zh_CN" names the sheets and headers; `hxl` adds a row of HXL hashtags under the
-    headers; `replace` allows an existing file at `target` to be replaced. Raises Cancelled when `progress` is cancelled, OutputFileError when `target` cannot be
-    written; either way nothing is left behind.
+    headers; `marking` (内部资料, "Internal" …; none by default) heads every printed page; `replace` allows
+    an existing file at `target` to be replaced. Raises Cancelled when `progress` is cancelled,
+    OutputFileError when `target` cannot be written; either way nothing is left behind.
     """
     progress = progress or Progress()
     target = Path(target)
     report = ExportReport(target)
     names = _CountryNames(lang)
+    exported = now or datetime.now().replace(microsecond=0)
+    page = PageInfo(lang, marking, exported.date())
     with atomic_output(target, replace=replace) as tmp, transfer_export.snapshot():
         counts = transfer_export.row_counts()
         total = sum(counts.values())
@@ -135,13 +179,14 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False,
         try:
             progress.advance(0, total, "Writing the summary…")
             summary = SUMMARY_NAMES[1] if lang.startswith("zh") else SUMMARY_NAMES[0]
-            write_summary(wb, lang, summary, now or datetime.now().replace(microsecond=0))
+            write_summary(wb, lang, summary, exported, page)
             done = 0
             for kind in SHEET_ORDER:
                 done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
-                                    counts[kind])
+                                    counts[kind], page)
+            write_documents_sheet(wb, lang, hxl, report, page)  # what is on file, without the files
             progress.advance(total, total, "Saving the workbook…")
-            wb.save(tmp)
+            save_workbook(wb, tmp)
         except BaseException:
             discard(wb)
             raise

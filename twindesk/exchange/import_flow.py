@@ -72,6 +72,12 @@ def _read_sheets(wb, check: ImportCheck, report: ImportReport, progress: Progres
         matched = match_sheet(ws.title)
         if matched == "summary":
             continue
+        if matched == "documents":  # a file cannot come back from a cell: the database keeps them
+            rows = [r for r in ws.iter_rows(min_row=2, max_row=3, values_only=True) if not is_hxl_row(r)]
+            if any(v is not None for row in rows[:1] for v in row):
+                report.warnings.append(issue(ws.title, None, None, say(
+                    "the list of documents; their files are not in a workbook, so it is not imported.")))
+            continue
         if matched is None:
             report.warnings.append(issue(ws.title, None, None, say("unknown sheet; it is ignored.")))
             continue

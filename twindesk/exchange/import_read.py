@@ -22,7 +22,7 @@ from openpyxl.utils.datetime import from_excel
 
 from twindesk.domain.model.errors import UserError
 from twindesk.exchange.cells import unescape
-from twindesk.exchange.columns import SHEETS, SUMMARY_NAMES, SheetColumn, SheetDef
+from twindesk.exchange.columns import DOCUMENT_SHEET_NAMES, SHEETS, SUMMARY_NAMES, SheetColumn, SheetDef
 from twindesk.exchange.report import CellIssue, issue
 from twindesk.exchange.wording import say
 from twindesk.exchange.workbook_budget import check_workbook_budget
@@ -43,13 +43,17 @@ for _sheet in SHEETS.values():
     _SHEETS_BY_NAME[_norm(_sheet.name_en)] = (_sheet, "en")
     _SHEETS_BY_NAME[_norm(_sheet.name_zh)] = (_sheet, "zh_CN")
 _SUMMARY = {_norm(n) for n in SUMMARY_NAMES}
+_DOCUMENTS = {_norm(n) for n in DOCUMENT_SHEET_NAMES}
 
 
 def match_sheet(title: str) -> tuple[SheetDef, str] | str | None:
-    """(sheet, language) for a list sheet, "summary" for the Summary sheet, None for an unknown one."""
+    """(sheet, language) for a list sheet, "summary" for the Summary sheet, "documents" for the
+    Documents sheet, None for an unknown one."""
     key = _norm(title)
     if key in _SUMMARY:
         return "summary"
+    if key in _DOCUMENTS:
+        return "documents"
     return _SHEETS_BY_NAME.get(key)
 
 

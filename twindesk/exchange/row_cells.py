@@ -30,7 +30,7 @@ KIND_ALIASES = {"year": "plain_int", "decimal": "money", "longtext": "text", "co
 RAW = {"id", "plain_int", "float", "date"}  # openpyxl writes these right as they are
 # Yes/No as words: LibreOffice shows a boolean cell as 1 or 0; the import reads these words back.
 BOOL_LABELS = {"en": ("No", "Yes"), "zh": ("否", "是")}
-WRAP = Alignment(wrap_text=True)  # bottom, as the other cells of the row
+WRAP = Alignment(wrap_text=True, vertical="top")  # top, as every other cell (workbook_layout.save_workbook)
 MUTED = Font(color="808080")  # a column carried for the import (the UUID), not for reading
 LINE_HEIGHT = 15  # points, one line of 11-point text
 MAX_LINES = 12  # taller rows make a list hard to read; the rest of the text is in the cell
@@ -45,6 +45,7 @@ class OutColumn:
     wrap: bool = False  # long texts wrap within the column instead of running across the next ones
     width: float = 0  # the column's width, for the height of a row with wrapped text
     muted: bool = False  # grey text (MUTED)
+    most_lines: int = MAX_LINES  # the lines of it a row grows to; fewer for a column that does not print
 
 
 class TooLongForColumns(UserError):
@@ -56,12 +57,20 @@ class RowCells:
         self.ws, self.sheet, self.lang, self.warnings = ws, sheet, lang, warnings
         self._convert = [self._converter(c) for c in columns]
         self._multi = [c.parts > 1 for c in columns]
-        self._wrapped_columns = [(i, c.width) for i, c in enumerate(columns) if c.wrap and c.width]
+        self._wrapped_columns = [(i, c.width, c.most_lines) for i, c in enumerate(columns) if c.wrap and c.width]
+        template = WriteOnlyCell(ws)
+        template.alignment = WRAP
+        self._wrap_style = template._style  # copied into each wrapped cell: no alignment looked up per cell
 
     def append(self, values, row: int) -> None:
         """Write sheet row `row`, as tall as its wrapped texts need (spreadsheet programs do not all
         grow a row on their own when they open a file)."""
-        lines = max((wrapped_lines(values[i], width) for i, width in self._wrapped_columns), default=1)
+        lines = 1
+        for i, width, most in self._wrapped_columns:
+            value = values[i]
+            # A short text on one line fits whatever its script (a wide character is 2.2 digits).
+            if value.__class__ is str and (len(value) * 2.2 > width - 1 or "\n" in value):
+                lines = max(lines, min(wrapped_lines(value, width), most))
         if lines > 1:
             self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, MAX_LINES)
         self.ws.append(self.cells(values, row))
@@ -168,7 +177,7 @@ class RowCells:
 
     def _wrapped(self, value):
         cell = value if isinstance(value, Cell) else WriteOnlyCell(self.ws, value)
-        cell.alignment = WRAP
+        cell._style = copy(self._wrap_style)  # a text cell has no other style
         return cell
 
     def _parts(self, value, row: int, column: OutColumn) -> list:

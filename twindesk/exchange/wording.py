@@ -10,6 +10,8 @@ ZH = {
     "the column appears twice (columns {first} and {second}); keep one.":
         "该列出现了两次（第 {first} 列和第 {second} 列），请只保留一列。",
     "unknown sheet; it is ignored.": "未知的工作表，已忽略。",
+    "the list of documents; their files are not in a workbook, so it is not imported.":
+        "文件清单；文件本身不在工作簿中，因此不导入。",
     "holds the same list as sheet {other}; keep one of them.": "与工作表“{other}”是同一个列表，请只保留一个。",
     "{count} character(s) a workbook cannot hold ({names}) written as U+FFFD “\ufffd”.":
         "{count} 个工作簿无法保存的字符（{names}）已写为 U+FFFD“\ufffd”。",
@@ -58,6 +60,8 @@ ERRORS_ZH = {
         "{path}：工作表“{sheet}”占 {cells:,} 个单元格（上限为 {limit:,}）",
     "{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); split it into smaller workbooks":
         "{path}：工作表“{sheet}”占 {cells:,} 个单元格（上限为 {limit:,}）；请拆分为较小的工作簿",
+    "{path}: the sheet {sheet} spans {rows:,} rows (the limit is {limit:,}); split it into smaller workbooks":
+        "{path}：工作表“{sheet}”占 {rows:,} 行（上限为 {limit:,}）；请拆分为较小的工作簿",
     "{path}: the sheet {sheet} cannot be read ({reason})": "{path}：工作表“{sheet}”无法读取（{reason}）",
     "{path}: {encoding!r} is not an encoding TwinDesk knows (e.g. utf-8, gb18030)":
         "{path}：{encoding!r} 不是 TwinDesk 认识的编码（例如 utf-8、gb18030）",

@@ -424,3 +424,45 @@ ALL_MODELS = (
     Shipment,
     ShipmentItem,
 )
+
+
+class DocumentBlob(pw.Model):
+    """A file's bytes, once per distinct content however often it is attached (content-addressed by
+    SHA-256). Its own table, so no list or document query ever reads past a row of it
+    (docs/architecture.md, "Documents"). Not history: the document rows are."""
+
+    sha256 = pw.CharField(max_length=64, primary_key=True)
+    size = pw.IntegerField()
+    mime = pw.CharField(default="application/octet-stream")
+    content = pw.BlobField()  # last column: reading size or mime never loads its pages
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Document(BaseModel):
+    """A file attached to a record (owner_kind, owner_id: a partner, a visit …; not a foreign key, as
+    the owner may be of several kinds). The file's size and type are copied from its blob so listing
+    documents never opens the blob table."""
+
+    owner_kind = pw.CharField()
+    owner_id = pw.IntegerField()
+    title = pw.CharField(default="")
+    kind = pw.CharField(default="other")  # agreement, approval, letter, photo, waybill, other
+    dated_on = pw.DateField(null=True)
+    note = pw.TextField(default="")
+    file_name = pw.CharField(default="")  # as given: shown (cleaned), never used as a path
+    size = pw.IntegerField(default=0)
+    mime = pw.CharField(default="application/octet-stream")
+    type_code = pw.CharField(default="")  # file_types code: pdf, png, docx …
+    blob = pw.ForeignKeyField(DocumentBlob, column_name="sha256", field="sha256", backref="documents",
+                              on_delete="RESTRICT")
+    created_by = pw.CharField(default="")
+
+    class Meta:
+        indexes = ((("owner_kind", "owner_id"), False),)
+
+
+# Made by schema 4's step and for a new database; never rebuilt by schema 3's step (ALL_MODELS).
+DOCUMENT_MODELS = (DocumentBlob, Document)

@@ -7,7 +7,15 @@ order, inside one transaction with foreign keys off, after taking a backup.
 
 from collections.abc import Callable
 
-from twindesk.store.models import ALL_MODELS, HISTORY_MODELS, SortKeyField, database, pinyin_key, search_key
+from twindesk.store.models import (
+    ALL_MODELS,
+    DOCUMENT_MODELS,
+    HISTORY_MODELS,
+    SortKeyField,
+    database,
+    pinyin_key,
+    search_key,
+)
 
 MigrationStep = Callable[[object], None]  # takes playhouse.migrate.SqliteMigrator
 
@@ -68,13 +76,21 @@ def _recompute_search_text(db) -> None:
                                     [(search_key(*values), row_id) for row_id, *values in rows])
 
 
+def _v4_documents(migrator) -> None:
+    """Version 4: documents on records (docs/architecture.md, "Documents"): `document_blob`, each
+    distinct file's bytes once, keyed by SHA-256, and `document`, a file attached to a record with its
+    title, kind, date and note. New tables only, no rebuild: every row stays as it is. `safe`: a
+    database brought from schema 2 through the rebuild above may have them already."""
+    migrator.database.create_tables(DOCUMENT_MODELS, safe=True)
+
+
 # version reached -> the step that reaches it from version - 1.
-STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history}
+STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history, 4: _v4_documents}
 
 # A new database is created at this version; an older one is migrated up to it.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def create_tables() -> None:
     """The newest schema, on an empty database."""
-    database.create_tables(ALL_MODELS + HISTORY_MODELS)
+    database.create_tables(ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS)

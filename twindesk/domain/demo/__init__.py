@@ -118,6 +118,10 @@ def write_demo(scale: int = 0, seed: int = DEFAULT_SEED, *, replace: bool = Fals
 
 
 def _clear_all() -> None:
-    """Delete every row of every table, children first (inside the demo's operation)."""
+    """Delete every row of every table, children first (inside the demo's operation), documents too."""
+    from twindesk.store.models import Document, DocumentBlob
+
+    Document.delete().execute()
+    DocumentBlob.delete().execute()
     for model in reversed(_TABLES.values()):
         model.delete().execute()

@@ -18,6 +18,7 @@ RECORDS_ZH = {
     "gift": "礼品",
     "shipment": "援助物资",
     "shipment item": "物资明细",
+    "document": "文件",
 }
 
 FIELDS_ZH = {
@@ -122,7 +123,7 @@ def record_label(label: str, lang: str = "en") -> str:
 MEASURES_ZH = {
     "home locality": "个", "partner": "个", "partnership": "项", "status change": "条", "contact": "位",
     "activity": "项", "visit": "次", "delegate": "位", "itinerary item": "项", "gift": "件", "shipment": "批",
-    "shipment item": "项",
+    "shipment item": "项", "document": "份",
 }
 
 

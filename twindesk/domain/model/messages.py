@@ -228,6 +228,9 @@ ZH = {
         "{count} 个疑似重复的友好伙伴尚未确认；未写入任何内容。",
     "The import would break the links between records ({reason}); nothing was written.":
         "导入会破坏记录之间的关联（{reason}）；未写入任何内容。",
+    # a document's fields (domain.operations.documents)
+    "Kind: “{value}” is not one of {choices}.": "类型：“{value}”不是以下之一：{choices}。",
+    "Title: at most {limit} characters (got {count}).": "标题：最多 {limit} 个字符（现有 {count} 个）。",
 }
 
 add_chinese(ZH)

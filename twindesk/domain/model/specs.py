@@ -290,7 +290,8 @@ SPECS: dict[str, RecordSpec] = {s.kind: s for s in (
 )}
 
 # Every stored record's kind by its model, including the link rows that are not records of their own.
-_KINDS = {spec.model: spec.kind for spec in SPECS.values()} | {m.VisitPartner: "visit_partner"}
+_KINDS = {spec.model: spec.kind for spec in SPECS.values()} | {m.VisitPartner: "visit_partner",
+                                                           m.Document: "document"}
 _MODELS = {kind: model for model, kind in _KINDS.items()}
 
 

@@ -7,6 +7,7 @@ same everywhere. Order matters: it is the order lists, menus and lifecycles show
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,14 @@ class Vocabulary(tuple):
         return self._typed.get(typed_key(text or ""))
 
 
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+@lru_cache(maxsize=4096, typed=True)  # a staff list types the same few choices on every row
 def typed_key(text: str) -> str:
     """A word as compared with a vocabulary: NFKC (full-width ＣＮＹ, ａｃｔｉｖｅ, （）), case-folded,
     without spaces, underscores or hyphens ("in transit", "in_transit", "In-Transit" are one)."""
-    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).casefold())
 
 
 T = Term
@@ -212,4 +217,19 @@ HISTORY_ACTIONS = Vocabulary("history action", [
     T("demo", "demo data", "演示数据"),
     T("undo", "undo", "撤销"),
     T("redo", "redo", "重做"),
+    T("attach", "attach files", "添加文件"),
+    T("detach", "remove files", "移除文件"),
 ])
+
+# What a document is (document.kind), and which records can hold documents (docs/architecture.md,
+# "Documents"): the one list of owner kinds; an agreement will join it.
+DOCUMENT_KINDS = Vocabulary("document kind", [
+    T("agreement", "Agreement", "协议"),
+    T("approval", "Approval", "批件"),
+    T("letter", "Letter", "信函"),
+    T("photo", "Photo", "照片"),
+    T("waybill", "Waybill", "运单"),
+    T("other", "Other", "其他"),
+], {"批文": "approval", "批复": "approval", "协议书": "agreement", "合同": "agreement", "函": "letter",
+    "来函": "letter", "相片": "photo", "图片": "photo", "运单号": "waybill", "提单": "waybill"})
+DOCUMENT_OWNERS = ("partner", "partnership", "visit", "shipment", "activity", "contact")

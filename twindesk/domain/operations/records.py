@@ -188,8 +188,20 @@ def delete_impact(kind: str, record_id: int) -> DeleteImpact:
     impact = DeleteImpact(kind, record_id)
     impact.removed_ids[type(obj)] = [obj.id]
     _walk(type(obj), [obj.id], impact, set())
+    _documents_going(impact)
     impact.agreements = rules.agreements_in_force(kind, obj.id)
     return impact
+
+
+def _documents_going(impact: DeleteImpact) -> None:
+    """The documents on the record and on everything it takes with it go too (no foreign key: a
+    document's owner may be of several kinds, docs/architecture.md "Documents")."""
+    from twindesk.domain.queries.documents import owned_by
+
+    going = owned_by({model_kind(model): ids for model, ids in impact.removed_ids.items()})
+    if going:
+        impact.removed["document"] = len(going)
+        impact.removed_ids[m.Document] = going
 
 
 BLOCKED_ONE = "The {record} with ID {id} cannot be deleted: {counts} still refers to it. Delete or reassign those first."
@@ -200,7 +212,8 @@ def describe_counts(counts: dict[str, int], lang: str = "en") -> str:
     """ "2 shipment items, 1 gift" in `lang`."""
     parts = []
     for kind, n in counts.items():
-        label = SPECS[kind].label if kind in SPECS else "visit"  # a visit_partner link stands for its visit
+        # a visit_partner link stands for its visit
+        label = SPECS[kind].label if kind in SPECS else ("document" if kind == "document" else "visit")
         parts.append(labels.count_of(label, n, lang))
     return joined(parts, lang)
 
@@ -221,6 +234,8 @@ def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
             op.track(model, ids)
             model.update({column: None, "version": model.version + 1, "updated_at": m.now(),
                           "updated_by": op.user}).where(model.id.in_(ids)).execute()
+        if m.Document in impact.removed_ids:  # their files stay: another document or an undo may need them
+            m.Document.delete().where(m.Document.id.in_(impact.removed_ids[m.Document])).execute()
         try:
             spec.model.delete_by_id(record_id)
         except pw.IntegrityError as exc:  # a rule the walk did not foresee; nothing is deleted

@@ -45,6 +45,8 @@ def kind_label(kind: str, lang: str = "en") -> str:
         return SPECS[kind].record_label(lang)
     if kind == "visit_partner":
         return PARTNER_LINK.text(lang)
+    if kind == "document":
+        return "文件" if lang.startswith("zh") else "document"
     return kind.replace("_", " ")
 
 

@@ -157,3 +157,20 @@ def longest_texts(kind: str, over: int) -> dict[str, int]:
         if longest:
             sizes[f.name] = longest
     return sizes
+
+
+def document_rows(lang: str = "en") -> Iterator[tuple]:
+    """(id, uuid, version, title, kind, date, the record's kind in `lang`, its ID, file name as given, size,
+    SHA-256) of every document, by ID: the workbook's Documents sheet. Never a file's content."""
+    from twindesk.domain.model.specs import SPECS
+
+    d = m.Document
+    query = d.select(d.id, d.uuid, d.version, d.title, d.kind, d.dated_on, d.owner_kind, d.owner_id, d.file_name,
+                     d.size, d.blob)
+    for row in query.order_by(d.id).tuples().iterator():
+        kind = row[6]
+        yield row[:6] + (SPECS[kind].record_label(lang) if kind in SPECS else kind,) + row[7:]
+
+
+def document_count() -> int:
+    return m.Document.select().count()

@@ -1,4 +1,5 @@
-"""The "Briefing pack…" dialog: which sections, which language, which marking, where to save it.
+"""The "Briefing pack…" dialog: which sections, which language, which marking, PDF or Word, where to
+save it.
 
 The pack is built off the GUI thread with a progress dialog and Cancel; then the user may open it,
 show its folder or print it.
@@ -34,11 +35,14 @@ from twindesk.ui.common.save_as_field import SaveAsField
 MARKINGS = ("", "内部资料", "Internal", "秘密", "Restricted")
 
 
-def suggested_name(kind: str, record_id: int, title: str, lang: str, today: date) -> str:
+EDITIONS = {"pdf": ".pdf", "docx": ".docx"}  # what the pack is written as, by its file name's suffix
+
+
+def suggested_name(kind: str, record_id: int, title: str, lang: str, today: date, suffix: str = ".pdf") -> str:
     """A file name a person recognises: "Brief – Leadership visit to Hyogo – 2026-11-29.pdf"."""
     word = "简报" if lang.startswith("zh") else "Brief"
     clean = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()[:60] or f"{kind} {record_id}"
-    return f"{word} – {clean} – {today.isoformat()}.pdf"
+    return f"{word} – {clean} – {today.isoformat()}{suffix}"
 
 
 def _title_of(kind: str, record_id: int, lang: str) -> str:
@@ -110,6 +114,12 @@ class BriefDialog(QDialog):
         self.marking.setCurrentIndex(1 if lang.startswith("zh") else 0)
         self.marking.lineEdit().setPlaceholderText(self.tr("None (or type your own)"))
 
+        self.edition = QComboBox()
+        self.edition.setObjectName("edition")
+        self.edition.addItem(self.tr("PDF, to print and hand out"), "pdf")
+        self.edition.addItem(self.tr("Word document (.docx), to edit"), "docx")
+        self.edition.currentIndexChanged.connect(self._edition_changed)
+
         folder, folder_note = (folder, "") if folder is not None else default_folder()
         self._title = title
         self.today = today or date.today()
@@ -125,6 +135,7 @@ class BriefDialog(QDialog):
         form.addRow(self.tr("Language of the pack"), self.language)
         form.addRow(self.tr("Layout"), self.page_layout)
         form.addRow(self.tr("Marking"), self.marking)
+        form.addRow(self.tr("Write as"), self.edition)
         form.addRow(self.tr("Save as"), self.save_as)
         form.addRow("", self.folder_note)
 
@@ -160,6 +171,24 @@ class BriefDialog(QDialog):
     def chosen_language(self) -> str:
         return self.language.currentData()
 
+    def chosen_edition(self) -> str:
+        return self.edition.currentData()
+
+    def _suggested(self, lang: str) -> str:
+        return suggested_name(self.kind, self.record_id, self._title, lang, self.today,
+                              EDITIONS[self.chosen_edition()])
+
+    def _edition_changed(self) -> None:
+        """The file name's suffix follows the choice, whatever name was typed."""
+        suffix = EDITIONS[self.chosen_edition()]
+        self.save_as.suffix = suffix
+        self.save_as.file_filter = self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Word document (*.docx)")
+        typed = Path(self.save_as.edit.text().strip())
+        if typed.name:
+            old = typed.suffix.lower()
+            stem = typed.name[:-len(old)] if old in EDITIONS.values() else typed.name
+            self.save_as.rename(stem + suffix)
+
     def _tick_all(self, on: bool) -> None:
         for check in self.sections.values():
             check.setChecked(on)
@@ -169,7 +198,7 @@ class BriefDialog(QDialog):
         self.page_layout.setCurrentIndex(0 if lang.startswith("zh") else 1)
         for section in briefing.available_sections(self.kind):
             self.sections[section.key].setText(section.label(lang))
-        self.save_as.rename(suggested_name(self.kind, self.record_id, self._title, lang, self.today))
+        self.save_as.rename(self._suggested(lang))
 
     def _update_ok(self) -> None:
         self.build_button.setEnabled(bool(self.chosen_sections()) and self.save_as.path() is not None)
@@ -198,5 +227,5 @@ class BriefDialog(QDialog):
         self.written = Path(path)
         self.notes = path.notes_text(self.lang) if hasattr(path, "notes_text") else []  # fonts that stood in …
         self.accept()
-        self.offer(self.parentWidget(), self.written, self.tr("Briefing pack"), printable=True,
-                   notes="\n".join(self.notes))
+        self.offer(self.parentWidget(), self.written, self.tr("Briefing pack"),
+                   printable=self.written.suffix.lower() == ".pdf", notes="\n".join(self.notes))

@@ -1,5 +1,6 @@
 """File › Export workbook…: the meeting workbook (every list, a summary first), in Chinese or
-English, optionally with HXL hashtags; written off the GUI thread, then offered to open."""
+English, optionally with HXL hashtags and a marking on every printed page; written off the GUI thread,
+then offered to open."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from twindesk.ui.common.file_dialogs import save_file_name
 from twindesk.ui.common.file_written import offer_file
 from twindesk.ui.common.save_as_field import SaveAsField
 from twindesk.ui.exchange.issues_dialog import IssuesDialog
+
+MARKINGS = ("", "内部资料", "Internal", "秘密", "Restricted")  # as the briefing pack offers; none by default
 
 
 def workbook_name(lang: str, today: date) -> str:
@@ -73,6 +76,11 @@ class ExportDialog(QDialog):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.hxl = QCheckBox(self.tr("Add HXL hashtags under the headers (for humanitarian partners' tools)"))
         self.hxl.setObjectName("hxl")
+        self.marking = QComboBox()
+        self.marking.setObjectName("marking")
+        self.marking.setEditable(True)
+        self.marking.addItems(MARKINGS)
+        self.marking.lineEdit().setPlaceholderText(self.tr("None (or type your own)"))
         folder, folder_note = (folder, "") if folder is not None else default_folder()
         self.save_as = SaveAsField(folder / workbook_name(lang, self.today), ".xlsx",
                                    self.tr("Save the workbook"), xlsx_filter())
@@ -83,6 +91,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language of the workbook"), self.language)
         form.addRow("", self.hxl)
+        form.addRow(self.tr("Marking on printed pages"), self.marking)
         form.addRow(self.tr("Save as"), self.save_as)
         form.addRow("", self.folder_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -104,11 +113,11 @@ class ExportDialog(QDialog):
         if chosen is None:
             return
         target, replace = chosen
-        lang, hxl = self.language.currentData(), self.hxl.isChecked()
+        lang, hxl, marking = self.language.currentData(), self.hxl.isChecked(), self.marking.currentText().strip()
         self.job = run_with_progress(
             self, self.tr("Exporting the workbook…"),
-            lambda progress: exchange.export_workbook(target, lang=lang, hxl=hxl, progress=progress,
-                                                      replace=replace), self._written)
+            lambda progress: exchange.export_workbook(target, lang=lang, hxl=hxl, marking=marking,
+                                                      progress=progress, replace=replace), self._written)
 
     def _written(self, report: exchange.ExportReport) -> None:
         self.report = report

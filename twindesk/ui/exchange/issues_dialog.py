@@ -1,10 +1,9 @@
 """The list of what is wrong in a workbook (or what an export had to change): sheet, row, column and
 message, sortable by any column, and savable as a CSV file to work through in Excel."""
 
-import csv
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk.domain.model.errors import UserError
-from twindesk.domain.output_file import atomic_output
 from twindesk.ui.common import replace_prompt
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.file_dialogs import save_file_name
@@ -26,20 +24,27 @@ class IssuesModel(QAbstractTableModel):
     """CellIssues as rows (sheet, row, column, message), in the reader's language; sorts itself in
     Python (the lists are short: at most the rows of one workbook)."""
 
-    def __init__(self, issues: list, lang: str, parent=None):
+    def __init__(self, issues: list, lang: str, parent=None, *, value_of=None):
+        """`value_of(issue)`, when given, adds the cell's value as a column (the import wizard's)."""
         super().__init__(parent)
         self.lang = lang
-        self._rows = [(i.sheet, i.row, i.column or "", i.message_in(lang)) for i in issues]
-        self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        if value_of is None:
+            self._rows = [(i.sheet, i.row, i.column or "", i.message_in(lang)) for i in issues]
+            self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        else:
+            self._rows = [(i.sheet, i.row, i.column or "", value_of(i), i.message_in(lang)) for i in issues]
+            self._headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
+                             self.tr("Problem")]
+        self.width = len(self._headers)
 
     def rowCount(self, parent=None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else 4
+        return 0 if parent is not None and parent.isValid() else self.width
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < 4):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < self.width):
             return None
         value = self._rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -49,12 +54,12 @@ class IssuesModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < self.width:
             return self._headers[section]
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < 4:
+        if not 0 <= column < self.width:
             return
         self.layoutAboutToBeChanged.emit()
         # Rows as numbers, the rest as text; a whole-sheet problem (no row) first.
@@ -65,14 +70,25 @@ class IssuesModel(QAbstractTableModel):
     def rows(self) -> list[tuple]:
         return list(self._rows)
 
-    def save_csv(self, target: Path, *, replace: bool = False) -> None:
-        """UTF-8 with a byte-order mark, so Excel opens the Chinese correctly; written atomically."""
-        with atomic_output(target, replace=replace) as tmp:
-            with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
-                writer = csv.writer(f)
-                writer.writerow(self._headers)
-                for sheet, row, column, message in self._rows:
-                    writer.writerow([sheet, "" if row is None else row, column, message])
+    def save_workbook(self, target: Path, *, replace: bool = False) -> None:
+        """The problems as a workbook, in the order shown; written atomically (exchange/problems_workbook)."""
+        from twindesk.exchange.problems_workbook import write_problems_workbook
+
+        write_problems_workbook(target, self.tr("Problems"), self._headers, self._rows, lang=self.lang,
+                                replace=replace)
+
+
+def save_problems(parent, model: IssuesModel, title: str) -> None:
+    """Ask where, then write `model`'s problems as a workbook; a file error is said in words."""
+    path = save_file_name(parent, title, QCoreApplication.translate("IssuesModel", "problems.xlsx"),
+                          QCoreApplication.translate("IssuesModel", "Excel workbook (*.xlsx)"))
+    replace = replace_prompt.ask_to_write(parent, Path(path)) if path else None
+    if replace is None:
+        return
+    try:
+        model.save_workbook(Path(path), replace=replace)
+    except UserError as exc:
+        QMessageBox.warning(parent, title, user_error_message(exc))
 
 
 class IssuesDialog(QDialog):
@@ -106,14 +122,4 @@ class IssuesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        path = save_file_name(self, self.tr("Save the list of problems"), "problems.csv",
-                              self.tr("CSV for Excel (*.csv)"))
-        if not path:
-            return
-        replace = replace_prompt.ask_to_write(self, Path(path))
-        if replace is None:
-            return
-        try:
-            self.model.save_csv(Path(path), replace=replace)
-        except UserError as exc:
-            QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
+        save_problems(self, self.model, self.tr("Save the list of problems"))

@@ -345,10 +345,11 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self) -> None:
         if not self.read_only:
-            from twindesk.ui.exchange.import_flow import ImportFlow
+            # the file readers load when Import is first used, not to show the window
+            from twindesk.ui.exchange.import_wizard.wizard import ImportWizard
 
-            self.import_flow = ImportFlow(self, lang=self.lang, user=self.user)
-            self.import_flow.choose()
+            self.import_wizard = ImportWizard(self, lang=self.lang, user=self.user)
+            self.import_wizard.open()
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
