@@ -1118,6 +1118,10 @@
         <translation>本方地区</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
