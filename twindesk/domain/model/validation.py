@@ -52,6 +52,8 @@ class Validator:
         self.spec = spec
         self._names = frozenset(spec.by_name) | {"id"}
         self._rules = tuple((rule, frozenset(getattr(rule, "fields", ()))) for rule in spec.rules)
+        # (name, field, whether its typed values repeat and may be remembered)
+        self._plan = tuple((f.name, f, f.kind not in _FREE_TEXT) for f in spec.fields)
         self._defaults: dict[str, object] = {}  # field -> its default, cleaned and checked (never failing)
         self._memory: dict | None = {} if remember else None
 
@@ -78,23 +80,10 @@ class Validator:
             value = ""
         return value
 
-    def _remembered(self, f: Field, raw, errors: list):
-        if type(raw) not in _SAME_WHEN_EQUAL or f.kind in _FREE_TEXT:
-            return self._value(f, raw, errors)
-        key = (f.name, type(raw), raw)
-        value = self._memory.get(key, _FAILED)
-        if value is _FAILED:
-            value = self._value(f, raw, errors)
-            if value is not _FAILED:
-                self._memory[key] = value
-        return value
-
     def _default(self, f: Field, errors: list):
-        value = self._defaults.get(f.name, _FAILED)
-        if value is _FAILED:
-            value = self._value(f, f.default, errors)
-            if value is not _FAILED:
-                self._defaults[f.name] = value
+        value = self._value(f, f.default, errors)
+        if value is not _FAILED:
+            self._defaults[f.name] = value
         return value
 
     def __call__(self, values: dict, *, partial: bool = False) -> dict:
@@ -102,18 +91,29 @@ class Validator:
         if not self._names.issuperset(values):
             unknown = set(values) - self._names
             raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
-        clean = self._value if self._memory is None else self._remembered
+        memory, defaults = self._memory, self._defaults
         cleaned: dict = {}
         errors: list[FieldError] = []
-        for f in spec.fields:
-            if f.name in values:
-                value = clean(f, values[f.name], errors)
+        for name, f, pure in self._plan:
+            if name in values:
+                raw = values[name]
+                if memory is not None and pure and type(raw) in _SAME_WHEN_EQUAL:
+                    key = (name, type(raw), raw)
+                    value = memory.get(key, _FAILED)
+                    if value is _FAILED:
+                        value = self._value(f, raw, errors)
+                        if value is not _FAILED:
+                            memory[key] = value
+                else:
+                    value = self._value(f, raw, errors)
             elif partial:
                 continue
             else:
-                value = self._default(f, errors)
+                value = defaults.get(name, _FAILED)
+                if value is _FAILED:
+                    value = self._default(f, errors)
             if value is not _FAILED:
-                cleaned[f.name] = value
+                cleaned[name] = value
         if "id" in values:
             cleaned["id"] = values["id"]
         if not partial:
