@@ -29,6 +29,7 @@ class Vocabulary(tuple):
         obj._by_code = {t.code: t for t in terms}
         obj.synonyms = dict(synonyms or {})
         obj._typed = None  # built on first use by code_for_typed
+        obj._exact = None  # built on first use by code_for
         return obj
 
     @property
@@ -47,11 +48,13 @@ class Vocabulary(tuple):
 
     def code_for(self, text: str) -> str | None:
         """The code whose code, English or Chinese label is `text` (case-insensitive), else None."""
-        wanted = (text or "").strip().casefold()
-        for t in self:
-            if wanted in (t.code.casefold(), t.en.casefold(), t.zh.casefold()):
-                return t.code
-        return None
+        if self._exact is None:  # the first term that has it, as a search in order would find
+            exact: dict[str, str] = {}
+            for t in self:
+                for word in (t.code, t.en, t.zh):
+                    exact.setdefault(word.casefold(), t.code)
+            self._exact = exact
+        return self._exact.get((text or "").strip().casefold())
 
     def code_for_typed(self, text: str) -> str | None:
         """The code for what staff type in a list: the code, either label, a part of a label between
