@@ -73,6 +73,9 @@ def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> 
         cleaned["id"] = values["id"]
     if not partial:
         failed = {e.field for e in errors}
+        for complete in spec.completions:
+            if not failed:
+                cleaned.update(complete(cleaned))
         for rule in spec.rules:
             # A rule over a field that is already wrong would only add a misleading second message
             # ("Give at least one name" when the one name given is too long).

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.queries import insights
+from twindesk.domain.queries import agreements, insights
 from twindesk.store import models as m
 
 CARD_ROWS = 200  # what a card lists; the rest are counted ("… and 1,234 more")
@@ -96,13 +96,14 @@ def shipments_in_transit(today: date, limit: int = CARD_ROWS) -> Rows:
 def reviews(today: date, until: date, limit: int = CARD_ROWS) -> Rows:
     """Reviews and renewals of live partnerships due up to `until`, the past-due first (soonest first)."""
     ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
-    late = ps.next_review_on < today
+    renewal = agreements.renewal_on()  # the latest expiry of its agreements
+    late = renewal < today.isoformat()
     query = (ps.select(ps.id, ps.partner.alias("partner_id"), p.name_zh.alias("partner_zh"),
                        p.name_en.alias("partner_en"), loc.name_zh.alias("locality_zh"), ps.tier, ps.status,
-                       ps.next_review_on, late.alias("overdue"))
+                       renewal.alias("next_review_on"), late.alias("overdue"))
              .join(p).switch(ps).join(loc)
-             .where(ps.next_review_on <= until, ps.status != "ended")
-             .order_by(ps.next_review_on, ps.id))
+             .where(renewal <= until.isoformat(), ps.status != "ended")
+             .order_by(renewal, ps.id))
     found = _counted(query, limit, late)
     for row in found.rows:
         row["overdue"] = bool(row["overdue"])

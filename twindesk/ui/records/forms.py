@@ -27,8 +27,8 @@ SUB_RECORDS = {
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Status history"), "status_change", ["changed_on", "status", "note"], False),
     ],
     "partner": [
-        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "established_year",
-                                         "next_review_on"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "signed_on",
+                                         "established_year"], False),
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Contacts"), "contact", ["honorific", "family_name", "given_name", "title", "organization", "email"], False),
     ],
 }
