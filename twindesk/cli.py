@@ -111,6 +111,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_documents import add_parsers as document_parsers  # attach, documents, document
 
     document_parsers(sub, _, _db_option, record_id)
+    from twindesk.cli_papers import add_parser as paper_parser  # paper packing-list|certificate
+
+    paper_parser(sub, _, _db_option, record_id, LANGS)
     return parser
 
 
@@ -137,14 +140,14 @@ BRIEF_ID = {"visit": "the visit's ID", "partner": "the partner's ID"}
 def _brief_parser(sub) -> None:
     from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
 
-    brief = _sub(sub, "brief", _("write a PDF briefing pack for a visit or a partner"))
+    brief = _sub(sub, "brief", _("write a briefing pack (PDF, or Word for OUT.docx) for a visit or a partner"))
     kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True, help=_("visit or partner"))
     for kind in ("visit", "partner"):
         keys = ", ".join(s.key for s in available_sections(kind))
         p = _sub(kinds, kind, _(BRIEF_KIND[kind]))
         p.add_argument("id", type=record_id, metavar="ID", help=_(BRIEF_ID[kind]))
-        p.add_argument("out", metavar="OUT.pdf", help=_("the PDF file to write"))
-        p.add_argument("--force", action="store_true", help=_("replace OUT.pdf if it exists"))
+        p.add_argument("out", metavar="OUT", help=_("the file to write: OUT.pdf, or OUT.docx for an editable Word edition"))
+        p.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
         _db_option(p)
         # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
         p.add_argument("--lang", dest="brief_lang", choices=LANGS,
@@ -380,6 +383,12 @@ def _documents_command(name: str):
     return run
 
 
+def cmd_paper(args) -> int:
+    from twindesk import cli_papers
+
+    return cli_papers.cmd_paper(args, args.lang, _db_path(args))  # the paper in English unless told, as a brief
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -398,6 +407,7 @@ COMMANDS = {
     "attach": _documents_command("cmd_attach"),
     "documents": _documents_command("cmd_documents"),
     "document": _documents_command("cmd_document"),
+    "paper": cmd_paper,
     None: cmd_window,
 }
 

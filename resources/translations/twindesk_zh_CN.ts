@@ -94,6 +94,14 @@
         <translation>无（也可自行输入）</translation>
     </message>
     <message>
+        <source>PDF, to print and hand out</source>
+        <translation>PDF，用于打印和分发</translation>
+    </message>
+    <message>
+        <source>Word document (.docx), to edit</source>
+        <translation>Word 文档（.docx），可编辑</translation>
+    </message>
+    <message>
         <source>Language of the pack</source>
         <translation>材料语言</translation>
     </message>
@@ -104,6 +112,10 @@
     <message>
         <source>Marking</source>
         <translation>密级标注</translation>
+    </message>
+    <message>
+        <source>Write as</source>
+        <translation>文件格式</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -120,6 +132,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Building the briefing pack…</source>
@@ -1289,6 +1305,49 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>PaperDialog</name>
+    <message>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Certificate of donation</source>
+        <translation>捐赠证书</translation>
+    </message>
+    <message>
+        <source>Save the paper</source>
+        <translation>保存单据</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Chinese and English, on the same page</source>
+        <translation>中英文对照，印在同一页</translation>
+    </message>
+    <message>
+        <source>Write as</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Write the paper</source>
+        <translation>生成单据</translation>
+    </message>
+    <message>
+        <source>Writing the paper…</source>
+        <translation>正在生成单据…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinting</name>
     <message>
         <source>Print</source>
@@ -1944,6 +2003,22 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>A PDF to print before the meeting</source>
         <translation>会见前打印的 PDF 材料</translation>
+    </message>
+    <message>
+        <source>Packing list…</source>
+        <translation>装箱单…</translation>
+    </message>
+    <message>
+        <source>The list that goes with the goods (PDF or Word)</source>
+        <translation>随货物发运的清单（PDF 或 Word）</translation>
+    </message>
+    <message>
+        <source>Donation certificate…</source>
+        <translation>捐赠证书…</translation>
+    </message>
+    <message>
+        <source>A certificate of donation in Chinese and English (PDF or Word)</source>
+        <translation>中英文对照的捐赠证书（PDF 或 Word）</translation>
     </message>
     <message>
         <source>Timeline</source>

@@ -1,8 +1,10 @@
-"""PDF briefing packs (reportlab): a visit brief and a partner brief, in Chinese or English.
+"""Briefing packs: a visit brief and a partner brief, in Chinese or English, as a PDF (reportlab) or,
+for an OUT named *.docx, an editable Word document (python-docx), in the official or business layout.
 
 What the window and the command line call:
 
-    build_visit_brief(visit_id, out, lang="zh_CN", sections=None, marking="内部资料", progress=Progress())
+    build_visit_brief(visit_id, out, lang="zh_CN", sections=None, marking="内部资料", progress=Progress(),
+                      layout=None)  -> the path, with .notes
     build_partner_brief(partner_id, out, ...)
     available_sections("visit" | "partner") -> (Section(key, default), ...) with .label(lang), .en, .zh
 

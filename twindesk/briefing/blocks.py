@@ -1,26 +1,25 @@
 """What a section is made of: headings, flowing text, tables, and the blocks both packs share (a
-partner's facts and relations, contacts, gifts). Sections get a `Pack` and return flowables.
+partner's facts and relations, contacts, gifts). Sections get a `Pack` and return paper blocks
+(briefing/paper/model.py), which the PDF and the Word renderer lay out alike.
 """
 
 from datetime import date
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
-
-from twindesk.briefing.flowables import Heading, Label
 from twindesk.briefing.formatting import Formatter
 from twindesk.briefing.markup import paragraphs
-from twindesk.briefing.styles import Styles
-from twindesk.briefing.tables import Cell, data_table, facts_table
+from twindesk.briefing.paper.model import Block, Cell, DataTable, Facts, Heading, Paragraph
 from twindesk.briefing.wording import Wording
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.model.specs import SPECS
 
 
 class Pack:
-    """The pack being written: its language, styles and formatting, and small builders."""
+    """The pack being written: its language and formatting, and small builders of paper blocks.
 
-    def __init__(self, styles: Styles, wording: Wording, issued: date):
+    `s` holds the PDF's styles while a PDF is rendered (the cover page asks for them); None otherwise.
+    """
+
+    def __init__(self, wording: Wording, issued: date, styles=None):
         self.s = styles
         self.w = wording
         self.f = Formatter(wording)
@@ -33,42 +32,56 @@ class Pack:
 
     def section(self, key: str, wording_key: str | None = None) -> Heading:
         """The heading of section `key`, worded as `wording_key` where it reads differently."""
-        title = self.w(wording_key or key)
-        return self.s.para(title, self.s.h1, cls=Heading, outline=title, level=0)
+        return Heading(1, self.w(wording_key or key))
 
     def h2(self, text: str) -> Heading:
         """A sub-section: in the outline, and in the contents where there is room."""
-        return self.s.para(text, self.s.h2, cls=Heading, outline=text, level=1)
+        return Heading(2, text)
 
-    def h3(self, text: str) -> Flowable:
+    def h3(self, text: str) -> Heading:
         """A label above a block: neither in the outline nor in the contents."""
-        return self.s.para(text, self.s.h3, cls=Label)
+        return Heading(3, text)
 
-    def text(self, value, *, empty: str | None = None) -> list[Flowable]:
+    def text(self, value, *, empty: str | None = None) -> list[Block]:
         """Long text as flowing paragraphs; `empty` (a wording key) when there is none."""
-        out = [self.s.para(p, self.s.body) for p in paragraphs(value)]
+        out: list[Block] = [Paragraph(p) for p in paragraphs(value)]
         if not out and empty:
-            out = [self.s.para(self.w(empty), self.s.muted)]
+            out = [self.note(self.w(empty))]
         return out
 
-    def nothing(self) -> Flowable:
-        return self.s.para(self.w("nothing"), self.s.muted)
+    def note(self, text: str) -> Paragraph:
+        """A hint in smaller, quieter type."""
+        return Paragraph(text, "muted")
 
-    def table(self, header, rows, widths, **kw) -> Flowable:
-        return data_table(self.s, header, rows, widths, **kw) if rows else self.nothing()
+    def bullet(self, text: str) -> Paragraph:
+        return Paragraph(text, "bullet")
 
-    def facts(self, pairs: list[tuple[str, Cell]], **kw) -> list[Flowable]:
-        table = facts_table(self.s, pairs, **kw)
-        return [table, Spacer(1, 3 * mm)] if table is not None else []
+    def nothing(self) -> Paragraph:
+        return self.note(self.w("nothing"))
 
-    def labelled_text(self, label: str, value) -> list[Flowable]:
+    def table(self, header, rows, widths, *, right=()) -> Block:
+        if not rows:
+            return self.nothing()
+        return DataTable(tuple(header), tuple(tuple(r) for r in rows), tuple(widths), tuple(right))
+
+    def facts(self, pairs: list[tuple[str, Cell]], *, label_width: float = 0.26) -> list[Block]:
+        """The rows that have a value; nothing if none has."""
+        rows = tuple((label, value) for label, value in pairs if value not in (None, "", [], ("", "")))
+        return [Facts(rows, label_width)] if rows else []
+
+    def labelled_text(self, label: str, value) -> list[Block]:
         body = self.text(value)
         return [self.h3(label), *body] if body else []
 
 
 # --- blocks both packs use ------------------------------------------------------------------------------
 
-def partner_facts(pack: Pack, p: dict) -> list[Flowable]:
+def issued(pack: Pack) -> str:
+    """"Issued 29 November 2026" / "印发日期：2026年11月29日"."""
+    return pack.w("issued_on", date=pack.f.date(pack.issued))
+
+
+def partner_facts(pack: Pack, p: dict) -> list[Block]:
     f = pack.f
     coords = ""
     if p["latitude"] is not None and p["longitude"] is not None:
@@ -125,7 +138,7 @@ def agreement_cell(pack: Pack, row: dict) -> Cell:
     return (row["agreement_title"], note) if row["agreement_title"] or note else ""
 
 
-def partnerships_table(pack: Pack, partnerships: list[dict]) -> Flowable:
+def partnerships_table(pack: Pack, partnerships: list[dict]) -> Block:
     w = pack.w
     rows = [[pack.f.locality(r), pack.f.label(v.TIERS, r["tier"]), established(r), status_since(pack, r),
              agreement_cell(pack, r), pack.f.short_date(r["next_review_on"])] for r in partnerships]
@@ -134,7 +147,7 @@ def partnerships_table(pack: Pack, partnerships: list[dict]) -> Flowable:
     return pack.table(header, rows, (0.14, 0.17, 0.12, 0.2, 0.23, 0.14))
 
 
-def contacts_table(pack: Pack, contacts: list[dict], partner_names: dict[int, dict] | None = None) -> Flowable:
+def contacts_table(pack: Pack, contacts: list[dict], partner_names: dict[int, dict] | None = None) -> Block:
     """Contacts; with `partner_names` (more than one partner), a column says whose contact each is."""
     f, w = pack.f, pack.w
     rows = []

@@ -1,8 +1,9 @@
 """The A4 page of a briefing pack in its layout (layouts.py), the contents page, and the PDF outline.
 
 business: header (title, marking) and footer (date of issue, "page X of Y") on every page.
-official (GB/T 9704-2012): the marking at the top left of the first page, headings numbered 一、（一）1.,
-"— N —" at the outer edge of each page, the type area mirrored on even pages; nothing else in the margins.
+official (GB/T 9704-2012): the marking at the top left of the first page, "— N —" at the outer edge of
+each page, the type area mirrored on even pages; nothing else in the margins. Its headings come numbered
+一、（一）1. in the paper model (briefing/paper/numbering.py).
 Pages after the last one anything was drawn on (a page break at the end) are not written.
 
 The story is laid out once. The canvas holds every finished page back until the end; then it knows the
@@ -36,7 +37,6 @@ from twindesk.briefing.flowables import FauxBold, Heading
 from twindesk.briefing.fonts import BriefFont
 from twindesk.briefing.layouts import BUSINESS, Layout
 from twindesk.briefing.markup import escape_text, font_runs, plain
-from twindesk.briefing.numbering import number_headings
 from twindesk.briefing.wording import Wording
 
 PAGE = A4
@@ -160,8 +160,7 @@ class BriefDocument(BaseDocTemplate):
         self._done = 0
 
     def build(self, story: list) -> None:
-        if self.layout.official:
-            story = number_headings(story, self.styles, zh=self.w.zh)
+        if self.layout.official:  # the headings came numbered (briefing/paper/numbering.py)
             if self.marking:  # the first line of the first page (GB/T 9704-2012, 7.2.2)
                 story = [self.styles.para(self.marking, self.styles.marking), *story]
         self._story, self._story_length, self._done = story, max(len(story), 1), 0

@@ -2,18 +2,17 @@
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable
-
-from twindesk.briefing import covers
 from twindesk.briefing.blocks import (
     Pack,
     agreement_cell,
     contacts_table,
     established,
+    issued,
     partner_facts,
     relation_name,
     status_since,
 )
+from twindesk.briefing.paper.model import Block, Cover
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.queries.brief_content import PartnerBriefContent
 
@@ -35,7 +34,7 @@ def _relation_line(pack: Pack, row: dict, partner: dict) -> str:
     return relation_name(pack, row, partner) + ("：" if w.zh else ": ") + ("，" if w.zh else ", ").join(parts)
 
 
-def cover(pack: Pack, c: PartnerBriefContent, marking: str) -> list[Flowable]:
+def cover(pack: Pack, c: PartnerBriefContent, marking: str) -> list[Block]:
     f, w, p = pack.f, pack.w, c.profile
     relations = "\n".join(_relation_line(pack, r, p) for r in c.partnerships)
     facts = [
@@ -43,20 +42,19 @@ def cover(pack: Pack, c: PartnerBriefContent, marking: str) -> list[Flowable]:
         (pack.field("partner", "kind"), f.label(v.PARTNER_KINDS, p["kind"])),
         (w("relations"), relations),
     ]
-    return covers.cover(pack, kicker=w("pack_partner"), title=f.name(p), subtitle=f.other_names(p), facts=facts,
-                        marking=marking)
+    return [Cover(w("pack_partner"), f.name(p), f.other_names(p), tuple(facts), marking, issued(pack), pack.f.date(pack.issued))]
 
 
-def profile(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def profile(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     p = c.profile
     return [pack.section("profile"), *partner_facts(pack, p),
             *pack.labelled_text(pack.w("profile_text"), p["profile"]),
             *pack.labelled_text(pack.w("notes_text"), p["notes"])]
 
 
-def partnerships(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def partnerships(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
-    out: list[Flowable] = [pack.section("partnerships")]
+    out: list[Block] = [pack.section("partnerships")]
     if not c.partnerships:
         return out + [pack.nothing()]
     for r in c.partnerships:
@@ -77,10 +75,10 @@ def partnerships(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     return out
 
 
-def dates_ahead(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def dates_ahead(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
     by_id = {r["id"]: r for r in c.partnerships}
-    out: list[Flowable] = [pack.section("dates_ahead"), pack.h2(w("anniversaries"))]
+    out: list[Block] = [pack.section("dates_ahead"), pack.h2(w("anniversaries"))]
     rows = []
     for a in c.anniversaries:
         anniversary = w.ordinal_years(a.years) + (w("round_decade_short") if a.round_decade else "")
@@ -96,7 +94,7 @@ def dates_ahead(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     return out
 
 
-def timeline(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def timeline(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
     rows = []
     for r in c.timeline:
@@ -109,7 +107,7 @@ def timeline(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     return [pack.section("timeline"), pack.table(header, rows, (0.13, 0.13, 0.48, 0.12, 0.14))]
 
 
-def aid(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def aid(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
     rows = []
     for r in c.aid_totals:
@@ -122,11 +120,11 @@ def aid(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     return [pack.section("aid"), pack.table(header, rows, (0.1, 0.12, 0.12, 0.24, 0.42), right=(2, 3))]
 
 
-def contacts(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def contacts(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     return [pack.section("contacts"), contacts_table(pack, c.contacts)]
 
 
-def visits(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def visits(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
     rows = [[f.short_range(r["start_on"], r["end_on"]), f.label(v.VISIT_DIRECTIONS, r["direction"]), r["title"],
              r["leader"], f.label(v.VISIT_STATUSES, r["status"])] for r in c.planned_visits]
@@ -137,7 +135,7 @@ def visits(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
 CHANGES_LISTED = 200  # a printed pack lists the latest changes; the command line lists them all
 
 
-def changes(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
+def changes(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     w = pack.w
     rows = c.changes(pack.lang)
     listed = rows[:CHANGES_LISTED]
@@ -145,11 +143,11 @@ def changes(pack: Pack, c: PartnerBriefContent) -> list[Flowable]:
     out = [pack.section("changes"), pack.table([w("when"), w("who"), w("record"), w("change")], body,
                                                (0.17, 0.17, 0.16, 0.5))]
     if len(rows) > len(listed):
-        out.append(pack.s.para(w("older_changes", n=f"{len(rows) - len(listed):,}", id=c.partner_id), pack.s.muted))
+        out.append(pack.note(w("older_changes", n=f"{len(rows) - len(listed):,}", id=c.partner_id)))
     return out
 
 
-SECTIONS: dict[str, Callable[[Pack, PartnerBriefContent], list[Flowable]]] = {
+SECTIONS: dict[str, Callable[[Pack, PartnerBriefContent], list[Block]]] = {
     "profile": profile,
     "partnerships": partnerships,
     "dates_ahead": dates_ahead,

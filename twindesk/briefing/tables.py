@@ -1,4 +1,4 @@
-"""Tables of a pack: every cell a Paragraph (plain strings do not wrap), the header row repeated on each
+"""Tables of a PDF pack (briefing/paper/pdf.py draws the paper's tables with these): every cell a Paragraph (plain strings do not wrap), the header row repeated on each
 page, and rows allowed to split across pages (splitInRow), so a cell taller than a page is no
 LayoutError.
 """
@@ -11,7 +11,8 @@ from twindesk.briefing import styles as st
 from twindesk.briefing.column_widths import fit_widths
 from twindesk.briefing.flowables import FauxBold
 
-# A cell: text, or (text, note) for a main line with a smaller line under it, or ready flowables.
+# A cell: text, or (text, note) for a main line with a smaller line under it (paper.model.Cell), or
+# ready flowables.
 Cell = str | tuple[str, str] | Flowable | list[Flowable] | None
 
 _BASE = [

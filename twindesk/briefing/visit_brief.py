@@ -2,10 +2,15 @@
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable
-
-from twindesk.briefing import covers
-from twindesk.briefing.blocks import Pack, contacts_table, gift_value, partner_facts, partnerships_table
+from twindesk.briefing.blocks import (
+    Pack,
+    contacts_table,
+    gift_value,
+    issued,
+    partner_facts,
+    partnerships_table,
+)
+from twindesk.briefing.paper.model import Block, Cover
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.queries.brief_content import VisitBriefContent
 
@@ -23,7 +28,7 @@ def _outbound(c: VisitBriefContent) -> bool:
     return c.visit["direction"] != "inbound"
 
 
-def cover(pack: Pack, c: VisitBriefContent, marking: str) -> list[Flowable]:
+def cover(pack: Pack, c: VisitBriefContent, marking: str) -> list[Block]:
     f, w, visit = pack.f, pack.w, c.visit
     outbound = _outbound(c)
     facts = [
@@ -35,15 +40,15 @@ def cover(pack: Pack, c: VisitBriefContent, marking: str) -> list[Flowable]:
         (w("organizer_outbound" if outbound else "organizer_inbound"), f.locality(visit)),
     ]
     kicker = w("pack_outbound" if outbound else "pack_inbound")
-    return covers.cover(pack, kicker=kicker, title=visit["title"], subtitle="", facts=facts, marking=marking)
+    return [Cover(kicker, visit["title"], "", tuple(facts), marking, issued(pack), pack.f.date(pack.issued))]
 
 
-def purpose(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def purpose(pack: Pack, c: VisitBriefContent) -> list[Block]:
     return [pack.section("purpose"), *pack.text(c.visit["purpose"], empty="not_recorded")]
 
 
-def partners(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
-    out: list[Flowable] = [pack.section("partners")]
+def partners(pack: Pack, c: VisitBriefContent) -> list[Block]:
+    out: list[Block] = [pack.section("partners")]
     if not c.partners:
         return out + [pack.nothing()]
     for p in c.partners:
@@ -74,9 +79,9 @@ def _items(pack: Pack, items: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def history(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def history(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
-    out: list[Flowable] = [pack.section("history"), pack.h2(w("visits_both_ways"))]
+    out: list[Block] = [pack.section("history"), pack.h2(w("visits_both_ways"))]
     rows = [[f.short_range(r["start_on"], r["end_on"]), f.label(v.VISIT_DIRECTIONS, r["direction"]),
              _visit_cell(pack, c, r), r["leader"], f.label(v.VISIT_STATUSES, r["status"])] for r in c.past_visits]
     out.append(pack.table([w("dates"), w("direction"), w("visit"), pack.field("visit", "leader"),
@@ -97,7 +102,7 @@ def history(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return out
 
 
-def delegation(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def delegation(pack: Pack, c: VisitBriefContent) -> list[Block]:
     w = pack.w
     rows = [[str(i), (d["name"], d["notes"]), "\n".join(x for x in (d["title"], d["organization"]) if x),
              d["role"], d["counterpart"]] for i, d in enumerate(c.delegates, 1)]
@@ -107,9 +112,9 @@ def delegation(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return [heading, pack.table(header, rows, (0.06, 0.24, 0.3, 0.17, 0.23), right=(0,))]
 
 
-def itinerary(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def itinerary(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
-    out: list[Flowable] = [pack.section("itinerary")]
+    out: list[Block] = [pack.section("itinerary")]
     if not c.itinerary:
         return out + [pack.nothing()]
     first = c.visit["start_on"] or c.itinerary[0]["day"]
@@ -126,20 +131,20 @@ def itinerary(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return out
 
 
-def contacts(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def contacts(pack: Pack, c: VisitBriefContent) -> list[Block]:
     names = c.partner_names if len(c.partner_ids) > 1 else None
     return [pack.section("contacts"), contacts_table(pack, c.contacts, names)]
 
 
-def gifts(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def gifts(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
-    out: list[Flowable] = [pack.section("gifts"), pack.h2(w("gifts_this_visit"))]
+    out: list[Block] = [pack.section("gifts"), pack.h2(w("gifts_this_visit"))]
     rows = [[f.label(v.GIFT_DIRECTIONS, g["direction"]), (g["description"], g["notes"]), g["giver"], g["recipient"],
              gift_value(pack, g)] for g in c.gifts]
     out.append(pack.table([pack.field("gift", "direction"), w("gift"), pack.field("gift", "giver"),
                            pack.field("gift", "recipient"), pack.field("gift", "value")],
                           rows, (0.12, 0.34, 0.19, 0.19, 0.16), right=(4,)))
-    out += [pack.h2(w("gifts_before")), pack.s.para(w("gifts_before_hint"), pack.s.muted)]
+    out += [pack.h2(w("gifts_before")), pack.note(w("gifts_before_hint"))]
     rows = [[f.short_date(g["visit_start"]), g["visit_title"], f.label(v.GIFT_DIRECTIONS, g["direction"]),
              (g["description"], g["notes"]), " → ".join(x for x in (g["giver"], g["recipient"]) if x),
              gift_value(pack, g)] for g in c.earlier_gifts]
@@ -149,9 +154,9 @@ def gifts(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return out
 
 
-def notes(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def notes(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w = pack.f, pack.w
-    out: list[Flowable] = [pack.section("notes")]
+    out: list[Block] = [pack.section("notes")]
     lines = []
     for a in c.anniversaries:
         partner = next((p for p in c.partners if p["id"] == a.partner_id), {})
@@ -165,7 +170,7 @@ def notes(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
         lines.append(line)
     if lines:
         out += [pack.h2(w("anniversaries_this_year")),
-                *(pack.s.para(line, pack.s.bullet, bulletText="•") for line in lines)]
+                *map(pack.bullet, lines)]
     for key, field in (("outcomes", "outcomes"), ("follow_ups", "follow_ups"), ("notes_text", "notes")):
         body = pack.text(c.visit[field])
         if body:
@@ -175,7 +180,7 @@ def notes(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return out
 
 
-def logistics(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
+def logistics(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w, visit = pack.f, pack.w, c.visit
     days = ""
     if visit["start_on"]:
@@ -198,7 +203,7 @@ def logistics(pack: Pack, c: VisitBriefContent) -> list[Flowable]:
     return [pack.section("logistics"), *(pack.facts(facts) or [pack.nothing()])]
 
 
-SECTIONS: dict[str, Callable[[Pack, VisitBriefContent], list[Flowable]]] = {
+SECTIONS: dict[str, Callable[[Pack, VisitBriefContent], list[Block]]] = {
     "purpose": purpose,
     "partners": partners,
     "history": history,

@@ -127,6 +127,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # --- progress ---
     "progress_content": ("Gathering: {section}", "正在汇总：{section}"),
     "progress_layout": ("Laying out page {page}", "正在排版第 {page} 页"),
+    "progress_writing": ("Writing the Word document", "正在生成 Word 文档"),
 }
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
