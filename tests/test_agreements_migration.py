@@ -125,3 +125,11 @@ def test_a_step_that_fails_half_way_leaves_the_schema_3_columns(tmp_path, monkey
     assert conn.execute("SELECT agreement_title FROM partnership WHERE id = 1").fetchone() == (OLD[1][0],)
     assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'agreement'").fetchall()
     conn.close()
+
+
+def test_older_history_still_names_the_moved_fields_in_either_language():
+    from twindesk.domain.queries.history_reader import field_label
+
+    assert field_label("partnership", "next_review_on") == "Next review / renewal"
+    assert field_label("partnership", "next_review_on", "zh_CN") == "下次审议/续签"
+    assert field_label("partnership", "agreement_title", "zh_CN") == "协议名称"

@@ -120,3 +120,15 @@ def test_an_agreement_form_warns_when_its_expiry_is_not_its_term(qtbot, window):
     qtbot.waitUntil(lambda: "term of 50 years" in _strip(dialog))
 
 
+
+
+def test_the_partners_partnerships_tab_says_the_stage_in_its_status(qtbot, window):
+    locality = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
+    partner = records.save("partner", {"name_en": "Jeju", "country": "KR"})
+    ps = records.save("partnership", {"partner": partner, "home_locality": locality, "status": "approval_pending"})
+    records.save("partnership_approval", {"partnership": ps, "stage": "national"})
+    dialog = dialog_for("partner", partner, lang="zh_CN", user="李娜", parent=window)
+    qtbot.addWidget(dialog)
+    panel = _tab(dialog, "partnership")
+    col = next(i for i, c in enumerate(panel.model.columns()) if c.key == "status")
+    assert panel.model.index(0, col).data() == "待审批（国家级）"
