@@ -87,7 +87,7 @@ def test_a_row_the_user_chose_is_the_header_row():
     ("partnership", "中方城市", "home_locality"), ("partnership", "本方", "home_locality"),
     ("partnership", "外方城市", "partner"), ("partnership", "友城", "partner"),
     ("partnership", "结好时间", "signed_on"), ("partnership", "缔结日期", "signed_on"),
-    ("partnership", "签约时间", "signed_on"), ("partnership", "签约地点", "signed_place"),
+    ("partnership", "签约时间", "signed_on"), ("partnership", "签约地点", "+notes"),  # an agreement's field: into the notes
     ("partnership", "国家", PARTNER_COUNTRY), ("partnership", "Partner ID", "partner"),
     ("shipment_item", "单位", "unit"), ("shipment_item", "计量单位", "unit"),
     ("shipment_item", "币种", "currency"), ("shipment_item", "货币", "currency"),
@@ -122,7 +122,7 @@ def test_recognition_of_the_staff_workbook(tmp_path):
     assert partners.columns[2].place == "国别 (C)"
     assert {c.header: c.field for c in partnerships.columns} == {
         "中方城市": "home_locality", "外方城市": "partner", "国家": PARTNER_COUNTRY, "结好时间": "signed_on",
-        "签约地点": "signed_place", "级别": "tier", "状态": "status"}
+        "签约地点": "+notes", "级别": "tier", "状态": "status"}
     assert scratch.kind is None and not scratch.imported
     assert scratch.reason.text("zh_CN") == "其表头（临时、记录）对应不到 TwinDesk 的任何列表；请选择它所含记录的类型。"
     assert target_label("partnership", PARTNER_COUNTRY, "zh_CN") == "友好伙伴所在国家"

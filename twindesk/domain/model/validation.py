@@ -118,6 +118,9 @@ class Validator:
             cleaned["id"] = values["id"]
         if not partial:
             failed = {e.field for e in errors} if errors else ()
+            if not failed:
+                for complete in spec.completions:  # e.g. an agreement's expiry from its signing date and term
+                    cleaned.update(complete(cleaned))
             for rule, fields in self._rules:
                 # A rule over a field that is already wrong would only add a misleading second message
                 # ("Give at least one name" when the one name given is too long).
