@@ -4,4 +4,4 @@ import PySide6.QtCore  # noqa: F401  (loads PySide6's import hook, so that it ca
 
 from twindesk.ui.pyside_feature_scan import skip_source_scan
 
-skip_source_scan()
+skip_source_scan()  # its own module is the one read (docs/architecture.md, "Start-up")
