@@ -1,5 +1,5 @@
 """Start-up's imports after PySide6 are not read as source by PySide6's __feature__ hook
-(twindesk/ui/pyside_feature_scan.py), and Qt works as before."""
+(twindesk/ui/common/pyside_feature_scan.py), and Qt works as before."""
 
 import subprocess
 import sys
@@ -12,7 +12,7 @@ inspect.getsource = lambda obj: read.append(obj.__name__) or getsource(obj)
 import twindesk.ui  # noqa: F401
 from twindesk.domain.model import labels  # imported after PySide6
 feature = sys.modules["PySide6.support.feature"]
-print([name for name in read if name.startswith("twindesk") and name != "twindesk.ui.pyside_feature_scan"], feature.pyside_feature_dict.get("twindesk.domain.model"))
+print([name for name in read if name.startswith("twindesk") and name not in ("twindesk.ui.common", "twindesk.ui.common.pyside_feature_scan")], feature.pyside_feature_dict.get("twindesk.domain.model"))
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 print(QLabel("x").text())

@@ -2,6 +2,6 @@
 
 import PySide6.QtCore  # noqa: F401  (loads PySide6's import hook, so that it can be told not to read sources)
 
-from twindesk.ui.pyside_feature_scan import skip_source_scan
+from twindesk.ui.common.pyside_feature_scan import skip_source_scan
 
-skip_source_scan()  # its own module is the one read (docs/architecture.md, "Start-up")
+skip_source_scan()  # it and its package are the modules read (docs/architecture.md, "Start-up")
