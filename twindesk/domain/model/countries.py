@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from twindesk import APP_NAME, __version__
+from twindesk.domain.model.country_table import short_names
 from twindesk.store.models import pinyin_key
 
 
@@ -38,13 +39,20 @@ def _translation(lang: str) -> gettext.NullTranslations:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    """The short name of `code` in `lang` (en, zh_CN); the code itself if unknown."""
-    country = _pycountry().countries.get(alpha_2=(code or "").upper())
-    if country is None:
-        return code or ""
-    name = getattr(country, "common_name", None) or country.name
-    translated = _translation(lang).gettext(country.name)
-    return name if translated == country.name else translated
+    """The short name of `code` in `lang` (en, zh_CN); the code itself if unknown. From a table kept in
+    the cache folder (`country_table.py`), so start-up does not wait for pycountry."""
+    return short_names(lang, _short_names).get((code or "").upper(), code or "")
+
+
+def _short_names(lang: str) -> dict[str, str]:
+    """code -> the short name pycountry gives in `lang`: its common name, else its name, translated."""
+    translation = _translation(lang)
+    names = {}
+    for country in _pycountry().countries:
+        name = getattr(country, "common_name", None) or country.name
+        translated = translation.gettext(country.name)
+        names[country.alpha_2] = name if translated == country.name else translated
+    return names
 
 
 # Short names staff type that pycountry only knows by a longer one (大韩民国 but not 韩国, no "Russia").
