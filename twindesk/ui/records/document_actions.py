@@ -24,9 +24,6 @@ from twindesk.ui.common.replace_prompt import ask_to_write
 _copies: list[document_files.TemporaryCopies] = []  # one for the process, removed at exit
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentActions", text)
-
 
 def local_files(mime: QMimeData) -> list[str]:
     """The dropped local files' paths; [] unless everything dropped is a local file (a web link is not)."""
@@ -50,8 +47,8 @@ def check_each(paths: list[str]) -> tuple[list[documents.Incoming], list]:
 
 
 def show_refused(parent: QWidget, problems: list, *, attached: int, lang: str) -> None:
-    head = (_tr("These files were not attached:") if attached else _tr("Nothing was attached:"))
-    QMessageBox.warning(parent, _tr("Files refused"), head + "\n\n" + "\n\n".join(p.text(lang) for p in problems))
+    head = (QCoreApplication.translate("DocumentActions", "These files were not attached:") if attached else QCoreApplication.translate("DocumentActions", "Nothing was attached:"))
+    QMessageBox.warning(parent, QCoreApplication.translate("DocumentActions", "Files refused"), head + "\n\n" + "\n\n".join(p.text(lang) for p in problems))
 
 
 def temporary_copy(parent: QWidget, row: dq.DocumentRow) -> QUrl | None:
@@ -61,7 +58,7 @@ def temporary_copy(parent: QWidget, row: dq.DocumentRow) -> QUrl | None:
     try:
         return QUrl.fromLocalFile(str(_copies[0].copy(row.id)))
     except (UserError, OSError) as exc:
-        QMessageBox.warning(parent, _tr("Open"), user_error_message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("DocumentActions", "Open"), user_error_message(exc))
         return None
 
 
@@ -73,7 +70,7 @@ def cleanup() -> None:
 def save_copy(parent: QWidget, row: dq.DocumentRow) -> Path | None:
     """Save a copy… under a name and folder the person chooses (the safe name suggested); a file that is
     there already is replaced only after "Yes"."""
-    chosen = file_dialogs.save_file_name(parent, _tr("Save a copy"), row.safe_name, _tr("All files (*)"))
+    chosen = file_dialogs.save_file_name(parent, QCoreApplication.translate("DocumentActions", "Save a copy"), row.safe_name, QCoreApplication.translate("DocumentActions", "All files (*)"))
     if not chosen:
         return None
     target = Path(chosen)
@@ -84,7 +81,7 @@ def save_copy(parent: QWidget, row: dq.DocumentRow) -> Path | None:
     try:
         return document_files.save_copy(row.id, target, replace=replace)
     except (UserError, OSError) as exc:
-        QMessageBox.warning(parent, _tr("Save a copy"), user_error_message(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("DocumentActions", "Save a copy"), user_error_message(exc))
         return None
 
 
@@ -98,9 +95,9 @@ def _database_of(widget: QWidget | None) -> Path | None:
 
 
 def confirm_remove(parent: QWidget, count: int) -> bool:
-    text = (_tr("Remove this document from the record?") if count == 1
-            else _tr("Remove these %1 documents from the record?").replace("%1", str(count)))
-    answer = QMessageBox.question(parent, _tr("Remove"), text + "\n\n" + _tr("Edit › Undo brings them back."),
+    text = (QCoreApplication.translate("DocumentActions", "Remove this document from the record?") if count == 1
+            else QCoreApplication.translate("DocumentActions", "Remove these %1 documents from the record?").replace("%1", str(count)))
+    answer = QMessageBox.question(parent, QCoreApplication.translate("DocumentActions", "Remove"), text + "\n\n" + QCoreApplication.translate("DocumentActions", "Edit › Undo brings them back."),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

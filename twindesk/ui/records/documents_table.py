@@ -19,22 +19,18 @@ from twindesk.ui.common.formatting import format_value
 from twindesk.ui.lists.list_model import Column
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsPanel", text)
-
-
 def document_columns(lang: str) -> list[Column]:
     def added(row: dq.DocumentRow) -> str:
-        when = format_value(row.created_at, lang) if row.created_at else _tr("not saved yet")
+        when = format_value(row.created_at, lang) if row.created_at else QCoreApplication.translate("DocumentsPanel", "not saved yet")
         return f"{row.created_by}, {when}" if row.created_by else when
 
     return [
-        Column("title", _tr("Title"), lambda row: row.title),
-        Column("kind", _tr("Kind"), lambda row: row.kind_label(lang)),
-        Column("dated_on", _tr("Date"), lambda row: format_value(row.on, lang)),
-        Column("file_name", _tr("File"), lambda row: row.display_name),
-        Column("size", _tr("Size"), lambda row: row.size_text(lang), align_right=True),
-        Column("added", _tr("Added"), added),
+        Column("title", QCoreApplication.translate("DocumentsPanel", "Title"), lambda row: row.title),
+        Column("kind", QCoreApplication.translate("DocumentsPanel", "Kind"), lambda row: row.kind_label(lang)),
+        Column("dated_on", QCoreApplication.translate("DocumentsPanel", "Date"), lambda row: format_value(row.on, lang)),
+        Column("file_name", QCoreApplication.translate("DocumentsPanel", "File"), lambda row: row.display_name),
+        Column("size", QCoreApplication.translate("DocumentsPanel", "Size"), lambda row: row.size_text(lang), align_right=True),
+        Column("added", QCoreApplication.translate("DocumentsPanel", "Added"), added),
     ]
 
 
