@@ -57,6 +57,9 @@ class DocumentPreview(QWidget):
         self.pdf_view.setDocument(self.pdf)
         self.pdf_view.setPageMode(QPdfView.PageMode.SinglePage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # One whole page fits the pane: pages turn with the buttons and Page Up/Down, not a scroll bar.
+        self.pdf_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pdf_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pdf_view.pageNavigator().currentPageChanged.connect(self._page_shown)
         for watched in (self.pdf_view, self.pdf_view.viewport()):
             watched.installEventFilter(self)  # Page Up / Page Down turn pages, not scroll within one

@@ -21,7 +21,7 @@ from twindesk.ui.lists.list_model import Column
 
 def document_columns(lang: str) -> list[Column]:
     def added(row: dq.DocumentRow) -> str:
-        when = format_value(row.created_at, lang) if row.created_at else QCoreApplication.translate("DocumentsPanel", "not saved yet")
+        when = format_value(row.created_at.date(), lang) if row.created_at else QCoreApplication.translate("DocumentsPanel", "not saved yet")
         return f"{row.created_by}, {when}" if row.created_by else when
 
     return [
