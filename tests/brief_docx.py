@@ -42,7 +42,8 @@ def all_text(document) -> str:
     parts = [document.element.body]
     for section in document.sections:
         parts += [section.header._element, section.footer._element, section.even_page_header._element,
-                  section.even_page_footer._element]
+                  section.even_page_footer._element, section.first_page_header._element,
+                  section.first_page_footer._element]
     lines = []
     for part in parts:
         for p in part.iter(qn("w:p")):

@@ -169,12 +169,16 @@ def test_data_tables_repeat_their_header_row_and_facts_tables_have_none(tmp_path
 def test_page_numbers_are_fields_in_the_footer_only(tmp_path, filled):
     _, zh = _both(tmp_path, "partner", filled["jeju"], "zh_CN", marking="内部资料")
     section = open_docx(zh).sections[0]
-    for footer, alignment in ((section.footer, "right"), (section.even_page_footer, "left")):  # the outer edge
+    for footer, alignment in ((section.first_page_footer, "right"), (section.footer, "right"),
+                              (section.even_page_footer, "left")):  # the outer edge
         paragraph = footer.paragraphs[0]
         assert field_instructions(footer._element) == ["PAGE"]
         assert "".join(t.text for t in footer._element.iter(qn("w:t"))) == "— 1 —"
         assert paragraph.alignment.name.lower() == alignment
-    assert section.header.paragraphs[0].text == "内部资料"
+    # GB/T 9704 (and the PDF): the marking at the top left of the first page only
+    assert section.different_first_page_header_footer
+    assert section.first_page_header.paragraphs[0].text == "内部资料"
+    assert section.header.paragraphs[0].text == "" and section.even_page_header.paragraphs[0].text == ""
     _, en = _both(tmp_path, "partner", filled["jeju"], "en", marking="Internal")
     section = open_docx(en).sections[0]
     assert field_instructions(section.footer._element) == ["PAGE", "NUMPAGES"]
@@ -197,7 +201,8 @@ def test_hostile_text_stays_literal_text(tmp_path, hostile, lang):
         assert field_instructions(body) == ['TOC \\o "1-2" \\h \\z \\u']  # ours, nothing typed
         xml = zipfile.ZipFile(word).read("word/document.xml").decode()
         assert "<w:hyperlink" not in xml and "<w:fldSimple" not in xml and "MERGEFIELD Name" in xml
-        for header in (document.sections[0].header, document.sections[0].footer):
+        section = document.sections[0]
+        for header in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             assert [i for i in field_instructions(header._element) if i not in ("PAGE", "NUMPAGES")] == []
         assert "{ PAGE } =1+1 \ufffd" in content  # the marking: literal, its control character replaced
     partner = open_docx(tmp_path / "partner.docx")

@@ -111,6 +111,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_documents import add_parsers as document_parsers  # attach, documents, document
 
     document_parsers(sub, _, _db_option, record_id)
+    from twindesk.cli_papers import add_parser as paper_parser  # paper packing-list|certificate
+
+    paper_parser(sub, _, _db_option, record_id, LANGS)
     return parser
 
 
@@ -380,6 +383,12 @@ def _documents_command(name: str):
     return run
 
 
+def cmd_paper(args) -> int:
+    from twindesk import cli_papers
+
+    return cli_papers.cmd_paper(args, args.lang, _db_path(args))  # the paper in English unless told, as a brief
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -398,6 +407,7 @@ COMMANDS = {
     "attach": _documents_command("cmd_attach"),
     "documents": _documents_command("cmd_documents"),
     "document": _documents_command("cmd_document"),
+    "paper": cmd_paper,
     None: cmd_window,
 }
 

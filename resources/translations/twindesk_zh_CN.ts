@@ -1314,6 +1314,10 @@
         <translation>本方地区</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1474,6 +1478,49 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>read-only</source>
         <translation>只读</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <source>Packing list</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
+        <source>Certificate of donation</source>
+        <translation>捐赠证书</translation>
+    </message>
+    <message>
+        <source>Save the paper</source>
+        <translation>保存单据</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Chinese and English, on the same page</source>
+        <translation>中英文对照，印在同一页</translation>
+    </message>
+    <message>
+        <source>Write as</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Write the paper</source>
+        <translation>生成单据</translation>
+    </message>
+    <message>
+        <source>Writing the paper…</source>
+        <translation>正在生成单据…</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2167,22 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>A PDF to print before the meeting</source>
         <translation>会见前打印的 PDF 材料</translation>
+    </message>
+    <message>
+        <source>Packing list…</source>
+        <translation>装箱单…</translation>
+    </message>
+    <message>
+        <source>The list that goes with the goods (PDF or Word)</source>
+        <translation>随货物发运的清单（PDF 或 Word）</translation>
+    </message>
+    <message>
+        <source>Donation certificate…</source>
+        <translation>捐赠证书…</translation>
+    </message>
+    <message>
+        <source>A certificate of donation in Chinese and English (PDF or Word)</source>
+        <translation>中英文对照的捐赠证书（PDF 或 Word）</translation>
     </message>
     <message>
         <source>Timeline</source>

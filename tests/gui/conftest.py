@@ -1,6 +1,7 @@
 """Fixtures for driving the window as a user does: a fresh database, isolated settings, and a way to
 answer the modal dialogs that buttons open."""
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,7 +38,17 @@ def window(qtbot, gui_db, app_settings):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    return w
+    yield w
+    for page in w.stack.built_pages():  # a search still waiting for the typing to pause when the test
+        timer = getattr(page, "_timer", None)  # ended would read after its database closed
+        if timer is not None:
+            timer.stop()
+
+
+def wait_until_ready(qtbot, window) -> None:
+    """Until `window` is joined to its database and the page on screen is built (the shell paints first,
+    the database and the first page follow: docs/architecture.md, "Start-up")."""
+    qtbot.waitUntil(lambda: window.attached and window.stack.built(window.nav.currentRow()) is not None)
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -71,6 +82,14 @@ def answer_modal(handler):
 
     QTimer.singleShot(0, attempt)
     return errors
+
+
+@pytest.fixture(autouse=True)
+def collect_widgets_on_the_gui_thread():
+    """A test's cyclic garbage (widgets among it) is collected here, on the GUI thread: left to the
+    collector, it may run on a worker thread of a later test and delete Qt objects there (a crash)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

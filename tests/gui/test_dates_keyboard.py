@@ -321,7 +321,7 @@ def test_ctrl_e_exports_the_view_while_the_search_field_has_the_focus(qtbot, win
     asked = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or (str(target), ""))
     offered = []
-    monkeypatch.setattr("twindesk.ui.shell.main_window.offer_file", lambda _p, path, what, **k: offered.append(path))
+    monkeypatch.setattr("twindesk.ui.common.file_written.offer_file", lambda _p, path, what, **k: offered.append(path))
     window.nav.setCurrentRow(1)
     page = window.current_list_page()
     _activate(qtbot, window)

@@ -36,7 +36,7 @@ def test_export_this_view_writes_the_filtered_sorted_visible_rows(qtbot, window,
     target = tmp_path / "shown.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     offered = []
-    monkeypatch.setattr("twindesk.ui.shell.main_window.offer_file", lambda _p, path, what, **k: offered.append(path))
+    monkeypatch.setattr("twindesk.ui.common.file_written.offer_file", lambda _p, path, what, **k: offered.append(path))
     window.nav.setCurrentRow(3)
     page = window.current_list_page()
     type_text(qtbot, page.search, "jeju")  # the user filters the list …

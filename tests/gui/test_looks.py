@@ -60,6 +60,7 @@ def test_a_missing_icon_font_leaves_empty_icons_not_a_crash(monkeypatch):
 
 def test_navigation_counts_follow_the_change_notices(qtbot, window):
     nav = window.nav
+    qtbot.waitUntil(lambda: nav.count_of(1) is not None)  # read once the window has painted
     assert [nav.count_of(r) for r in range(nav.count())] == [None, 0, 0, 0, 0, 0]
     dialog_errors = []
 

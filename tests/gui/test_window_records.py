@@ -321,7 +321,8 @@ def test_window_remembers_page_and_geometry(qtbot, gui_db, app_settings):
     again = MainWindow(db_path=gui_db.path, settings=app_settings)
     qtbot.addWidget(again)
     assert again.nav.currentRow() == 3
-    assert again.stack.currentWidget().objectName() == "page_shipments"
+    again.show()  # the page is built once the shell has painted
+    qtbot.waitUntil(lambda: again.stack.currentWidget().objectName() == "page_shipments")
     assert again.list_pages[2].view.horizontalHeader().sectionSize(5) == 333
 
 

@@ -132,6 +132,12 @@ def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, pr
     check_target(out, replace=replace)  # before the pack is gathered and laid out, not after
     paper, pack = gather(kind, record_id, lang=lang, sections=sections, marking=marking, progress=progress,
                          today=today, layout=layout)
+    return write_paper(paper, pack, out, replace=replace, progress=progress)
+
+
+def write_paper(paper: Paper, pack: Pack, out, *, replace: bool, progress: Progress) -> BriefFile:
+    """Render `paper` as a Word document (out named *.docx) or a PDF, and write it whole or not at all:
+    the one writing path of the packs and of the shipment papers (shipment_papers.py)."""
     wording = pack.w
 
     def laid_out(share: float, page: int) -> None:
@@ -148,12 +154,15 @@ def _build(kind: str, record_id: int, out, lang: str, sections, marking: str, pr
             progress.check()  # a Cancel while the file was saved: it is not published
         notes = brief_file(out, None, {})
     else:
-        from twindesk.briefing.document import BriefDocument
+        if paper.frame:  # a certificate: its border round the page in place of header and footer
+            from twindesk.briefing.paper.pdf_frame import FramedDocument as Document
+        else:
+            from twindesk.briefing.document import BriefDocument as Document
 
         story, roles = _pdf_story(paper, pack)
         with atomic_output(out, replace=replace) as tmp:
-            doc = BriefDocument(tmp, styles=pack.s, wording=wording, header=paper.header, marking=marking,
-                                issued=paper.issued, title=paper.title, subject=paper.header, on_flowable=laid_out)
+            doc = Document(tmp, styles=pack.s, wording=wording, header=paper.header, marking=paper.marking,
+                           issued=paper.issued, title=paper.title, subject=paper.header, on_flowable=laid_out)
             doc.build(story)
         notes = brief_file(out, roles, pack.s.missing)
     progress.advance(STEPS, STEPS, "")

@@ -38,7 +38,8 @@ ZEBRA = colors.HexColor("#f5f7fa")
 ALIASES = {"title": "cover_title", "subtitle": "cover_sub", "table": "cell", "table_right": "cell_right",
            "table_head": "th", "table_head_right": "th_right", "note": "cell_note"}
 ROLES = ("title", "subtitle", "kicker", "h1", "h2", "h3", "body", "bullet", "muted", "table", "table_right",
-         "table_head", "table_head_right", "note", "label", "marking", "contents", "contents_page", "contents_title", "contents_sub", "date")
+         "table_head", "table_head_right", "note", "label", "marking", "contents", "contents_page", "contents_title", "contents_sub", "date",
+         "paper_title", "paper_sub", "statement", "closing")
 
 
 class Styles:
@@ -99,6 +100,11 @@ class Styles:
         s("contents_title", f, 16, 21, textColor=ACCENT, spaceBefore=16, spaceAfter=8, bold=True)
         s("contents_sub", f, 10.5, 16)
         s("date", f, 10, 14, textColor=MUTED, spaceAfter=4)
+        # the shipment papers' (briefing/shipment_papers.py)
+        s("paper_title", f, 22, 30, textColor=ACCENT, alignment=TA_CENTER, spaceAfter=2, bold=True)
+        s("paper_sub", f, 13, 19, textColor=MUTED, alignment=TA_CENTER, spaceAfter=10)
+        s("statement", f, 12, 20, alignment=TA_JUSTIFY, spaceAfter=6)
+        s("closing", f, 11, 17, alignment=TA_RIGHT, spaceBefore=6)
 
     def _official(self, f: dict[str, FontChain]) -> None:
         """GB/T 9704-2012: every line of the body on the grid; black throughout (its 5.2.4)."""
@@ -127,6 +133,10 @@ class Styles:
         s("contents_title", hei, 16, line, alignment=TA_CENTER, spaceAfter=line)
         s("contents_sub", fs, 16, line, leftIndent=indent)
         s("date", fs, 16, line, alignment=TA_RIGHT, rightIndent=4 * self.layout.char_pitch, spaceBefore=line)
+        s("paper_title", xbs, 22, 2 * line, alignment=TA_CENTER, bold=title_bold)
+        s("paper_sub", kai, 16, line, alignment=TA_CENTER, spaceAfter=line)
+        s("statement", fs, 16, line, firstLineIndent=indent, alignment=TA_JUSTIFY)
+        s("closing", fs, 16, line, alignment=TA_RIGHT, spaceBefore=line)
         self.page_number = s("page_number", song, 14, 14)  # 4号 宋体 (its 7.5)
 
     def role(self, name: str) -> ParagraphStyle:

@@ -116,6 +116,11 @@ def close() -> None:
         _own_lock = None
 
 
+def is_open() -> bool:
+    """Whether a database is open (none while a restore replaces the file)."""
+    return database.obj is not None
+
+
 def close_thread_connection() -> None:
     """A worker thread's own SQLite connection, closed when the worker ends."""
     if database.obj is not None:

@@ -60,6 +60,8 @@ ERRORS_ZH = {
         "{path}：工作表“{sheet}”占 {cells:,} 个单元格（上限为 {limit:,}）",
     "{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); split it into smaller workbooks":
         "{path}：工作表“{sheet}”占 {cells:,} 个单元格（上限为 {limit:,}）；请拆分为较小的工作簿",
+    "{path}: the sheet {sheet} spans {rows:,} rows (the limit is {limit:,}); split it into smaller workbooks":
+        "{path}：工作表“{sheet}”占 {rows:,} 行（上限为 {limit:,}）；请拆分为较小的工作簿",
     "{path}: the sheet {sheet} cannot be read ({reason})": "{path}：工作表“{sheet}”无法读取（{reason}）",
     "{path}: {encoding!r} is not an encoding TwinDesk knows (e.g. utf-8, gb18030)":
         "{path}：{encoding!r} 不是 TwinDesk 认识的编码（例如 utf-8、gb18030）",

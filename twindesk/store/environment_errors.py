@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Callable
-
-import peewee as pw
 
 from twindesk.store.errors import UserError
 from twindesk.store.messages import render
@@ -68,7 +67,13 @@ _SQLITE_TEXTS = (  # for errors that carry no code (peewee's own, older Pythons)
 # A failed rollback or commit after the real error: SQLite already ended the transaction itself (as it
 # does on SQLITE_FULL), and the cleanup's error hides the cause in its `__context__`.
 _CLEANUP_TEXTS = ("cannot rollback", "no transaction is active", "cannot commit")
-_DATABASE_ERRORS = (sqlite3.Error, pw.PeeweeException)
+
+
+def _peewee_error() -> tuple[type, ...]:
+    """peewee's base exception, once peewee is loaded: none of its errors exists before, and the window
+    paints before it loads the database layer (docs/architecture.md, "Start-up")."""
+    peewee = sys.modules.get("peewee")
+    return (peewee.PeeweeException,) if peewee is not None else ()
 
 
 def describe_environment_error(exc: BaseException, translate: Callable[[str], str] | None = None,
@@ -103,7 +108,7 @@ def _describe_one(exc: BaseException, lang: str = "en") -> tuple[str, str | None
         return _ERRNO_MESSAGES[exc.errno], exc.filename
     if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):  # an ID past 2**63 - 1
         return ID_OUT_OF_RANGE, None
-    if isinstance(exc, _DATABASE_ERRORS):
+    if isinstance(exc, (sqlite3.Error, *_peewee_error())):
         code = getattr(exc, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in _SQLITE_MESSAGES:
             return _SQLITE_MESSAGES[code & 0xFF], None
@@ -128,8 +133,8 @@ def _same_failure(exc: BaseException) -> BaseException | None:
     context = exc.__context__
     if context is None or exc.__suppress_context__:
         return None
-    if isinstance(exc, pw.PeeweeException) and isinstance(context, sqlite3.Error):
+    if isinstance(exc, _peewee_error()) and isinstance(context, sqlite3.Error):
         return context  # peewee wraps every sqlite3 error this way
-    if isinstance(exc, _DATABASE_ERRORS) and any(t in str(exc).lower() for t in _CLEANUP_TEXTS):
+    if isinstance(exc, (sqlite3.Error, *_peewee_error())) and any(t in str(exc).lower() for t in _CLEANUP_TEXTS):
         return context
     return None

@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt
 from twindesk.briefing.paper import docx_parts as parts
 from twindesk.briefing.paper import docx_styles as ds
 from twindesk.briefing.paper import model
+from twindesk.briefing.paper.docx_signatures import signatures
 from twindesk.briefing.wording import Wording
 
 _HEADING_ROLES = {1: "h1", 2: "h2", 3: "h3"}
@@ -103,6 +104,8 @@ class DocxRenderer:
                 self.contents()
             case model.PageBreak():
                 self.page_break()
+            case model.Signatures(areas=areas):
+                signatures(self, areas)
             case _:
                 raise TypeError(f"not a paper block: {block!r}")
 
@@ -195,15 +198,21 @@ class DocxRenderer:
 
     def _header_footer(self, section) -> None:
         marking = parts.clean(self.paper.marking).replace("\n", " ").strip()
+        if self.paper.frame == "certificate":  # a border round the page, nothing in the margins
+            parts.page_border(section, ds.RULE_FRAME)
+            return
         if self.official:
-            # GB/T 9704: no running title; the marking at the top left, "— N —" at the outer edge.
+            # GB/T 9704: no running title; the marking at the top left of the first page only (as the
+            # PDF), "— N —" at the outer edge of every page.
             self.doc.settings.odd_and_even_pages_header_footer = True
-            for header in (section.header, section.even_page_header):
+            section.different_first_page_header_footer = True
+            for n, header in enumerate((section.first_page_header, section.header, section.even_page_header)):
                 paragraph = header.paragraphs[0]
                 paragraph.style = self.styles["header"]
-                if marking:
+                if marking and n == 0:
                     paragraph.add_run(marking)
-            for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            for footer, align in ((section.first_page_footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                                  (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                                   (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
                 paragraph = footer.paragraphs[0]
                 paragraph.style = self.styles["page_number"]

@@ -193,3 +193,36 @@ def update_fields_on_open(settings) -> None:
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
         settings.insert_element_before(update, *_SETTINGS_AFTER_UPDATE)
+
+
+def table_borders(table, size: float, color: str = "") -> None:
+    """Every edge of `table` a single line of `size` pt (0: none at all), replacing the style's."""
+    tbl_pr = table._tbl.tblPr
+    old = tbl_pr.find(qn("w:tblBorders"))
+    if old is not None:
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _border(borders, edge, size, color)
+    # CT_TblPr's order: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    after = [tbl_pr.find(qn(t)) for t in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")]
+    anchor = next((a for a in after if a is not None), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
+
+
+def page_border(section, color: str) -> None:
+    """A double border round every page of `section`, 10 mm in from the page's edges (w:pgBorders)."""
+    sect_pr = section._sectPr
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("val", "thickThinSmallGap"), ("sz", "18"), ("space", "28"), ("color", color)):
+            line.set(qn(f"w:{key}"), value)  # space: pt from the page's edge, as offsetFrom says
+        borders.append(line)
+    # CT_SectPr's order: … pgSz, pgMar, paperSrc, pgBorders, lnNumType, pgNumType, cols …
+    anchor = sect_pr.find(qn("w:paperSrc"))  # (an element without children is falsy: no `or`)
+    (anchor if anchor is not None else sect_pr.find(qn("w:pgMar"))).addnext(borders)

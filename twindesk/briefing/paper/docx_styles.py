@@ -50,6 +50,7 @@ MUTED = RGBColor(0x5A, 0x62, 0x70)
 MARK = RGBColor(0xB3, 0x00, 0x1B)
 HEAD_BG, ZEBRA, LABEL_BG = "E1E7EF", "F5F7FA", "F5F7FA"
 RULE, GRID = "8D99AA", "C3CBD6"
+RULE_FRAME = "1F3A60"  # a certificate's border, in the accent
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,13 @@ def _official_roles() -> dict[str, Role]:
         "toc": Role("TwinDesk Contents", FANGSONG, 14, color=BLACK, line=22),  # a contents page holds 28 lines
         "page_number": Role("Footer", SONGTI, 14, color=BLACK),
         "header": Role("Header", HEITI, 16, color=BLACK),
+        "paper_title": Role("TwinDesk Paper Title", XIAOBIAOSONG, 22, color=BLACK, line=line * 1.2,
+                            align=WD_ALIGN_PARAGRAPH.CENTER),
+        "paper_sub": Role("TwinDesk Paper Subtitle", KAITI, 16, color=BLACK, line=line, after=line,
+                          align=WD_ALIGN_PARAGRAPH.CENTER),
+        "statement": Role("TwinDesk Statement", FANGSONG, first_indent=two, align=WD_ALIGN_PARAGRAPH.JUSTIFY, **body),
+        "closing": Role("TwinDesk Closing", FANGSONG, 16, color=BLACK, line=line, before=line,
+                        align=WD_ALIGN_PARAGRAPH.RIGHT),
     }
 
 
@@ -127,6 +135,11 @@ def _business_roles() -> dict[str, Role]:
         "toc": Role("TwinDesk Contents", ea, 11, line=16),
         "page_number": Role("Footer", ea, 8, color=MUTED),
         "header": Role("Header", ea, 8, color=MUTED),
+        "paper_title": Role("TwinDesk Paper Title", ea, 22, bold=True, color=ACCENT, after=2,
+                            align=WD_ALIGN_PARAGRAPH.CENTER),
+        "paper_sub": Role("TwinDesk Paper Subtitle", ea, 13, color=MUTED, after=10, align=WD_ALIGN_PARAGRAPH.CENTER),
+        "statement": Role("TwinDesk Statement", ea, 12, line=20, after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY),
+        "closing": Role("TwinDesk Closing", ea, 11, before=6, align=WD_ALIGN_PARAGRAPH.RIGHT),
     }
 
 

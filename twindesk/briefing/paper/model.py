@@ -1,4 +1,5 @@
-"""The blocks of a paper: headings, paragraphs, facts, data tables, a cover, the contents, page breaks.
+"""The blocks of a paper: headings, paragraphs, facts, data tables, a cover, the contents, page breaks,
+signature and seal areas.
 
 Plain data, no layout: a renderer decides what each block looks like (briefing/paper/pdf.py through the
 pack's styles by role, briefing/paper/docx.py through Word's styles). Every text is what a person typed
@@ -28,7 +29,8 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     """Flowing text in a role: "body", "muted" (a hint, "nothing recorded"), "bullet"; "kicker",
-    "cover_title", "cover_sub" on a cover."""
+    "cover_title", "cover_sub" on a cover; "paper_title", "paper_sub" (centred, a paper's own title and
+    its second language or subject), "statement" (a certificate's text), "closing" (its date, right)."""
     text: str
     role: str = "body"
 
@@ -73,7 +75,22 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Facts | DataTable | Cover | Contents | PageBreak
+@dataclass(frozen=True)
+class SignatureArea:
+    """One side's place to sign: its title ("装箱人 Packed by"), a line to write on per entry of `lines`
+    ("签字 Signature", "日期 Date"), and, where `seal` names it ("盖章 Seal"), an empty box for the seal."""
+    title: str
+    lines: tuple[str, ...] = ()
+    seal: str = ""
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature areas side by side, kept together on one page."""
+    areas: tuple[SignatureArea, ...]
+
+
+Block = Heading | Paragraph | Facts | DataTable | Cover | Contents | PageBreak | Signatures
 
 
 @dataclass
@@ -86,4 +103,7 @@ class Paper:
     issued: str = ""
     lang: str = "en"
     layout: str = "business"  # "official" (GB/T 9704-2012) or "business": briefing/layouts.py
+    # "certificate": a double border round the page and no running header or footer (the certificate of
+    # donation); "": the layout's own header and footer.
+    frame: str = ""
     meta: dict = field(default_factory=dict)

@@ -4,11 +4,14 @@ The cover and the contents page are briefing/covers.py's: a Cover block is hande
 returns (flowables, or paper blocks such as its facts) is rendered in turn.
 """
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
 
 from twindesk.briefing import covers
+from twindesk.briefing import styles as st
 from twindesk.briefing.flowables import FauxBold
 from twindesk.briefing.flowables import Heading as PdfHeading
 from twindesk.briefing.flowables import Label as PdfLabel
@@ -33,6 +36,12 @@ class PdfRenderer:
                 out.append(block)
                 continue
             made = self.block(block)
+            if isinstance(block, model.Signatures):
+                # kept on one page, never alone on it: what comes before them goes along
+                before = [out.pop()] if out else []
+                if out and isinstance(out[-1], PdfLabel | PdfHeading):  # and the heading over that
+                    before.insert(0, out.pop())
+                made = KeepTogether([*before, *made])
             if isinstance(made, list):
                 out += made
             else:
@@ -66,4 +75,38 @@ class PdfRenderer:
                 return covers.contents()
             case model.PageBreak():
                 return PdfPageBreak()
+            case model.Signatures(areas=areas):
+                return self.signatures(areas)
         raise TypeError(f"not a paper block: {block!r}")
+
+    def signatures(self, areas) -> list[Flowable]:
+        """The areas side by side, each its title, the seal's box, a rule to write on per line."""
+        s = self.s
+        gap = 8 * mm
+        width = (s.frame_width - gap * (len(areas) - 1)) / max(len(areas), 1)
+        seal_style = ParagraphStyle("seal", parent=s.muted, alignment=TA_CENTER)
+        cells = []
+        for area in areas:
+            cell: list[Flowable] = [s.para(area.title, s.label, cls=FauxBold), Spacer(1, 3 * mm)]
+            if area.seal:
+                box = Table([[s.para(area.seal, seal_style)]], colWidths=[32 * mm], rowHeights=[32 * mm],
+                            hAlign="CENTER", style=TableStyle([s.table_font(), ("BOX", (0, 0), (-1, -1), 0.8, st.RULE),
+                                                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                cell += [box, Spacer(1, 3 * mm)]
+            for line in area.lines:
+                cell.append(Table([[s.para(line, s.cell), ""]], colWidths=[0.42 * width, 0.58 * width],
+                                  rowHeights=[9 * mm], style=TableStyle([
+                                      s.table_font(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEBELOW", (1, 0), (1, 0), 0.6, st.INK)])))
+            cells.append(cell)
+        columns, row = [], []
+        for i, cell in enumerate(cells):
+            if i:
+                columns.append(gap)
+                row.append("")
+            columns.append(width)
+            row.append(cell)
+        table = Table([row], colWidths=columns, style=TableStyle([
+            s.table_font(), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [Spacer(1, 6 * mm), table]

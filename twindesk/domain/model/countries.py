@@ -2,11 +2,16 @@
 every name a country goes by in a staff list (CLDR's, through Babel: `country_for_name`)."""
 
 import gettext
+import hashlib
 import importlib
+import json
+import os
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
+from twindesk import APP_NAME, __version__
 from twindesk.store.models import pinyin_key
 
 
@@ -90,20 +95,70 @@ LONG_FORMS = {
 _NAME_LOCALES = ("en", "zh", "zh_Hant")
 
 
+_PUNCTUATION = re.compile(r"[\s.,'’()\-]+")
+
+
 def name_key(text: str) -> str:
     """A country name as compared: NFKC, case-folded, accents and punctuation dropped ("Côte d’Ivoire",
     "cote divoire"; "Korea, Republic of" and "korea republic of" are one)."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or "").casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s.,'’()\-]+", " ", unicodedata.normalize("NFC", text)).strip()
+    return _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _cache_file() -> Path | None:
+    """Where the built name index is kept between runs: the user's cache folder, one file per version of
+    TwinDesk, Babel, pycountry and of the names said here (a change to any builds it afresh)."""
+    try:
+        import platformdirs
+
+        babel = importlib.import_module("babel")
+        pycountry = _pycountry()
+        said = json.dumps([__version__, babel.__version__, getattr(pycountry, "__version__", ""),
+                           _NAME_LOCALES, COMMON_NAMES, LONG_FORMS, _source()], ensure_ascii=False)
+        digest = hashlib.sha256(said.encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"country-names-{digest}.json"
+    except Exception:  # noqa: BLE001 - no cache folder: the index is built in memory, as without one
+        return None
+
+
+def _source() -> str:
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:  # a frozen build: its versions say it all
+        return ""
 
 
 @cache
 def _names() -> dict[str, str]:
+    """name key -> code for every name of every country (`_build_names`), read from the cache folder
+    when it was built there before: building it loads ~130 of Babel's locales (~0.4 s), reading the
+    file takes a few milliseconds."""
+    path = _cache_file()
+    if path is not None:
+        try:
+            found = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(found, dict) and found:
+                return found
+        except (OSError, ValueError):
+            pass
+    found = _build_names()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_name(f"{path.name}.{os.getpid()}.part")
+            part.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+            os.replace(part, path)
+        except OSError:  # a read-only or full cache folder: next time builds it again
+            pass
+    return found
+
+
+def _build_names() -> dict[str, str]:
     """name key -> code, for every name of every country: CLDR's in English, Chinese (both scripts) and
     the country's own official languages, pycountry's (short, common, official, alpha-3, and their
     Chinese), and LONG_FORMS. A name two countries share (in different languages) is left out, so
-    it is never guessed. Built once, on the first import that needs it (~0.3 s: it loads ~130 locales)."""
+    it is never guessed."""
     babel = importlib.import_module("babel")
     languages = importlib.import_module("babel.languages")
     codes = _codes()
@@ -145,6 +200,7 @@ def _names() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=4096)  # a staff list names the same few countries on every row
 def country_for_name(text: str) -> str | None:
     """The code of a country as a staff list names it: its code (KR, KOR), or any name in English,
     Chinese or its own language, short or long (韩国, 大韩民国, Korea, South Korea, 대한민국); None if

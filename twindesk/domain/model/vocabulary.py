@@ -7,6 +7,7 @@ same everywhere. Order matters: it is the order lists, menus and lifecycles show
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,14 @@ class Vocabulary(tuple):
         return self._typed.get(typed_key(text or ""))
 
 
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+@lru_cache(maxsize=4096, typed=True)  # a staff list types the same few choices on every row
 def typed_key(text: str) -> str:
     """A word as compared with a vocabulary: NFKC (full-width ＣＮＹ, ａｃｔｉｖｅ, （）), case-folded,
     without spaces, underscores or hyphens ("in transit", "in_transit", "In-Transit" are one)."""
-    return re.sub(r"[\s_\-]+", "", unicodedata.normalize("NFKC", str(text)).casefold())
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", str(text)).casefold())
 
 
 T = Term

@@ -73,8 +73,6 @@ class _Writer:
         values = ", ".join("?" * (len(columns) + 1))
         self.insert_with_id = (f'INSERT INTO "{self.table}" ("id", "uuid", "version", "created_at", '
                                f'{", ".join(quoted)}) VALUES (?, {identity}, {values})')
-        self.insert = (f'INSERT INTO "{self.table}" ("uuid", "version", "created_at", {", ".join(quoted)}) '
-                       f"VALUES ({identity}, {values})")
         self.update = (f'UPDATE "{self.table}" SET {", ".join(f"{c} = ?" for c in quoted)}, '
                        f'"version" = "version" + 1 WHERE "id" = ?')
 
@@ -137,14 +135,32 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
             conn.executemany(sql, [make(r) for r in chunk])
             done[0] += len(chunk)
             progress.advance(done[0], total, f"Writing {label} records…")
-    for r in rows:
-        if not r.update and r.record_id is None:
-            new_ids[r.line] = conn.execute(writer.insert, [r.uuid, r.version, writer.stamp,
-                                                           *writer.params(r)]).lastrowid
-            op.track_new(model, new_ids[r.line])
-            done[0] += 1
+    # Rows without an ID (a staff list's, a typed row) get theirs here, the ones SQLite would hand out
+    # next (inside the IMMEDIATE transaction nobody else inserts), so they too go in with executemany;
+    # their history is written in bulk with the others'.
+    fresh = [r for r in rows if not r.update and r.record_id is None]
+    first = _next_id(conn, writer.table) if fresh else 0
+    for start in range(0, len(fresh), BATCH):
+        chunk = fresh[start:start + BATCH]
+        params = []
+        for number, r in enumerate(chunk, start=first + start):
+            new_ids[r.line] = number
+            params.append([number, r.uuid, r.version, writer.stamp, *writer.params(r)])
+        conn.executemany(writer.insert_with_id, params)
+        done[0] += len(chunk)
+        progress.advance(done[0], total, f"Writing {label} records…")
     op.created_in_bulk(model, new_ids.values())
     return len(rows) - len(updates), len(updates), new_ids
+
+
+def _next_id(conn, table: str) -> int:
+    """The ID SQLite would give the next row of `table`: above every ID it holds and, for an
+    AUTOINCREMENT table, every one it ever handed out."""
+    highest = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        highest = max(highest, seq[0] if seq else 0)
+    return highest + 1
 
 
 def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,

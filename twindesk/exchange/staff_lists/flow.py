@@ -28,10 +28,10 @@ from twindesk.exchange.import_flow import READ_SHARE, _Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
 from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
+from twindesk.exchange.staff_lists.sheet_lines import fed_line
 from twindesk.exchange.staff_lists.sources import Source, read_source
 from twindesk.exchange.wording import say
 
-LINE_SPAN = 10_000_000  # two sheets of one kind: the second's rows are fed as line + LINE_SPAN
 NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
 
 
@@ -91,8 +91,9 @@ class _Feed:
 
     def __init__(self, recognition: Recognition, report: StaffImportReport):
         self.report = report
-        self.sheets: dict[tuple[str, int], SheetRecognition] = {}  # (kind, line offset) -> sheet
+        self.sheets: dict[tuple[str, int], SheetRecognition] = {}  # (kind, n-th sheet of it) -> sheet
         self.fed: list[tuple[SheetRecognition, str, int, int]] = []  # (sheet, kind, fed line, sheet row)
+        self.rows: dict[tuple[str, int], tuple[SheetRecognition, int]] = {}  # (kind, fed) -> (sheet, row)
         counts: dict[str, int] = {}
         for sheet in recognition.imported:
             n = counts.get(sheet.kind, 0)
@@ -121,9 +122,10 @@ class _Feed:
                         row[notes] = "\n".join(([str(typed)] if typed not in (None, "") else []) + extra)
                 record_id = row.pop("id", None)
                 uuid, version = row.pop("uuid", None), row.pop("version", None)
-                fed = line + n * LINE_SPAN
+                fed = fed_line(n, line, sheet.sheet)  # two sheets of one kind: sheet_lines.py
                 check.add(kind, fed, record_id, row, uuid=uuid, version=version)
                 self.fed.append((sheet, kind, fed, line))
+                self.rows[(kind, fed)] = (sheet, line)
                 done += 1
                 if done % 1000 == 0:
                     progress.advance(done, total, f"Reading {sheet.sheet}…")
@@ -163,7 +165,7 @@ class _Feed:
         is shown at the first row naming it."""
         if fed < 0 and plan is not None and -fed <= len(getattr(plan, "created", ())):
             kind, fed, _name = plan.created[-fed - 1].referenced_by[0]
-        return self.sheets[(kind, fed // LINE_SPAN)], fed % LINE_SPAN
+        return self.rows[(kind, fed)]
 
     def _place(self, plan: ImportPlan, kind: str, fed: int, name: str | None):
         sheet, line = self.where(kind, fed, plan)
@@ -255,11 +257,8 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     feed.report_plan(plan)
     if report.errors:
         return report
-    confirmed = set()
-    for flag in confirmed_duplicates:
-        for (kind, n), sheet in feed.sheets.items():
-            if sheet.sheet == flag.sheet:
-                confirmed.add((kind, flag.row + n * LINE_SPAN))
+    fed = {(sheet.sheet, line): (kind, line_fed) for sheet, kind, line_fed, line in feed.fed}
+    confirmed = {fed[(flag.sheet, flag.row)] for flag in confirmed_duplicates if (flag.sheet, flag.row) in fed}
     waiting = {(d.kind, d.line) for d in unconfirmed(plan, accept_duplicates, confirmed)}
     report.unconfirmed = [f for f, d in zip(report.duplicates, plan.duplicates, strict=True)
                           if (d.kind, d.line) in waiting]

@@ -21,7 +21,7 @@ from defusedxml.ElementTree import fromstring, iterparse
 from openpyxl.utils.cell import column_index_from_string
 
 from twindesk.domain.model.errors import UserError
-from twindesk.exchange.workbook_budget import MAX_CELLS, WorkbookTooLarge
+from twindesk.exchange.workbook_budget import MAX_CELLS, MAX_ROWS, WorkbookTooLarge
 
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
 _WIDE_REF = re.compile(rb'\br="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z; A–Z need no search
@@ -46,7 +46,7 @@ def scan(path: Path, kind: str) -> dict[str, dict]:
     try:
         with zipfile.ZipFile(path) as archive:
             if kind == "ods":
-                return _ods(archive)
+                return _ods(archive, path)
             if kind in ("xlsx", "xlsm"):
                 return _xlsx(archive, path)
     except (zipfile.BadZipFile, KeyError, OSError, SyntaxError, ValueError) as exc:
@@ -114,7 +114,9 @@ def _split(ref: str) -> tuple[str, str]:
 def _check_extent(data: bytes, path: Path, sheet: str) -> None:
     """Refuse a sheet whose cells span more than MAX_CELLS (by its rows' numbers and its widest cell)."""
     rows = max((int(n) for n in _ROW.findall(data)), default=0)
-    columns = max((column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data)), default=26)
+    columns = 26  # A–Z: most lists; only a sheet with a cell past Z is searched cell by cell
+    if _WIDE_REF.search(data):
+        columns = max(column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data))
     if rows * columns > MAX_CELLS:
         raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
                                "split it into smaller workbooks", path=path, sheet=sheet,
@@ -133,37 +135,66 @@ class _Bytes:
         return bytes(chunk)
 
 
-def _ods(archive: zipfile.ZipFile) -> dict[str, dict]:
+def _ods(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
+    """The formulas of an .ods, and its sheets' extent checked on the way: calamine lays out every row a
+    `number-rows-repeated` repeats (and every cell a `number-columns-repeated` does), so a small
+    content.xml can say a billion cells; only rows and cells with content count (LibreOffice ends each
+    sheet with a repeated empty row to its last one)."""
     data = archive.read("content.xml")
-    if b"table:formula" not in data:
-        return {}
+    with_formulas = b"table:formula" in data
     found: dict[str, dict] = {}
     cells: dict = {}
-    line = column = 0
+    line = column = rows = columns = 0
+    name = ""
+    filled = False  # the row has a cell with content
     table, row, cell, covered = (_ODS_TABLE + n for n in ("table", "table-row", "table-cell", "covered-table-cell"))
     for event, el in iterparse(_Bytes(data), events=("start", "end")):
         tag = el.tag
         if event == "start":
             if tag == table:
-                cells, line = {}, 0
-                found[el.get(_ODS_TABLE + "name")] = cells
+                cells, line, rows, columns = {}, 0, 0, 0
+                name = el.get(_ODS_TABLE + "name")
+                found[name] = cells
             elif tag == row:
-                column = 0
+                column, filled = 0, False
             continue
         if tag in (cell, covered):
-            formula = el.get(_ODS_TABLE + "formula")
+            formula = el.get(_ODS_TABLE + "formula") if with_formulas else None
             if formula is not None:
                 formula = _ODS_PREFIX.sub("", formula)  # "of:=COUNTA([.B4:.B8])": the syntax's namespace
                 cached = el.get(_ODS_OFFICE + "value-type") is not None
                 text = "".join(el.itertext()).strip()
                 error = text if cached and (text.startswith("#") or text.startswith("Err:")) else None
                 cells[(line + 1, column)] = FormulaCell(line + 1, column, formula, cached, error)
-            column += int(el.get(_ODS_TABLE + "number-columns-repeated") or 1)
+            column += _repeated(el, "number-columns-repeated")
+            if formula is not None or el.get(_ODS_OFFICE + "value-type") is not None or len(el):
+                filled = True
+                columns = max(columns, column)
             el.clear()
         elif tag == row:
-            line += int(el.get(_ODS_TABLE + "number-rows-repeated") or 1)
+            line += _repeated(el, "number-rows-repeated")
+            if filled:
+                rows = line
+                _check_ods_extent(path, name, rows, columns)
             el.clear()
-    return found
+    return found if with_formulas else {}
+
+
+def _repeated(el, attribute: str) -> int:
+    try:
+        return max(int(el.get(_ODS_TABLE + attribute) or 1), 1)
+    except ValueError:
+        return 1
+
+
+def _check_ods_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
+    if rows > MAX_ROWS:
+        raise WorkbookTooLarge("{path}: the sheet {sheet} spans {rows:,} rows (the limit is {limit:,}); split it "
+                               "into smaller workbooks", path=path, sheet=sheet, rows=rows, limit=MAX_ROWS)
+    if rows * columns > MAX_CELLS:
+        raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
+                               "split it into smaller workbooks", path=path, sheet=sheet,
+                               cells=rows * columns, limit=MAX_CELLS)
 
 
 def sheet_names(path: Path) -> list[str]:

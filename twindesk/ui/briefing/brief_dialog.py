@@ -9,7 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,9 +38,11 @@ MARKINGS = ("", "内部资料", "Internal", "秘密", "Restricted")
 EDITIONS = {"pdf": ".pdf", "docx": ".docx"}  # what the pack is written as, by its file name's suffix
 
 
-def suggested_name(kind: str, record_id: int, title: str, lang: str, today: date, suffix: str = ".pdf") -> str:
-    """A file name a person recognises: "Brief – Leadership visit to Hyogo – 2026-11-29.pdf"."""
-    word = "简报" if lang.startswith("zh") else "Brief"
+def suggested_name(kind: str, record_id: int, title: str, lang: str, today: date, suffix: str = ".pdf",
+                   words: tuple[str, str] = ("Brief", "简报")) -> str:
+    """A file name a person recognises: "Brief – Leadership visit to Hyogo – 2026-11-29.pdf"; `words`
+    the paper's name in English and Chinese."""
+    word = words[1] if lang.startswith("zh") else words[0]
     clean = re.sub(r'[\\/:*?"<>|\s]+', " ", title).strip()[:60] or f"{kind} {record_id}"
     return f"{word} – {clean} – {today.isoformat()}{suffix}"
 
@@ -53,6 +55,50 @@ def _title_of(kind: str, record_id: int, lang: str) -> str:
     if not lang.startswith("zh"):
         names = (names[1], names[0], names[2])
     return next((n for n in names if n), "")
+
+
+# --- the parts the shipment papers' dialog shares (ui/briefing/paper_dialog.py) ----------------------------
+
+# Worded in BriefDialog's context, where they were first translated.
+_PDF = QT_TRANSLATE_NOOP("BriefDialog", "PDF, to print and hand out")
+_WORD = QT_TRANSLATE_NOOP("BriefDialog", "Word document (.docx), to edit")
+_PDF_FILES = QT_TRANSLATE_NOOP("BriefDialog", "PDF (*.pdf)")
+_WORD_FILES = QT_TRANSLATE_NOOP("BriefDialog", "Word document (*.docx)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BriefDialog", text)
+
+
+def language_choice(lang: str) -> QComboBox:
+    """Chinese or English, the window's language first chosen."""
+    choice = QComboBox()
+    choice.setObjectName("language")
+    choice.addItem("中文（简体）", "zh_CN")
+    choice.addItem("English", "en")
+    choice.setCurrentIndex(0 if lang.startswith("zh") else 1)
+    return choice
+
+
+def edition_choice() -> QComboBox:
+    """PDF or Word: what the file is written as."""
+    choice = QComboBox()
+    choice.setObjectName("edition")
+    choice.addItem(_tr(_PDF), "pdf")
+    choice.addItem(_tr(_WORD), "docx")
+    return choice
+
+
+def follow_edition(save_as: SaveAsField, edition: str) -> None:
+    """The file name's suffix follows the edition chosen, whatever name was typed."""
+    suffix = EDITIONS[edition]
+    save_as.suffix = suffix
+    save_as.file_filter = _tr(_PDF_FILES) if suffix == ".pdf" else _tr(_WORD_FILES)
+    typed = Path(save_as.edit.text().strip())
+    if typed.name:
+        old = typed.suffix.lower()
+        stem = typed.name[:-len(old)] if old in EDITIONS.values() else typed.name
+        save_as.rename(stem + suffix)
 
 
 class BriefDialog(QDialog):
@@ -93,11 +139,7 @@ class BriefDialog(QDialog):
         ticks.addWidget(none_button)
         grid.addLayout(ticks, rows, 0, 1, 2)
 
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        self.language.addItem("中文（简体）", "zh_CN")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if lang.startswith("zh") else 1)
+        self.language = language_choice(lang)
         self.language.currentIndexChanged.connect(self._language_changed)
 
         self.page_layout = QComboBox()  # GB/T 9704-2012 for Chinese packs, the business report otherwise
@@ -114,10 +156,7 @@ class BriefDialog(QDialog):
         self.marking.setCurrentIndex(1 if lang.startswith("zh") else 0)
         self.marking.lineEdit().setPlaceholderText(self.tr("None (or type your own)"))
 
-        self.edition = QComboBox()
-        self.edition.setObjectName("edition")
-        self.edition.addItem(self.tr("PDF, to print and hand out"), "pdf")
-        self.edition.addItem(self.tr("Word document (.docx), to edit"), "docx")
+        self.edition = edition_choice()
         self.edition.currentIndexChanged.connect(self._edition_changed)
 
         folder, folder_note = (folder, "") if folder is not None else default_folder()
@@ -179,15 +218,7 @@ class BriefDialog(QDialog):
                               EDITIONS[self.chosen_edition()])
 
     def _edition_changed(self) -> None:
-        """The file name's suffix follows the choice, whatever name was typed."""
-        suffix = EDITIONS[self.chosen_edition()]
-        self.save_as.suffix = suffix
-        self.save_as.file_filter = self.tr("PDF (*.pdf)") if suffix == ".pdf" else self.tr("Word document (*.docx)")
-        typed = Path(self.save_as.edit.text().strip())
-        if typed.name:
-            old = typed.suffix.lower()
-            stem = typed.name[:-len(old)] if old in EDITIONS.values() else typed.name
-            self.save_as.rename(stem + suffix)
+        follow_edition(self.save_as, self.chosen_edition())
 
     def _tick_all(self, on: bool) -> None:
         for check in self.sections.values():

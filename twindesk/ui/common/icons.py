@@ -7,7 +7,7 @@ the frozen build leaves out. `icon(name)` takes a name below; a missing font giv
 window still reads (the toolbar and the navigation keep their text).
 """
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,6 +23,9 @@ from PySide6.QtGui import (
 from twindesk.resources import resource_path
 
 FONT_FILE = ("icons", "phosphor", "Phosphor.ttf")
+# Qt.AlignmentFlag.AlignCenter as a number: the toolbar and the navigation paint their icons in the first
+# paint, and the first use of Qt's `Qt` namespace would cost ~14 ms there (docs/architecture.md, "Start-up").
+ALIGN_CENTER = 0x0084
 
 # name -> the glyph's code point in Phosphor 2.1 (from the package's style.css, `.ph-NAME:before`).
 GLYPHS = {
@@ -100,24 +103,28 @@ class GlyphEngine(QIconEngine):
         return QColor(self.colour) if self.colour else palette.color(QPalette.ColorRole.WindowText)
 
     def paint(self, painter: QPainter, rect: QRect, mode, state) -> None:
-        side = min(rect.width(), rect.height())
+        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+
+    def pixmap(self, size: QSize, mode, state) -> QPixmap:
+        """The glyph drawn in the painter's default pen, then given its colour through its own coverage
+        (SourceIn). Not `setPen(colour)`: resolving its overloads loads Qt's `Qt` namespace (~14 ms), and
+        the toolbar and the navigation draw their icons in the window's first paint."""
+        side = min(size.width(), size.height())
         font = QFont(self.family)
         font.setPixelSize(max(1, side))
         font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
-        painter.save()
+        colour = QPixmap(size)
+        colour.fill(self._pen(mode))
+        pixmap = QPixmap(size)
+        pixmap.fill(QColor(0, 0, 0, 0))  # transparent
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font)
-        painter.setPen(self._pen(mode))
         square = QRect(QPoint(0, 0), QSize(side, side))
-        square.moveCenter(rect.center())
-        painter.drawText(square, Qt.AlignmentFlag.AlignCenter, chr(self.glyph))
-        painter.restore()
-
-    def pixmap(self, size: QSize, mode, state) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        square.moveCenter(QRect(QPoint(0, 0), size).center())
+        painter.drawText(square, ALIGN_CENTER, chr(self.glyph))
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.drawPixmap(0, 0, colour)
         painter.end()
         return pixmap
 

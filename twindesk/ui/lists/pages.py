@@ -99,3 +99,8 @@ def localities_page(lang: str) -> ListPage:
     ]
     spec = PageSpec("home_localities", "home_locality", _t(QT_TRANSLATE_NOOP("Columns", "Kind")), v.LOCALITY_KINDS)
     return ListPage(spec, columns, lang=lang)
+
+
+# Each list page by its list name, built by the main window when first opened.
+LIST_PAGES = {"partners": partners_page, "visits": visits_page, "shipments": shipments_page,
+              "activities": activities_page, "home_localities": localities_page}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from twindesk.domain.model.vocabulary import DOCUMENT_OWNERS
 from twindesk.ui.briefing.brief_dialog import BriefDialog
+from twindesk.ui.briefing.paper_dialog import PaperDialog
 from twindesk.ui.records.child_panel import ChildPanel
 from twindesk.ui.records.documents_panel import DocumentsPanel
 from twindesk.ui.records.partner_timeline_panel import TimelinePanel
@@ -49,6 +50,17 @@ class SubRecordDialog(RecordDialog):
             self.brief_button.setEnabled(self.record_id is not None)
             self.brief_button.setToolTip(self.tr("A PDF to print before the meeting"))
             self.brief_button.clicked.connect(self.open_brief)
+        self.paper_buttons = []
+        if self.kind == "shipment":  # its papers: the packing list and the certificate of donation
+            for paper, text, tip in (("packing_list", self.tr("Packing list…"), self.tr("The list that goes with the goods (PDF or Word)")),
+                                     ("certificate", self.tr("Donation certificate…"),
+                                      self.tr("A certificate of donation in Chinese and English (PDF or Word)"))):
+                button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+                button.setObjectName(paper)
+                button.setToolTip(tip)
+                button.setEnabled(self.record_id is not None)
+                button.clicked.connect(lambda _=False, p=paper: self.open_paper(p))
+                self.paper_buttons.append(button)
         if self.kind == "partner":
             panel = TimelinePanel(self.record_id, self.lang, self.user, self.read_only)
             index = self.tabs.addTab(panel, self.tr("Timeline"))
@@ -86,12 +98,20 @@ class SubRecordDialog(RecordDialog):
         super()._enable_sub_records()
         if self.brief_button is not None:
             self.brief_button.setEnabled(True)
+        for button in self.paper_buttons:
+            button.setEnabled(True)
 
     def open_brief(self) -> None:
         """The pack shows what is saved: save what was typed first (or stop if it cannot be saved)."""
         if self.record_id is None or not self.save():
             return
         BriefDialog(self.kind, self.record_id, lang=self.lang, parent=self).exec()
+
+    def open_paper(self, paper: str) -> None:
+        """As a brief: the paper shows what is saved."""
+        if self.record_id is None or not self.save():
+            return
+        PaperDialog(paper, self.record_id, lang=self.lang, parent=self).exec()
 
     def panel(self, kind: str):
         for i in range(self.tabs.count()):

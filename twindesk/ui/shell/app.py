@@ -1,19 +1,29 @@
-"""Starting the window: Qt application, crash handling, language, then the session (database + window)."""
+"""Starting the window: Qt application, crash handling, language, the shell painted, then the session
+(database + window).
+
+The shell (menus, toolbar, navigation, an empty page frame) is shown before the database layer is
+imported: once it has painted, the session opens the database over it (the lock prompt, the
+damaged-database screen and the read-only fallback appear over the shell) and attaches it
+(docs/architecture.md, "Start-up").
+"""
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSize, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain import workspace
 from twindesk.resources import icon_files, resource_path
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.crash import install_excepthook, setup_logging
 from twindesk.ui.shell.i18n import install_language
-from twindesk.ui.shell.session import Session
+from twindesk.ui.shell.main_window import MainWindow
+
+# The session (and with it the domain, the store, peewee) is imported once the shell has painted.
+
+LOG_OPENED_AFTER_MS = 1000  # the log file (logging.handlers: ~4 ms) is opened once the window is up
 
 
 def choose_language(explicit: str | None, settings: S.AppSettings) -> str:
@@ -25,6 +35,8 @@ def choose_language(explicit: str | None, settings: S.AppSettings) -> str:
 
 
 def choose_database(explicit: str | None, settings: S.AppSettings) -> Path:
+    from twindesk.domain import workspace
+
     if explicit or workspace.path_from_environment():
         return workspace.database_path(explicit)
     return workspace.database_path(settings.get(S.DATABASE) or None)
@@ -36,8 +48,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     icon = QIcon()  # the window's icon, in every size we ship (from source and frozen)
-    for path in icon_files():
-        icon.addFile(str(path))
+    for path in icon_files():  # twindesk-<size>.png: with its size given, a file is read when that size is drawn
+        side = int(path.stem.rpartition("-")[2])
+        icon.addFile(str(path), QSize(side, side))
     app.setWindowIcon(icon)
     # A PC without Chinese fonts still shows Chinese when the installer brought WenQuanYi along.
     for font in sorted(resource_path("fonts").glob("*.tt[cf]")) if resource_path("fonts").is_dir() else ():
@@ -47,18 +60,48 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run(db: str | None = None, *, lang: str | None = None) -> int:
     app = make_application()
-    install_excepthook(setup_logging())
+    install_excepthook(None)  # the log file: found and opened once the shell has painted (or by a crash)
     settings = S.AppSettings()
     lang = choose_language(lang, settings)
     install_language(lang)
-    session = Session(settings, lang, apply_language=install_language,
-                      resolve_language=lambda chosen: choose_language(chosen, settings))
-    # The lock first: a database another window has open is opened read-only, and then neither
-    # upgraded nor backed up behind that window's back.
-    if not session.open(choose_database(db, settings)):
-        return 2 if session.path is None and not session.cancelled else 0
-    session.show_window()
+    shell = MainWindow(settings=settings, lang=lang)  # no database yet: its actions wait for one
+    opened: dict = {}
+
+    def open_database() -> None:
+        """The shell has painted: open the database over it, or say why not and end."""
+        from twindesk.domain.model.errors import UserError
+        from twindesk.ui.shell.session import Session
+
+        QTimer.singleShot(LOG_OPENED_AFTER_MS, lambda: install_excepthook(setup_logging()))  # a crash opens it sooner
+        session = opened["session"] = Session(settings, lang, apply_language=install_language,
+                                              resolve_language=lambda chosen: choose_language(chosen, settings))
+        try:
+            path = choose_database(db, settings)
+        except UserError as exc:  # said in the window, and by the command line once it has closed
+            opened["error"] = exc
+            session.cannot_open(shell, db or "", exc)
+            _give_up(app, shell, 2)
+            return
+        # The lock first: a database another window has open is opened read-only, and then neither
+        # upgraded nor backed up behind that window's back.
+        if not session.open(path, shell):
+            _give_up(app, shell, 2 if session.path is None and not session.cancelled else 0)
+            return
+        session.adopt_window(shell)
+
+    shell.shellPainted.connect(open_database)
+    shell.show()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        session.shutdown()
+        if "session" in opened:
+            opened["session"].shutdown()
+    if "error" in opened:
+        raise opened["error"]
+    return code
+
+
+def _give_up(app: QApplication, shell: MainWindow, code: int) -> None:
+    """No database to show (cancelled, or it cannot be opened, which was said): the shell goes."""
+    shell.close()
+    app.exit(code)

@@ -6,30 +6,27 @@ the versions to the log and shows `CrashDialog` (apology, what to do, copyable d
 For a `UserError` or a recognised environment error (database locked, disk full, file damaged) it shows
 only a warning with the plain message. The hook never raises and never recurses: while a crash dialog is
 open further errors are logged and appended to it; if the dialog itself fails, the details go to stderr.
+What it needs only when an error comes (the domain's messages, the log's folder) is imported then: the
+hook is installed before the window's first paint (docs/architecture.md, "Start-up").
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
-import platform
 import sys
 import threading
 import traceback
-from datetime import datetime
 from pathlib import Path
 
-import platformdirs
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot, qVersion
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -37,8 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.model.errors import describe_environment_error
-from twindesk.ui.common.error_text import user_error_message
 
 LOG_FILENAME = "twindesk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -48,35 +43,24 @@ log = logging.getLogger("twindesk.crash")
 
 # The environment messages of twindesk.store.environment_errors, marked for lupdate. Keep in step.
 _ENVIRONMENT_MESSAGES = (
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "The database is busy (another program is writing to it). Wait a moment and try again; nothing was lost.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError", "The disk is full. Free some space and try again; nothing was lost."
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "The database file is damaged. Restore the latest backup: File › Restore from backup… in the window, "
-        "or twindesk restore BACKUP.db on the command line.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "The file, its folder or the disk is read-only. Nothing was changed; choose a place you can write to.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "Permission denied: TwinDesk may not use this file or folder. Nothing was changed; check its "
-        "permissions or choose another place.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "The path is a loop of symbolic links. Nothing was changed; give the file's real path.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "EnvironmentError",
-        "An ID is out of range (IDs run from 1 to 9223372036854775807). Nothing was changed.",
-    ),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "The database is busy (another program is writing to it). Wait a moment and try again; nothing "
+                      "was lost."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "The disk is full. Free some space and try again; nothing was lost."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "The database file is damaged. Restore the latest backup: File › Restore from backup… in the "
+                      "window, or twindesk restore BACKUP.db on the command line."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "The file, its folder or the disk is read-only. Nothing was changed; choose a place you can write "
+                      "to."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "Permission denied: TwinDesk may not use this file or folder. Nothing was changed; check its "
+                      "permissions or choose another place."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "The path is a loop of symbolic links. Nothing was changed; give the file's real path."),
+    QT_TRANSLATE_NOOP("EnvironmentError",
+                      "An ID is out of range (IDs run from 1 to 9223372036854775807). Nothing was changed."),
 )
 
 
@@ -84,6 +68,8 @@ _ENVIRONMENT_MESSAGES = (
 
 
 def default_log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
@@ -92,10 +78,14 @@ def setup_logging(log_dir: str | Path | None = None) -> Path:
 
     Returns the log file's path. Calling it again for the same file adds no second handler.
     """
-    log_dir = Path(log_dir) if log_dir is not None else default_log_dir()
-    log_path = log_dir / LOG_FILENAME
+    log_path = log_file(log_dir)
     _ensure_file_handler(log_path)
     return log_path
+
+
+def log_file(log_dir: str | Path | None = None) -> Path:
+    """Where `setup_logging` logs: `log_dir`, else the platform's log folder."""
+    return (Path(log_dir) if log_dir is not None else default_log_dir()) / LOG_FILENAME
 
 
 def _ensure_file_handler(log_path: Path) -> logging.Handler:
@@ -104,8 +94,10 @@ def _ensure_file_handler(log_path: Path) -> logging.Handler:
     for handler in app_logger.handlers:
         if isinstance(handler, logging.FileHandler) and handler.baseFilename == target:
             return handler
+    from logging.handlers import RotatingFileHandler  # socket, pickle, queue …: not before the first paint
+
     Path(log_path).parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    handler = RotatingFileHandler(
         target, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -117,6 +109,8 @@ def _ensure_file_handler(log_path: Path) -> logging.Handler:
 
 def format_details(exc_type, exc, tb, thread_name: str | None = None) -> str:
     """What support needs: time, versions, platform, thread, and the full traceback."""
+    import platform
+    from datetime import datetime
     lines = [
         f"{APP_NAME} {__version__}",
         f"Time: {datetime.now().astimezone().isoformat(timespec='seconds')}",
@@ -160,15 +154,17 @@ class _Relay(QObject):
         _present(exc_type, exc, tb, thread_name)
 
 
-def install_excepthook(log_path: str | Path, *, modal: bool = True) -> None:
+def install_excepthook(log_path: str | Path | None, *, modal: bool = True) -> None:
     """Route uncaught exceptions (main and worker threads) to the log and the crash dialog.
 
     Call from the GUI thread. `modal=False` shows the crash dialog without a nested event loop.
+    `log_path=None`: the default log file, found and opened by the first crash or by `setup_logging`.
     """
-    _state.log_path = Path(log_path)
+    _state.log_path = Path(log_path) if log_path is not None else None
     _state.modal = modal
     with contextlib.suppress(Exception):
-        _ensure_file_handler(_state.log_path)
+        if log_path is not None:
+            _ensure_file_handler(_state.log_path)
     if _state.relay is None:
         _state.relay = _Relay()
     if sys.excepthook is not excepthook:
@@ -227,9 +223,9 @@ def _handle(exc_type, exc, tb, thread_name: str) -> None:
 
 def _log(exc_type, exc, tb, thread_name: str) -> None:
     try:
-        if _state.log_path is not None:
-            _ensure_file_handler(_state.log_path)
-        if exc is not None and describe_environment_error(exc) is not None:
+        _state.log_path = _state.log_path or log_file()
+        _ensure_file_handler(_state.log_path)
+        if _is_environment_error(exc):
             log.warning(
                 "Environment error shown to the user (thread %s): %s\n%s",
                 thread_name,
@@ -242,9 +238,15 @@ def _log(exc_type, exc, tb, thread_name: str) -> None:
         _print_stderr(exc_type, exc, tb)
 
 
+def _is_environment_error(exc: BaseException | None) -> bool:
+    from twindesk.domain.model.errors import describe_environment_error
+
+    return exc is not None and describe_environment_error(exc) is not None
+
+
 def _present(exc_type, exc, tb, thread_name: str) -> None:
     """On the GUI thread: a warning for the environment's errors, the crash dialog for bugs."""
-    if exc is not None and describe_environment_error(exc) is not None:
+    if _is_environment_error(exc):
         if _state.busy:
             return  # already showing something; it is logged
         _state.busy = True
@@ -323,6 +325,8 @@ class CrashDialog(QDialog):
         self.log_label = QLabel(log_text)
         self.log_label.setObjectName("crashLogPath")
         self.log_label.setWordWrap(True)
+        from PySide6.QtCore import Qt  # not at start-up: Qt's `Qt` namespace costs ~14 ms on first use
+
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QDialogButtonBox()
@@ -387,6 +391,10 @@ def _forget(dialog: CrashDialog) -> None:
 
 def show_user_error(parent: QWidget | None, error: BaseException) -> None:
     """A plain warning for something the user or the environment can fix; no traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from twindesk.ui.common.error_text import user_error_message
+
     QMessageBox.warning(
         parent, QCoreApplication.translate("CrashDialog", "TwinDesk"), user_error_message(error)
     )

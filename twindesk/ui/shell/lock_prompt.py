@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from twindesk.domain.workspace import LockHolder
+if TYPE_CHECKING:
+    from twindesk.domain.workspace import LockHolder
 
 
 def format_since(since: datetime) -> str:

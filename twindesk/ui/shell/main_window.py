@@ -1,41 +1,31 @@
-"""The main window: navigation on the left, one page at a time, toolbar, menus and status bar."""
+"""The main window: navigation on the left, one page at a time, toolbar, menus and status bar.
 
-from datetime import date, datetime
+The window is built in two steps (docs/architecture.md, "Start-up"): the shell (menus, toolbar,
+navigation, an empty frame per page) needs no database and paints first; `attach` then joins it to the
+database the session opened (undo, change notices, the pages, the counts). A window made with a
+`db_path` is attached at once (switching databases or languages, tests).
+"""
+
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter  # QMessageBox where used: ~1.3 ms
 
-from twindesk import APP_NAME, __version__
-from twindesk.domain import workspace
-from twindesk.domain.model.errors import UserError
-from twindesk.domain.model.specs import SPECS
-from twindesk.domain.operations import door, records
-from twindesk.ui.backups.restore_dialog import choose_backup
-from twindesk.ui.briefing.brief_dialog import BriefDialog
-from twindesk.ui.common import background, last_folder
-from twindesk.ui.common.background import run_with_progress
-from twindesk.ui.common.databus import bus
-from twindesk.ui.common.default_folder import documents_folder
-from twindesk.ui.common.error_text import user_error_message
-from twindesk.ui.common.file_dialogs import save_file_name
-from twindesk.ui.common.file_written import offer_file
-from twindesk.ui.common.replace_prompt import ask_to_write
-from twindesk.ui.dashboard.page import DashboardPage
-from twindesk.ui.exchange import view_export
-from twindesk.ui.exchange.export_dialog import ExportDialog, choose_xlsx, show_export_warnings
-from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
-from twindesk.ui.lists import pages
-from twindesk.ui.lists.list_page import ListPage
-from twindesk.ui.records.delete_confirm import confirm_delete
-from twindesk.ui.records.forms import BRIEFED_KINDS, dialog_for
-from twindesk.ui.shell import menus
+from twindesk import APP_NAME
+from twindesk.ui.common import last_folder
+from twindesk.ui.shell import menus, window_commands, window_pages, window_state
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.navigation import Navigation
-from twindesk.ui.shell.read_only_banner import with_banner
-from twindesk.ui.shell.settings_dialog import SettingsDialog
-from twindesk.ui.shell.undo_actions import UndoActions
+from twindesk.ui.shell.page_stack import PageStack
+from twindesk.ui.shell.window_pages import PAGES
+
+# Nothing of the database layer (peewee, the store, the domain's operations and queries) is imported
+# here, nor anything a page, a dialog or a file format needs: each is imported where it is first used,
+# once the shell has painted (tests/gui/test_startup_lazy.py holds this).
+
+FIRST_PAGE_FALLBACK_MS = 200  # the first page is built after the first paint, or this long after show
+COUNTS_LATEST_MS = 300  # the navigation's counts wait for the dashboard's first reading, at most this long
 
 # Which list page shows a record kind (sub-records open from their parent's dialog).
 PAGE_OF_KIND = {"partner": 1, "visit": 2, "shipment": 3, "activity": 4, "home_locality": 5}
@@ -45,42 +35,32 @@ class MainWindow(QMainWindow):
     switchDatabase = Signal(str)  # Settings chose another database file: the session opens it
     switchLanguage = Signal(str)  # Settings chose another language ("" follows the system)
     restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
+    shellPainted = Signal()  # the shell is on screen (or FIRST_PAGE_FALLBACK_MS after show): open the database
 
-    def __init__(self, *, db_path, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
+    def __init__(self, *, db_path=None, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
                  user: str = "", read_only_reason: str = "", parent=None):
         super().__init__(parent)
-        self.db_path = db_path
+        self.db_path = None  # set by attach
         self.settings = settings
         self.lang = lang
         self.read_only = read_only
+        self.attached = False  # joined to an open database (attach)
         self.user = user or settings.get(S.STAFF_NAME)
         last_folder.use(settings)  # file dialogs start where the last one was answered
-        door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
         self._update_title()
 
-        self.dashboard = DashboardPage(lang=lang, quiet_after_days=settings.get(S.QUIET_AFTER_DAYS))
-        self.list_pages: list[ListPage] = [
-            pages.partners_page(lang), pages.visits_page(lang), pages.shipments_page(lang),
-            pages.activities_page(lang), pages.localities_page(lang),
-        ]
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.dashboard)
-        for page in self.list_pages:
-            self.stack.addWidget(page)
-            page.openRecord.connect(self.open_record)
-            page.deleteRecord.connect(self.delete_record)
-            page.selectionChanged.connect(self._update_actions)
-            page.exportRequested.connect(self.export_view)
-        self.dashboard.openRecord.connect(self.open_record)
+        self.stack = PageStack([lambda row=row: window_pages.build(self, row) for row in range(len(PAGES))])
+        self.stack.pageBuilt.connect(lambda row, page: window_pages.connect(self, row, page))
+        self._first_page_pending = True  # built once the shell has painted (event, showEvent)
+        self._shell_painted = False
+        self._counts_read = False
+        self._closed = False
 
-        self.nav = Navigation([
-            ("dashboard", self.tr("Dashboard"), None),
-            *((page.spec.record_kind, title, page.spec.list_name) for page, title in zip(self.list_pages, (
-                self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"), self.tr("Activities"),
-                self.tr("Home localities")), strict=True)),
-        ])
+        self.nav = Navigation([(kind, title, list_name) for (kind, list_name), title in zip(PAGES, (
+            self.tr("Dashboard"), self.tr("Partners"), self.tr("Visits"), self.tr("Shipments"),
+            self.tr("Activities"), self.tr("Home localities")), strict=True)])
         self.nav.setMaximumWidth(240)
         self.nav.currentRowChanged.connect(self.show_page)
 
@@ -91,23 +71,50 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(1, False)
         splitter.setSizes([190, 1100])
         self.nav.setMinimumWidth(160)
-        self.setCentralWidget(with_banner(splitter, read_only_reason) if read_only else splitter)
+        self.setCentralWidget(splitter)
 
         self._build_actions()
         self._build_menus()
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
-        bus.changed.connect(self._data_changed)
 
         self._restore_state()
+        self._update_actions()
+        if db_path is not None:
+            self.attach(db_path, read_only=read_only, read_only_reason=read_only_reason)
+        else:
+            self.statusBar().showMessage(self.tr("Opening the database…"))
+
+    def attach(self, db_path, *, read_only: bool = False, read_only_reason: str = "") -> None:
+        """Join the shell to the database the session opened: undo, change notices, then (once painted)
+        the page on screen and the counts. Until now every action that needs the database was disabled."""
+        from twindesk.domain.operations import door
+        from twindesk.ui.common.databus import bus
+        from twindesk.ui.shell.read_only_banner import with_banner
+        from twindesk.ui.shell.undo_actions import UndoActions
+
+        assert not self.attached, "a window is attached to one database"
+        self.db_path, self.read_only, self.attached = Path(db_path), read_only, True
+        door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
+        self._update_title()
+        if read_only:
+            self.setCentralWidget(with_banner(self.takeCentralWidget(), read_only_reason))
+        self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
+        self.statusBar().clearMessage()
+        self.recent_menu.set_current(self.db_path)
+        self.undo_actions = UndoActions(self, lang=self.lang, read_only=read_only)
+        bus.changed.connect(self._data_changed)
+        self.nav.follow_changes()
+        self._update_actions()
+        if self._shell_painted and self._first_page_pending:
+            QTimer.singleShot(0, self._after_first_paint)
 
     # --- actions and menus ------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])  # setShortcut's overloads would load Qt's `Qt` (~14 ms)
         action.triggered.connect(slot)
         return action
 
@@ -115,11 +122,14 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New"), self.new_record, QKeySequence.StandardKey.New, "new")
         self.open_action = self._action(self.tr("&Open"), self.open_selected, None, "open")
         self.delete_action = self._action(self.tr("&Delete…"), self.delete_selected, None, "delete")
-        self.undo_actions = UndoActions(self, lang=self.lang, read_only=self.read_only)
-        self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
+        self.undo_action = QAction(QCoreApplication.translate("UndoActions", "&Undo"), self)  # UndoActions, once attached
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = QAction(QCoreApplication.translate("UndoActions", "&Redo"), self)
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
-        self.recent_action = self._action(self.tr("Recent &changes…"), lambda: RecentChangesDialog(
-            lang=self.lang, open_record=self.open_record, parent=self).exec(), None, "recent_changes")
+        self.recent_action = self._action(self.tr("Recent &changes…"), self.recent_changes, None, "recent_changes")
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh_current,
                                            QKeySequence.StandardKey.Refresh, "refresh")
         self.brief_action = self._action(self.tr("&Briefing pack…"), self.brief_selected, "Ctrl+B", "brief")
@@ -130,54 +140,118 @@ class MainWindow(QMainWindow):
                                                "export_view")
         self.export_view_action.setToolTip(self.tr("The rows and columns this list shows now, as a workbook"))
         self.import_action = self._action(self.tr("&Import…"), self.import_workbook, "Ctrl+I", "import")
-        self.import_action.setEnabled(not self.read_only)
         self.backup_action = self._action(self.tr("&Back up now…"), self.backup_now, None, "backup")
         self.restore_action = self._action(self.tr("&Restore from backup…"), self.restore_from_backup, None,
                                            "restore_backup")
-        self.restore_action.setEnabled(not self.read_only)  # a read-only window may not replace the data
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings,
                                             QKeySequence.StandardKey.Preferences, "settings")
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         self.about_action = self._action(self.tr("&About TwinDesk"), self.about, None, "about")
         self.toolbar = menus.build_toolbar(self)  # icons from ui/common/icons.py, words beside them
 
+    def recent_changes(self) -> None:
+        from twindesk.ui.history.recent_changes_dialog import RecentChangesDialog
+
+        RecentChangesDialog(lang=self.lang, open_record=self.open_record, parent=self).exec()
+
     def _build_menus(self) -> None:
         menus.build_menus(self)  # File (recent databases), Edit, View, Help (the user guide, F1)
 
     # --- pages ------------------------------------------------------------------------------
-    def current_list_page(self) -> ListPage | None:
-        page = self.stack.currentWidget()
-        return page if isinstance(page, ListPage) else None
+    @property
+    def dashboard(self):
+        return self.stack.page(0)
+
+    @property
+    def list_pages(self) -> list:
+        """Every list page, built now if it was not yet (the window itself only touches built ones)."""
+        return [self.stack.page(row) for row in range(1, len(PAGES))]
+
+    def current_list_page(self):
+        row = self.stack.currentIndex()
+        return self.stack.built(row) if row > 0 else None
 
     def show_page(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        page.refresh()
+        first, self._first_page_pending = self._first_page_pending, False
+        page = self.stack.show_page(row)
+        if not getattr(page, "is_refreshing", bool)():  # the dashboard starts reading as it is shown
+            page.refresh()
+        if first:  # the counts next; while the dashboard reads, once it has (or COUNTS_LATEST_MS on)
+            reading = getattr(page, "is_refreshing", bool)()
+            if reading:
+                page.refreshed.connect(self._read_counts)
+            QTimer.singleShot(COUNTS_LATEST_MS if reading else 0, self._read_counts)
         self._update_actions()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._first_page_pending:  # in case no paint comes (a hidden screen): build a moment later
+            QTimer.singleShot(FIRST_PAGE_FALLBACK_MS, self._after_first_paint)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._first_page_pending:
+            QTimer.singleShot(0, self._after_first_paint)  # after this paint reached the screen
+        return handled
+
+    def _after_first_paint(self) -> None:
+        """The shell is on screen: the session opens the database (shellPainted), then the first page,
+        and the counts in the navigation."""
+        if not self._first_page_pending or self._closed:
+            return
+        if not self._shell_painted:
+            self._shell_painted = True
+            self.shellPainted.emit()  # the start-up's session opens the database and attaches it now
+        if not self.attached or self._closed:
+            return  # attach builds the first page
+        from twindesk.domain import workspace
+
+        if not workspace.is_open():  # a restore is replacing the file: once it is open again
+            QTimer.singleShot(FIRST_PAGE_FALLBACK_MS, self._after_first_paint)
+            return
+        self.show_page(self.nav.currentRow())  # the counts follow (show_page)
+
+    def _read_counts(self) -> None:
+        from twindesk.domain import workspace
+
+        if not self._counts_read and not self._closed and workspace.is_open():
+            self._counts_read = True  # then the change notices keep them (Navigation)
+            self.nav.refresh_counts()
+
     def _update_actions(self) -> None:
+        """What can be done now: nothing that needs the database before it is open (attach), nothing
+        that writes in a read-only window."""
         page = self.current_list_page()
         has_selection = page is not None and page.selected_id() is not None
-        self.new_action.setEnabled(page is not None and not self.read_only)
+        writable = self.attached and not self.read_only
+        self.new_action.setEnabled(page is not None and writable)
         self.open_action.setEnabled(has_selection)
-        self.delete_action.setEnabled(has_selection and not self.read_only)
+        self.delete_action.setEnabled(has_selection and writable)
         self.find_action.setEnabled(page is not None)
         self.export_view_action.setEnabled(page is not None)
-        self.brief_action.setEnabled(has_selection and page.spec.record_kind in BRIEFED_KINDS)
+        self.brief_action.setEnabled(has_selection and page.spec.record_kind in _briefed_kinds())
+        self.import_action.setEnabled(writable)
+        self.restore_action.setEnabled(writable)  # a read-only window may not replace the data
+        for action in (self.export_action, self.backup_action, self.recent_action, self.refresh_action,
+                       self.settings_action, self.open_database_action, self.recent_menu.menuAction()):
+            action.setEnabled(self.attached)
+        if not self.attached:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
 
     def _data_changed(self, changes) -> None:
         """A change notice: the page on screen reads again if it shows what changed (the others
         read when they are shown)."""
-        page = self.stack.currentWidget()
+        page = self.stack.built(self.stack.currentIndex())  # one not built yet reads when it is
         kinds = getattr(page, "kinds_shown", None)
-        if kinds is None or changes.everything or kinds & changes.kinds:
+        if page is not None and (kinds is None or changes.everything or kinds & changes.kinds):
             page.refresh()
         self._update_actions()
 
     def refresh_current(self) -> None:
-        self.stack.currentWidget().refresh()
+        self.stack.show_page(self.stack.currentIndex()).refresh()
         self._update_actions()
 
     # --- record actions ---------------------------------------------------------------------
@@ -190,6 +264,9 @@ class MainWindow(QMainWindow):
         page = self.current_list_page()
         if page is None or self.read_only:
             return
+        from twindesk.domain.model.specs import SPECS
+        from twindesk.ui.records.forms import dialog_for
+
         defaults = {}
         home = self.settings.get(S.HOME_LOCALITY)
         if home and "home_locality" in SPECS[page.spec.record_kind].by_name:
@@ -209,6 +286,12 @@ class MainWindow(QMainWindow):
             page.open_selected()
 
     def open_record(self, kind: str, record_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from twindesk.domain.model.errors import UserError
+        from twindesk.ui.common.error_text import user_error_message
+        from twindesk.ui.records.forms import dialog_for
+
         try:
             dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
                                 parent=self)
@@ -224,6 +307,14 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def delete_record(self, kind: str, record_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from twindesk.domain.model.errors import UserError
+        from twindesk.domain.model.specs import SPECS
+        from twindesk.domain.operations import records
+        from twindesk.ui.common.error_text import user_error_message
+        from twindesk.ui.records.delete_confirm import confirm_delete
+
         if self.read_only or not confirm_delete(self, kind, record_id, self.lang):
             return
         try:
@@ -237,34 +328,20 @@ class MainWindow(QMainWindow):
     def brief_selected(self) -> None:
         page = self.current_list_page()
         record_id = page.selected_id() if page is not None else None
-        if record_id is None or page.spec.record_kind not in BRIEFED_KINDS:
+        if record_id is None or page.spec.record_kind not in _briefed_kinds():
             return
+        from twindesk.ui.briefing.brief_dialog import BriefDialog  # reportlab: only when a pack is asked for
+
         BriefDialog(page.spec.record_kind, record_id, lang=self.lang, database=self.db_path, parent=self).exec()
 
     # --- workbooks ----------------------------------------------------------------------------
     def export_workbook(self) -> None:
+        from twindesk.ui.exchange.export_dialog import ExportDialog  # openpyxl: only when asked for
+
         ExportDialog(lang=self.lang, database=self.db_path, parent=self).exec()
 
     def export_view(self) -> None:
-        page = self.current_list_page()
-        if page is None:
-            return
-        title = self.nav.currentItem().text()
-        view = view_export.snapshot(page, title)
-        suggested = str(documents_folder() / f"{title} {date.today().isoformat()}.xlsx")
-        path = choose_xlsx(self, self.tr("Export this view"), suggested)
-        replace = ask_to_write(self, Path(path), self.db_path) if path else None
-        if replace is None:
-            return
-        lang = self.lang
-
-        def written(report) -> None:
-            show_export_warnings(self, report, lang)
-            offer_file(self, report.path, self.tr("Workbook"))
-
-        self.view_job = run_with_progress(
-            self, self.tr("Exporting %1 rows…").replace("%1", str(len(view.ids))),
-            lambda progress: view_export.export(view, Path(path), lang, progress, replace), written)
+        window_commands.export_view(self)
 
     def import_workbook(self) -> None:
         if not self.read_only:
@@ -276,77 +353,48 @@ class MainWindow(QMainWindow):
 
     # --- file -------------------------------------------------------------------------------
     def backup_now(self) -> None:
-        suggested = str(self.db_path.with_name(f"{self.db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
-        target = save_file_name(self, self.tr("Back up the database"), suggested,
-                                self.tr("TwinDesk database (*.db)"))
-        replace = ask_to_write(self, Path(target), self.db_path) if target else None
-        if replace is None:
-            return
-        try:
-            workspace.back_up_to(self.db_path, Path(target), replace=replace)  # the old file goes once the copy is whole
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Backup"), user_error_message(exc))
-            return
-        self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", target), 8000)
+        window_commands.backup_now(self)
 
     def restore_from_backup(self) -> None:
-        chosen = None if self.read_only else choose_backup(self, self.db_path, self.lang)
-        if chosen is not None:
-            self.restoreBackup.emit(chosen)
+        window_commands.restore_from_backup(self)
 
     def show_settings(self) -> None:
-        before = {setting: self.settings.get(setting) for setting in (S.LANGUAGE, S.DATABASE, S.QUIET_AFTER_DAYS)}
-        dialog = SettingsDialog(self.settings, lang=self.lang, parent=self)
-        if not dialog.exec():
-            return
-        self.user = self.settings.get(S.STAFF_NAME)
-        door.set_staff_name(self.user)
-        self.dashboard.set_quiet_after_days(self.settings.get(S.QUIET_AFTER_DAYS))
-        database = self.settings.get(S.DATABASE)
-        if database != before[S.DATABASE]:
-            self.switchDatabase.emit(str(workspace.database_path(database or None)))
-        if self.settings.get(S.LANGUAGE) != before[S.LANGUAGE]:
-            self.switchLanguage.emit(self.settings.get(S.LANGUAGE))
+        window_commands.show_settings(self)
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About TwinDesk"),
-                          self.tr("TwinDesk %1\nPartner cities, delegation visits and aid shipments.")
-                          .replace("%1", __version__))
+        window_commands.about(self)
 
     def _update_title(self) -> None:
+        if self.db_path is None:  # the shell, while the database opens
+            self.setWindowTitle(APP_NAME)
+            return
         suffix = " — " + self.tr("read-only") if self.read_only else ""
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}{suffix}")
 
-    # --- state between runs -----------------------------------------------------------------
+    # --- state between runs (ui/shell/window_state.py) ---------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.get(S.GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for page in self.list_pages:
-            state = self.settings.column_state(page.spec.list_name, self.lang)
-            if state:
-                header = page.view.horizontalHeader()
-                header.blockSignals(True)  # no query per hidden page; a page queries when shown
-                header.restoreState(state)
-                header.blockSignals(False)
-                page.adopt_sort_indicator()
-                page._sized = True  # noqa: SLF001 - the user's widths win over automatic ones
-        page_index = self.settings.get(S.CURRENT_PAGE)
-        self.nav.setCurrentRow(page_index if 0 <= page_index < self.nav.count() else 0)
+        window_state.restore(self)
 
     def save_state(self) -> None:
-        self.settings.set(S.GEOMETRY, self.saveGeometry())
-        self.settings.set(S.CURRENT_PAGE, self.nav.currentRow())
-        for page in self.list_pages:
-            self.settings.set_column_state(page.spec.list_name, self.lang,
-                                          page.view.horizontalHeader().saveState())
-        self.settings.sync()
+        window_state.save(self)
 
     def closeEvent(self, event) -> None:
-        self.save_state()
-        bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
-        self.nav.detach()
-        background.wait_for_all()  # no worker may still be reading when the database closes
+        if self._closed:  # closed twice (a hidden window, then its owner): once is enough
+            super().closeEvent(event)
+            return
+        self._closed = True
+        if self.attached:  # a shell whose database never opened has nothing to keep
+            from twindesk.ui.common import background
+            from twindesk.ui.common.databus import bus
+
+            self.save_state()
+            bus.changed.disconnect(self._data_changed)  # a closed window no longer follows the data
+            self.nav.detach()
+            background.wait_for_all()  # no worker may still be reading when the database closes
         super().closeEvent(event)
+
+
+def _briefed_kinds() -> tuple[str, ...]:
+    from twindesk.ui.records.forms import BRIEFED_KINDS  # the record forms load with the first list page
+
+    return BRIEFED_KINDS

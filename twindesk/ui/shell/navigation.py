@@ -1,17 +1,20 @@
 """The navigation on the left: each page with its icon, and each list with how many records it holds
 ("Partners  22"), kept up to date from the change notices (docs/architecture.md, "How a change
-reaches the window"). The count is drawn beside the title, so an item's text stays the page's title."""
+reaches the window"). The count is drawn beside the title, so an item's text stays the page's title.
+The window reads the counts once it has painted (`refresh_counts`), and follows the notices once its
+database is open (`follow_changes`): the shell paints before the database layer is imported."""
 
-from PySide6.QtCore import QLocale, QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QRect, QSize
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
 
-from twindesk.domain.queries import lists
-from twindesk.ui.common.databus import bus
 from twindesk.ui.common.icons import icon, kind_icon
 
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 1  # the number of records, None for the dashboard
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the record kind the page lists
+# Plain numbers, not Qt.ItemDataRole.UserRole + n: the first use of Qt's `Qt` namespace costs ~14 ms, and
+# nothing the shell paints first needs it (docs/architecture.md, "Start-up").
+USER_ROLE = 256  # Qt.ItemDataRole.UserRole
+COUNT_ROLE = USER_ROLE + 1  # the number of records, None for the dashboard
+KIND_ROLE = USER_ROLE + 2  # the record kind the page lists
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -22,6 +25,9 @@ class CountDelegate(QStyledItemDelegate):
         count = index.data(COUNT_ROLE)
         if count is None:
             return
+        from PySide6.QtCore import Qt  # counts come after the first paint: Qt and QStyle cost ~20 ms
+        from PySide6.QtWidgets import QStyle
+
         painter.save()
         selected = option.state & QStyle.StateFlag.State_Selected
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
@@ -51,13 +57,14 @@ class Navigation(QListWidget):
             self.addItem(item)
             if list_name:
                 self._lists[row] = list_name
-        self.refresh_counts()
-        bus.changed.connect(self._changed)
+        self._following = False
 
     def count_of(self, row: int) -> int | None:
         return self.item(row).data(COUNT_ROLE)
 
     def refresh_counts(self, rows=None) -> None:
+        from twindesk.domain.queries import lists
+
         for row in self._lists if rows is None else rows:
             self.item(row).setData(COUNT_ROLE, lists.count(self._lists[row]))
 
@@ -65,8 +72,18 @@ class Navigation(QListWidget):
         """Only a list whose own kind was touched can have gained or lost a record."""
         self.refresh_counts([row for row in self._lists if changes.touches(self.item(row).data(KIND_ROLE))])
 
+    def follow_changes(self) -> None:
+        """Keep the counts up to date from the change notices (the window's database is open)."""
+        from twindesk.ui.common.databus import bus
+
+        if not self._following:
+            self._following = True
+            bus.changed.connect(self._changed)
+
     def detach(self) -> None:
         """A closed window's navigation no longer follows the data (closing twice is no error)."""
-        if not getattr(self, "_detached", False):
-            self._detached = True
+        if self._following:
+            from twindesk.ui.common.databus import bus
+
+            self._following = False
             bus.changed.disconnect(self._changed)

@@ -4,11 +4,17 @@ A window is read-only when another TwinDesk window (or a writing command) holds 
 or when the medium, folder or file cannot be written (docs/architecture.md, "The lock").
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from twindesk.domain.workspace import LockHolder
 from twindesk.ui.shell.lock_prompt import format_since
+
+if TYPE_CHECKING:
+    from twindesk.domain.workspace import LockHolder
 
 
 def held_by(holder: LockHolder) -> str:

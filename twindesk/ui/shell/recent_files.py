@@ -27,12 +27,18 @@ def remember(settings: S.AppSettings, path: Path) -> None:
 class RecentMenu(QMenu):
     """The submenu; `open_database(str)` is called with the chosen path."""
 
-    def __init__(self, title: str, settings: S.AppSettings, current: Path, open_database, parent=None):
+    def __init__(self, title: str, settings: S.AppSettings, current: Path | None, open_database, parent=None):
         super().__init__(title, parent)
         self.setObjectName("recent_databases")
         self.setIcon(icon("history"))
-        self.settings, self.current, self.open_database = settings, Path(current).resolve(), open_database
+        self.settings, self.open_database = settings, open_database
+        self.current = Path(current).resolve() if current is not None else None
         self.aboutToShow.connect(self.fill)
+        self.fill()
+
+    def set_current(self, current: Path) -> None:
+        """The database the window opened (a shell has none yet while it opens)."""
+        self.current = Path(current).resolve()
         self.fill()
 
     def fill(self) -> None:

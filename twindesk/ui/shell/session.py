@@ -10,7 +10,10 @@ another machine that thought ours had died), this window reopens read-only and s
 never overwrite each other's work.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -18,8 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from twindesk import APP_NAME
 from twindesk.domain import workspace
 from twindesk.domain.model.errors import UserError
-from twindesk.ui.backups.damaged_dialog import DamagedDialog, damage_in_backup_warning, is_damaged
-from twindesk.ui.backups.restore_dialog import ChosenBackup, run_restore
 from twindesk.ui.common import background
 from twindesk.ui.common.formatting import said
 from twindesk.ui.shell import read_only_banner, recent_files
@@ -27,6 +28,12 @@ from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.crash import show_user_error
 from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
 from twindesk.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from twindesk.ui.backups.restore_dialog import ChosenBackup
+
+# The damaged-database screen and the restore are imported when needed, not at start-up
+# (docs/architecture.md, "Start-up").
 
 LOCK_REFRESH_MS = 5 * 60 * 1000
 
@@ -77,7 +84,7 @@ class Session(QObject):
         except (UserError, OSError) as exc:
             reason = self._read_only_medium(path)
             if reason is None:
-                self._cannot_open(parent, path, exc)
+                self.cannot_open(parent, path, exc)
                 return False
             read_only = True  # the lock cannot be written there, and nobody can write the database either
         previous = (self.path, self.read_only)
@@ -86,13 +93,15 @@ class Session(QObject):
         try:
             opened = workspace.open_workspace(path, read_only=read_only, lock=None if read_only else lock,
                                               read_only_fallback=True)
-            damage = None if opened.read_only else damage_in_backup_warning(path, opened.backup_warning)
+            damage = None if opened.read_only or not opened.backup_warning else _damage_in(path, opened.backup_warning)
             if damage is not None:
                 workspace.close()
         except (UserError, OSError) as exc:
+            from twindesk.ui.backups.damaged_dialog import is_damaged
+
             if read_only or not is_damaged(exc):
                 lock.release()
-                self._cannot_open(parent, path, exc)
+                self.cannot_open(parent, path, exc)
                 self._reopen(*previous)
                 return False
             damage = exc
@@ -138,6 +147,9 @@ class Session(QObject):
     def _offer_repair(self, parent, path: Path, damage, lock: workspace.DatabaseLock) -> bool | Path | None:
         """The damaged-database screen, until the user is through: True once a backup was restored over
         `path` and it is open; the path of another database to open instead; None to give up."""
+        from twindesk.ui.backups.damaged_dialog import DamagedDialog
+        from twindesk.ui.backups.restore_dialog import run_restore
+
         while True:
             dialog = DamagedDialog(path, damage, lang=self.lang, at_start=self.path is None, parent=parent)
             dialog.exec()
@@ -163,6 +175,8 @@ class Session(QObject):
         The restore closes the database (and must not be read meanwhile), so background work ends
         first and the window is built again afterwards; if the restore fails, nothing was replaced and
         the database opens again as it was."""
+        from twindesk.ui.backups.restore_dialog import run_restore
+
         if self.path is None or self.lock is None:
             return False
         path, lock, parent = self.path, self.lock, self.window
@@ -192,7 +206,7 @@ class Session(QObject):
         return (self.tr("Restored the backup of %1; the previous content is saved as %2.")
                 .replace("%1", chosen.label).replace("%2", kept))
 
-    def _cannot_open(self, parent, path: Path, exc: BaseException) -> None:
+    def cannot_open(self, parent, path: Path, exc: BaseException) -> None:
         QMessageBox.critical(parent, APP_NAME, self.tr("TwinDesk cannot open the database %1:")
                              .replace("%1", str(path)) + f"\n\n{exc}")
 
@@ -207,20 +221,29 @@ class Session(QObject):
             self.lock = None
 
     # --- the window ------------------------------------------------------------------------------
+    def adopt_window(self, shell: MainWindow) -> None:
+        """At start-up: the shell already on screen becomes the window over the database just opened."""
+        shell.attach(self.path, read_only=self.read_only, read_only_reason=self.read_only_reason)
+        self._follow(shell)
+        self._show_notices()
+
     def show_window(self) -> None:
         old = self.window
         if old is not None:
             old.save_state()
-        self.window = MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
-                                 read_only=self.read_only, read_only_reason=self.read_only_reason)
-        self.window.switchDatabase.connect(self.switch_database)
-        self.window.switchLanguage.connect(self.switch_language)
-        self.window.restoreBackup.connect(self.restore)
+        self._follow(MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
+                                read_only=self.read_only, read_only_reason=self.read_only_reason))
         if old is not None:
             old.close()
             old.deleteLater()
         self.window.show()
         self._show_notices()
+
+    def _follow(self, window: MainWindow) -> None:
+        self.window = window
+        window.switchDatabase.connect(self.switch_database)
+        window.switchLanguage.connect(self.switch_language)
+        window.restoreBackup.connect(self.restore)
 
     def _show_notices(self) -> None:
         """What the user must know about this open (a missing backup, why it is read-only, a restore):
@@ -285,3 +308,9 @@ class Session(QObject):
     def shutdown(self) -> None:
         self._close_database()
         self._release_lock()
+
+
+def _damage_in(path: Path, warning: str) -> str | None:
+    from twindesk.ui.backups.damaged_dialog import damage_in_backup_warning
+
+    return damage_in_backup_warning(path, warning)

@@ -7,13 +7,11 @@ expects Ctrl+Z to take back an import (docs/architecture.md, "Undo").
 """
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import undo
-from twindesk.domain.queries import history
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
 
@@ -21,16 +19,14 @@ CLEARED_MS = 15_000
 
 
 class UndoActions(QObject):
+    """Drives the window's `undo_action` and `redo_action`, which its shell made (disabled) before the
+    database was open (docs/architecture.md, "Start-up")."""
+
     def __init__(self, window: QMainWindow, *, lang: str, read_only: bool):
         super().__init__(window)
         self.window, self.lang, self.read_only = window, lang, read_only
-        self.undo_action = QAction(self.tr("&Undo"), window)
-        self.undo_action.setObjectName("undo")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action, self.redo_action = window.undo_action, window.redo_action
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(self.tr("&Redo"), window)
-        self.redo_action.setObjectName("redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.redo_action.triggered.connect(self.redo)
         bus.changed.connect(self._changed)
         self.update()
@@ -50,6 +46,8 @@ class UndoActions(QObject):
         """“Jeju”; the ID where the record has no name."""
         if record_id is None:
             return ""
+        from twindesk.domain.queries import history  # a step to name: not while the window opens
+
         name = history.record_name(kind, record_id, self.lang) if kind in SPECS else ""
         return self.tr("“%1”").replace("%1", name) if name else str(record_id)
 

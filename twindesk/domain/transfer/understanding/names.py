@@ -14,7 +14,7 @@ Three levels, each looser than the one before:
 import importlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # Full-width ASCII (U+FF01–U+FF5E) and the ideographic space, for letters, digits and spaces only:
 # staff type （） and 、 on purpose, and those are kept.
@@ -29,6 +29,12 @@ _SUFFIXES_EN = re.compile(
     r"special city|metropolis|prefecture|province|city|county|state|region|oblast|krai|municipality|"
     r"ken|shi|fu|to|do|si|gun))+$")
 _PREFIX_EN = re.compile(r"^(?:city|province|prefecture|state|county) of\s+")
+_SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[\s.,'’·・()\-]+")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+# Staff lists repeat their names (a partner on every one of its shipments): each key is made once per
+# distinct text. Bounded, so a huge import cannot grow them without end.
+_KEYS = 1 << 16
 
 
 def plain_text(value) -> str:
@@ -37,7 +43,12 @@ def plain_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return re.sub(r"\s+", " ", str(value).translate(_WIDE)).strip()
+    return _plain(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=_KEYS)
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_WIDE)).strip()
 
 
 @cache
@@ -48,7 +59,7 @@ def _converters():
 
 def simplified(text: str) -> str:
     """Japanese and traditional Chinese characters as simplified ones (兵庫県 → 兵库县)."""
-    if not any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text):
+    if not _HAN.search(text):
         return text
     jp2t, t2s = _converters()
     return t2s.convert(jp2t.convert(text))
@@ -56,15 +67,24 @@ def simplified(text: str) -> str:
 
 def script_key(text) -> str:
     """A name in any width, case or Chinese script, as one key."""
-    text = unicodedata.normalize("NFKC", plain_text(text)).casefold()
-    return re.sub(r"\s+", " ", simplified(text)).strip()
+    return _script_key(plain_text(text))
+
+
+@lru_cache(maxsize=_KEYS)
+def _script_key(plain: str) -> str:
+    text = unicodedata.normalize("NFKC", plain).casefold()
+    return _SPACES.sub(" ", simplified(text)).strip()
 
 
 def likeness_key(text) -> str:
     """`script_key` without accents, punctuation and the word for the kind; "" for an empty name."""
-    key = script_key(text)
+    return _likeness_key(script_key(text))
+
+
+@lru_cache(maxsize=_KEYS)
+def _likeness_key(key: str) -> str:
     key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
-    key = re.sub(r"[\s.,'’·・()\-]+", " ", unicodedata.normalize("NFC", key)).strip()
+    key = _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", key)).strip()
     if key.isascii():
         stripped = _SUFFIXES_EN.sub("", _PREFIX_EN.sub("", key)).strip()
     else:

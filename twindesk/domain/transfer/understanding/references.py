@@ -9,6 +9,7 @@ creating it, when the record is made in the same import (`Created`).
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from twindesk.domain.model import countries
 from twindesk.domain.model.errors import FieldError, field_error
@@ -38,7 +39,13 @@ class Candidate:
         zh = f"{countries.country_name(self.country, 'zh_CN')}，" if self.country else ""
         if self.line is None:
             return Both(f"{names} ({en}ID {self.record_id})", f"{names}（{zh}编号 {self.record_id}）")
-        return Both(f"{names} ({en}row {self.line} of this import)", f"{names}（{zh}本次导入第 {self.line} 行）")
+        return Both(f"{names} ({en}row {_said(self.line, 'en')} of this import)",
+                    f"{names}（{zh}本次导入第 {_said(self.line, 'zh_CN')} 行）")
+
+
+def _said(line: int, lang: str) -> str:
+    """A line as a message says it: the caller's line may say its sheet too (`text(lang)`)."""
+    return line.text(lang) if hasattr(line, "text") else str(line)
 
 
 @dataclass
@@ -52,9 +59,11 @@ class Created:
     referenced_by: list[tuple[str, int, str]] = field(default_factory=list)  # (kind, line, field)
 
 
-def _words(kinds_fields: tuple[str, ...], spec) -> Both:
-    return Both(", ".join(spec.field(n).label for n in kinds_fields),
-                "、".join(spec.field_label(n, "zh_CN") for n in kinds_fields))
+@cache  # one per named kind: said in every message about a reference
+def _words(kind: str) -> Both:
+    """The name fields a reference to `kind` is looked up in, as a message lists them."""
+    spec, names = spec_of(kind), NAMED[kind]
+    return Both(", ".join(spec.field(n).label for n in names), "、".join(spec.field_label(n, "zh_CN") for n in names))
 
 
 def _country(code: str | None) -> Both:
@@ -121,7 +130,7 @@ class References:
         f = spec_of(kind).field(name)
         target = spec_of(f.ref)
         label = Label(kind, name, f.label)
-        looked = _words(NAMED[f.ref], target)
+        looked = _words(f.ref)
         found, loose, elsewhere = self.index(f.ref).find(text, country)
         if len(found) == 1 and found[0].made is not None:  # created for an earlier row
             found[0].made.referenced_by.append((kind, line, name))

@@ -12,6 +12,7 @@ with theirs, `identity.py`), so the reference holds before anything is written.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from twindesk.domain.model import labels
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
@@ -24,6 +25,8 @@ from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, 
 from twindesk.store import models as m
 
 Found = tuple[str, int, FieldError]  # (kind, line, what)
+# The kinds of field whose typed values repeat down a column; names, notes and figures mostly do not.
+_EACH_ONCE = frozenset({"code", "country", "currency", "date", "ref", "bool"})
 
 
 @dataclass
@@ -45,21 +48,42 @@ class StaffRows:
         self._rows: dict[str, list[tuple]] = {k: [] for k in KINDS}
         self._refs = References(create_missing)
         self._next_id: dict[str, int] = {}
+        # (kind, field, type, raw, country) -> ("value", v) | ("problem", Problem): staff lists repeat
+        # their countries, choices, currencies, dates and partners on row after row.
+        self._understood: dict[tuple, tuple] = {}
 
     def add(self, kind: str, line: int, record_id, values: dict, uuid=None, version=None) -> None:
         self._rows[kind].append((line, record_id, values, uuid, version))
 
     # --- one row ----------------------------------------------------------------------------------------
+    def _meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
+        """("value", what `raw` means) or ("problem", Problem); a text or date of a choice, country,
+        currency, date or reference is understood once per import."""
+        if f.kind in _EACH_ONCE and isinstance(raw, str | date):
+            key = (kind, f.name, type(raw), raw, country if f.kind == "code" else None)
+            said = self._understood.get(key)
+            if said is None:
+                said = self._understood[key] = self._meaning_now(kind, f, raw, country)
+            return said
+        return self._meaning_now(kind, f, raw, country)
+
+    @staticmethod
+    def _meaning_now(kind: str, f, raw, country) -> tuple[str, object]:
+        try:
+            return "value", understand(kind, f, raw, country)
+        except Problem as problem:
+            return "problem", problem
+
     def _cell(self, out: Prepared, kind: str, line: int, name: str, raw, country):
         f = spec_of(kind).field(name)
-        try:
-            return understand(kind, f, raw, country)
-        except Problem as problem:
-            out.problems.append((kind, line, field_error(name, f.label, "{label} “{value}” {problem}.",
-                                                         label=Label(kind, name, f.label), value=_shown(raw),
-                                                         problem=problem)))
-            out.failed.setdefault((kind, line), set()).add(name)
-            return None
+        said, meant = self._meaning(kind, f, raw, country)
+        if said == "value":
+            return meant
+        out.problems.append((kind, line, field_error(name, f.label, "{label} “{value}” {problem}.",
+                                                     label=Label(kind, name, f.label), value=_shown(raw),
+                                                     problem=meant)))
+        out.failed.setdefault((kind, line), set()).add(name)
+        return None
 
     def _partial(self, out: Prepared, kind: str, line: int, name: str, raw, partial: PartialDate, cells: dict):
         """A year or a month alone: a partnership's signing date becomes its established year (the month
@@ -121,13 +145,13 @@ class StaffRows:
 
     def _understand_context(self, out: Prepared, kind: str, line: int, name: str, raw):
         country_field = spec_of("partner").field("country")
-        try:
-            return understand("partner", country_field, raw)
-        except Problem as problem:
-            out.problems.append((kind, line, field_error(name, country_field.label, "{label} “{value}” {problem}.",
-                                                         label=Label("partner", "country", "Country"),
-                                                         value=_shown(raw), problem=problem)))
-            return None
+        said, meant = self._meaning("partner", country_field, raw, None)
+        if said == "value":
+            return meant
+        out.problems.append((kind, line, field_error(name, country_field.label, "{label} “{value}” {problem}.",
+                                                     label=Label("partner", "country", "Country"),
+                                                     value=_shown(raw), problem=meant)))
+        return None
 
     # --- the whole import -----------------------------------------------------------------------------
     def _new_id(self, kind: str) -> int:
