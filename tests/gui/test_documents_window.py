@@ -331,3 +331,43 @@ def test_deleting_a_record_names_its_documents(qtbot, window, partner, files, no
     window.delete_record("partner", partner)  # answered No
     assert "2 documents" in no_blocking_message_boxes[-1]
     assert m.Partner.select().count() == 1
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that claims width × height pixels in a few bytes (a "decompression bomb" in the making)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+
+
+def test_a_huge_image_is_not_decoded_and_a_large_one_is_decoded_smaller(qtbot, window, partner, tmp_path):
+    from twindesk.ui.records.document_preview import MAX_SIDE
+
+    big = QImage(3000, 1500, QImage.Format.Format_RGB32)
+    big.fill(QColor("navy"))
+    big.save(str(tmp_path / "wide.png"))
+    bomb, wide = documents.attach("partner", partner, [("bomb.png", _png_header(40_000, 40_000)), tmp_path / "wide.png"])
+    dialog, panel = _open(qtbot, window, "partner", partner)
+    panel.select([bomb])
+    assert panel.preview.stack.currentWidget() is panel.preview.message
+    assert "too large to preview (40000 × 40000 pixels)" in panel.preview.message.text()
+    panel.select([wide])
+    assert panel.preview._image.width() == MAX_SIDE and panel.preview._image.height() == MAX_SIDE // 2
+    dialog.close()
+
+
+def test_a_large_document_is_read_off_the_gui_thread(qtbot, window, partner, files, monkeypatch):
+    from twindesk.ui.records import document_preview
+
+    monkeypatch.setattr(document_preview, "READ_HERE", 0)  # every document counts as large
+    documents.attach("partner", partner, [files["pdf"]])
+    dialog, panel = _open(qtbot, window, "partner", partner)
+    panel.select(panel.model.ids())
+    assert panel.preview.message.text().startswith("Reading")
+    qtbot.waitUntil(lambda: panel.preview.page_count() == 3, timeout=5000)
+    dialog.close()
