@@ -104,9 +104,20 @@ class Factory:
         values = {"name_en": "Jeju", "country": "KR", **values}
         return records.save("partner", values)
 
-    def partnership(self, partner: int, **values) -> int:
+    def partnership(self, partner: int, *, next_review_on=None, **values) -> int:
+        """With `next_review_on`, also its agreement expiring then: a partnership's renewal date is its
+        agreements' latest expiry."""
         values = {"partner": partner, "home_locality": self.default_locality(), **values}
-        return records.save("partnership", values)
+        ps = records.save("partnership", values)
+        if next_review_on is not None:
+            self.agreement(ps, expires_on=next_review_on)
+        return ps
+
+    def agreement(self, partnership: int, **values) -> int:
+        return records.save("agreement", {"partnership": partnership, "title": "Agreement", **values})
+
+    def visit_approval(self, visit: int, **values) -> int:
+        return records.save("visit_approval", {"visit": visit, "authority": "省外办", **values})
 
     def contact(self, partner: int, **values) -> int:
         return records.save("contact", {"partner": partner, "family_name": "Kim", **values})

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.exchange import export_workbook, import_workbook
-from twindesk.store.models import ALL_MODELS
+from twindesk.store.models import RECORD_MODELS
 
 LONG_NOTE = ("Minutes of the meeting, item by item. " * 1000)[:36_000] + "😀" * 2000 + "济" * 2000  # 40,000
 VERY_LONG_NOTE = "长" * 70_000  # three cells' worth
@@ -96,7 +96,7 @@ def sheet_values(path: Path) -> dict[str, list[tuple]]:
 
 
 # The records' tables: the history and SQLite's own tables say how the data came to be, not what it is.
-RECORD_TABLES = [model._meta.table_name for model in ALL_MODELS]
+RECORD_TABLES = [model._meta.table_name for model in RECORD_MODELS]
 
 
 def table_rows(db_path: Path) -> dict[str, list[tuple]]:

@@ -27,8 +27,8 @@ def hostile(make):
     """A partner and a visit whose every typed text is markup-like."""
     partner = make.partner(name_zh="济州特别自治道", name_en="AT&T", name_native="<img src='/etc/passwd'/>",
                            country="KR", profile="a<b", notes="<b>x")
-    make.partnership(partner, status="active", status_since=date(1995, 1, 1), established_year=1995,
-                     agreement_title="<b>x", signed_place="AT&T", signatories="a<b")
+    ps = make.partnership(partner, status="active", status_since=date(1995, 1, 1), established_year=1995)
+    make.agreement(ps, title="<b>x", signed_place="AT&T", signatories_home="a<b")
     make.contact(partner, family_name="<b>x", given_name="AT&T", title="a<b",
                  notes="<img src='/etc/passwd'/>")
     make.activity(partner, title="AT&T", held_on=date(2019, 3, 1), outcome="a<b")

@@ -45,8 +45,8 @@ def hostile(make):
     """A partner and a visit whose typed text tries to be markup, formulas, fields, RTL and controls."""
     p = make.partner(name_zh="济州特别自治道", name_en="=1+1", name_native="שלום עולם", country="KR",
                      profile="{ PAGE } and MERGEFIELD Name\x01here", notes=LONG_NOTE)
-    make.partnership(p, status="active", status_since=date(1995, 1, 1), established_year=1995,
-                     agreement_title="<b>x</b>", signed_place="AT&T", signatories="مرحبا بالعالم")
+    ps = make.partnership(p, status="active", status_since=date(1995, 1, 1), established_year=1995)
+    make.agreement(ps, title="<b>x</b>", signed_place="AT&T", signatories_home="مرحبا بالعالم")
     make.contact(p, family_name="=HYPERLINK(\"http://x\")", given_name="emoji 🎉👍", title="@SUM(A1)",
                  notes="ctrl\x0b\x1f\x7fend")
     visit = make.visit((p,), title="<b>x</b>", purpose="=1+1\n\n{ PAGE }\n\nمرحبا بالعالم", start_on=date(2026, 12, 1),

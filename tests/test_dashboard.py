@@ -37,8 +37,11 @@ def data(database) -> dict:
                                 "kind": "region", "country": "RU"})
     yalta = save("partner", {"name_en": "Yalta", "name_native": "Ялта", "country": "UA"})
 
-    def partnership(partner, **values):
-        return save("partnership", {"partner": partner, "home_locality": hainan, "tier": "sister", **values})
+    def partnership(partner, next_review_on=None, **values):
+        ps = save("partnership", {"partner": partner, "home_locality": hainan, "tier": "sister", **values})
+        if next_review_on:  # the renewal is the agreement's expiry
+            save("agreement", {"partnership": ps, "title": "Agreement", "expires_on": next_review_on})
+        return ps
 
     ps_hyogo = partnership(hyogo, status="active", established_year=1996, signed_on=date(1996, 5, 20))
     ps_jeju = partnership(jeju, status="active", established_year=2011, tier="friendly_exchange",

@@ -14,8 +14,9 @@ from twindesk.domain.demo import DemoSummary, write_demo
 from twindesk.domain.demo.synthetic import NOTE as SYNTHETIC_NOTE
 from twindesk.store import UserError
 from twindesk.store.models import (
-    ALL_MODELS,
+    RECORD_MODELS,
     Activity,
+    Agreement,
     Contact,
     Delegate,
     Gift,
@@ -23,10 +24,12 @@ from twindesk.store.models import (
     ItineraryItem,
     Partner,
     Partnership,
+    PartnershipApproval,
     PartnershipStatusChange,
     Shipment,
     ShipmentItem,
     Visit,
+    VisitApproval,
     VisitPartner,
     search_key,
 )
@@ -71,7 +74,7 @@ def only_partnership(p: Partner) -> Partnership:
 
 
 def counts() -> dict[str, int]:
-    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+    return {m._meta.table_name: m.select().count() for m in RECORD_MODELS}
 
 
 # ---- The article's facts -------------------------------------------------------------------------------
@@ -294,8 +297,10 @@ def from_article(row) -> bool:
         pair = (row.home_locality.name_zh, row.partner.name_en)
         return pair in ARTICLE_PARTNERSHIPS or row.home_locality.name_zh == "海南省" and row.partner.name_en.endswith(
             ("(city to be decided)", "(region not named in the article)"))
-    if isinstance(row, PartnershipStatusChange):
+    if isinstance(row, PartnershipStatusChange | Agreement):
         return from_article(row.partnership)
+    if isinstance(row, PartnershipApproval | VisitApproval):
+        return False  # the article names no approval
     if isinstance(row, Activity):
         return english(row.title) in ARTICLE_ACTIVITIES
     if isinstance(row, Shipment):
@@ -310,7 +315,7 @@ def from_article(row) -> bool:
 
 def test_every_illustrative_record_carries_the_tag_and_no_fact_does(demo):
     tagged = untagged = 0
-    for model in ALL_MODELS:
+    for model in RECORD_MODELS:
         for row in model.select():
             assert row.illustrative == (not from_article(row)), (model.__name__, row.id)
             tagged += row.illustrative
@@ -324,7 +329,7 @@ def test_every_illustrative_record_carries_the_tag_and_no_fact_does(demo):
 
 
 def test_notes_say_no_more_that_a_record_is_illustrative(demo):
-    for model in ALL_MODELS:
+    for model in RECORD_MODELS:
         for row in model.select():
             for name in ("notes", "note"):
                 value = getattr(row, name, "")
@@ -394,7 +399,7 @@ def test_the_coming_months_are_filled_from_today(db):
     assert any(on >= today for on in follow_ups) and any(on < today for on in follow_ups)
     # Only illustrative records are dated from today.
     for model, field in ((Visit, Visit.start_on), (Shipment, Shipment.expected_on), (Activity, Activity.held_on),
-                         (Partnership, Partnership.next_review_on)):
+                         (Agreement, Agreement.expires_on)):
         recent = model.select().where(field >= date(2021, 1, 1))
         assert recent.count() and all(row.illustrative for row in recent), model.__name__
 
@@ -484,7 +489,7 @@ def test_scale_adds_n_per_list(scaled):
     assert 0 < added["gifts"] <= 200
     assert 200 <= added["shipment_items"] <= 600
     assert Partner.select().where(Partner.notes == SYNTHETIC_NOTE).count() == 200
-    for model in ALL_MODELS:  # every synthetic row is tagged
+    for model in RECORD_MODELS:  # every synthetic row is tagged
         note = getattr(model, "notes", getattr(model, "note", None))
         if note is not None:
             assert not model.select().where(note == SYNTHETIC_NOTE, ~model.illustrative).exists(), model.__name__
@@ -529,8 +534,8 @@ def test_scaled_data_is_valid(scaled):
         assert p.latitude is None or -90 <= p.latitude <= 90, p.latitude
     for ps in Partnership.select():
         assert ps.tier in TIERS and ps.status in PARTNERSHIP_STATUSES
-        if ps.signed_on and ps.next_review_on:
-            assert ps.next_review_on >= ps.signed_on
+        for a in ps.agreements:  # the renewal is its agreement's expiry
+            assert a.expires_on is None or a.expires_on >= a.signed_on
         if ps.signed_on and ps.established_year:
             assert ps.signed_on.year == ps.established_year
     for c in PartnershipStatusChange.select():

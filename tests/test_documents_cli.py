@@ -60,7 +60,7 @@ def test_attach_list_and_save_a_copy(office, capsys, tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["attach", "gift:1", "FILE"], "write KIND:ID with KIND one of partner, partnership, visit"),
+    (["attach", "gift:1", "FILE"], "write KIND:ID with KIND one of partner, partnership, agreement"),
     (["attach", "partner:x", "FILE"], "the ID 'x' is not a whole number"),
     (["attach", "partner:999", "FILE"], "There is no partner with ID 999."),
     (["attach", "partner:1", "FILE", "--kind", "passport"], "Kind: “passport” is not one of agreement"),
@@ -124,6 +124,8 @@ def _back_to_schema_3(path):
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE document")
     conn.execute("DROP TABLE document_blob")
+    for table in ("agreement", "partnership_approval", "visit_approval"):  # schema 4's too
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

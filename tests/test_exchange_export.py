@@ -15,9 +15,11 @@ from twindesk.domain import demo, workspace
 from twindesk.domain.queries import insights
 
 EN_SHEETS = ["Summary", "Partners", "Partnerships", "Contacts", "Activities", "Visits", "Delegates",
-             "Itinerary", "Gifts", "Shipments", "Shipment items", "Home localities", "Status history", "Visit partners", "Documents"]
+             "Itinerary", "Gifts", "Shipments", "Shipment items", "Home localities", "Status history", "Visit partners",
+             "Agreements", "Partnership approvals", "Visit approvals", "Documents"]
 ZH_SHEETS = ["概况", "友好伙伴", "友好关系", "联系人", "交流活动", "出访来访", "团组成员", "日程安排", "礼品",
-             "援助物资", "物资明细", "本方地区", "关系状态变更", "出访来访伙伴", "文件"]
+             "援助物资", "物资明细", "本方地区", "关系状态变更", "出访来访伙伴", "协议", "结好审批",
+             "出访批件", "文件"]
 HELPER = Path(__file__).parent / "helpers" / "no_qt_cli.py"
 
 

@@ -57,6 +57,17 @@ def test_every_write_path_goes_through_an_operation(guarded, make):
     records.delete("partner", ids["child"])
     documents.attach("visit", ids["visit"], [("c.pdf", b"%PDF-1.4 c")])
     records.delete("visit", ids["visit"])
+    # The papers: agreements, approval stages, a visit's approval, their documents, a new visit's approval
+    # typed with it, and a partnership deleted with all of them.
+    agreement = make.agreement(ids["partnership"], signed_on="2020-01-01", term_years=5)
+    records.save("agreement", {"expires_on": "2024-12-31"}, agreement)
+    records.save("partnership_approval", {"partnership": ids["partnership"], "stage": "provincial"})
+    documents.attach("agreement", agreement, [("d.pdf", b"%PDF-1.4 d")])
+    save_with_parts("visit", {"title": "Trip", "direction": "outbound"},
+                    {"visit_approval": [{"authority": "FAO", "countries": "KR"}]}, [ids["jeju"]])
+    make.visit_approval(m.Visit.get(m.Visit.title == "Trip").id, document_number="QW-1")
+    records.delete("partnership", ids["partnership"])
+    undo.history.undo()
     undo.history.reset()
     assert documents.collect_blobs() == 1
     write_demo(replace=True)

@@ -61,11 +61,13 @@ def test_the_staff_workbook_is_understood_and_written(tmp_path, capsys):
     assert "home localities “海南省”: new, named by 3 row(s)" in out
     assert _select(db, PARTNER_SQL) == PARTNERS_READ  # 合计 (=COUNTA, saved 4) is no partner
     assert _select(db, "SELECT name_zh, kind FROM home_locality") == [("海南省", "province")]
-    assert _select(db, "SELECT p.name_zh, s.tier, s.status, s.signed_on, s.signed_place, s.established_year "
+    # The signing place is an agreement's field: a staff list's column of it goes into the notes.
+    assert _select(db, "SELECT p.name_zh, s.tier, s.status, s.signed_on, instr(s.notes, '签约地点: ') > 0, "
+                       "instr(s.notes, '神户') > 0, s.established_year "
                        "FROM partnership s JOIN partner p ON p.id = s.partner_id ORDER BY s.id") == [
-        ("兵库县", "sister", "active", "1990-05-01", "神户", None),
-        ("济州特别自治道", "sister", "active", None, "海口", 1995),  # 1995年3月: never made a full date
-        ("滨海边疆区", "sister", "active", None, "海口", 1990),
+        ("兵库县", "sister", "active", "1990-05-01", 1, 1, None),
+        ("济州特别自治道", "sister", "active", None, 1, 0, 1995),  # 1995年3月: never made a full date
+        ("滨海边疆区", "sister", "active", None, 1, 0, 1990),
     ]
     assert f"{path}, sheet 友城名录, row 10: a totals row; not imported." in err
 

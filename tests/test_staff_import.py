@@ -207,3 +207,20 @@ def test_twindesk_workbooks_keep_their_own_import(tmp_path, make):
     staff = sf.staff_workbook(tmp_path / "staff.xlsx")
     assert not is_twindesk_workbook(staff)
     assert isinstance(import_file(staff, dry_run=True), StaffImportReport)
+
+
+def test_two_columns_mapped_to_one_field_are_refused_and_nothing_is_written(tmp_path, capsys):
+    path = sf.staff_workbook(tmp_path / "名录.xlsx")
+    db = tmp_path / "t.db"
+    before = _empty_db(db)
+    _run(capsys, "import", str(path), "--db", str(db), "--dry-run", "--save-mapping", str(tmp_path / "map.json"))
+    text = (tmp_path / "map.json").read_text(encoding="utf-8").replace('"英文名": "name_en"', '"英文名": "name_zh"')
+    (tmp_path / "map.json").write_text(text, encoding="utf-8")
+    code, out, err = _run(capsys, "import", str(path), "--db", str(db), "--mapping", str(tmp_path / "map.json"))
+    assert code == 2, (out, err)
+    assert (f"twindesk: error: {path}, sheet 友城名录: the columns 城市名称 (B) and 英文名 (D) are mapped to the "
+            "same field, Chinese name; map only one of them to it.") in err.splitlines()
+    assert table_counts(db) == before
+    code, _, err = _run(capsys, "--lang", "zh_CN", "import", str(path), "--db", str(db), "--mapping",
+                        str(tmp_path / "map.json"))
+    assert code == 2 and "城市名称 (B)、英文名 (D) 列对应到了同一个字段“中文名称”；请只让其中一列对应到该字段。" in err

@@ -87,7 +87,7 @@ def test_a_row_the_user_chose_is_the_header_row():
     ("partnership", "中方城市", "home_locality"), ("partnership", "本方", "home_locality"),
     ("partnership", "外方城市", "partner"), ("partnership", "友城", "partner"),
     ("partnership", "结好时间", "signed_on"), ("partnership", "缔结日期", "signed_on"),
-    ("partnership", "签约时间", "signed_on"), ("partnership", "签约地点", "signed_place"),
+    ("partnership", "签约时间", "signed_on"), ("partnership", "签约地点", "+notes"),  # an agreement's field: into the notes
     ("partnership", "国家", PARTNER_COUNTRY), ("partnership", "Partner ID", "partner"),
     ("shipment_item", "单位", "unit"), ("shipment_item", "计量单位", "unit"),
     ("shipment_item", "币种", "currency"), ("shipment_item", "货币", "currency"),
@@ -122,7 +122,7 @@ def test_recognition_of_the_staff_workbook(tmp_path):
     assert partners.columns[2].place == "国别 (C)"
     assert {c.header: c.field for c in partnerships.columns} == {
         "中方城市": "home_locality", "外方城市": "partner", "国家": PARTNER_COUNTRY, "结好时间": "signed_on",
-        "签约地点": "signed_place", "级别": "tier", "状态": "status"}
+        "签约地点": "+notes", "级别": "tier", "状态": "status"}
     assert scratch.kind is None and not scratch.imported
     assert scratch.reason.text("zh_CN") == "其表头（临时、记录）对应不到 TwinDesk 的任何列表；请选择它所含记录的类型。"
     assert target_label("partnership", PARTNER_COUNTRY, "zh_CN") == "友好伙伴所在国家"
@@ -197,3 +197,43 @@ def test_a_repeated_header_goes_to_the_notes_once_a_field_has_it():
     assert [(c.key, c.field) for c in rec.sheets[0].columns] == [
         ("名称", "name_zh"), ("国家", "country"), ("备注", "notes"), ("备注 (D)", NOTES)]
     assert SheetMapping.from_dict(rec.sheets[0].mapping.to_dict()) == rec.sheets[0].mapping
+
+
+def _source(grid):
+    return type("S", (), {"sheets": [grid], "path": None})()
+
+
+def test_a_kind_the_user_chooses_gets_its_columns_suggested_by_the_recognition():
+    # The saved mapping of a sheet of no guessed kind, with only its kind changed (as a person edits the JSON)
+    source = _source(_grid((1, ["名称", "备注"]), (2, ["海口市", "省会"]), name="Sheet3"))
+    rec = recognise(source)
+    assert rec.sheets[0].kind is None and [c.field for c in rec.sheets[0].columns] == [None, None]
+    mapping = Mapping.from_json(rec.mapping.to_json())
+    mapping.sheets["Sheet3"].kind = "home_locality"
+    chosen = recognise(source, mapping).sheets[0]
+    assert chosen.kind == "home_locality" and chosen.imported
+    assert [c.field for c in chosen.columns] == ["name_zh", "notes"]
+    # A guessed kind changed to another: the columns guessed for the first are suggested for the second.
+    partners = _source(_grid((1, ["城市名称", "国别", "人口"]), (2, ["兵库县", "日本", 5000])))
+    mapping = recognise(partners).mapping
+    assert mapping.sheets["Sheet1"].kind == "partner"
+    mapping.sheets["Sheet1"].kind = "home_locality"
+    assert [c.field for c in recognise(partners, mapping).sheets[0].columns] == ["name_zh", None, None]
+    # A column the user mapped himself stays as he mapped it; the others are suggested.
+    mapping.sheets["Sheet1"].columns = {"人口": None}
+    assert [c.field for c in recognise(partners, mapping).sheets[0].columns] == ["name_zh", None, None]
+
+
+def test_two_columns_mapped_to_one_field_are_said_in_both_languages():  # refused: test_staff_import.py
+    source = _source(_grid((1, ["城市名称", "国别", "英文名"]), (2, ["兵库县", "日本", "Hyogo"])))
+    mapping = recognise(source).mapping
+    assert recognise(source).sheets[0].clashes == []
+    mapping.sheets["Sheet1"].columns["英文名"] = "name_zh"
+    sheet = recognise(source, mapping).sheets[0]
+    assert [c.text("en") for c in sheet.clashes] == [
+        "the columns 城市名称 (A) and 英文名 (C) are mapped to the same field, Chinese name; map only one of them to it."]
+    assert [c.text("zh_CN") for c in sheet.clashes] == [
+        "城市名称 (A)、英文名 (C) 列对应到了同一个字段“中文名称”；请只让其中一列对应到该字段。"]
+    mapping.sheets["Sheet1"].columns["国别"] = NOTES  # notes take any number of columns
+    mapping.sheets["Sheet1"].columns["城市名称"] = NOTES
+    assert recognise(source, mapping).sheets[0].clashes == []

@@ -33,7 +33,7 @@ def hyogo(db):
 
 def _snapshot(ignore=BOOKKEEPING):
     return {model.__name__: [{k: v for k, v in row.items() if k not in ignore}
-                             for row in model.select().order_by(model.id).dicts()] for model in m.ALL_MODELS}
+                             for row in model.select().order_by(model.id).dicts()] for model in m.RECORD_MODELS}
 
 
 def test_undo_of_a_delete_brings_back_the_record_its_children_and_its_links(hyogo):

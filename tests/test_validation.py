@@ -74,10 +74,10 @@ BAD = [
         "Expected arrival (2020-02-09) is before dispatch date (2020-02-10).",
     ),
     (
-        "partnership",
-        {**PARTNERSHIP, "signed_on": "2020-01-01", "next_review_on": "2019-12-31"},
-        "next_review_on",
-        "Next review / renewal (2019-12-31) is before signing date (2020-01-01).",
+        "agreement",
+        {"partnership": 1, "signed_on": "2020-01-01", "expires_on": "2019-12-31"},
+        "expires_on",
+        "Expiry date (2019-12-31) is before signing date (2020-01-01).",
     ),
     (
         "activity",

@@ -513,6 +513,14 @@
         <translation>友好伙伴</translation>
     </message>
     <message>
+        <source>Waiting on</source>
+        <translation>待审环节</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
         <source>No visits in the next %1 days</source>
         <translation>今后 %1 天内没有出访或来访</translation>
     </message>
@@ -535,6 +543,14 @@
     <message>
         <source>No partners yet</source>
         <translation>尚无友好伙伴</translation>
+    </message>
+    <message>
+        <source>No partnership waits on an approval</source>
+        <translation>没有待审批的友好关系</translation>
+    </message>
+    <message>
+        <source>Every approved or confirmed trip has its approval on file</source>
+        <translation>已批准或已确认的出访均有出访批件</translation>
     </message>
     <message>
         <source>Upcoming visits (next %1 days)</source>
@@ -579,6 +595,14 @@
     <message>
         <source>Partners by country (top %1)</source>
         <translation>友好伙伴国别分布（前 %1 位）</translation>
+    </message>
+    <message>
+        <source>Approvals pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Trips without an approval on file</source>
+        <translation>尚无出访批件的出访</translation>
     </message>
     <message>
         <source>Overview as of %1 (loading…)</source>
@@ -2145,12 +2169,24 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>礼品</translation>
     </message>
     <message>
+        <source>Approval</source>
+        <translation>出访批件</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>物资明细</translation>
     </message>
     <message>
         <source>Status history</source>
         <translation>状态变更记录</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Partnerships</source>

@@ -139,6 +139,10 @@ def _records(seen: Seen) -> dict[str, int]:
         "signed_on": date(1990, 5, 1), "established_year": 1990})
     ids["status_change"] = records.save("status_change", {
         "partnership": ids["partnership"], "status": "active", "changed_on": date(1990, 5, 1)})
+    ids["agreement"] = records.save("agreement", {"partnership": ids["partnership"], "title": "友好协议",
+                                                  "signed_on": date(1990, 5, 1), "term_years": 5})
+    ids["partnership_approval"] = records.save("partnership_approval", {"partnership": ids["partnership"],
+                                                                        "stage": "provincial"})
     ids["contact"] = records.save("contact", {"partner": ids["partner"], "family_name": "Tanaka", "given_name": "Yuki"})
     ids["activity"] = records.save("activity", {"title": "经贸论坛", "held_on": date(2026, 4, 1),
                                                 "partner": ids["partner"]})
@@ -150,6 +154,8 @@ def _records(seen: Seen) -> dict[str, int]:
     ids["itinerary_item"] = records.save("itinerary_item", {"visit": ids["visit"], "day": date(2027, 3, 15),
                                                             "activity": "会见知事"})
     ids["gift"] = records.save("gift", {"visit": ids["visit"], "description": "黎锦"})
+    ids["visit_approval"] = records.save("visit_approval", {"visit": ids["visit"], "authority": "省外办",
+                                                            "countries": "JP", "days": 3})
     ids["shipment"] = records.save("shipment", {"title": "医用口罩", "partner": ids["partner"]})
     ids["shipment_item"] = records.save("shipment_item", {"shipment": ids["shipment"], "description": "医用口罩",
                                                           "quantity": 1000})

@@ -90,3 +90,21 @@ def test_chart_labels_are_drawn_whole(qtbot, gui_db, language, lang, width, tmp_
     # Values per year and currency, never added across currencies.
     assert set(page.aid_values.column_texts(1)) == {"CNY", "USD"}
     assert page.aid_values.column_texts(0)[:2] == ["2027", "2026"]
+
+
+def test_the_approvals_cards_name_the_stage_and_the_trips_lacking_one(qtbot, gui_db, language):
+    language("zh_CN")
+    locality = records.save("home_locality", {"name_zh": "海南省", "kind": "province"})
+    ps = records.save("partnership", {"partner": records.save("partner", {"name_zh": "济州", "country": "KR"}),
+                                      "home_locality": locality, "status": "approval_pending",
+                                      "status_since": date(2026, 10, 1)})
+    records.save("partnership_approval", {"partnership": ps, "stage": "local", "outcome": "approved",
+                                          "decided_on": date(2026, 10, 20)})
+    trip = records.save("visit", {"title": "赴济州", "direction": "outbound", "status": "confirmed",
+                                  "start_on": date(2027, 1, 10)})
+    page = _page(qtbot, "zh_CN")
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.show()
+    assert page.pending.column_texts(0) == ["待审批（省级）"] and page.pending.records() == [("partnership", ps)]
+    assert page.lacking.column_texts(1) == ["赴济州"] and page.lacking.records() == [("visit", trip)]
+    assert page.pending_box.title() == "待审批" and page.lacking_box.title() == "尚无出访批件的出访"

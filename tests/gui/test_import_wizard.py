@@ -302,3 +302,29 @@ def test_the_header_row_typed_in_is_used_and_its_columns_suggested_again(qtbot, 
     assert sheets.table.item(0, 3).text() == "3"
     click(qtbot, wizard, NEXT)
     assert wizard.columns_page.field_boxes[1].currentData() == "name_zh"
+
+
+def test_a_kind_chosen_for_a_sheet_gets_its_columns_and_two_columns_for_one_field_are_refused(
+        qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "本方.xlsx"
+    wb = Workbook()
+    wb.active.title = "Sheet3"
+    for row in (["名称", "备注"], ["海口市", "省会"]):
+        wb.active.append(row)
+    wb.save(path)
+    wizard = open_wizard(qtbot, window, monkeypatch, path)
+    click(qtbot, wizard, NEXT)
+    sheets = wizard.sheets_page
+    assert sheets.kind_boxes[0].currentData() is None  # no kind guessed from 名称, 备注
+    choose(qtbot, sheets.kind_boxes[0], "home_locality")
+    click(qtbot, wizard, NEXT)
+    columns = wizard.columns_page
+    assert [b.currentData() for b in columns.field_boxes] == ["name_zh", "notes"]  # suggested for the kind
+    assert not columns.clashes.isVisible()
+    choose(qtbot, columns.field_boxes[1], "name_zh")
+    assert columns.clashes.isVisible() and columns.clashes.text() == (
+        "the columns 名称 (A) and 备注 (B) are mapped to the same field, Chinese name; map only one of them to it.")
+    to_preview(qtbot, wizard)
+    assert not wizard.button(IMPORT).isEnabled()
+    assert "mapped to the same field" in wizard.preview_page.errors.model().rows()[0][4]
+    assert m.HomeLocality.select().where(m.HomeLocality.name_zh == "海口市").count() == 0

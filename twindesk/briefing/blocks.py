@@ -143,7 +143,7 @@ def partnerships_table(pack: Pack, partnerships: list[dict]) -> Block:
     rows = [[pack.f.locality(r), pack.f.label(v.TIERS, r["tier"]), established(r), status_since(pack, r),
              agreement_cell(pack, r), pack.f.short_date(r["next_review_on"])] for r in partnerships]
     header = [pack.field("partnership", "home_locality"), pack.field("partnership", "tier"), w("established"),
-              pack.field("partnership", "status"), w("agreement"), pack.field("partnership", "next_review_on")]
+              pack.field("partnership", "status"), w("agreement"), pack.field("agreement", "expires_on")]
     return pack.table(header, rows, (0.14, 0.17, 0.12, 0.2, 0.23, 0.14))
 
 

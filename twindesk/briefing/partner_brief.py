@@ -65,7 +65,7 @@ def partnerships(pack: Pack, c: PartnerBriefContent) -> list[Block]:
             (pack.field("partnership", "status"), status_since(pack, r)),
             (pack.field("partnership", "established_year"), established(r)),
             (w("agreement"), agreement_cell(pack, r)),
-            (pack.field("partnership", "next_review_on"), f.date(r["next_review_on"])),
+            (pack.field("agreement", "expires_on"), f.date(r["next_review_on"])),
         ])
         out.append(pack.h3(w("status_history")))
         rows = [[f.short_date(h["changed_on"]), f.label(v.PARTNERSHIP_STATUSES, h["status"]), h["note"]]
@@ -90,7 +90,7 @@ def dates_ahead(pack: Pack, c: PartnerBriefContent) -> list[Block]:
     out.append(pack.h2(w("renewals")))
     rows = [[(f.short_date(r["next_review_on"]), w("overdue") if r["overdue"] else ""),
              relation_name(pack, r, c.profile), status_since(pack, r)] for r in c.renewals]
-    out.append(pack.table([pack.field("partnership", "next_review_on"), w("relation"),
+    out.append(pack.table([pack.field("agreement", "expires_on"), w("relation"),
                            pack.field("partnership", "status")], rows, (0.2, 0.45, 0.35)))
     return out
 

@@ -40,6 +40,8 @@ def cover(pack: Pack, c: VisitBriefContent, marking: str) -> list[Block]:
         (pack.field("visit", "leader"), visit["leader"]),
         (w("organizer_outbound" if outbound else "organizer_inbound"), f.locality(visit)),
     ]
+    if outbound and c.approval and c.approval["document_number"]:
+        facts.append((w("approval"), c.approval["document_number"]))
     kicker = w("pack_outbound" if outbound else "pack_inbound")
     return [Cover(kicker, visit["title"], "", tuple(facts), marking, issued(pack), pack.f.date(pack.issued))]
 
@@ -181,6 +183,14 @@ def notes(pack: Pack, c: VisitBriefContent) -> list[Block]:
     return out
 
 
+def _approval_line(pack: Pack, approval: dict | None) -> str:
+    """The approval's number, authority and date, as far as recorded; says so when there is none."""
+    if approval is None:
+        return pack.w("approval_none")
+    parts = [approval["document_number"], approval["authority"], pack.f.date(approval["approved_on"])]
+    return ("，" if pack.w.zh else ", ").join(p for p in parts if p)
+
+
 def logistics(pack: Pack, c: VisitBriefContent) -> list[Block]:
     f, w, visit = pack.f, pack.w, c.visit
     days = ""
@@ -201,6 +211,8 @@ def logistics(pack: Pack, c: VisitBriefContent) -> list[Block]:
         (w("places"), places),
         (w("gift_count"), gifts_line),
     ]
+    if _outbound(c):
+        facts.insert(3, (w("approval"), _approval_line(pack, c.approval)))
     return [pack.section("logistics"), *(pack.facts(facts) or [pack.nothing()])]
 
 

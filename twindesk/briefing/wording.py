@@ -96,6 +96,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "signed": ("Signed {date}", "{date}签署"),
     "signed_at": ("at {place}", "于{place}"),
     "signatories": ("Signatories: {names}", "签署人：{names}"),
+    "approval": ("Approval (document number)", "出访任务批件文号"),
+    "approval_none": ("none on file", "尚无批件"),
     "duration": ("Duration", "天数"),
     "days": ("{n} day", "共{n}天"),
     "days_plural": ("{n} days", "共{n}天"),

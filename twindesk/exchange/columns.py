@@ -32,6 +32,9 @@ SHEET_NAMES = {
     "home_locality": ("Home localities", "本方地区"),
     "status_change": ("Status history", "关系状态变更"),
     "visit_partner": ("Visit partners", "出访来访伙伴"),
+    "agreement": ("Agreements", "协议"),
+    "partnership_approval": ("Partnership approvals", "结好审批"),
+    "visit_approval": ("Visit approvals", "出访批件"),
 }
 SUMMARY_NAMES = ("Summary", "概况")
 SHEET_ORDER = tuple(SHEET_NAMES)  # the order sheets appear in: the lists first, as docs/architecture.md, "Files" names them
@@ -70,7 +73,7 @@ class SheetDef:
 
 
 def _cell_kind(f) -> str:
-    if f.kind in ("text", "email", "url", "currency"):
+    if f.kind in ("text", "email", "url", "currency", "countries"):
         return "text"
     if f.kind in ("int",):
         return "plain_int" if f.name in _PLAIN_INTS else "int"

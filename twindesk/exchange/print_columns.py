@@ -15,7 +15,11 @@ IDENTITY = ("id", "uuid", "version")
 MAIN = {
     "partner": ("name_zh", "name_en", "name_native", "kind", "country:name", "parent:name", "population"),
     "partnership": ("partner:name", "home_locality:name", "tier", "status", "status_since", "signed_on",
-                    "next_review_on", "established_year"),
+                    "established_year"),
+    "agreement": ("partnership:name", "kind", "title", "signed_on", "signed_place", "term_years", "expires_on"),
+    "partnership_approval": ("partnership:name", "stage", "authority", "document_number", "decided_on", "outcome"),
+    "visit_approval": ("visit:name", "authority", "document_number", "approved_on", "delegation_size", "countries",
+                       "days", "window_from", "window_to"),
     "contact": ("partner:name", "honorific", "family_name", "given_name", "title", "organization", "email",
                 "phone"),
     "activity": ("partner:name", "kind", "title", "held_on", "place", "follow_up_on"),

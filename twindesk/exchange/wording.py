@@ -32,6 +32,8 @@ ZH = {
         "其表头（{headers}）对应不到 TwinDesk 的任何列表；请选择它所含记录的类型。",
     "skipped, as the mapping says.": "按对应关系的设置跳过。",
     "no column is mapped to a field.": "没有任何列对应到字段。",
+    "the columns {columns} are mapped to the same field, {field}; map only one of them to it.":
+        "{columns} 列对应到了同一个字段“{field}”；请只让其中一列对应到该字段。",
     "the file holds no sheet.": "文件中没有工作表。",
     "{count} cell(s) are formulas (rows {first}–{last}); the values saved with the file are read.":
         "{count} 个单元格是公式（第 {first}–{last} 行）；读取的是文件中保存的计算结果。",

@@ -177,19 +177,16 @@ class Partner(BaseModel):
 
 
 class Partnership(BaseModel):
-    """One home locality with one partner, at a tier, through an agreement."""
+    """One home locality with one partner, at a tier, through its agreements."""
 
     home_locality = pw.ForeignKeyField(HomeLocality, backref="partnerships", on_delete="RESTRICT")
     partner = pw.ForeignKeyField(Partner, backref="partnerships", on_delete="CASCADE")
     tier = pw.CharField(default="sister")
     status = pw.CharField(default="prospect", index=True)
     status_since = pw.DateField(null=True)
-    agreement_title = pw.CharField(default="")
+    # The relation's own dates; its papers (agreements, renewals, their expiry) are `Agreement` rows.
     signed_on = pw.DateField(null=True)
-    signed_place = pw.CharField(default="")
-    signatories = pw.TextField(default="")
     established_year = pw.IntegerField(null=True)
-    next_review_on = pw.DateField(null=True)
     notes = pw.TextField(default="")
 
 
@@ -466,3 +463,56 @@ class Document(BaseModel):
 
 # Made by schema 4's step and for a new database; never rebuilt by schema 3's step (ALL_MODELS).
 DOCUMENT_MODELS = (DocumentBlob, Document)
+
+
+class Agreement(BaseModel):
+    """One paper of a partnership: a letter of intent, the agreement, a memorandum, a renewal, an
+    amendment. The partnership's renewal date is its agreements' latest expiry (docs/architecture.md,
+    "Agreements and approvals")."""
+
+    partnership = pw.ForeignKeyField(Partnership, backref="agreements", on_delete="CASCADE")
+    kind = pw.CharField(default="friendship")
+    title = pw.CharField(default="")
+    signed_on = pw.DateField(null=True)
+    signed_place = pw.CharField(default="")
+    signatories_home = pw.TextField(default="")
+    signatories_partner = pw.TextField(default="")
+    term_years = pw.IntegerField(null=True)
+    expires_on = pw.DateField(null=True, index=True)  # the dashboard's renewals
+    notes = pw.TextField(default="")
+
+
+class PartnershipApproval(BaseModel):
+    """One stage of a new relation's approval: local (市级), provincial (省级), national (国家级)."""
+
+    partnership = pw.ForeignKeyField(Partnership, backref="approvals", on_delete="CASCADE")
+    stage = pw.CharField(default="local")
+    authority = pw.CharField(default="")
+    document_number = pw.CharField(default="")  # 文号
+    decided_on = pw.DateField(null=True)
+    outcome = pw.CharField(default="pending")  # pending, approved, refused
+    notes = pw.TextField(default="")
+
+
+class VisitApproval(BaseModel):
+    """An outbound trip's approval (因公出国（境）任务批件): what was approved, against which the visit is
+    checked (domain/model/approval_warnings.py)."""
+
+    visit = pw.ForeignKeyField(Visit, backref="approvals", on_delete="CASCADE")
+    authority = pw.CharField(default="")
+    document_number = pw.CharField(default="")  # 文号
+    approved_on = pw.DateField(null=True)
+    delegation_size = pw.IntegerField(null=True)
+    countries = pw.CharField(default="")  # ISO 3166-1 alpha-2 codes, space-separated
+    days = pw.IntegerField(null=True)
+    window_from = pw.DateField(null=True)
+    window_to = pw.DateField(null=True)
+    conditions = pw.TextField(default="")
+    notes = pw.TextField(default="")
+
+
+# Made by schema 4's step and for a new database; never rebuilt by schema 3's step (ALL_MODELS).
+PAPER_MODELS = (Agreement, PartnershipApproval, VisitApproval)
+
+# Every table of records (not history, not file contents): what a workbook, the demo and the checks cover.
+RECORD_MODELS = ALL_MODELS + PAPER_MODELS

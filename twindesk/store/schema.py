@@ -11,6 +11,7 @@ from twindesk.store.models import (
     ALL_MODELS,
     DOCUMENT_MODELS,
     HISTORY_MODELS,
+    PAPER_MODELS,
     SortKeyField,
     database,
     pinyin_key,
@@ -55,6 +56,7 @@ def _v3_identity_and_history(migrator) -> None:
                                            "tbl_name = ? AND sql IS NOT NULL", (old,)).fetchall():
                 db.execute_sql(f'DROP INDEX "{index}"')
             model.create_table(safe=False)
+            _keep_columns_a_later_step_moves(db, table, columns)
             kept = ", ".join(f'"{c}"' for c in columns)
             db.execute_sql(f'INSERT INTO "{table}" ({kept}) SELECT {kept} FROM "{old}"')
             db.execute_sql(f'DROP TABLE "{old}"')
@@ -62,6 +64,16 @@ def _v3_identity_and_history(migrator) -> None:
         db.execute_sql("PRAGMA legacy_alter_table = OFF")
     database.create_tables(HISTORY_MODELS)
     _recompute_search_text(db)
+
+
+def _keep_columns_a_later_step_moves(db, table: str, old_columns: list[str]) -> None:
+    """Columns the model no longer has (a later step moves their values, as version 4 moves a
+    partnership's agreement into an `agreement` row) are added back as they were, so the copy keeps them."""
+    new = {row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()}
+    types = {row[1]: row[2] for row in db.execute_sql(f'PRAGMA table_info("{table}__v2")').fetchall()}
+    for column in old_columns:
+        if column not in new:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {types[column]}')
 
 
 def _recompute_search_text(db) -> None:
@@ -76,16 +88,37 @@ def _recompute_search_text(db) -> None:
                                     [(search_key(*values), row_id) for row_id, *values in rows])
 
 
-def _v4_documents(migrator) -> None:
-    """Version 4: documents on records (docs/architecture.md, "Documents"): `document_blob`, each
-    distinct file's bytes once, keyed by SHA-256, and `document`, a file attached to a record with its
-    title, kind, date and note. New tables only, no rebuild: every row stays as it is. `safe`: a
-    database brought from schema 2 through the rebuild above may have them already."""
-    migrator.database.create_tables(DOCUMENT_MODELS, safe=True)
+def _v4_documents_agreements_approvals(migrator) -> None:
+    """Version 4: documents on records, agreements and approvals (docs/architecture.md, "Documents",
+    "Agreements and approvals"). `document_blob` holds each distinct file's bytes once, keyed by
+    SHA-256; `document` is a file attached to a record. `agreement` holds a partnership's papers,
+    `partnership_approval` its approval stages, `visit_approval` an outbound trip's approval.
+
+    A partnership's agreement fields (title, place, signatories, next review) become its first
+    agreement, signed on its signing date, expiring on its next review (a partnership signed or with any
+    of them gets one; a letter of intent at the "intent" tier); the partnership keeps its own signing
+    date and established year. Then those columns are dropped. `safe`: a database brought from schema 2
+    through the rebuild above may have the new tables already."""
+    db = migrator.database
+    db.create_tables(DOCUMENT_MODELS + PAPER_MODELS, safe=True)
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("partnership")').fetchall()}
+    moved = ("agreement_title", "signed_place", "signatories", "next_review_on")
+    if not set(moved) <= columns:
+        return
+    db.execute_sql(
+        'INSERT INTO "agreement" (partnership_id, kind, title, signed_on, signed_place, signatories_home, '
+        'signatories_partner, term_years, expires_on, notes, created_at, updated_at, updated_by, illustrative) '
+        "SELECT id, CASE tier WHEN 'intent' THEN 'intent' ELSE 'friendship' END, coalesce(agreement_title, ''), "
+        "signed_on, coalesce(signed_place, ''), coalesce(signatories, ''), '', NULL, next_review_on, '', "
+        'created_at, updated_at, updated_by, illustrative FROM "partnership" '
+        "WHERE agreement_title != '' OR signed_place != '' OR signatories != '' OR next_review_on IS NOT NULL "
+        "OR signed_on IS NOT NULL ORDER BY id")
+    for column in moved:
+        db.execute_sql(f'ALTER TABLE "partnership" DROP COLUMN "{column}"')
 
 
 # version reached -> the step that reaches it from version - 1.
-STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history, 4: _v4_documents}
+STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history, 4: _v4_documents_agreements_approvals}
 
 # A new database is created at this version; an older one is migrated up to it.
 SCHEMA_VERSION = 4
@@ -93,4 +126,4 @@ SCHEMA_VERSION = 4
 
 def create_tables() -> None:
     """The newest schema, on an empty database."""
-    database.create_tables(ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS)
+    database.create_tables(ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS + PAPER_MODELS)

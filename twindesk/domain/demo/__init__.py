@@ -16,6 +16,7 @@ from twindesk.domain.operations.door import operation
 from twindesk.store.errors import UserError
 from twindesk.store.models import (
     Activity,
+    Agreement,
     Contact,
     Delegate,
     Gift,
@@ -23,10 +24,12 @@ from twindesk.store.models import (
     ItineraryItem,
     Partner,
     Partnership,
+    PartnershipApproval,
     PartnershipStatusChange,
     Shipment,
     ShipmentItem,
     Visit,
+    VisitApproval,
     VisitPartner,
     database,
 )
@@ -41,6 +44,8 @@ _TABLES = {
     "partners": Partner,
     "partnerships": Partnership,
     "status_changes": PartnershipStatusChange,
+    "agreements": Agreement,
+    "partnership_approvals": PartnershipApproval,
     "contacts": Contact,
     "activities": Activity,
     "visits": Visit,
@@ -48,6 +53,7 @@ _TABLES = {
     "delegates": Delegate,
     "itinerary_items": ItineraryItem,
     "gifts": Gift,
+    "visit_approvals": VisitApproval,
     "shipments": Shipment,
     "shipment_items": ShipmentItem,
 }
@@ -61,6 +67,8 @@ class DemoSummary:
     partners: int = 0
     partnerships: int = 0
     status_changes: int = 0
+    agreements: int = 0
+    partnership_approvals: int = 0
     contacts: int = 0
     activities: int = 0
     visits: int = 0
@@ -68,6 +76,7 @@ class DemoSummary:
     delegates: int = 0
     itinerary_items: int = 0
     gifts: int = 0
+    visit_approvals: int = 0
     shipments: int = 0
     shipment_items: int = 0
 

@@ -21,6 +21,7 @@ from datetime import date
 
 from twindesk.store.models import (
     Activity,
+    Agreement,
     HomeLocality,
     Partner,
     Partnership,
@@ -137,12 +138,17 @@ def _partner(**fields) -> Partner:
     return Partner.create(updated_by=UPDATED_BY, **fields)
 
 
-def _partnership(home, partner, *, history, **fields) -> Partnership:
-    """A partnership and its dated status history: `history` is [(status, date, note), ...], oldest first."""
+def _partnership(home, partner, *, history, agreement_title: str = "", **fields) -> Partnership:
+    """A partnership and its dated status history: `history` is [(status, date, note), ...], oldest first;
+    with `agreement_title`, the agreement it was signed with (signed on its signing date)."""
     status, since, _ = history[-1]
     ps = Partnership.create(
         home_locality=home, partner=partner, status=status, status_since=since, updated_by=UPDATED_BY, **fields
     )
+    if agreement_title:
+        kind = "intent" if fields.get("tier") == "intent" else "friendship"
+        Agreement.create(partnership=ps, kind=kind, title=agreement_title, signed_on=fields.get("signed_on"),
+                         updated_by=UPDATED_BY)
     for st, on, note in history:
         PartnershipStatusChange.create(partnership=ps, status=st, changed_on=on, note=note, updated_by=UPDATED_BY)
     return ps

@@ -20,15 +20,18 @@ from datetime import date, time, timedelta
 from twindesk.domain.demo.article import BOAO_PLACE, UPDATED_BY, Facts, both, text
 from twindesk.store.models import (
     Activity,
+    Agreement,
     Contact,
     Delegate,
     Gift,
     ItineraryItem,
     Partnership,
+    PartnershipApproval,
     PartnershipStatusChange,
     Shipment,
     ShipmentItem,
     Visit,
+    VisitApproval,
     VisitPartner,
 )
 
@@ -74,7 +77,7 @@ def _contacts(f: Facts) -> None:
         Contact.create(partner=partner, notes=text("虚构人物。", "A fictitious person."), **TAG, **fields)
 
 
-def _visit(partners, delegates=(), itinerary=(), gifts=(), **fields) -> Visit:
+def _visit(partners, delegates=(), itinerary=(), gifts=(), approval=None, **fields) -> Visit:
     """A visit with its partners, delegates (name, title, organization, role, counterpart), itinerary
     (day, start, end, place, activity, counterpart) and gifts (field dicts)."""
     visit = Visit.create(**TAG, **fields)
@@ -88,6 +91,8 @@ def _visit(partners, delegates=(), itinerary=(), gifts=(), **fields) -> Visit:
                              counterpart=counterpart, **TAG)
     for gift in gifts:
         Gift.create(visit=visit, **TAG, **gift)
+    if approval:
+        VisitApproval.create(visit=visit, **TAG, **approval)
     return visit
 
 
@@ -209,6 +214,10 @@ def _coming_visits(f: Facts, today: date) -> None:
         gifts=(dict(direction="given", description=both("黎锦挂毯", "Li brocade wall hanging"), value=2800,
                     currency="CNY", giver=both("海南省代表团", "Hainan delegation"),
                     recipient=both("济州特别自治道知事", "Governor of Jeju Special Self-Governing Province")),),
+        approval=dict(authority=both("海南省人民政府外事办公室", "Hainan Foreign Affairs Office"),
+                      document_number=f"琼外审〔{day(-10).year}〕37号", approved_on=day(-10), delegation_size=3,
+                      countries="KR", days=4, window_from=day(28), window_to=day(40),
+                      conditions=text("不得延期或增加国家。", "No extension, no further countries.")),
     )
     _visit(
         [f.hyogo],
@@ -308,11 +317,17 @@ def _city_partnerships(f: Facts, today: date) -> None:
     def partnership(home, partner, signed_on: date, review: date, agreement: str, notes: str) -> None:
         negotiating = years_before(signed_on, 1)
         ps = Partnership.create(home_locality=home, partner=partner, tier="friendly_exchange", status="active",
-                                status_since=signed_on, agreement_title=agreement, signed_on=signed_on,
-                                established_year=signed_on.year, next_review_on=review, notes=notes, **TAG)
+                                status_since=signed_on, signed_on=signed_on, established_year=signed_on.year,
+                                notes=notes, **TAG)
+        Agreement.create(partnership=ps, kind="memorandum", title=agreement, signed_on=signed_on,
+                         expires_on=review, **TAG)
         for status, on, note in (("negotiating", negotiating, text("开始商谈。", "Talks began.")),
                                  ("active", signed_on, text("签署备忘录。", "Memorandum signed."))):
             PartnershipStatusChange.create(partnership=ps, status=status, changed_on=on, note=note, **TAG)
+        for stage, authority, before in (("local", both("三亚市人民政府", "Sanya Municipal Government"), 90),
+                                         ("provincial", both("海南省外事办公室", "Hainan Foreign Affairs Office"), 30)):
+            PartnershipApproval.create(partnership=ps, stage=stage, authority=authority, outcome="approved",
+                                       decided_on=signed_on - timedelta(days=before), **TAG)
 
     memo = both("友好交流合作备忘录", "Memorandum on friendly exchange and cooperation")
     ten_years = years_before(today + timedelta(days=60), 10)

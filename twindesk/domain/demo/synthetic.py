@@ -61,8 +61,10 @@ HEAD = ("id", "created_at", "updated_at", "updated_by", "illustrative")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "partner": (*HEAD, "name_zh", "name_en", "name_native", "kind", "country", "parent_id", "population", "area_km2",
                 "website", "latitude", "longitude", "profile", "notes", "search_text", "sort_zh"),
-    "partnership": (*HEAD, "home_locality_id", "partner_id", "tier", "status", "status_since", "agreement_title",
-                    "signed_on", "signed_place", "signatories", "established_year", "next_review_on", "notes"),
+    "partnership": (*HEAD, "home_locality_id", "partner_id", "tier", "status", "status_since", "signed_on",
+                    "established_year", "notes"),
+    "agreement": (*HEAD, "partnership_id", "kind", "title", "signed_on", "signed_place", "signatories_home",
+                  "signatories_partner", "term_years", "expires_on", "notes"),
     "partnership_status_change": (*HEAD, "partnership_id", "status", "changed_on", "note"),
     "contact": (*HEAD, "partner_id", "honorific", "family_name", "given_name", "family_name_first", "title",
                 "organization", "languages", "email", "phone", "notes", "search_text"),
@@ -172,7 +174,7 @@ def iter_rows(
 
     for lo in range(0, n, chunk):
         hi = min(n, lo + chunk)
-        partner, partnership, changes, contact = [], [], [], []
+        partner, partnership, agreement, changes, contact = [], [], [], [], []
         activity, visit, visit_partner, delegate, itinerary, gift = [], [], [], [], [], []
         shipment, shipment_item = [], []
 
@@ -234,14 +236,16 @@ def iter_rows(
                 signed_on = days[signed]
                 year = int(signed_on[:4])
                 place = "Haikou" if r() < 0.5 else name_en
-                signatories = f"{zh_person()}; {person(people)[4]}"
+                home_side, partner_side = zh_person(), person(people)[4]
                 review = days[signed + 1826] if status == "active" and signed + 1826 < nd else None
+                agid = ids["agreement"]
+                ids["agreement"] = agid + 1
+                agreement.append((agid, *head, psid, "intent" if tier == "intent" else "friendship", AGREEMENTS[tier],
+                                  signed_on, place, home_side, partner_side, None, review, note))
             else:
-                signed_on = year = review = None
-                place = signatories = ""
+                signed_on = year = None
             partnership.append((
-                psid, *head, home_ids[int(r() * nh)], pid, tier, status, days[since],
-                AGREEMENTS[tier] if signed is not None else "", signed_on, place, signatories, year, review, note,
+                psid, *head, home_ids[int(r() * nh)], pid, tier, status, days[since], signed_on, year, note,
             ))
 
             fam, giv, fam_first, hon, _full, mail = person(people)
@@ -415,6 +419,7 @@ def iter_rows(
         yield {
             "partner": partner,
             "partnership": partnership,
+            "agreement": agreement,
             "partnership_status_change": changes,
             "contact": contact,
             "activity": activity,

@@ -40,7 +40,7 @@ _SEPARATORS = str.maketrans("", "", ", \u00a0\u202f\u2009'")
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text, longtext, date, time, int, year, decimal, float, bool, code, country,
+    kind: str = "text"  # text, longtext, date, time, int, year, decimal, float, bool, code, country, countries,
     #                     currency, email, url, ref
     required: bool = False
     vocabulary: Vocabulary | None = None
@@ -252,6 +252,16 @@ def clean_value(field: Field, value):
         if code is None:
             raise Problem("is not a country (use an ISO code such as KR, JP, RU)")
         return code
+    if kind == "countries":  # "KR JP", "韩国、日本": the codes, space-separated, in the order given
+        codes = []
+        for word in re.split(r"[\s,，、;；/]+", _text(value)):
+            if word:
+                code = countries.find_country(word) or countries.find_country(_plain(word))
+                if code is None:
+                    raise Problem("names “{word}”, which is not a country (use ISO codes such as KR JP RU)",
+                                  word=word)
+                codes.append(code)
+        return " ".join(dict.fromkeys(codes))
     if kind == "currency":
         text = _plain(value).upper()
         if not text:

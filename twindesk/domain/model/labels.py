@@ -19,10 +19,26 @@ RECORDS_ZH = {
     "shipment": "援助物资",
     "shipment item": "物资明细",
     "document": "文件",
+    "agreement": "协议",
+    "approval stage": "审批环节",
+    "visit approval": "出访批件",
 }
 
 FIELDS_ZH = {
     "Activity": "活动内容",
+    "Approved countries": "批准国家",
+    "Approved days": "批准天数",
+    "Approved delegation size": "批准人数",
+    "Approved from": "批准出行起始日",
+    "Approved until": "批准出行截止日",
+    "Approving authority": "审批机关",
+    "Conditions": "附加条件",
+    "Document number": "文号",
+    "Expiry date": "到期日期",
+    "Signatories (our side)": "我方签署人",
+    "Signatories (partner side)": "对方签署人",
+    "Stage": "审批层级",
+    "Term (years)": "有效期（年）",
     "Agreement": "协议名称",
     "Area (km²)": "面积（平方千米）",
     "Budget": "预算",
@@ -111,6 +127,11 @@ FIELD_OVERRIDES_ZH = {
     ("visit", "title"): "团组名称",
     ("shipment", "title"): "物资名称",
     ("shipment_item", "unit"): "计量单位",
+    ("agreement", "title"): "协议名称",
+    ("agreement", "kind"): "协议类型",
+    ("partnership_approval", "decided_on"): "审批日期",
+    ("partnership_approval", "outcome"): "审批结果",
+    ("visit_approval", "approved_on"): "批准日期",
 }
 
 
@@ -123,7 +144,7 @@ def record_label(label: str, lang: str = "en") -> str:
 MEASURES_ZH = {
     "home locality": "个", "partner": "个", "partnership": "项", "status change": "条", "contact": "位",
     "activity": "项", "visit": "次", "delegate": "位", "itinerary item": "项", "gift": "件", "shipment": "批",
-    "shipment item": "项", "document": "份",
+    "shipment item": "项", "document": "份", "agreement": "份", "approval stage": "个", "visit approval": "份",
 }
 
 

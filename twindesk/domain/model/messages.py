@@ -75,6 +75,8 @@ ZH = {
     "must be a three-letter currency code such as CNY, USD, JPY": "必须是三位字母币种代码，如 CNY、USD、JPY",
     "is not an ISO 4217 currency code (such as CNY, USD, JPY, KRW)": "不是 ISO 4217 币种代码（如 CNY、USD、JPY、KRW）",
     "is too large a number to store": "数值过大，无法保存",
+    "names “{word}”, which is not a country (use ISO codes such as KR JP RU)":
+        "中的“{word}”不是国家（请填写 ISO 代码，如 KR、JP、RU，以空格分隔）",
     "is too large a number to store (at most {limit})": "数值过大，无法保存（最大为 {limit}）",
     # a value that was read but breaks a rule
     "{label} is required.": "{label}为必填项。",

@@ -23,6 +23,9 @@ class RecordSpec:
     model: type
     fields: tuple[Field, ...]
     rules: tuple[Rule, ...] = ()
+    # Values a record derives from its others when left empty (an agreement's expiry from its term),
+    # applied by `validation.validate` before the rules: cleaned values -> the values to add.
+    completions: tuple[Callable[[dict], dict], ...] = ()
     parent: str | None = None  # the field that ties a sub-record to its owner, e.g. "visit"
     by_name: dict = field(default_factory=dict, compare=False)
 
@@ -70,8 +73,9 @@ def not_before(later: str, earlier: str) -> Rule:
 
 def one_of_required(*names: str) -> Rule:
     def rule(values: dict, spec: RecordSpec) -> list[FieldError]:
-        if any(values.get(n) for n in names):
-            return []
+        for n in names:  # a loop, not any(): this runs for every row of an import
+            if values.get(n):
+                return []
         # Labels as they are: lower-casing would write "chinese name", "english name".
         either = Both(" or ".join(spec.field(n).label for n in names),
                       "或".join(spec.field_label(n, "zh_CN") for n in names))
@@ -152,14 +156,52 @@ PARTNERSHIP = RecordSpec("partnership", "partnership", m.Partnership, (
     F("tier", "Tier", "code", required=True, vocabulary=v.TIERS, default="sister"),
     F("status", "Status", "code", required=True, vocabulary=v.PARTNERSHIP_STATUSES, default="prospect"),
     F("status_since", "Status since", "date"),
-    F("agreement_title", "Agreement"),
+    F("signed_on", "Signing date", "date"),
+    F("established_year", "Established (year)", "year", minimum=1900, maximum=2100),
+    F("notes", "Notes", "longtext"),
+), rules=(dated_when_signed,), parent="partner")
+
+
+def add_years(day, years: int):
+    """`day` `years` years on; 29 February becomes 28 February in a year without it."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def expiry_from_term(values: dict) -> dict:
+    """An agreement signed for a term expires that many years after its signing, unless its expiry is
+    given (an amendment may end it earlier): docs/architecture.md, "Agreements and approvals"."""
+    signed, term = values.get("signed_on"), values.get("term_years")
+    if values.get("expires_on") is None and signed is not None and term:
+        return {"expires_on": add_years(signed, term)}
+    return {}
+
+
+AGREEMENT = RecordSpec("agreement", "agreement", m.Agreement, (
+    F("partnership", "Partnership", "ref", required=True, ref="partnership"),
+    F("kind", "Kind", "code", required=True, vocabulary=v.AGREEMENT_KINDS, default="friendship"),
+    F("title", "Title"),
     F("signed_on", "Signing date", "date"),
     F("signed_place", "Signing place"),
-    F("signatories", "Signatories", "longtext"),
-    F("established_year", "Established (year)", "year", minimum=1900, maximum=2100),
-    F("next_review_on", "Next review / renewal", "date"),
+    F("signatories_home", "Signatories (our side)", "longtext"),
+    F("signatories_partner", "Signatories (partner side)", "longtext"),
+    F("term_years", "Term (years)", "int", minimum=1, maximum=100),
+    F("expires_on", "Expiry date", "date"),
     F("notes", "Notes", "longtext"),
-), rules=(not_before("next_review_on", "signed_on"), dated_when_signed), parent="partner")
+), rules=(not_before("expires_on", "signed_on"),), parent="partnership", completions=(expiry_from_term,))
+
+PARTNERSHIP_APPROVAL = RecordSpec("partnership_approval", "approval stage", m.PartnershipApproval, (
+    F("partnership", "Partnership", "ref", required=True, ref="partnership"),
+    F("stage", "Stage", "code", required=True, vocabulary=v.APPROVAL_STAGES, default="local"),
+    F("authority", "Approving authority"),
+    F("document_number", "Document number"),
+    F("decided_on", "Date", "date"),
+    F("outcome", "Outcome", "code", required=True, vocabulary=v.APPROVAL_OUTCOMES, default="pending"),
+    F("notes", "Notes", "longtext"),
+), rules=(date_for_status("outcome", {"approved": "decided_on", "refused": "decided_on"}),),
+    parent="partnership")
 
 STATUS_CHANGE = RecordSpec("status_change", "status change", m.PartnershipStatusChange, (
     F("partnership", "Partnership", "ref", required=True, ref="partnership"),
@@ -246,6 +288,20 @@ GIFT = RecordSpec("gift", "gift", m.Gift, (
     F("notes", "Notes", "longtext"),
 ), parent="visit")
 
+VISIT_APPROVAL = RecordSpec("visit_approval", "visit approval", m.VisitApproval, (
+    F("visit", "Visit", "ref", required=True, ref="visit"),
+    F("authority", "Approving authority", required=True),
+    F("document_number", "Document number"),
+    F("approved_on", "Date", "date"),
+    F("delegation_size", "Approved delegation size", "int", minimum=1),
+    F("countries", "Approved countries", "countries"),
+    F("days", "Approved days", "int", minimum=1),
+    F("window_from", "Approved from", "date"),
+    F("window_to", "Approved until", "date"),
+    F("conditions", "Conditions", "longtext"),
+    F("notes", "Notes", "longtext"),
+), rules=(not_before("window_to", "window_from"),), parent="visit")
+
 SHIPMENT = RecordSpec("shipment", "shipment", m.Shipment, (
     F("direction", "Direction", "code", required=True, vocabulary=v.SHIPMENT_DIRECTIONS, default="outgoing"),
     F("partner", "Partner", "ref", ref="partner"),
@@ -285,8 +341,8 @@ SHIPMENT_ITEM = RecordSpec("shipment_item", "shipment item", m.ShipmentItem, (
 ), parent="shipment")
 
 SPECS: dict[str, RecordSpec] = {s.kind: s for s in (
-    HOME_LOCALITY, PARTNER, PARTNERSHIP, STATUS_CHANGE, CONTACT, ACTIVITY,
-    VISIT, DELEGATE, ITINERARY_ITEM, GIFT, SHIPMENT, SHIPMENT_ITEM,
+    HOME_LOCALITY, PARTNER, PARTNERSHIP, STATUS_CHANGE, AGREEMENT, PARTNERSHIP_APPROVAL, CONTACT, ACTIVITY,
+    VISIT, DELEGATE, ITINERARY_ITEM, GIFT, VISIT_APPROVAL, SHIPMENT, SHIPMENT_ITEM,
 )}
 
 # Every stored record's kind by its model, including the link rows that are not records of their own.

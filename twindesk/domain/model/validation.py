@@ -1,5 +1,6 @@
 """Checking one record's values against its spec: every problem found at once, each naming its field."""
 
+from datetime import date
 from decimal import Decimal
 
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
@@ -31,6 +32,109 @@ def _check_range(spec: RecordSpec, f: Field, value) -> FieldError | None:
     return None
 
 
+# Free text rarely repeats down a column; every other kind's typed values do (codes, countries, dates).
+_FREE_TEXT = frozenset({"text", "longtext"})
+# Raw values whose type and equality decide what they clean to (a Decimal's str keeps its places, a
+# datetime equals one in another time zone, a float -0.0 equals 0.0: those are cleaned every time).
+_SAME_WHEN_EQUAL = frozenset({str, int, bool, date, type(None)})
+_FAILED = object()
+
+
+class Validator:
+    """`validate` for records of one kind: the defaults cleaned once, the rules' fields looked up once.
+
+    With `remember` (an import's many rows), each distinct typed value of a field that is not free text
+    is cleaned once: cleaning is pure, so the same value gives the same result, and a value that fails
+    is cleaned again each time, so its message is built as for the first. The forms use it without.
+    """
+
+    def __init__(self, spec: RecordSpec, remember: bool = False):
+        self.spec = spec
+        self._names = frozenset(spec.by_name) | {"id"}
+        self._rules = tuple((rule, frozenset(getattr(rule, "fields", ()))) for rule in spec.rules)
+        # (name, field, whether its typed values repeat and may be remembered)
+        self._plan = tuple((f.name, f, f.kind not in _FREE_TEXT) for f in spec.fields)
+        self._defaults: dict[str, object] = {}  # field -> its default, cleaned and checked (never failing)
+        self._memory: dict | None = {} if remember else None
+
+    def _value(self, f: Field, raw, errors: list):
+        """What validate keeps for `raw` in field `f`, or _FAILED with the problem added to `errors`."""
+        spec = self.spec
+        try:
+            value = clean_value(f, raw)
+        except ValueError as exc:
+            problem = exc if isinstance(exc, Problem) else str(exc)
+            errors.append(field_error(f.name, f.label, "{label} “{value}” {problem}.",
+                                      label=Label(spec.kind, f.name, f.label), value=_shown(raw), problem=problem))
+            return _FAILED
+        if value is None and f.default is not None and not f.required:
+            value = clean_value(f, f.default)  # an emptied currency or order: the default, not NULL
+        if f.required and value in (None, ""):
+            errors.append(field_error(f.name, f.label, "{label} is required.", label=Label(spec.kind, f.name, f.label)))
+            return _FAILED
+        problem = _check_range(spec, f, value)
+        if problem:
+            errors.append(problem)
+            return _FAILED
+        if value is None and f.kind in _FREE_TEXT:
+            value = ""
+        return value
+
+    def _default(self, f: Field, errors: list):
+        value = self._value(f, f.default, errors)
+        if value is not _FAILED:
+            self._defaults[f.name] = value
+        return value
+
+    def __call__(self, values: dict, *, partial: bool = False) -> dict:
+        spec = self.spec
+        if not self._names.issuperset(values):
+            unknown = set(values) - self._names
+            raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
+        memory, defaults = self._memory, self._defaults
+        cleaned: dict = {}
+        errors: list[FieldError] = []
+        for name, f, pure in self._plan:
+            if name in values:
+                raw = values[name]
+                if memory is not None and pure and type(raw) in _SAME_WHEN_EQUAL:
+                    key = (name, type(raw), raw)
+                    value = memory.get(key, _FAILED)
+                    if value is _FAILED:
+                        value = self._value(f, raw, errors)
+                        if value is not _FAILED:
+                            memory[key] = value
+                else:
+                    value = self._value(f, raw, errors)
+            elif partial:
+                continue
+            else:
+                value = defaults.get(name, _FAILED)
+                if value is _FAILED:
+                    value = self._default(f, errors)
+            if value is not _FAILED:
+                cleaned[name] = value
+        if "id" in values:
+            cleaned["id"] = values["id"]
+        if not partial:
+            failed = {e.field for e in errors} if errors else ()
+            if not failed:
+                for complete in spec.completions:  # e.g. an agreement's expiry from its signing date and term
+                    cleaned.update(complete(cleaned))
+            for rule, fields in self._rules:
+                # A rule over a field that is already wrong would only add a misleading second message
+                # ("Give at least one name" when the one name given is too long).
+                if failed and not fields.isdisjoint(failed):
+                    continue
+                errors.extend(rule(cleaned, spec))
+        if errors:
+            raise ValidationError(spec.label, errors)
+        return cleaned
+
+
+_VALIDATORS: dict[int, Validator] = {}  # id(spec) -> its Validator (which keeps the spec, so the id stays its)
+
+
 def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> dict:
     """Clean and check `values` for a record of `kind`; return the cleaned values.
 
@@ -38,47 +142,7 @@ def validate(kind: str | RecordSpec, values: dict, *, partial: bool = False) -> 
     fields take their defaults. Raises ValidationError listing every problem.
     """
     spec = kind if isinstance(kind, RecordSpec) else SPECS[kind]
-    unknown = set(values) - set(spec.by_name) - {"id"}
-    if unknown:
-        raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
-    cleaned: dict = {}
-    errors: list[FieldError] = []
-    for f in spec.fields:
-        if f.name not in values:
-            if partial:
-                continue
-            raw = f.default
-        else:
-            raw = values[f.name]
-        try:
-            value = clean_value(f, raw)
-        except ValueError as exc:
-            problem = exc if isinstance(exc, Problem) else str(exc)
-            errors.append(field_error(f.name, f.label, "{label} “{value}” {problem}.",
-                                      label=Label(spec.kind, f.name, f.label), value=_shown(raw), problem=problem))
-            continue
-        if value is None and f.default is not None and not f.required:
-            value = clean_value(f, f.default)  # an emptied currency or order: the default, not NULL
-        if f.required and value in (None, ""):
-            errors.append(field_error(f.name, f.label, "{label} is required.", label=Label(spec.kind, f.name, f.label)))
-            continue
-        problem = _check_range(spec, f, value)
-        if problem:
-            errors.append(problem)
-            continue
-        if value is None and f.kind in ("text", "longtext"):
-            value = ""
-        cleaned[f.name] = value
-    if "id" in values:
-        cleaned["id"] = values["id"]
-    if not partial:
-        failed = {e.field for e in errors}
-        for rule in spec.rules:
-            # A rule over a field that is already wrong would only add a misleading second message
-            # ("Give at least one name" when the one name given is too long).
-            if failed.intersection(getattr(rule, "fields", ())):
-                continue
-            errors.extend(rule(cleaned, spec))
-    if errors:
-        raise ValidationError(spec.label, errors)
-    return cleaned
+    validator = _VALIDATORS.get(id(spec))
+    if validator is None:
+        validator = _VALIDATORS[id(spec)] = Validator(spec)
+    return validator(values, partial=partial)

@@ -29,6 +29,7 @@ class Vocabulary(tuple):
         obj._by_code = {t.code: t for t in terms}
         obj.synonyms = dict(synonyms or {})
         obj._typed = None  # built on first use by code_for_typed
+        obj._exact = None  # built on first use by code_for
         return obj
 
     @property
@@ -47,11 +48,13 @@ class Vocabulary(tuple):
 
     def code_for(self, text: str) -> str | None:
         """The code whose code, English or Chinese label is `text` (case-insensitive), else None."""
-        wanted = (text or "").strip().casefold()
-        for t in self:
-            if wanted in (t.code.casefold(), t.en.casefold(), t.zh.casefold()):
-                return t.code
-        return None
+        if self._exact is None:  # the first term that has it, as a search in order would find
+            exact: dict[str, str] = {}
+            for t in self:
+                for word in (t.code, t.en, t.zh):
+                    exact.setdefault(word.casefold(), t.code)
+            self._exact = exact
+        return self._exact.get((text or "").strip().casefold())
 
     def code_for_typed(self, text: str) -> str | None:
         """The code for what staff type in a list: the code, either label, a part of a label between
@@ -206,6 +209,32 @@ ITEM_CATEGORIES = Vocabulary("item category", [
     "捐款": "funds", "现金": "funds", "money": "funds", "其它": "other",
 })
 
+# A partnership's papers (agreement.kind); a renewal or an amendment follows an earlier one.
+AGREEMENT_KINDS = Vocabulary("agreement kind", [
+    T("intent", "Letter of intent", "意向书"),
+    T("friendship", "Friendship agreement", "友好协议"),
+    T("memorandum", "Memorandum", "备忘录"),
+    T("renewal", "Renewal", "续签协议"),
+    T("amendment", "Amendment", "补充协议"),
+], {"意向": "intent", "letter of intent": "intent", "loi": "intent", "协议": "friendship",
+    "友好城市协议": "friendship", "结好协议": "friendship", "agreement": "friendship", "mou": "memorandum",
+    "合作备忘录": "memorandum", "续签": "renewal", "续约": "renewal", "补充": "amendment", "修正": "amendment"})
+
+# A new relation's approval passes these stages in order (partnership_approval.stage).
+APPROVAL_STAGES = Vocabulary("approval stage", [
+    T("local", "Local", "市级"),
+    T("provincial", "Provincial", "省级"),
+    T("national", "National", "国家级"),
+], {"市": "local", "市里": "local", "city": "local", "省": "provincial", "省外办": "provincial",
+    "国家": "national", "全国友协": "national", "外交部": "national"})
+
+APPROVAL_OUTCOMES = Vocabulary("approval outcome", [
+    T("pending", "Pending", "待批"),
+    T("approved", "Approved", "已批准"),
+    T("refused", "Refused", "未批准"),
+], {"审批中": "pending", "报批中": "pending", "批准": "approved", "同意": "approved", "不同意": "refused",
+    "驳回": "refused", "rejected": "refused"})
+
 # What an operation in the history was (history_operation.action), as the history views word it.
 HISTORY_ACTIONS = Vocabulary("history action", [
     T("save", "save", "保存"),
@@ -222,7 +251,7 @@ HISTORY_ACTIONS = Vocabulary("history action", [
 ])
 
 # What a document is (document.kind), and which records can hold documents (docs/architecture.md,
-# "Documents"): the one list of owner kinds; an agreement will join it.
+# "Documents"): the one list of owner kinds.
 DOCUMENT_KINDS = Vocabulary("document kind", [
     T("agreement", "Agreement", "协议"),
     T("approval", "Approval", "批件"),
@@ -232,4 +261,5 @@ DOCUMENT_KINDS = Vocabulary("document kind", [
     T("other", "Other", "其他"),
 ], {"批文": "approval", "批复": "approval", "协议书": "agreement", "合同": "agreement", "函": "letter",
     "来函": "letter", "相片": "photo", "图片": "photo", "运单号": "waybill", "提单": "waybill"})
-DOCUMENT_OWNERS = ("partner", "partnership", "visit", "shipment", "activity", "contact")
+DOCUMENT_OWNERS = ("partner", "partnership", "agreement", "partnership_approval", "visit", "visit_approval",
+                   "shipment", "activity", "contact")

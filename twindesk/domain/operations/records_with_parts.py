@@ -35,6 +35,9 @@ PART_NAMES = {
     "partnership": Both("Partnerships", "友好关系"),
     "contact": Both("Contacts", "联系人"),
     "status_change": Both("Status history", "状态记录"),
+    "agreement": Both("Agreements", "协议"),
+    "partnership_approval": Both("Approvals", "审批"),
+    "visit_approval": Both("Approval", "出访批件"),
     PARTNERS: Both("Partners", "友好伙伴"),
 }
 

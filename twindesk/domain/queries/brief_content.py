@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 
 from twindesk.domain.model.ids import checked_id
+from twindesk.domain.model.warnings import latest_approval
 from twindesk.domain.operations import records
 from twindesk.domain.queries import brief_queries as q
 from twindesk.domain.queries import documents as document_rows
@@ -72,6 +73,12 @@ class VisitBriefContent:
     @cached_property
     def gifts(self) -> list[dict]:
         return children("gift", self.visit_id)
+
+    @cached_property
+    def approval(self) -> dict | None:
+        """The approval that governs the trip (the latest; docs/architecture.md, "Agreements and
+        approvals"), None without one."""
+        return latest_approval(children("visit_approval", self.visit_id))
 
     @cached_property
     def earlier_gifts(self) -> list[dict]:

@@ -13,6 +13,7 @@ import peewee as pw
 from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
+from twindesk.domain.queries import agreements
 from twindesk.domain.queries.insights import (
     ANNIVERSARY_EVERY,
     LIVE_STATUSES,
@@ -55,9 +56,11 @@ def partnerships_of(partner_id: int) -> list[dict]:
                    .where(sc.partnership.in_([r["id"] for r in rows])).order_by(sc.changed_on, sc.id))
         for change in changes.dicts():
             history[change.pop("partnership")].append(change)
+    papers = agreements.brief_fields(r["id"] for r in rows)
     for row in rows:
         row["partner_id"] = row.pop("partner")
         row["history"] = history[row["id"]]
+        row.update(papers[row["id"]])  # its latest agreement and renewal (queries/agreements.py)
     return rows
 
 

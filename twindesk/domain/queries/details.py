@@ -18,6 +18,9 @@ CHILD_ORDER = {
     "partnership": ("established_year", "id"),
     "status_change": ("changed_on", "id"),
     "activity": ("held_on", "id"),
+    "agreement": ("signed_on", "id"),
+    "partnership_approval": ("id",),
+    "visit_approval": ("approved_on", "id"),
 }
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
-from twindesk.domain.model import countries
+from twindesk.domain.model import countries, labels
 from twindesk.domain.model.fields import Field
 from twindesk.domain.model.messages import Both, render
 from twindesk.domain.model.specs import SPECS
@@ -69,13 +69,19 @@ def _columns(kind: str) -> dict[str, Field]:
     return out
 
 
+# Columns schema 4 moved into a partnership's first agreement, still named by older history rows.
+RETIRED = {("partnership", "agreement_title"): "Agreement", ("partnership", "signed_place"): "Signing place",
+           ("partnership", "signatories"): "Signatories", ("partnership", "next_review_on"): "Next review / renewal"}
+
+
 def field_label(kind: str, column: str, lang: str = "en") -> str:
     """The label of the field stored in `column` ("partner_id" reads "Partner")."""
     found = _columns(kind).get(column)
     if found is PARTNERS_FIELD:
         return PARTNERS_LABEL.text(lang)
     if found is None:
-        return column.replace("_", " ")
+        retired = RETIRED.get((kind, column))
+        return labels.field_label(kind, column, retired, lang) if retired else column.replace("_", " ")
     return SPECS[kind].field_label(found.name, lang)
 
 

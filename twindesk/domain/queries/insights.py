@@ -11,6 +11,7 @@ import peewee as pw
 from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
+from twindesk.domain.queries import agreements
 from twindesk.store import models as m
 
 LIVE_STATUSES = ("active", "dormant")  # relations that exist, whether or not they are busy
@@ -114,14 +115,16 @@ def anniversaries_between(start: date, end: date, limit: int | None = None) -> t
 
 
 def renewals_due(start: date, end: date) -> list[dict]:
-    """Partnerships whose next review or renewal falls between `start` and `end`, soonest first."""
+    """Partnerships whose next review or renewal (the latest expiry of their agreements) falls between
+    `start` and `end`, soonest first."""
     ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
+    renewal = agreements.renewal_on()
     query = (ps.select(ps.id, ps.partner.alias("partner_id"), p.name_zh.alias("partner_zh"),
                        p.name_en.alias("partner_en"), loc.name_zh.alias("locality_zh"), ps.tier, ps.status,
-                       ps.next_review_on)
+                       renewal.alias("next_review_on"))
              .join(p).switch(ps).join(loc)
-             .where(ps.next_review_on.between(start, end), ps.status != "ended")
-             .order_by(ps.next_review_on, ps.id))
+             .where(renewal.between(start.isoformat(), end.isoformat()), ps.status != "ended")
+             .order_by(renewal, ps.id))
     return list(query.dicts())
 
 

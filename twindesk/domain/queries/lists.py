@@ -13,6 +13,7 @@ from datetime import date
 import peewee as pw
 from peewee import fn
 
+from twindesk.domain.queries import agreements
 from twindesk.store import models as m
 
 PAGE_SIZE = 200
@@ -147,7 +148,7 @@ PARTNERSHIPS = ListDef(
         "status_since": PS.status_since,
         "established_year": PS.established_year,
         "signed_on": PS.signed_on,
-        "next_review_on": PS.next_review_on,
+        "next_review_on": agreements.renewal_on(PS),  # the latest expiry of its agreements
     },
     base=lambda: PS.select().join(PartnerAlias, on=(PS.partner == PartnerAlias.id)).switch(PS).join(
         L, on=(PS.home_locality == L.id)),
@@ -156,7 +157,7 @@ PARTNERSHIPS = ListDef(
     status=PS.status,
     country=PartnerAlias.country,
     partner=PS.partner,
-    date=PS.next_review_on,
+    date=agreements.renewal_on(PS),
     sort_by={"partner_zh": PartnerAlias.sort_zh, "locality_zh": L.sort_zh},
 )
 

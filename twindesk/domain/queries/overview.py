@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import peewee as pw
 from peewee import fn
 
-from twindesk.domain.queries import insights
+from twindesk.domain.queries import agreements, approvals, insights
 from twindesk.store import models as m
 
 CARD_ROWS = 200  # what a card lists; the rest are counted ("… and 1,234 more")
@@ -23,7 +23,7 @@ FOLLOW_UP_AHEAD_DAYS = 30  # follow-ups due in the coming month are listed …
 FOLLOW_UP_LOOKBACK_DAYS = 90  # … and overdue ones for this long (activities have no "done" flag)
 # The record kinds the overview reads: a change notice about any of them refreshes the dashboard.
 KINDS_READ = frozenset({"partner", "partnership", "home_locality", "visit", "visit_partner", "shipment",
-                        "shipment_item", "activity"})
+                        "shipment_item", "activity", "agreement", "partnership_approval", "visit_approval"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class Overview:
     aid_values: list[dict]
     partners_by_country: dict[str, int]
     status_counts: dict[str, dict[str, int]]
+    # partnerships waiting on an approval stage (rows with `stage`), and trips lacking their approval
+    approvals_pending: Rows = field(default_factory=Rows)
+    trips_lacking_approval: Rows = field(default_factory=Rows)
 
 
 def twelve_months_from(today: date) -> date:
@@ -96,13 +99,14 @@ def shipments_in_transit(today: date, limit: int = CARD_ROWS) -> Rows:
 def reviews(today: date, until: date, limit: int = CARD_ROWS) -> Rows:
     """Reviews and renewals of live partnerships due up to `until`, the past-due first (soonest first)."""
     ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
-    late = ps.next_review_on < today
+    renewal = agreements.renewal_on()  # the latest expiry of its agreements
+    late = renewal < today.isoformat()
     query = (ps.select(ps.id, ps.partner.alias("partner_id"), p.name_zh.alias("partner_zh"),
                        p.name_en.alias("partner_en"), loc.name_zh.alias("locality_zh"), ps.tier, ps.status,
-                       ps.next_review_on, late.alias("overdue"))
+                       renewal.alias("next_review_on"), late.alias("overdue"))
              .join(p).switch(ps).join(loc)
-             .where(ps.next_review_on <= until, ps.status != "ended")
-             .order_by(ps.next_review_on, ps.id))
+             .where(renewal <= until.isoformat(), ps.status != "ended")
+             .order_by(renewal, ps.id))
     found = _counted(query, limit, late)
     for row in found.rows:
         row["overdue"] = bool(row["overdue"])
@@ -144,6 +148,8 @@ def load_overview(today: date, *, quiet_after_days: int, upcoming_days: int = UP
         ("quiet_relationships", lambda: Rows(*insights.quiet_partners(today, quiet_after_days, limit))),
         ("aid_shipment_counts", insights.aid_shipment_counts),
         ("aid_values", insights.aid_values),
+        ("approvals_pending", lambda: Rows(*approvals.pending_partnerships(limit))),
+        ("trips_lacking_approval", lambda: Rows(*approvals.trips_lacking_approval(today, limit))),
     ]
     parts: dict[str, object] = {}
     for name, read in readers:

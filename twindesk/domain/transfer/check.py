@@ -32,7 +32,7 @@ from twindesk.domain.model import ids, rules
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both, Label
-from twindesk.domain.model.validation import validate
+from twindesk.domain.model.validation import Validator
 from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
 from twindesk.domain.transfer.row_status import RowStatus, row_statuses
 from twindesk.domain.transfer.tables import KINDS, TAG, row_tag, spec_of
@@ -177,6 +177,8 @@ class ImportCheck:
         self._notes: list[RowProblem] = []
         self._uuids: dict[str, dict[str, int]] = {k: {} for k in KINDS}  # UUID -> first line, per sheet
         self._pending: dict[str, list[tuple]] = {k: [] for k in KINDS}
+        # validate, each distinct value of a column cleaned once (model/validation.py)
+        self._validators = {k: Validator(spec_of(k), remember=True) for k in KINDS}
         self._tables = {k: TablePlan(k) for k in KINDS}
         self._problems: list[RowProblem] = []
         self._seen: dict[str, dict[int, int]] = {k: {} for k in KINDS}  # ID -> first line, per sheet
@@ -309,6 +311,7 @@ class ImportCheck:
         spec = spec_of(kind)
         names = [f.name for f in spec.fields]
         matched, identities = self._match(kind, rows)
+        validate = self._validators[kind]
         stored = _stored(kind, [rid for _, ok, rid, exists, *_ in matched if ok and exists])
         table = self._tables[kind]
         for line, ok, record_id, _exists, values, version, new_uuid, new_version in matched:
@@ -324,7 +327,7 @@ class ImportCheck:
                 merged = {k: v for k, v in values.items() if v is not None and v != ""}
             merged["id"] = record_id
             try:
-                cleaned = validate(spec, merged)
+                cleaned = validate(merged)
             except ValidationError as exc:
                 failed = self._failed.get((kind, line), ())
                 for error in exc.errors:

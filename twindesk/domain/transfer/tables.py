@@ -18,8 +18,9 @@ VISIT_PARTNER = RecordSpec("visit_partner", "visit partner", m.VisitPartner, (
 
 # Parents before children, so that references point backwards where they can.
 KINDS = (
-    "home_locality", "partner", "partnership", "status_change", "contact", "activity",
-    "visit", "visit_partner", "delegate", "itinerary_item", "gift", "shipment", "shipment_item",
+    "home_locality", "partner", "partnership", "status_change", "agreement", "partnership_approval", "contact",
+    "activity", "visit", "visit_partner", "delegate", "itinerary_item", "gift", "visit_approval", "shipment",
+    "shipment_item",
 )
 
 

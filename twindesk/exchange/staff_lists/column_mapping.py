@@ -120,9 +120,9 @@ def guess_kind(sheet_name: str, headers: list[str]) -> str | None:
     the sheet's name breaks a tie, else the lists offices keep most; None when no kind is named by two
     headers (one with the name's help)."""
     scores = {}
-    for kind in KINDS:
+    for kind in TIE_ORDER:  # agreements and approvals name their partnership or visit by ID: not a staff list
         named = {suggest_field(kind, h) for h in headers} - {None, "id", "uuid", "version", notes_field(kind),
-                                                             PARTNER_COUNTRY}
+                                                             NOTES, PARTNER_COUNTRY}
         scores[kind] = len(named)
     name = normalise(sheet_name)
     by_name = [kind for kind, words in SHEET_WORDS.items() if any(w in name for w in words)]

@@ -249,6 +249,10 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     for sheet in recognition.sheets:
         if not sheet.imported:
             report.warnings.append(issue(sheet.sheet, None, None, sheet.reason))
+    for sheet in recognition.imported:  # two columns for one field: refused, not one of them taken
+        report.errors.extend(issue(sheet.sheet, None, None, clash) for clash in sheet.clashes)
+    if report.errors:
+        return report
     feed = _Feed(recognition, report)
     check = _check(overwrite_newer, check_options or {})
     total = sum(len(s.table.rows) for s in recognition.imported)

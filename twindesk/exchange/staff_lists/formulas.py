@@ -24,7 +24,11 @@ from twindesk.domain.model.errors import UserError
 from twindesk.exchange.workbook_budget import MAX_CELLS, MAX_ROWS, WorkbookTooLarge
 
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
-_WIDE_REF = re.compile(rb'\br="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z; A–Z need no search
+# The same searches beginning with a literal, which re finds several times faster than a pattern that
+# begins with `<` or `\b`; each hit is then checked to be what the pattern above would have found.
+_ROW_HINT = re.compile(rb'row\b[^>]*?\br="([0-9]{1,8})"')
+_TAG_OPEN = re.compile(rb"<(?:\w+:)?")
+_WIDE_REF = re.compile(rb'r="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z, once `r` starts a word
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ODS_PREFIX = re.compile(r"^(?:\w+:)?=")
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -113,14 +117,33 @@ def _split(ref: str) -> tuple[str, str]:
 
 def _check_extent(data: bytes, path: Path, sheet: str) -> None:
     """Refuse a sheet whose cells span more than MAX_CELLS (by its rows' numbers and its widest cell)."""
-    rows = max((int(n) for n in _ROW.findall(data)), default=0)
-    columns = 26  # A–Z: most lists; only a sheet with a cell past Z is searched cell by cell
-    if _WIDE_REF.search(data):
-        columns = max(column_index_from_string(c.decode()) for c in _WIDE_REF.findall(data))
+    rows = max((int(n) for n in _row_numbers(data)), default=0)
+    wide = _wide_columns(data)  # A–Z, most lists, need no more
+    columns = max((column_index_from_string(c.decode()) for c in wide), default=26)
     if rows * columns > MAX_CELLS:
         raise WorkbookTooLarge("{path}: the sheet {sheet} spans {cells:,} cells (the limit is {limit:,}); "
                                "split it into smaller workbooks", path=path, sheet=sheet,
                                cells=rows * columns, limit=MAX_CELLS)
+
+
+def _row_numbers(data: bytes) -> list[bytes]:
+    """`_ROW.findall(data)`, faster: a hit of the literal search that is not a row tag's start (a text
+    saying row r="5") sends the sheet through `_ROW` itself."""
+    found = []
+    for hit in _ROW_HINT.finditer(data):
+        start = hit.start()
+        opened = data.rfind(b"<", 0, start)
+        if opened < 0 or not _TAG_OPEN.fullmatch(data, opened, start):
+            return _ROW.findall(data)
+        found.append(hit[1])
+    return found
+
+
+def _wide_columns(data: bytes) -> list[bytes]:
+    """The column letters of the cells past Z (`\\br="AB12"`): hits after a word character (`xr="AB1"`)
+    are not references; such a hit cannot hide another, `r="` does not occur inside it."""
+    return [hit[1] for hit in _WIDE_REF.finditer(data)
+            if not (hit.start() and (data[hit.start() - 1:hit.start()].isalnum() or data[hit.start() - 1] == 0x5F))]
 
 
 class _Bytes:

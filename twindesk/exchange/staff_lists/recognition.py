@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from twindesk.domain.model.messages import Both
 from twindesk.exchange.staff_lists.column_mapping import (
+    NOTES,
     Mapping,
     MappingMemory,
     SheetMapping,
@@ -16,6 +18,7 @@ from twindesk.exchange.staff_lists.column_mapping import (
     is_known_header,
     layout_key,
     suggest_mapping,
+    target_label,
 )
 from twindesk.exchange.staff_lists.sources import Grid, Source
 from twindesk.exchange.staff_lists.table_finder import Table, find_table
@@ -71,6 +74,19 @@ class SheetRecognition:
             return say("no column is mapped to a field.")
         return None
 
+    @property
+    def clashes(self) -> list[Say]:
+        """Two or more columns mapped to one field: which, said per field (the import refuses it rather
+        than take one of them)."""
+        by_field: dict[str, list[ColumnRecognition]] = {}
+        for c in self.columns:
+            if c.field is not None and c.field != NOTES:
+                by_field.setdefault(c.field, []).append(c)
+        return [say("the columns {columns} are mapped to the same field, {field}; map only one of them to it.",
+                    columns=Both(" and ".join(c.place for c in found), "、".join(c.place for c in found)),
+                    field=Both(target_label(self.kind, name, "en"), target_label(self.kind, name, "zh_CN")))
+                for name, found in by_field.items() if len(found) > 1 and self.kind is not None]
+
     def column_for(self, name: str | None) -> ColumnRecognition | None:
         return next((c for c in self.columns if c.field == name), None) if name else None
 
@@ -109,13 +125,16 @@ def _recognise_sheet(grid: Grid, mapping: Mapping | None, memory: MappingMemory 
         remembered = memory.recall(layout)
         if remembered is not None:
             chosen, origin = remembered, REMEMBERED
+    given_columns = chosen.columns
     if chosen.kind is not None and chosen.kind != suggested.kind:  # the user chose another kind
+        if given_columns == suggested.columns:  # … and left the columns as guessed for the other one
+            given_columns = {}
         suggested = suggest_mapping(table, chosen.kind)
     columns = []
     keys = column_keys(table.headers)
     for index, (key, header) in enumerate(zip(keys, table.headers, strict=True)):
         auto = suggested.columns.get(key)
-        name = chosen.columns.get(key, auto)
+        name = given_columns.get(key, auto)
         columns.append(ColumnRecognition(index, get_column_letter(index + 1), header, key, name, auto))
     used = SheetMapping(chosen.kind, {c.key: c.field for c in columns}, chosen.header_line, layout)
     return SheetRecognition(grid.name, grid, table, used, guessed, origin, columns)

@@ -152,8 +152,10 @@ def _read_workbook(path: Path, found: dict[str, dict]) -> list[Grid]:
                                       sheet=meta.name, reason=exc) from exc
             grid = Grid(meta.name, formulas=found.get(meta.name, {}))
             for line, row in enumerate(values, start=1):
-                cells = tuple(plain(v) for v in row)
-                if any(v is not None for v in cells):
+                # `plain` of each cell, inline: this runs for every cell of the workbook
+                cells = tuple([None if v == "" else int(v) if type(v) is float and v.is_integer()
+                               and -_EXACT_FLOAT < v < _EXACT_FLOAT else v for v in row])
+                if cells.count(None) != len(cells):  # calamine's values never equal None but None
                     grid.rows.append((line, cells))
                     grid.width = max(grid.width, len(cells))
             _keep_formula_rows(grid)

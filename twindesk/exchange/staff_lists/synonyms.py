@@ -32,13 +32,14 @@ FIELD_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "tier": ("关系级别", "级别", "关系类型", "类别", "友好关系类型", "tier", "level"),
         "status": ("状态", "关系状态", "status"),
         "status_since": ("状态起始日期", "状态日期"),
-        "agreement_title": ("协议名称", "协议", "agreement"),
+        # A partnership's agreement is a record of its own now (an `agreement` row): a staff list's
+        # agreement columns go into the partnership's notes, as "header: value".
+        "+notes": ("协议名称", "协议", "agreement", "签约地点", "签署地点", "结好地点", "缔结地点", "placesigned",
+                   "signedat", "签署人", "签约人", "签字人", "signatories", "下次审议", "续签日期", "续签", "到期日期",
+                   "nextreview", "renewal"),
         "signed_on": ("结好时间", "缔结日期", "签约时间", "签署日期", "结好日期", "缔结时间", "签约日期",
                       "建立时间", "结好年月", "datesigned", "signed", "signedon"),
-        "signed_place": ("签约地点", "签署地点", "结好地点", "缔结地点", "placesigned", "signedat"),
-        "signatories": ("签署人", "签约人", "签字人", "signatories"),
         "established_year": ("建立年份", "结好年份", "缔结年份", "year", "established"),
-        "next_review_on": ("下次审议", "续签日期", "续签", "到期日期", "nextreview", "renewal"),
         "notes": _NOTES,
     },
     "contact": {

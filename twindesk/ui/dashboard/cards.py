@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from twindesk.domain.model import vocabulary as voc
 from twindesk.domain.model.countries import country_name
+from twindesk.domain.queries import approvals
 from twindesk.domain.queries.overview import Rows
 from twindesk.ui.common.formatting import display_name, format_date
 
@@ -117,6 +118,23 @@ def review_rows(found: Rows, today: date, lang: str) -> list[tuple]:
         texts = [due, partner, r["locality_zh"], voc.TIERS.label(r["tier"], lang)]
         rows.append(_flagged(texts, ("partnership", r["id"]), f"{partner}\n{due}", r["overdue"], 0))
     return rows
+
+
+def approval_pending_rows(found: Rows, lang: str) -> list[tuple]:
+    """Partnerships waiting on their approval, each saying the stage it waits on (待审批（省级）)."""
+    rows = []
+    for r in found.rows:
+        partner = display_name(r["partner_zh"], r["partner_en"], lang=lang)
+        waiting = approvals.status_text("approval_pending", r["stage"], lang)
+        rows.append(([waiting, partner, r["locality_zh"], format_date(r["status_since"], lang)],
+                     ("partnership", r["id"]), {"tooltip": f"{partner}\n{waiting}"}))
+    return rows
+
+
+def lacking_approval_rows(found: Rows, lang: str) -> list[tuple]:
+    """Outbound trips approved or confirmed with no approval on file."""
+    return [([format_date(r["start_on"], lang), r["title"], voc.VISIT_STATUSES.label(r["status"], lang)],
+             ("visit", r["id"]), {"tooltip": r["title"]}) for r in found.rows]
 
 
 def follow_up_rows(found: Rows, today: date, lang: str) -> list[tuple]:

@@ -110,9 +110,11 @@ class DashboardPage(QWidget):
         self.follow_ups = RecordList([self.tr("Due"), self.tr("Activity"), self.tr("Partner")], (1, 2))
         self.quiet = RecordList([self.tr("Partner"), self.tr("Country"), self.tr("Last contact"), self.tr("Days since")], 0)
         self.countries = RecordList([self.tr("Country"), self.tr("Partners")], 0)
+        self.pending = RecordList([self.tr("Waiting on"), self.tr("Partner"), self.tr("Home locality"), self.tr("Since")], 1)
+        self.lacking = RecordList([self.tr("Date"), self.tr("Title"), self.tr("Status")], 1)
         self.renewals = self.reviews  # the earlier name
         for records in (self.upcoming, self.in_transit, self.anniversaries, self.reviews, self.follow_ups,
-                        self.quiet):
+                        self.quiet, self.pending, self.lacking):
             records.activated.connect(self.openRecord)
 
         self.upcoming.set_empty_text(self.tr("No visits in the next %1 days").replace("%1", str(UPCOMING_DAYS)))
@@ -121,6 +123,8 @@ class DashboardPage(QWidget):
         self.reviews.set_empty_text(self.tr("No reviews or renewals due in the next 12 months"))
         self.follow_ups.set_empty_text(self.tr("No follow-ups due"))
         self.countries.set_empty_text(self.tr("No partners yet"))
+        self.pending.set_empty_text(self.tr("No partnership waits on an approval"))
+        self.lacking.set_empty_text(self.tr("Every approved or confirmed trip has its approval on file"))
         self.countries.MAX_ROWS = TOP_COUNTRIES
 
         self.upcoming_box = cards.card(self.tr("Upcoming visits (next %1 days)").replace("%1", str(UPCOMING_DAYS)),
@@ -149,6 +153,8 @@ class DashboardPage(QWidget):
         self.quiet_box = cards.card(self.tr("Relationships gone quiet"), self.quiet, font, top=quiet_setting)
         self.countries_box = cards.card(self.tr("Partners by country (top %1)").replace("%1", str(TOP_COUNTRIES)),
                                         self.countries, font)
+        self.pending_box = cards.card(self.tr("Approvals pending"), self.pending, font)
+        self.lacking_box = cards.card(self.tr("Trips without an approval on file"), self.lacking, font)
         self.aid_box = AidCard(self.lang, font)
         self.status_box = self._build_status_card()
 
@@ -161,6 +167,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.aid_box, 3, 0, 1, 2)
         grid.addWidget(self.countries_box, 4, 0)
         grid.addWidget(self.status_box, 4, 1)
+        grid.addWidget(self.pending_box, 5, 0)
+        grid.addWidget(self.lacking_box, 5, 1)
         self.heading.setText(self.tr("Overview as of %1 (loading…)").replace("%1", format_date(self._today, self.lang)))
 
     def _build_status_card(self) -> QGroupBox:
@@ -249,7 +257,8 @@ class DashboardPage(QWidget):
         """Redraw every card from one snapshot (on the GUI thread)."""
         self._today = data.today
         for name in ("upcoming_visits", "shipments_in_transit", "reviews", "follow_ups", "anniversaries",
-                     "partners_by_country", "status_counts", "quiet_relationships", "aid_shipment_counts", "aid_values"):
+                     "partners_by_country", "status_counts", "quiet_relationships", "aid_shipment_counts", "aid_values",
+                     "approvals_pending", "trips_lacking_approval"):
             self._show_part(name, getattr(data, name))
         self.heading.setText(self.tr("Overview as of %1").replace("%1", format_date(data.today, self.lang)))
 
@@ -282,6 +291,10 @@ class DashboardPage(QWidget):
             self._aid_counts = value
         elif name == "aid_values":
             self.aid_box.fill(self._aid_counts, value)
+        elif name == "approvals_pending":
+            self.pending.set_rows(cards.approval_pending_rows(value, lang), total=value.total)
+        elif name == "trips_lacking_approval":
+            self.lacking.set_rows(cards.lacking_approval_rows(value, lang), total=value.total)
 
     def _count_overdue(self, key: str, found: Rows) -> None:
         self._attention[key] = found.overdue

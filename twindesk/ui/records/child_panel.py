@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
-from twindesk.domain.queries import details
+from twindesk.domain.queries import approvals, details
 from twindesk.ui.common.databus import bus
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.formatting import format_value
@@ -39,6 +39,9 @@ def spec_columns(kind: str, names: list[str], lang: str, names_cache: dict | Non
         f = spec.field(name)
         if f.kind == "ref":
             render = lambda row, f=f: _reference_name(f.ref, row.get(f.name), names_cache)  # noqa: E731
+        elif (kind, name) == ("partnership", "status"):  # "待审批（省级）": the stage its approval waits on
+            render = lambda row: approvals.status_text(  # noqa: E731
+                row.get("status"), approvals.waiting_stage(row.get("id")) if row.get("id", 0) > 0 else None, lang)
         else:
             render = lambda row, f=f: format_value(row.get(f.name), lang, f.vocabulary, f.kind)  # noqa: E731
         columns.append(Column(name, spec.field_label(name, lang), render,

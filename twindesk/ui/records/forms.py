@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.vocabulary import DOCUMENT_OWNERS
 from twindesk.ui.briefing.brief_dialog import BriefDialog
 from twindesk.ui.briefing.paper_dialog import PaperDialog
+from twindesk.ui.records import warnings_strip
 from twindesk.ui.records.child_panel import ChildPanel
 from twindesk.ui.records.documents_panel import DocumentsPanel
 from twindesk.ui.records.partner_timeline_panel import TimelinePanel
@@ -22,16 +23,21 @@ SUB_RECORDS = {
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Delegation"), "delegate", ["precedence", "name", "title", "organization", "role", "counterpart"], True),
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Itinerary"), "itinerary_item", ["day", "start_time", "end_time", "place", "activity", "counterpart"], False),
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Gifts"), "gift", ["direction", "description", "value", "currency", "giver", "recipient"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Approval"), "visit_approval", ["authority", "document_number", "approved_on", "delegation_size",
+                                                                            "countries", "days", "window_from", "window_to"], False),
     ],
     "shipment": [
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Items"), "shipment_item", ["description", "category", "quantity", "unit", "value", "currency"], False),
     ],
     "partnership": [
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Status history"), "status_change", ["changed_on", "status", "note"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Agreements"), "agreement", ["kind", "title", "signed_on", "term_years", "expires_on"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Approvals"), "partnership_approval", ["stage", "authority", "document_number", "decided_on",
+                                                                                   "outcome"], False),
     ],
     "partner": [
-        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "established_year",
-                                         "next_review_on"], False),
+        (QT_TRANSLATE_NOOP("SubRecordDialog", "Partnerships"), "partnership", ["home_locality", "tier", "status", "status_since", "signed_on",
+                                         "established_year"], False),
         (QT_TRANSLATE_NOOP("SubRecordDialog", "Contacts"), "contact", ["honorific", "family_name", "given_name", "title", "organization", "email"], False),
     ],
 }
@@ -87,6 +93,7 @@ class SubRecordDialog(RecordDialog):
             if self.pending:
                 self.tabs.setTabEnabled(index, False)
                 self.tabs.setTabToolTip(index, self.tr("Save the record first to add these."))
+        warnings_strip.attach(self)  # a visit's approval warnings, a pending approval's stage
 
     def has_sub_records(self) -> bool:
         """A Documents tab alone (an activity's, a contact's) counts only while it holds files to attach:

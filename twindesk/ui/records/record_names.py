@@ -7,7 +7,8 @@ from twindesk.ui.common.formatting import display_name, format_value
 
 # kind -> the field that names it (kinds named by their names in several scripts are handled below)
 NAMED_BY = {"visit": "title", "shipment": "title", "activity": "title", "delegate": "name",
-            "gift": "description", "shipment_item": "description"}
+            "gift": "description", "shipment_item": "description", "agreement": "title",
+            "visit_approval": "document_number", "partnership_approval": "document_number"}
 
 
 def record_name(kind: str, values: dict, lang: str) -> str:

@@ -27,6 +27,7 @@ from twindesk.store import models as m
 Found = tuple[str, int, FieldError]  # (kind, line, what)
 # The kinds of field whose typed values repeat down a column; names, notes and figures mostly do not.
 _EACH_ONCE = frozenset({"code", "country", "currency", "date", "ref", "bool"})
+_NOTHING = ("value", None)
 
 
 @dataclass
@@ -59,6 +60,8 @@ class StaffRows:
     def _meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
         """("value", what `raw` means) or ("problem", Problem); a text or date of a choice, country,
         currency, date or reference is understood once per import."""
+        if raw is None:
+            return _NOTHING  # an empty cell means nothing, in any field
         if f.kind in _EACH_ONCE and isinstance(raw, str | date):
             key = (kind, f.name, type(raw), raw, country if f.kind == "code" else None)
             said = self._understood.get(key)
@@ -74,8 +77,8 @@ class StaffRows:
         except Problem as problem:
             return "problem", problem
 
-    def _cell(self, out: Prepared, kind: str, line: int, name: str, raw, country):
-        f = spec_of(kind).field(name)
+    def _cell(self, out: Prepared, kind: str, line: int, f, raw, country):
+        name = f.name
         said, meant = self._meaning(kind, f, raw, country)
         if said == "value":
             return meant
@@ -117,17 +120,26 @@ class StaffRows:
     def _understand(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
         """(cells validate takes, {ref field: (NameRef, country)}) of one row."""
         spec = spec_of(kind)
-        cells, refs, partial = {}, {}, {}
-        country = self._cell(out, kind, line, "country", values["country"], None) \
-            if "country" in values and "country" in spec.by_name else None
+        by_name = spec.by_name
+        cells, refs, partial, extra = {}, {}, {}, []
+        country = self._cell(out, kind, line, by_name["country"], values["country"], None) \
+            if "country" in values and "country" in by_name else None
         for name, raw in values.items():
-            if "." in name or name not in spec.by_name:
-                continue  # context ("partner.country") or not a field: below / validate says so
-            value = country if name == "country" else self._cell(out, kind, line, name, raw, country)
+            f = by_name.get(name)
+            if f is None:
+                if "." not in name:
+                    extra.append(name)  # not a field: said below
+                continue  # or context ("partner.country"): below
+            if name == "country":
+                value = country
+            elif raw is None:
+                cells[name] = None  # an empty cell means nothing, in any field
+                continue
+            else:
+                value = self._cell(out, kind, line, f, raw, country)
             if isinstance(value, PartialDate):
                 partial[name] = (raw, value)
             elif isinstance(value, NameRef):
-                f = spec.field(name)
                 ref_country = country if f.ref == "partner" and kind == "partner" else None
                 context = f"{name}.country"
                 if f.ref == "partner" and context in values:
@@ -138,7 +150,6 @@ class StaffRows:
                 cells[name] = value
         for name, (raw, value) in partial.items():
             self._partial(out, kind, line, name, raw, value, cells)
-        extra = set(values) - set(spec.by_name) - {k for k in values if "." in k}
         if extra:
             raise KeyError(f"{kind} has no field(s) {', '.join(sorted(extra))}")
         return cells, refs

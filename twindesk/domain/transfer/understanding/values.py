@@ -46,10 +46,6 @@ class NameRef:
     text: str
 
 
-def _empty(raw) -> bool:
-    return raw is None or (isinstance(raw, str) and not plain_text(raw))
-
-
 def _choices(f: Field) -> Both:
     return Both(", ".join(t.en for t in f.vocabulary), "、".join(t.zh for t in f.vocabulary))
 
@@ -105,9 +101,15 @@ def _date(raw):
 def understand(kind: str, f: Field, raw, country: str | None = None):
     """What `raw`, typed by staff in the column mapped to field `f` of a `kind` record, means; None for
     an empty cell. `country` is the row's country (code), where it has one. Raises Problem."""
-    if _empty(raw):
+    if raw is None:
         return None
-    if f.kind == "text":
+    if isinstance(raw, str):
+        text = plain_text(raw)  # said once: the cells below are the same text again (cached)
+        if not text:
+            return None
+        if f.kind == "text":
+            return text
+    elif f.kind == "text":
         return plain_text(raw)
     if f.kind == "code":
         return _choice(kind, f, raw, country)

@@ -77,9 +77,14 @@ class ColumnsPage(QWizardPage):
         self.unmapped = QLabel()
         self.unmapped.setObjectName("unmapped")
         self.unmapped.setWordWrap(True)
+        self.clashes = QLabel()  # two columns into one field: the import refuses it (recognition.clashes)
+        self.clashes.setObjectName("clashes")
+        self.clashes.setWordWrap(True)
+        self.clashes.setStyleSheet("color: #b00020")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.clashes)
         layout.addWidget(self.unmapped)
         self.field_boxes: list[QComboBox] = []
 
@@ -104,6 +109,7 @@ class ColumnsPage(QWizardPage):
         self.field_boxes = []
         self.table.setRowCount(len(sheet.columns) if sheet else 0)
         if sheet is None:
+            self.clashes.clear()
             self.unmapped.setText(self.tr("No sheet is imported: go back and choose what a sheet holds."))
             return
         for row, column in enumerate(sheet.columns):
@@ -125,6 +131,8 @@ class ColumnsPage(QWizardPage):
 
     def _show_unmapped(self) -> None:
         sheet = self.current()
+        self.clashes.setText("\n".join(clash.text(self.wizard().lang) for clash in sheet.clashes))
+        self.clashes.setVisible(bool(sheet.clashes))
         left = [c.place for c in sheet.columns if c.field is None and c.header]
         self.unmapped.setText(self.tr("Not imported: %1. Choose “into the notes” to keep their values.")
                               .replace("%1", "、".join(left)) if left else self.tr("Every column is imported."))
