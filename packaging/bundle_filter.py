@@ -21,14 +21,14 @@ import re
 from collections.abc import Callable, Iterable
 
 # Qt modules TwinDesk does not use. It uses QtCore, QtGui, QtWidgets, QtCharts (the dashboard, optional),
-# QtPdf and QtPrintSupport (printing a briefing pack); tests/test_packaging.py checks that nothing it
+# QtPdf and QtPrintSupport (printing a briefing pack), QtPdfWidgets (a record's PDF documents previewed); tests/test_packaging.py checks that nothing it
 # imports is listed here. QtCharts links libQt6OpenGL* and QtPdf libQt6Network, so those libraries stay;
 # their Python bindings are not needed.
 QT_UNUSED = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
     "QtBluetooth", "QtConcurrent", "QtDataVisualization", "QtDBus", "QtDesigner", "QtGraphs", "QtGraphsWidgets",
     "QtHelp", "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth",
-    "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdfWidgets", "QtPositioning", "QtQml",
+    "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPositioning", "QtQml",
     "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
     "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvg",
     "QtSvgWidgets", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",

@@ -40,9 +40,11 @@ def visit(make):
 def test_sections_of_each_pack_with_labels_in_both_languages():
     assert available_sections("visit") == VISIT_SECTIONS
     assert [s.key for s in VISIT_SECTIONS] == ["cover", "contents", "purpose", "partners", "history", "delegation",
-                                              "itinerary", "contacts", "gifts", "notes", "logistics"]
+                                              "itinerary", "contacts", "gifts", "notes", "logistics",
+                                              "documents"]
     assert [s.key for s in PARTNER_SECTIONS] == ["cover", "contents", "profile", "partnerships", "dates_ahead",
-                                                "timeline", "aid", "contacts", "visits", "changes"]
+                                                "timeline", "aid", "contacts", "visits", "documents",
+                                                "changes"]
     for section in VISIT_SECTIONS + PARTNER_SECTIONS:
         assert section.en and section.zh and section.en != section.zh
         assert section.label("en") == section.en and section.label("zh_CN") == section.zh
@@ -60,7 +62,7 @@ def test_choosing_sections():
         choose_sections("partner", ["profile", "gifts"])
     assert isinstance(info.value, UserError)
     assert str(info.value) == ("unknown section 'gifts' for a partner brief; valid sections: cover, contents, "
-                               "profile, partnerships, dates_ahead, timeline, aid, contacts, visits, changes")
+                               "profile, partnerships, dates_ahead, timeline, aid, contacts, visits, documents, changes")
     with pytest.raises(UnknownSection, match="choose at least one section"):
         choose_sections("visit", [])
 

@@ -65,7 +65,7 @@ def test_an_unknown_section_names_the_valid_ones(capsys, good, tmp_path):
     assert (code, stdout) == (2, "")
     assert err.splitlines() == [
         "twindesk: error: unknown section 'agenda' for a visit brief; valid sections: cover, contents, purpose, "
-        "partners, history, delegation, itinerary, contacts, gifts, notes, logistics"]
+        "partners, history, delegation, itinerary, contacts, gifts, notes, logistics, documents"]
     assert not out.exists()
 
 

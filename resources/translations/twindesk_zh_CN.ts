@@ -711,6 +711,202 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <source>These files were not attached:</source>
+        <translation>以下文件未添加：</translation>
+    </message>
+    <message>
+        <source>Nothing was attached:</source>
+        <translation>未添加任何文件：</translation>
+    </message>
+    <message>
+        <source>Files refused</source>
+        <translation>文件未被接受</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove this document from the record?</source>
+        <translation>从该记录中移除此文件？</translation>
+    </message>
+    <message>
+        <source>Remove these %1 documents from the record?</source>
+        <translation>从该记录中移除这 %1 份文件？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Edit › Undo brings them back.</source>
+        <translation>可通过“编辑 › 撤销”恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Document — %1</source>
+        <translation>文件 — %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Select a document to preview it.</source>
+        <translation>选择一份文件即可在此预览。</translation>
+    </message>
+    <message>
+        <source>%1, %2. This kind of file is not shown here: open it with the system&apos;s viewer (Open).</source>
+        <translation>%1，%2。此类文件无法在此预览，请用系统查看器打开（“打开”）。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>This document cannot be read.</source>
+        <translation>无法读取此文件。</translation>
+    </message>
+    <message>
+        <source>This image is too large to preview (%1 × %2 pixels); open it with the system&apos;s viewer.</source>
+        <translation>图片过大，无法预览（%1 × %2 像素），请用系统查看器打开。</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown (%1).</source>
+        <translation>无法显示此图片（%1）。</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown; open it with the system&apos;s viewer.</source>
+        <translation>无法显示此 PDF，请用系统查看器打开。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Attach files to this record (or drop them here)</source>
+        <translation>为该记录添加文件（也可将文件拖放到此处）</translation>
+    </message>
+    <message>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open a copy with the system&apos;s viewer</source>
+        <translation>用系统查看器打开一份副本</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>将文件拖放到此处即可添加。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加人及时间</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentError</name>
     <message>
         <source>The database is busy (another program is writing to it). Wait a moment and try again; nothing was lost.</source>
@@ -2035,6 +2231,10 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>Partners</source>
         <translation>友好伙伴</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Save the record first to add these.</source>

@@ -420,3 +420,49 @@ def test_qts_own_chinese_is_found(qapp, chinese):
     assert load_qt_translation("zh_CN") is not None
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.buttons()[0].text() == "取消"
+
+
+def test_the_documents_tab_and_its_form_speak_chinese(qtbot, window, seen, tmp_path):
+    """The Documents tab with an image and a three-page PDF (the preview of each), the document's form,
+    a refused file's message and the removal question, in Chinese."""
+    from PySide6.QtGui import QColor, QImage
+    from reportlab.pdfgen import canvas
+
+    from twindesk.domain.operations import documents
+    from twindesk.ui.records.document_dialog import DocumentDialog
+    from twindesk.ui.records.forms import dialog_for
+
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    image.save(str(tmp_path / "photo.png"))
+    pdf = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    for _page in range(3):
+        pdf.showPage()
+    pdf.save()
+    (tmp_path / "notes.txt").write_text("会谈纪要", encoding="utf-8")
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    ids = documents.attach("partner", window.ids["partner"],
+                           [tmp_path / "photo.png", tmp_path / "scan.pdf", tmp_path / "notes.txt"], user="李娜")
+    seen.data |= {"photo", "scan", "notes"}
+    form = dialog_for("partner", window.ids["partner"], lang="zh_CN", user="李娜", parent=window)
+    form.show()
+    panel = form.panel("document")
+    form.tabs.setCurrentWidget(panel)
+    assert form.tabs.tabText(form.tabs.currentIndex()) == "文件"
+    seen.widget("documents tab", panel)
+    for doc_id in ids:  # each preview: the image, the PDF's pages, a text file's advice
+        panel.select([doc_id])
+        seen.widget(f"documents tab, document {doc_id}", panel)
+        seen.message("documents table", *(str(panel.model.index(r, c).data() or "")
+                                          for r in range(panel.model.rowCount())
+                                          for c in range(panel.model.columnCount())))
+    assert "第 1 页，共 3 页" in panel.preview.page_label.text() or panel.preview.page_count() == 0
+    panel.attach_paths([str(tmp_path / "empty.pdf")])  # refused: said in Chinese
+    panel.select(ids[:2])
+    panel.remove_selected()  # asked, answered No
+    _dialog(qtbot, seen, "document form", DocumentDialog(panel._rows[ids[1]], lang="zh_CN", parent=form))
+    _dialog(qtbot, seen, "partner form with documents", form)
+    documents.attach("activity", window.ids["activity"], [tmp_path / "photo.png", tmp_path / "scan.pdf"])
+    window.delete_record("activity", window.ids["activity"])  # the confirmation names the documents
+    assert any(where == "message box" and "2 份文件" in text for where, text in seen.texts[-2:]), seen.texts[-2:]
+    assert not seen.english(), "\n".join(seen.english())

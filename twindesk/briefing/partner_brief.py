@@ -12,6 +12,7 @@ from twindesk.briefing.blocks import (
     relation_name,
     status_since,
 )
+from twindesk.briefing.documents_on_file import documents_on_file
 from twindesk.briefing.paper.model import Block, Cover
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.queries.brief_content import PartnerBriefContent
@@ -156,4 +157,5 @@ SECTIONS: dict[str, Callable[[Pack, PartnerBriefContent], list[Block]]] = {
     "contacts": contacts,
     "visits": visits,
     "changes": changes,
+    "documents": documents_on_file,
 }

@@ -33,11 +33,12 @@ class Section:
 
 VISIT_SECTIONS = tuple(Section(key) for key in (
     "cover", "contents", "purpose", "partners", "history", "delegation", "itinerary", "contacts", "gifts",
-    "notes", "logistics",
+    "notes", "logistics", "documents",
 ))
 
 PARTNER_SECTIONS = tuple(Section(key) for key in (
     "cover", "contents", "profile", "partnerships", "dates_ahead", "timeline", "aid", "contacts", "visits",
+    "documents",
 )) + (Section("changes", default=False),)  # who changed the records, when: for the office, not the meeting
 
 _BY_KIND = {"visit": VISIT_SECTIONS, "partner": PARTNER_SECTIONS}

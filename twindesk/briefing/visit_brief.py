@@ -10,6 +10,7 @@ from twindesk.briefing.blocks import (
     partner_facts,
     partnerships_table,
 )
+from twindesk.briefing.documents_on_file import documents_on_file
 from twindesk.briefing.paper.model import Block, Cover
 from twindesk.domain.model import vocabulary as v
 from twindesk.domain.queries.brief_content import VisitBriefContent
@@ -225,4 +226,5 @@ SECTIONS: dict[str, Callable[[Pack, VisitBriefContent], list[Block]]] = {
     "gifts": gifts,
     "notes": notes,
     "logistics": logistics,
+    "documents": documents_on_file,
 }

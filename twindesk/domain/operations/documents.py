@@ -191,6 +191,11 @@ def _fields(values: dict) -> dict:
     return out
 
 
+def check_fields(values: dict) -> dict:
+    """The title, kind, dated_on, note given, cleaned as attach/edit store them (a form's pending check)."""
+    return _fields(values)
+
+
 def attach(owner_kind: str, owner_id: int, files: Iterable[FileGiven], *, title: str = "", kind: str = "other",
            on: date | str | None = None, note: str = "", user: str = "") -> list[int]:
     """Attach the files to the record, all in one operation (one undo step); return the documents' ids

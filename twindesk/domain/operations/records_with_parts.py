@@ -19,6 +19,7 @@ from twindesk.domain.model.errors import FieldError, ValidationError, field_erro
 from twindesk.domain.model.messages import Both, Label, add_chinese, render
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.validation import validate
+from twindesk.domain.operations import documents as document_files
 from twindesk.domain.operations import records
 from twindesk.domain.operations.door import operation
 from twindesk.store import models as m
@@ -183,10 +184,12 @@ def check_all(kind: str, values: Mapping, parts: Mapping[str, Sequence[Mapping]]
 
 
 def save_with_parts(kind: str, values: Mapping, parts: Mapping[str, Sequence[Mapping]] | None = None,
-                    partner_ids: Sequence[int] | None = None, *, user: str = "") -> int:
+                    partner_ids: Sequence[int] | None = None, *, user: str = "",
+                    documents: Sequence[Mapping] = ()) -> int:
     """Create a record of `kind` and its parts (part kind -> rows, in the order entered; a visit's
     partners by id) as one operation; return the record's id. Delegates take precedence 1, 2, 3 … in
-    the order given. Raises PartsInvalid (nothing written) naming every problem."""
+    the order given; `documents` (each `{"file": (name, bytes), "title", "kind", "on", "note"}`) are
+    attached in the same operation. Raises PartsInvalid (nothing written) naming every problem."""
     parts = dict(parts or {})
     partner_ids = list(partner_ids or [])
     with operation("save", kind=kind, user=user) as op:
@@ -200,5 +203,9 @@ def save_with_parts(kind: str, values: Mapping, parts: Mapping[str, Sequence[Map
                 records.save(part, {**row, parent_field: record_id}, user=user)
         if partner_ids:
             records.set_visit_partners(record_id, partner_ids, user=user)
+        for doc in documents:
+            document_files.attach(kind, record_id, [doc["file"]], title=doc.get("title", ""),
+                                  kind=doc.get("kind", "other"), on=doc.get("on"), note=doc.get("note", ""),
+                                  user=user)
         op.record_id = record_id  # the step is about the record, not its last part
     return record_id

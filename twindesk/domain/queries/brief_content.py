@@ -12,6 +12,7 @@ from twindesk.domain.model.ids import checked_id
 from twindesk.domain.model.warnings import latest_approval
 from twindesk.domain.operations import records
 from twindesk.domain.queries import brief_queries as q
+from twindesk.domain.queries import documents as document_rows
 from twindesk.domain.queries import history
 from twindesk.domain.queries.details import children, partner_timeline
 from twindesk.domain.queries.insights import Anniversary
@@ -54,6 +55,11 @@ class VisitBriefContent:
     @cached_property
     def partners(self) -> list[dict]:
         return [partner_profile(pid) for pid in self.partner_ids]
+
+    @cached_property
+    def documents(self) -> list[tuple[None, document_rows.DocumentRow]]:
+        """The visit's own papers on file (the approval, letters …); no content read."""
+        return [(None, d) for d in document_rows.documents_of("visit", self.visit_id)]
 
     @cached_property
     def delegates(self) -> list[dict]:
@@ -139,6 +145,12 @@ class PartnerBriefContent:
     @cached_property
     def contacts(self) -> list[dict]:
         return q.contacts_of([self.partner_id])
+
+    @cached_property
+    def documents(self) -> list[tuple[dict | None, document_rows.DocumentRow]]:
+        """The papers on file: the partner's own (None), then each partnership's (its row); no content read."""
+        own = [(None, d) for d in document_rows.documents_of("partner", self.partner_id)]
+        return own + [(r, d) for r in self.partnerships for d in document_rows.documents_of("partnership", r["id"])]
 
     def changes(self, lang: str) -> history.RecordHistory:
         """Who changed the partner, its partnerships and contacts, and when: newest first, worded in `lang`."""

@@ -38,3 +38,11 @@ def open_file_name(parent: QWidget | None, title: str, folder: str, file_filter:
     path, _ = QFileDialog.getOpenFileName(parent, title, last_folder.start_in(folder), file_filter)
     last_folder.remember(path)
     return path
+
+
+def open_file_names(parent: QWidget | None, title: str, folder: str, file_filter: str) -> list[str]:
+    """The paths of existing files chosen to open, several at once; [] when cancelled (starts in the last folder)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, last_folder.start_in(folder), file_filter)
+    if paths:
+        last_folder.remember(paths[0])
+    return paths

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
 )
 
+from twindesk.domain.model.vocabulary import DOCUMENT_OWNERS
 from twindesk.ui.briefing.brief_dialog import BriefDialog
 from twindesk.ui.briefing.paper_dialog import PaperDialog
 from twindesk.ui.records import warnings_strip
 from twindesk.ui.records.child_panel import ChildPanel
+from twindesk.ui.records.documents_panel import DocumentsPanel
 from twindesk.ui.records.partner_timeline_panel import TimelinePanel
 from twindesk.ui.records.record_dialog import RecordDialog
 from twindesk.ui.records.visit_partners_panel import VisitPartnersPanel
@@ -78,6 +80,11 @@ class SubRecordDialog(RecordDialog):
         for title, kind, columns, reorderable in SUB_RECORDS.get(self.kind, []):
             panels.append((ChildPanel(kind, columns, parent_id=self.record_id, lang=self.lang, user=self.user,
                                       reorderable=reorderable, read_only=self.read_only), self.tr(title)))
+        self.documents_panel = None
+        if self.kind in DOCUMENT_OWNERS:
+            self.documents_panel = DocumentsPanel(self.kind, self.record_id, lang=self.lang, user=self.user,
+                                                  read_only=self.read_only)
+            panels.append((self.documents_panel, self.tr("Documents")))
         for panel, title in panels:
             index = self.tabs.addTab(panel, title)
             # A new record's parts are typed before its first Save and saved with it (pending_parts.py);
@@ -87,6 +94,12 @@ class SubRecordDialog(RecordDialog):
                 self.tabs.setTabEnabled(index, False)
                 self.tabs.setTabToolTip(index, self.tr("Save the record first to add these."))
         warnings_strip.attach(self)  # a visit's approval warnings, a pending approval's stage
+
+    def has_sub_records(self) -> bool:
+        """A Documents tab alone (an activity's, a contact's) counts only while it holds files to attach:
+        the form of a new record with nothing to add stays as it was, closing on Save."""
+        return any(w is not self.history_panel and (w is not self.documents_panel or w.pending_files())
+                   for w in map(self.tabs.widget, range(1, self.tabs.count())))
 
     def _enable_sub_records(self) -> None:
         super()._enable_sub_records()

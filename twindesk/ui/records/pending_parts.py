@@ -112,9 +112,10 @@ def save_new_with_parts(dialog) -> int | None:
             partner_ids = panel.pending_values()
         elif panel.pending_values():
             parts[panel.kind] = panel.pending_values()
+    files = [f for i in range(1, dialog.tabs.count()) for f in getattr(dialog.tabs.widget(i), "pending_files", list)()]
     try:
         return records_with_parts.save_with_parts(dialog.kind, dialog.values(), parts, partner_ids,
-                                                  user=dialog.user)
+                                                  user=dialog.user, documents=files)
     except records_with_parts.PartsInvalid as exc:
         _show_problems(dialog, exc)
     except ValidationError as exc:
