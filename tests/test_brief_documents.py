@@ -39,3 +39,31 @@ def test_the_visit_pack_lists_the_visits_documents_and_none_when_there_are_none(
     printed = text(build_visit_brief(visit, tmp_path / "v.pdf"))
     assert "Documents on file" in printed and "任务批件" in printed and "Approval" in printed
     assert "approval.pdf" in printed and "Held by" not in printed
+
+
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (190, 40, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_the_partner_pack_shows_its_photos_on_file_under_the_list_in_both_editions(make, tmp_path):
+    from pypdf import PdfReader
+
+    jeju = make.partner(name_en="Jeju", country="KR")
+    documents.attach("partner", jeju, [("signing.png", _png(1600, 900))], title="Signing ceremony",
+                     kind="photo", on=date(2024, 5, 2))
+    documents.attach("partner", jeju, [("scan.png", _png(40, 40))], title="A scan, not a photo", kind="letter")
+    pdf = build_partner_brief(jeju, tmp_path / "p.pdf")
+    images = [img for page in PdfReader(pdf).pages for img in page.images]
+    assert len(images) == 1 and images[0].image.size == (1600, 900)  # the photo, not the letter's scan
+    assert "Signing ceremony · 2 May 2024" in text(pdf)
+    word = open_docx(build_partner_brief(jeju, tmp_path / "p.docx"))
+    assert len(word.inline_shapes) == 1 and "Signing ceremony · 2 May 2024" in all_text(word)
+    visit = make.visit(title="To Jeju", start_on=date(2027, 3, 15), end_on=date(2027, 3, 18))
+    documents.attach("visit", visit, [("group.png", _png(300, 200))], title="Group photo", kind="photo")
+    assert not [i for p in PdfReader(build_visit_brief(visit, tmp_path / "v.pdf")).pages for i in p.images]

@@ -5,6 +5,7 @@ the table of contents work; tables are real tables whose header row repeats on e
 fonts and the page are briefing/paper/docx_styles.py's; the XML python-docx lacks, docx_parts.py's.
 """
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from twindesk.briefing.paper.docx_signatures import signatures
 from twindesk.briefing.wording import Wording
 
 _HEADING_ROLES = {1: "h1", 2: "h2", 3: "h3"}
+PHOTO_WIDTH_MM = 120  # a photo on file, as in the PDF: two to a page with their captions
 _PARAGRAPH_ROLES = {"cover_title": "title"}  # the cover's title is Word's Title
 
 
@@ -106,6 +108,9 @@ class DocxRenderer:
                 self.page_break()
             case model.Signatures(areas=areas):
                 signatures(self, areas)
+            case model.Photo(data=data, caption=caption):
+                self.doc.add_picture(io.BytesIO(data), width=min(self.width, Mm(PHOTO_WIDTH_MM)))
+                self.para(caption, "muted")
             case _:
                 raise TypeError(f"not a paper block: {block!r}")
 

@@ -90,7 +90,14 @@ class Signatures:
     areas: tuple[SignatureArea, ...]
 
 
-Block = Heading | Paragraph | Facts | DataTable | Cover | Contents | PageBreak | Signatures
+@dataclass(frozen=True)
+class Photo:
+    """A picture on file (PNG, JPEG or GIF bytes), scaled to the type area, with its caption under it."""
+    data: bytes
+    caption: str
+
+
+Block = Heading | Paragraph | Facts | DataTable | Cover | Contents | PageBreak | Signatures | Photo
 
 
 @dataclass

@@ -4,10 +4,13 @@ The cover and the contents page are briefing/covers.py's: a Cover block is hande
 returns (flowables, or paper blocks such as its facts) is rendered in turn.
 """
 
+import io
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus import PageBreak as PdfPageBreak
 
 from twindesk.briefing import covers
@@ -19,6 +22,7 @@ from twindesk.briefing.paper import model
 from twindesk.briefing.tables import data_table, facts_table
 
 _HEADING_ROLES = {1: "h1", 2: "h2", 3: "h3"}
+PHOTO_HEIGHT = 90 * mm  # a photo on file: two to a page with their captions
 _COVER_BOLD = {"cover_title"}  # the cover's title is set bold, as a heading is
 
 
@@ -77,7 +81,18 @@ class PdfRenderer:
                 return PdfPageBreak()
             case model.Signatures(areas=areas):
                 return self.signatures(areas)
+            case model.Photo(data=data, caption=caption):
+                return self.photo(data, caption)
         raise TypeError(f"not a paper block: {block!r}")
+
+    def photo(self, data: bytes, caption: str) -> Flowable:
+        """The picture as large as the type area allows (at most PHOTO_HEIGHT tall), its caption kept with it."""
+        reader = ImageReader(io.BytesIO(data))
+        width, height = reader.getSize()
+        scale = min(self.s.frame_width / width, PHOTO_HEIGHT / height)
+        picture = Image(io.BytesIO(data), width=width * scale, height=height * scale)
+        centred = ParagraphStyle("caption", parent=self.s.muted, alignment=TA_CENTER, firstLineIndent=0)
+        return KeepTogether([Spacer(1, 3 * mm), picture, self.s.para(caption, centred)])
 
     def signatures(self, areas) -> list[Flowable]:
         """The areas side by side, each its title, the seal's box, a rule to write on per line."""

@@ -146,6 +146,8 @@ class PartnerBriefContent:
     def contacts(self) -> list[dict]:
         return q.contacts_of([self.partner_id])
 
+    shows_photos = True  # the partner pack prints the photos on file under their list
+
     @cached_property
     def documents(self) -> list[tuple[dict | None, document_rows.DocumentRow]]:
         """The papers on file: the partner's own (None), then each partnership's (its row); no content read."""
