@@ -18,16 +18,14 @@ visit, shipment and activity (N of each, a 3N-row timeline).
 Each side runs once to warm up, then REPEAT times per language; the medians are compared (aim <= 1.3x).
 """
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_brief_partner import MAX_N, make_database  # noqa: E402
+from bench_brief_partner import MAX_N, REPEAT, make_database, timed  # noqa: E402
 from docx import Document  # noqa: E402
 from docx.shared import Mm  # noqa: E402
 
@@ -38,7 +36,6 @@ from twindesk.domain import workspace  # noqa: E402
 from twindesk.store import models as m  # noqa: E402
 
 AIM = 1.3
-REPEAT = 3
 _HEADINGS = {1: "h1", 2: "h2", 3: "h3"}
 
 
@@ -100,16 +97,6 @@ def floor_build(paper: model.Paper, out: Path) -> None:
                 table((0.24, 0.76), None, block.facts)
                 para(block.issued, "issued").add_run().add_break()
     doc.save(str(out))
-
-
-def timed(func) -> tuple[float, float]:
-    func()
-    times = []
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
 
 
 def main(n: int) -> int:

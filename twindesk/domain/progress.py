@@ -35,3 +35,25 @@ class Progress:
         self.check()
         if self._report is not None:
             self._report(done, total, text)
+
+
+class RelayedProgress(Progress):
+    """A part of a caller's progress: Cancel and the check are the caller's; `advance` is passed on as it
+    is, or reshaped by a subclass (a stretch of the bar, the step texts left out)."""
+
+    def __init__(self, parent: Progress):
+        super().__init__()
+        self.parent = parent
+
+    def cancel(self) -> None:
+        self.parent.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.parent.cancelled
+
+    def check(self) -> None:
+        self.parent.check()
+
+    def advance(self, done: int, total: int, text: str = "") -> None:
+        self.parent.advance(done, total, text)

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from twindesk.domain.progress import Progress
+from twindesk.domain.progress import Progress, RelayedProgress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
 from twindesk.domain.transfer.check import ImportCheck, ImportPlan
 from twindesk.exchange.import_read import (
@@ -42,22 +42,12 @@ READ_SHARE = 800  # of 1000 progress steps: reading and checking; the rest is wr
 PROGRESS_EVERY = 1000
 
 
-class _Phase(Progress):
+class Phase(RelayedProgress):
     """A stretch of the caller's progress bar: reports `done/total` scaled into [start, start + span)."""
 
     def __init__(self, parent: Progress, start: int, span: int):
-        super().__init__()
-        self.parent, self.start, self.span = parent, start, span
-
-    def cancel(self) -> None:
-        self.parent.cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return self.parent.cancelled
-
-    def check(self) -> None:
-        self.parent.check()
+        super().__init__(parent)
+        self.start, self.span = start, span
 
     def advance(self, done: int, total: int, text: str = "") -> None:
         share = min(done / total, 1.0) if total else 0.0
@@ -180,7 +170,7 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
     total = count_rows(source)
     check = ImportCheck(overwrite_newer=overwrite_newer)
     try:
-        read = _read_sheets(wb, check, report, _Phase(progress, 0, READ_SHARE), total)
+        read = _read_sheets(wb, check, report, Phase(progress, 0, READ_SHARE), total)
     except (OSError, KeyError, ValueError) as exc:  # a damaged sheet part; openpyxl says what it choked on
         raise WorkbookReadError("{path}: cannot be read as an Excel workbook ({reason})", path=source,
                                 reason=exc) from exc
@@ -197,7 +187,7 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
     if dry_run or report.unconfirmed:
         return report
     result = apply_import(plan, accept_all_duplicates=accept_duplicates, confirmed=confirmed, user=user,
-                          now=now, progress=_Phase(progress, READ_SHARE, 1000 - READ_SHARE))
+                          now=now, progress=Phase(progress, READ_SHARE, 1000 - READ_SHARE))
     report.backup = result.backup
     report.applied = True
     progress.advance(1000, 1000, "Import finished.")

@@ -5,14 +5,13 @@ import gettext
 import hashlib
 import importlib
 import json
-import os
 import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.model.country_table import short_names
+from twindesk.domain.model.country_table import kept_table, short_names
 from twindesk.store.models import pinyin_key
 
 
@@ -142,24 +141,7 @@ def _names() -> dict[str, str]:
     """name key -> code for every name of every country (`_build_names`), read from the cache folder
     when it was built there before: building it loads ~130 of Babel's locales (~0.4 s), reading the
     file takes a few milliseconds."""
-    path = _cache_file()
-    if path is not None:
-        try:
-            found = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(found, dict) and found:
-                return found
-        except (OSError, ValueError):
-            pass
-    found = _build_names()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            part = path.with_name(f"{path.name}.{os.getpid()}.part")
-            part.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-            os.replace(part, path)
-        except OSError:  # a read-only or full cache folder: next time builds it again
-            pass
-    return found
+    return kept_table(_cache_file(), _build_names)
 
 
 def _build_names() -> dict[str, str]:

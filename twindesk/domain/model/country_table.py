@@ -51,7 +51,12 @@ def _table_file(lang: str) -> Path | None:
 def short_names(lang: str, build: Callable[[str], dict[str, str]]) -> dict[str, str]:
     """code -> short name in `lang` for every country: the cached table, else `build(lang)` (from
     pycountry), which is then kept for the next run."""
-    path = _table_file(lang)
+    return kept_table(_table_file(lang), lambda: build(lang))
+
+
+def kept_table(path: Path | None, build: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """The table read from `path` in the cache folder, else `build()`, written there (atomically) for
+    the next run. No cache folder, or one that is read-only or full: built every time, nothing fails."""
     if path is not None:
         try:
             found = json.loads(path.read_text(encoding="utf-8"))
@@ -59,7 +64,7 @@ def short_names(lang: str, build: Callable[[str], dict[str, str]]) -> dict[str, 
                 return found
         except (OSError, ValueError):
             pass
-    found = build(lang)
+    found = build()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
 from twindesk.domain.transfer.check import ImportCheck, ImportPlan
 from twindesk.domain.transfer.tables import spec_of
-from twindesk.exchange.import_flow import READ_SHARE, _Phase
+from twindesk.exchange.import_flow import READ_SHARE, Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
 from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
@@ -256,7 +256,7 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     feed = _Feed(recognition, report)
     check = _check(overwrite_newer, check_options or {})
     total = sum(len(s.table.rows) for s in recognition.imported)
-    feed.run(check, _Phase(progress, 0, READ_SHARE), total)
+    feed.run(check, Phase(progress, 0, READ_SHARE), total)
     plan = check.finish()
     feed.report_plan(plan)
     if report.errors:
@@ -269,7 +269,7 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     if dry_run or report.unconfirmed:
         return report
     result = apply_import(plan, accept_all_duplicates=accept_duplicates, confirmed=confirmed, user=user,
-                          now=now, progress=_Phase(progress, READ_SHARE, 1000 - READ_SHARE))
+                          now=now, progress=Phase(progress, READ_SHARE, 1000 - READ_SHARE))
     report.backup, report.applied = result.backup, True
     if memory is not None:
         memory.remember(recognition.mapping)

@@ -19,7 +19,7 @@ import platformdirs
 from PySide6.QtWidgets import QWidget, QWizard
 
 from twindesk import APP_NAME
-from twindesk.domain.progress import Progress
+from twindesk.domain.progress import RelayedProgress
 from twindesk.exchange.staff_lists.column_mapping import Mapping, MappingMemory
 from twindesk.exchange.staff_lists.recognition import AUTOMATIC, GIVEN, Recognition, recognise
 from twindesk.ui.common.background import BackgroundJob, report_failure, run_with_progress
@@ -40,22 +40,8 @@ from twindesk.ui.exchange.import_wizard.result_page import ResultPage
 from twindesk.ui.exchange.import_wizard.sheets_page import SheetsPage
 
 
-class _InOwnWords(Progress):
+class _InOwnWords(RelayedProgress):
     """The engine's progress without its (English) step texts."""
-
-    def __init__(self, parent: Progress):
-        super().__init__()
-        self.parent = parent
-
-    def cancel(self) -> None:
-        self.parent.cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return self.parent.cancelled
-
-    def check(self) -> None:
-        self.parent.check()
 
     def advance(self, done: int, total: int, text: str = "") -> None:
         self.parent.advance(done, total, "")
