@@ -312,7 +312,7 @@ def table_counts(path) -> dict[str, int]:
 
         from twindesk.store.server_address import parse_database_url
 
-        with psycopg.connect(parse_database_url(str(path)).connect_params()) as conn:
+        with psycopg.connect(**parse_database_url(str(path)).connect_params()) as conn:
             return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
     conn = sqlite3.connect(str(path))
     try:

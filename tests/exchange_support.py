@@ -117,7 +117,7 @@ def database_rows(target):
         import psycopg
         from psycopg.rows import dict_row
 
-        with psycopg.connect(parse_database_url(str(target)).connect_params(), row_factory=dict_row) as conn:
+        with psycopg.connect(**parse_database_url(str(target)).connect_params(), row_factory=dict_row) as conn:
             yield lambda sql: [{k: _plain(v) for k, v in row.items()} for row in conn.execute(sql).fetchall()]
         return
     conn = sqlite3.connect(str(target))
