@@ -6,7 +6,7 @@ kept, and the save does not fail with a driver error (docs/architecture.md, "Pos
 server (store)").
 """
 
-from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+from psycopg.types.string import StrDumperUnknown
 
 REPLACEMENT = "\ufffd"
 
@@ -16,12 +16,7 @@ class _StorableText(StrDumperUnknown):
         return super().dump(obj.replace("\x00", REPLACEMENT))
 
 
-class _StorableBinaryText(StrBinaryDumper):
-    def dump(self, obj):
-        return super().dump(obj.replace("\x00", REPLACEMENT))
-
-
 def keep_text_storable(conn) -> None:
-    """Every str this psycopg connection sends goes without NUL (both of psycopg's formats)."""
+    """Every str this psycopg connection sends as a parameter (%s: text format, type left for the server
+    to infer, as psycopg's own default) goes without NUL."""
     conn.adapters.register_dumper(str, _StorableText)
-    conn.adapters.register_dumper(str, _StorableBinaryText)
