@@ -5,8 +5,8 @@ characters, right-to-left text, emoji, Chinese, Korean, Japanese, Cyrillic)."""
 import sqlite3
 
 import pytest
-from exchange_support import (
 from conftest import ON_POSTGRESQL
+from exchange_support import (
     CONTROL,
     CONTROL_WRITTEN,
     HOSTILE,
