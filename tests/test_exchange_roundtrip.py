@@ -152,7 +152,8 @@ def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db,
     expected = content_rows(db_target)
     got = content_rows(empty)
     for table, rows in expected.items():
-        replaced = [tuple(v.replace(CONTROL, CONTROL_WRITTEN) if isinstance(v, str) else v for v in row)
+        stored = CONTROL.replace("\x00", "\ufffd") if ON_POSTGRESQL else CONTROL  # a server keeps no NUL
+        replaced = [tuple(v.replace(stored, CONTROL_WRITTEN) if isinstance(v, str) else v for v in row)
                     for row in rows]
         assert got[table] == replaced, table
 
