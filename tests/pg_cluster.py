@@ -38,7 +38,10 @@ host all all 127.0.0.1/32 trust
 
 # Speed over durability: the cluster is thrown away (never for a real server).
 FAST = ("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-        "-c", "max_connections=200", "-c", "shared_buffers=32MB")
+        "-c", "max_connections=200", "-c", "shared_buffers=32MB",
+        # Small on disk: no replication, WAL recycled early (each cluster is one test session's).
+        "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "min_wal_size=32MB",
+        "-c", "max_wal_size=64MB")
 
 
 def server_binaries() -> Path | None:
