@@ -32,7 +32,7 @@ def children(kind: str, parent_id: int) -> list[dict]:
     order = [getattr(model, name) for name in CHILD_ORDER.get(kind, ("id",))]
     rows = []
     for obj in model.select().where(parent_field == parent_id).order_by(*order):
-        row = {"id": obj.id}
+        row = {"id": obj.id, "version": obj.version}  # a panel's edit or delete expects it still
         for f in spec.fields:
             row[f.name] = getattr(obj, f.name + "_id") if f.kind == "ref" else getattr(obj, f.name)
         rows.append(row)
