@@ -21,7 +21,7 @@ import peewee as pw
 from twindesk.domain.model import labels
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.specs import kind_model, model_kind
-from twindesk.domain.operations import door
+from twindesk.domain.operations import conflicts, door
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
 from twindesk.store.messages import message
@@ -159,6 +159,7 @@ def _put_back(step: UndoStep, op: door.Operation) -> None:
 
 def _refuse_if_overtaken(kind: str, record_id: int, change: str, expected: int | None, created: set) -> None:
     model = kind_model(kind)
+    conflicts.lock_version(model, record_id)  # no other writer changes it between this look and the undo
     current = door.rows_by_id(model, [record_id]).get(record_id)
     what = message("the {record} with ID {id}", record=_record(kind), id=record_id)
     if change == "delete":
