@@ -144,3 +144,75 @@ def test_deleting_a_sub_record_changed_since_says_who_and_asks_again(qtbot, gui_
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2 and "Li Na" in asked[1] and "Title" in asked[1] and "not deleted" in asked[1]
     assert not m.Delegate.select().where(m.Delegate.id == did).exists()  # asked again, said Yes
+
+
+def test_saving_the_choices_may_meet_another_change_and_asks_again(qtbot, gui_db):
+    pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    dialog = open_form(qtbot, "partner", pid)
+    records.save("partner", {"name_en": "Hyogo Prefecture"}, pid, user="Li Na")
+    retype(qtbot, dialog, "notes", "mine")
+    shown = []
+
+    def second(conflict):
+        shown.append(rows_of(conflict))
+        qtbot.mouseClick(conflict.save_button, Qt.MouseButton.LeftButton)
+
+    def first(conflict):
+        shown.append(rows_of(conflict))
+        records.save("partner", {"population": 5}, pid, user="Zhao")  # while the person was choosing
+        second_errors.extend(answer_modal(second))
+        qtbot.mouseClick(conflict.save_button, Qt.MouseButton.LeftButton)
+
+    second_errors: list = []
+    errors = answer_modal(first)
+    save_by_keyboard(qtbot, dialog)
+    assert not errors and not second_errors, (errors, second_errors)
+    assert len(shown) == 2 and "Population" in shown[1] and "Zhao" in shown[1]["Population"][1]
+    stored = m.Partner.get_by_id(pid)
+    assert (stored.name_en, stored.notes, stored.population) == ("Hyogo Prefecture", "mine", 5)
+
+
+def test_the_conflict_and_the_ask_again_speak_chinese(qtbot, gui_db, monkeypatch):
+    from tests.gui.test_chinese_everywhere import english_runs, texts_of
+    from twindesk.ui.records.forms import dialog_for
+    from twindesk.ui.shell.i18n import install_language
+
+    assert install_language("zh_CN")
+    try:
+        pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+        dialog = dialog_for("partner", pid, lang="zh_CN", user="Wang")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        records.save("partner", {"name_en": "Hyogo Prefecture"}, pid, user="Li Na")
+        retype(qtbot, dialog, "name_en", "Hyogo-ken")
+        texts = []
+
+        def read(conflict):
+            texts.extend(text for _where, text in texts_of(conflict))
+            table = conflict.table
+            texts.extend(table.horizontalHeaderItem(c).text() for c in range(table.columnCount()))
+            texts.extend(table.item(r, c).text() for r in range(table.rowCount()) for c in range(3))
+            qtbot.mouseClick(conflict.cancel_button, Qt.MouseButton.LeftButton)
+
+        errors = answer_modal(read)
+        save_by_keyboard(qtbot, dialog)
+        assert not errors, errors
+        from twindesk.ui.records.delete_confirm import delete_checked
+
+        asked = []
+
+        def question(parent, title, text, *args, **kwargs):
+            asked.append(title + text)
+            if len(asked) > 1:
+                return QMessageBox.StandardButton.No  # asked again: no
+            records.save("partner", {"notes": "x"}, pid, user="Li Na")  # meanwhile
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+        assert not delete_checked(dialog, "partner", pid, "zh_CN", "Wang")
+    finally:
+        install_language("en")
+    data = {"Hyogo-ken", "Hyogo Prefecture", "Hyogo", "Li Na"}
+    english = [(t, runs) for t in texts + asked if (runs := english_runs(t, data))]
+    assert not english, english
+    assert any("英文名称" in t for t in texts) and any("仍要删除" in t for t in asked)
