@@ -216,3 +216,17 @@ def test_the_conflict_and_the_ask_again_speak_chinese(qtbot, gui_db, monkeypatch
     english = [(t, runs) for t in texts + asked if (runs := english_runs(t, data))]
     assert not english, english
     assert any("英文名称" in t for t in texts) and any("仍要删除" in t for t in asked)
+
+
+def test_a_change_that_reads_as_mine_saves_without_asking(qtbot, gui_db, monkeypatch):
+    from twindesk.ui.records.conflict_dialog import ConflictDialog
+
+    pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    dialog = open_form(qtbot, "partner", pid)
+    records.save("partner", {"notes": "same"}, pid, user="Li Na")
+    type_text(qtbot, dialog.editors["notes"].widget, "same")
+    shown = []
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: shown.append(self) or 0)  # would be Cancel
+    save_by_keyboard(qtbot, dialog)
+    assert not shown and not dialog.isVisible()
+    assert m.Partner.get_by_id(pid).notes == "same"
