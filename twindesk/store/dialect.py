@@ -78,6 +78,11 @@ def month_and_day(day: pw.Node) -> pw.Node:
     return _Either(fn.substr(day, 5), fn.to_char(day, "-MM-DD"))
 
 
+def remainder(a, b) -> pw.Node:
+    """a modulo b for integers (peewee's own `%` means LIKE); the sign follows `a` on both engines."""
+    return _Either(pw.Expression(a, "%", b), fn.MOD(a, b))
+
+
 def greatest(a, b) -> pw.Node:
     """The larger of two values (SQLite's MAX with two arguments)."""
     return _Either(fn.MAX(a, b), fn.GREATEST(a, b))

@@ -92,8 +92,8 @@ def anniversaries_between(start: date, end: date, limit: int | None = None) -> t
     assert end < start.replace(year=start.year + 2, month=1, day=1), "a window of at most two calendar years"
     ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
     founded = _founding_year()
-    offset = pw.Expression(pw.Expression(founded - start.year, "%", ANNIVERSARY_EVERY) + ANNIVERSARY_EVERY,
-                           "%", ANNIVERSARY_EVERY)
+    offset = dialect.remainder(dialect.remainder(founded - start.year, ANNIVERSARY_EVERY) + ANNIVERSARY_EVERY,
+                               ANNIVERSARY_EVERY)
     year = offset + start.year
     signing_founds = ps.signed_on.is_null(False) & (dialect.year_of(ps.signed_on) == founded)
     # The day in that year as ISO text (a 29 February stays one here; anniversary_day moves it).
@@ -193,7 +193,7 @@ def aid_totals(by: tuple[str, ...] = ("year", "direction")) -> list[dict]:
              .join_from(s, p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
              .where(s.status != "cancelled")
              .group_by(*keys.values())
-             .order_by(*keys.values()))
+             .order_by(*(k.asc(nulls="FIRST") for k in keys.values())))  # NULLs first on both engines
     rows = list(query.dicts())
     for row in rows:
         row["value"] = None if row["value"] is None else Decimal(str(row["value"])).quantize(Decimal("0.01"))
