@@ -24,23 +24,15 @@ from functools import lru_cache
 
 import peewee as pw
 
+from twindesk.store.engine import is_server
 from twindesk.store.models import database
+from twindesk.store.portable import on_server
+from twindesk.store.server_errors import is_server_problem, server_error
 
 fn = pw.fn
 
 
 # -- which engine ------------------------------------------------------------------------------------
-
-
-def is_server() -> bool:
-    """Whether the bound database is PostgreSQL (raw SQL decides when it runs)."""
-    return isinstance(database.obj, pw.PostgresqlDatabase)
-
-
-def _compiles_for_server(ctx) -> bool:
-    # The `engine` context option the server's database sets (store/portable.py); peewee's own
-    # PostgresqlDatabase is recognised too.
-    return ctx.state.engine == "postgresql" or ctx.state.param == "%s"
 
 
 class _Either(pw.ColumnBase):
@@ -51,7 +43,7 @@ class _Either(pw.ColumnBase):
         self.sqlite, self.postgresql = sqlite, postgresql
 
     def __sql__(self, ctx):
-        return ctx.sql(self.postgresql if _compiles_for_server(ctx) else self.sqlite)
+        return ctx.sql(self.postgresql if on_server(ctx) else self.sqlite)
 
 
 # -- expressions -------------------------------------------------------------------------------------
@@ -71,6 +63,16 @@ def year_of(day: pw.Node) -> pw.Node:
 def four_digits(number: pw.Node) -> pw.Node:
     """An integer as text of at least four digits, zero-padded (a year: 0995)."""
     return _Either(fn.printf("%04d", number), fn.lpad(number.cast("TEXT"), 4, "0"))
+
+
+def first_of_january(year: pw.Node) -> pw.Node:
+    """"YYYY-01-01" of a year."""
+    return _Either(fn.printf("%04d-01-01", year), fn.lpad(year.cast("TEXT"), 4, "0").concat("-01-01"))
+
+
+def nulls_first(expr: pw.Node) -> pw.Node:
+    """Ascending with NULLs first, as SQLite orders by itself (PostgreSQL puts them last)."""
+    return _Either(expr, expr.asc(nulls="FIRST"))
 
 
 def month_and_day(day: pw.Node) -> pw.Node:
@@ -116,20 +118,23 @@ def server_sql(sql: str) -> str:
 
 def execute(sql: str, params: Sequence = ()):
     """Run one statement on the bound connection (inside the caller's transaction, if any); the cursor."""
-    conn = database.connection()
     if not is_server():
-        return conn.execute(sql, params)
-    cursor = conn.cursor()
-    cursor.execute(server_sql(sql), list(params))
-    return cursor
+        return database.connection().execute(sql, params)
+    return database.execute_sql(server_sql(sql), list(params))  # the server's errors said as ServerErrors
 
 
 def executemany(sql: str, rows: Iterable[Sequence]) -> None:
-    conn = database.connection()
+    """One statement for every row (psycopg sends them in one pipeline)."""
     if not is_server():
-        conn.executemany(sql, rows)
+        database.connection().executemany(sql, rows)
         return
-    conn.cursor().executemany(server_sql(sql), [list(r) for r in rows])
+    try:
+        with pw.__exception_wrapper__:  # psycopg's errors as peewee's, as execute_sql says them
+            database.connection().cursor().executemany(server_sql(sql), [list(r) for r in rows])
+    except pw.PeeweeException as exc:
+        if is_server_problem(exc):
+            raise server_error(exc, database.obj.address) from exc
+        raise
 
 
 def in_ids(column: str, ids: Iterable[int]) -> tuple[str, object]:

@@ -99,7 +99,7 @@ def anniversaries_between(start: date, end: date, limit: int | None = None) -> t
     # The day in that year as ISO text (a 29 February stays one here; anniversary_day moves it).
     day = pw.Case(None, [(signing_founds, dialect.four_digits(year).concat(dialect.month_and_day(ps.signed_on)))],
                   None)
-    when = fn.COALESCE(day, dialect.greatest(dialect.four_digits(year).concat("-01-01"), start.isoformat()))
+    when = fn.COALESCE(day, dialect.greatest(dialect.first_of_january(year), start.isoformat()))
     query = (ps.select(ps.id, ps.partner, p.name_zh, p.name_en, loc.name_zh.alias("loc"), founded.alias("founded"),
                        ps.signed_on, year.alias("year"), fn.COUNT(pw.SQL("*")).over().alias("total"))
              .join(p).switch(ps).join(loc)
@@ -193,7 +193,7 @@ def aid_totals(by: tuple[str, ...] = ("year", "direction")) -> list[dict]:
              .join_from(s, p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
              .where(s.status != "cancelled")
              .group_by(*keys.values())
-             .order_by(*(k.asc(nulls="FIRST") for k in keys.values())))  # NULLs first on both engines
+             .order_by(*map(dialect.nulls_first, keys.values())))
     rows = list(query.dicts())
     for row in rows:
         row["value"] = None if row["value"] is None else Decimal(str(row["value"])).quantize(Decimal("0.01"))
