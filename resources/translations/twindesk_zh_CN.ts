@@ -336,6 +336,77 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>%1 deleted this record at %2, after you opened it. Nothing was saved. You can save what you typed as a new record, or let it go.</source>
+        <translation>在您打开此记录后，%1 于 %2 将其删除。未保存任何内容。您可以将所填内容另存为新记录，或放弃。</translation>
+    </message>
+    <message>
+        <source>%1 changed this record at %2, after you opened it. Nothing was saved yet. Choose for each field whose value to keep.</source>
+        <translation>在您打开此记录后，%1 于 %2 修改了它。尚未保存任何内容。请逐项选择保留哪一方的值。</translation>
+    </message>
+    <message>
+        <source>Theirs (deleted by %1 at %2)</source>
+        <translation>对方（%1 于 %2 删除）</translation>
+    </message>
+    <message>
+        <source>Theirs (changed by %1 at %2)</source>
+        <translation>对方（%1 于 %2 修改）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Save as a new record</source>
+        <translation>另存为新记录</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>按所选保存</translation>
+    </message>
+    <message>
+        <source>Discard mine</source>
+        <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <source>Discard mine and reload</source>
+        <translation>放弃我的修改并重新载入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>(%1, %2)</source>
+        <translation>（%1，%2）</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>TwinDesk — unexpected error</source>
@@ -708,6 +779,14 @@
     <message>
         <source>These stay but lose their link to it: %1.</source>
         <translation>以下记录将保留，但不再与其关联：%1。</translation>
+    </message>
+    <message>
+        <source>Delete it anyway?</source>
+        <translation>仍要删除吗？</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
     </message>
 </context>
 <context>
@@ -1452,10 +1531,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>无法删除</translation>
     </message>
     <message>
         <source>Deleted %1 %2.</source>

@@ -17,6 +17,7 @@ from twindesk.domain.model.ids import checked_id
 from twindesk.domain.model.messages import Both, Label, render
 from twindesk.domain.model.specs import SPECS, RecordSpec, model_kind
 from twindesk.domain.model.validation import validate
+from twindesk.domain.operations import conflicts
 from twindesk.domain.operations.door import operation
 from twindesk.store import models as m
 from twindesk.store.messages import InLanguage, joined
@@ -82,11 +83,13 @@ def day_outside_visit(day: date | None, start: date | None, end: date | None) ->
 CROSS_RECORD_CHECKS = {"itinerary_item": _check_itinerary_day}
 
 
-def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "") -> int:
+def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "",
+         expected_version: int | None = None) -> int:
     """Create (no `record_id`) or update a record from `values`; return its id.
 
     An update may give only the fields that change; the whole record is checked as it would be
-    stored. Raises ValidationError (nothing written) or NotFound.
+    stored. With `expected_version` (the version the form opened), a record changed or deleted since
+    raises RecordConflict (conflicts.py). Raises ValidationError (nothing written) or NotFound.
     """
     spec = spec_for(kind)
     with operation("save", kind=kind, record_id=record_id, user=user) as op:
@@ -94,6 +97,8 @@ def save(kind: str, values: dict, record_id: int | None = None, *, user: str = "
             obj = spec.model()
             merged = dict(values)
         else:
+            # Locked before it is read, so the version bumped below is the stored one plus one.
+            conflicts.check(spec, checked_id(record_id), expected_version, values)
             obj = get_instance(kind, record_id)
             op.track(spec.model, [record_id])
             merged = get(kind, record_id)
@@ -218,13 +223,15 @@ def describe_counts(counts: dict[str, int], lang: str = "en") -> str:
     return joined(parts, lang)
 
 
-def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
+def delete(kind: str, record_id: int, *, user: str = "", expected_version: int | None = None) -> DeleteImpact:
     """Delete a record and what depends on it, in one operation; refuse if others rely on it.
 
     The links it clears are cleared here (not left to SQLite's SET NULL), so each unlinked record's
-    version and history say so and Undo can put the link back."""
+    version and history say so and Undo can put the link back. With `expected_version`, a record
+    changed since raises RecordConflict (and one deleted since, NotFound)."""
     spec = spec_for(kind)
     with operation("delete", kind=kind, record_id=record_id, user=user) as op:
+        conflicts.check(spec, checked_id(record_id), expected_version, {}, deleting=True)
         impact = delete_impact(kind, record_id)
         if not impact.allowed:
             raise DeleteRefused("{reason}", reason=InLanguage(impact.refusal))
@@ -244,10 +251,17 @@ def delete(kind: str, record_id: int, *, user: str = "") -> DeleteImpact:
     return impact
 
 
-def set_visit_partners(visit_id: int, partner_ids: list[int], *, user: str = "") -> None:
-    """Link a visit to exactly these partners (links kept where they stay, in the order given)."""
+def set_visit_partners(visit_id: int, partner_ids: list[int], *, user: str = "",
+                       expected: list[int] | None = None) -> None:
+    """Link a visit to exactly these partners (links kept where they stay, in the order given).
+
+    With `expected` (the partners the panel showed), partners changed since raise RecordConflict."""
     with operation("link", kind="visit", record_id=visit_id, user=user) as op:
+        version = conflicts.lock_version(m.Visit, checked_id(visit_id))  # one link change at a time
         get_instance("visit", visit_id)
+        if expected is not None and visit_partner_ids(visit_id) != list(expected):
+            raise conflicts.partners_conflict(visit_id, list(expected), list(partner_ids),
+                                              visit_partner_ids(visit_id), version)
         missing = [p for p in partner_ids if not m.Partner.select().where(m.Partner.id == p).exists()]
         if missing:
             raise ValidationError("visit", [field_error(
@@ -269,9 +283,18 @@ def visit_partner_ids(visit_id: int) -> list[int]:
     return [r for (r,) in q.order_by(m.VisitPartner.id).tuples()]
 
 
-def reorder_delegates(visit_id: int, delegate_ids: list[int], *, user: str = "") -> None:
-    """Set precedence 1, 2, 3 … in the given order; every delegate of the visit must be named once."""
+def reorder_delegates(visit_id: int, delegate_ids: list[int], *, user: str = "",
+                      expected_versions: dict[int, int] | None = None) -> None:
+    """Set precedence 1, 2, 3 … in the given order; every delegate of the visit must be named once.
+
+    With `expected_versions` (delegate id -> the version the panel showed), a delegate changed since
+    raises RecordConflict."""
     with operation("reorder", kind="visit", record_id=visit_id, user=user) as op:
+        conflicts.lock_version(m.Visit, checked_id(visit_id))  # one reorder of a visit at a time
+        for position, delegate_id in enumerate(delegate_ids, start=1):
+            if expected_versions is not None and delegate_id in expected_versions:
+                conflicts.check(SPECS["delegate"], delegate_id, expected_versions[delegate_id],
+                                {"precedence": position})
         current = {d for (d,) in m.Delegate.select(m.Delegate.id).where(m.Delegate.visit == visit_id).tuples()}
         if set(delegate_ids) != current or len(delegate_ids) != len(current):
             raise ValidationError("delegate", [field_error(

@@ -6,6 +6,7 @@ from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
 from twindesk.domain.model.specs import SPECS
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 # Sub-record kind -> the order its rows are shown in.
@@ -32,7 +33,7 @@ def children(kind: str, parent_id: int) -> list[dict]:
     order = [getattr(model, name) for name in CHILD_ORDER.get(kind, ("id",))]
     rows = []
     for obj in model.select().where(parent_field == parent_id).order_by(*order):
-        row = {"id": obj.id}
+        row = {"id": obj.id, "version": obj.version}  # a panel's edit or delete expects it still
         for f in spec.fields:
             row[f.name] = getattr(obj, f.name + "_id") if f.kind == "ref" else getattr(obj, f.name)
         rows.append(row)
@@ -92,7 +93,7 @@ def find_choices(kind: str, text: str, limit: int = 50) -> list[tuple[int, str]]
     p = m.Partner
     where = None
     for word in m.search_words(text):
-        condition = (fn.instr(p.search_text, word) > 0) | (fn.lower(p.country) == word)
+        condition = dialect.contains(p.search_text, word) | (fn.lower(p.country) == word)
         where = condition if where is None else where & condition
     return _partner_choices(where, limit)
 

@@ -25,7 +25,7 @@ from twindesk.ui.common.formatting import format_value
 from twindesk.ui.lists.column_widths import fit_columns
 from twindesk.ui.lists.list_model import Column, RecordTableModel
 from twindesk.ui.lists.status_badge import use_badges
-from twindesk.ui.records.delete_confirm import confirm_delete
+from twindesk.ui.records.delete_confirm import delete_checked
 from twindesk.ui.records.pending_parts import PendingRows
 
 
@@ -247,12 +247,8 @@ class ChildPanel(QWidget):
             self.pending.remove(record_id)
             self._pending_changed()
             return
-        if not confirm_delete(self, self.kind, record_id, self.lang):
-            return
-        try:
-            records.delete(self.kind, record_id, user=self.user)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Delete"), user_error_message(exc))
+        # As the row shows it: changed by someone else since, the person is told and asked again.
+        delete_checked(self, self.kind, record_id, self.lang, self.user, self._rows[record_id].get("version"))
 
     def move_selected(self, step: int) -> None:
         record_id = self.selected_id()
@@ -271,8 +267,9 @@ class ChildPanel(QWidget):
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         ids.insert(to, ids.pop(row))
+        seen = {i: self._rows[i].get("version") for i in ids}  # a delegate changed since: refused, and said
         try:
-            records.reorder_delegates(self.parent_id, ids, user=self.user)
+            records.reorder_delegates(self.parent_id, ids, user=self.user, expected_versions=seen)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Delegation"), user_error_message(exc))
             return

@@ -1,4 +1,5 @@
-"""Asking before a delete, for main records and sub-records alike: what goes with it, or why it cannot go."""
+"""Asking before a delete, for main records and sub-records alike: what goes with it, or why it cannot go;
+and asking again when someone changed the record meanwhile (`delete_checked`)."""
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -6,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
+from twindesk.domain.operations.conflicts import RecordConflict
 from twindesk.ui.common.error_text import user_error_message
 
 
@@ -30,3 +32,34 @@ def confirm_delete(parent: QWidget, kind: str, record_id: int, lang: str) -> boo
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def delete_checked(parent: QWidget, kind: str, record_id: int, lang: str, user: str,
+                   version: int | None = None) -> bool:
+    """Ask, then delete the record as the person saw it (`version`; else as it is when asked). If it
+    changed meanwhile, say who changed what and ask again. True when it was deleted."""
+    if version is None:
+        try:
+            version = records.get(kind, record_id)["version"]
+        except UserError as exc:
+            QMessageBox.information(parent, QCoreApplication.translate("DeleteConfirm", "Delete"),
+                                    user_error_message(exc))
+            return False
+    if not confirm_delete(parent, kind, record_id, lang):
+        return False
+    while True:
+        try:
+            records.delete(kind, record_id, user=user, expected_version=version)
+            return True
+        except RecordConflict as exc:
+            text = exc.text(lang) + "\n\n" + QCoreApplication.translate("DeleteConfirm", "Delete it anyway?")
+            answer = QMessageBox.question(parent, QCoreApplication.translate("DeleteConfirm", "Changed by someone else"),
+                                          text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            version = exc.their_version  # and if it changes once more, the person is asked once more
+        except UserError as exc:
+            QMessageBox.warning(parent, QCoreApplication.translate("DeleteConfirm", "Cannot delete"),
+                                user_error_message(exc))
+            return False

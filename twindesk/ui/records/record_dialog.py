@@ -27,8 +27,10 @@ from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.validation import validate
 from twindesk.domain.operations import records
+from twindesk.domain.operations.conflicts import RecordConflict
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.icons import kind_icon
+from twindesk.ui.records.conflict_dialog import resolve_save
 from twindesk.ui.records.date_editor import PARENT_ANCHORS, DateEditor, same_form_anchors
 from twindesk.ui.records.dialog_size import fit_to_content
 from twindesk.ui.records.editor_base import Editor
@@ -56,6 +58,7 @@ class RecordDialog(QDialog):
         self.read_only = read_only  # another window holds the database: look, do not change
         self.spec = SPECS[kind]
         self.record_id = record_id
+        self.version: int | None = None  # the stored version the form shows: its Save expects it still
         self.pending = pending  # a row of a record not yet saved: checked and kept, not written
         self.kept: dict | None = None  # what a pending form kept, cleaned
         self.lang = lang
@@ -207,6 +210,7 @@ class RecordDialog(QDialog):
     def _load(self) -> None:
         if self.record_id is not None:
             values = records.get(self.kind, self.record_id)
+            self.version = values["version"]
         else:
             values = {f.name: f.default for f in self.spec.fields}
             values.update(self._defaults)
@@ -274,15 +278,19 @@ class RecordDialog(QDialog):
                 return False
         else:
             try:
-                new_id = records.save(self.kind, self.values(), self.record_id, user=self.user)
+                new_id = records.save(self.kind, self.values(), self.record_id, user=self.user,
+                                      expected_version=self.version)
             except ValidationError as exc:
                 self.show_errors(exc)
                 return False
+            except RecordConflict as exc:  # changed or deleted by someone else since the form opened it
+                return resolve_save(self, exc)
             except UserError as exc:
                 QMessageBox.warning(self, self.windowTitle(), user_error_message(exc))
                 return False
         created = self.record_id is None
         self.record_id = new_id
+        self.version = records.get(self.kind, new_id)["version"]
         self.tabs.setTabVisible(self.tabs.indexOf(self.history_panel), new_id is not None)
         self.clear_errors()
         self._set_dirty(False)
@@ -303,6 +311,17 @@ class RecordDialog(QDialog):
             if hasattr(widget, "set_parent_id"):
                 widget.set_parent_id(self.record_id)
             self.tabs.setTabEnabled(i, True)
+
+    def reload_stored(self) -> None:
+        """Show the record as stored now, dropping what was typed (a conflict's "Discard mine")."""
+        self._load()
+        self.clear_errors()
+        self._set_dirty(False)
+
+    def discard(self) -> None:
+        """Close without asking: what was typed is let go (its record was deleted meanwhile)."""
+        self._dirty = False
+        super().reject()
 
     def reject(self) -> None:
         if self._dirty and not self._confirm_discard():

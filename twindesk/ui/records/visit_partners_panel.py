@@ -90,10 +90,11 @@ class VisitPartnersPanel(QWidget):
             self._show(ids)
             self.pendingChanged.emit()
             return
-        try:
-            records.set_visit_partners(self.visit_id, ids, user=self.user)
+        try:  # as the list shows them: changed by someone else since, refused and shown anew
+            records.set_visit_partners(self.visit_id, ids, user=self.user, expected=self.partner_ids())
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Partners"), user_error_message(exc))
+            self.reload()
 
     def add(self) -> None:
         pid = self.picker.value()

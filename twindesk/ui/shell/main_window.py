@@ -307,20 +307,11 @@ class MainWindow(QMainWindow):
             page.delete_selected()
 
     def delete_record(self, kind: str, record_id: int) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from twindesk.domain.model.errors import UserError
         from twindesk.domain.model.specs import SPECS
-        from twindesk.domain.operations import records
-        from twindesk.ui.common.error_text import user_error_message
-        from twindesk.ui.records.delete_confirm import confirm_delete
+        from twindesk.ui.records.delete_confirm import delete_checked
 
-        if self.read_only or not confirm_delete(self, kind, record_id, self.lang):
-            return
-        try:
-            records.delete(kind, record_id, user=self.user)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot delete"), user_error_message(exc))
+        # Changed by someone else between the question and the delete: told who, and asked again.
+        if self.read_only or not delete_checked(self, kind, record_id, self.lang, self.user):
             return
         label = SPECS[kind].record_label(self.lang)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)
