@@ -114,7 +114,19 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_papers import add_parser as paper_parser  # paper packing-list|certificate
 
     paper_parser(sub, _, _db_option, record_id, LANGS)
+    from twindesk.cli_transfer import add_parser as transfer_parser  # transfer --to/--from a server
+
+    transfer_parser(sub, _, _db_option)
+    _network_drive_option(parser, sub)
     return parser
+
+
+def _network_drive_option(parser, sub) -> None:
+    """--allow-network-drive, before the command or after it (as --db)."""
+    text = _("work on a database file on a network drive even so (SQLite's locking is not safe there)")
+    parser.add_argument("--allow-network-drive", action="store_true", help=text)
+    for command in sub.choices.values():
+        command.add_argument("--allow-network-drive", action="store_true", default=argparse.SUPPRESS, help=text)
 
 
 def _history_parser(sub) -> None:
@@ -389,6 +401,12 @@ def cmd_paper(args) -> int:
     return cli_papers.cmd_paper(args, args.lang, _db_path(args))  # the paper in English unless told, as a brief
 
 
+def cmd_transfer(args) -> int:
+    from twindesk.cli_transfer import cmd_transfer as run
+
+    return run(args, _lang, _db_path)
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -408,6 +426,7 @@ COMMANDS = {
     "documents": _documents_command("cmd_documents"),
     "document": _documents_command("cmd_document"),
     "paper": cmd_paper,
+    "transfer": cmd_transfer,
     None: cmd_window,
 }
 
@@ -443,13 +462,29 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+@contextlib.contextmanager
+def _network_drives(allowed: bool):
+    """Writing commands refuse a database on a network drive unless --allow-network-drive."""
+    if not allowed:
+        yield
+        return
+    from twindesk.domain import workspace
+
+    workspace.allow_network_drives(True)
+    try:
+        yield
+    finally:
+        workspace.allow_network_drives(False)
+
+
 def _run(argv: list[str] | None) -> int:
     global _lang
     argv = sys.argv[1:] if argv is None else list(argv)
     _lang = chosen_language(argv)
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _network_drives(args.allow_network_drive):
+            return COMMANDS[args.command](args)
     except UserError as exc:
         _stderr("error", exc.text(_lang))
         return 2

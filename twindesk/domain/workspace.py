@@ -20,9 +20,10 @@ from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.messages import message
 from twindesk.store.models import database
+from twindesk.store.network_drive import DatabaseOnNetworkDrive, network_filesystem
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 
-__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
+__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseOnNetworkDrive", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
            "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
            "open_workspace", "path_from_environment", "restore_backup", "writing"]
 
@@ -46,6 +47,22 @@ def path_from_environment() -> bool:
 
 
 _own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
+_network_drives_allowed = False  # the command line's --allow-network-drive; the window asks itself
+
+
+def allow_network_drives(allowed: bool = True) -> None:
+    """Whether read-write opens in this process accept a file on a network drive (see below)."""
+    global _network_drives_allowed
+    _network_drives_allowed = allowed
+
+
+def refuse_network_drive(path: Path) -> None:
+    """Raise DatabaseOnNetworkDrive for a file on a network drive, unless allowed: SQLite's locking is
+    not safe there (docs/architecture.md, "A database on a network drive"). Reading is not refused."""
+    if not _network_drives_allowed:
+        filesystem = network_filesystem(path)
+        if filesystem is not None:
+            raise DatabaseOnNetworkDrive(path, filesystem)
 
 
 def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True,
@@ -58,12 +75,15 @@ def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = 
     checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
     own backup first (an import).
 
-    A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
+    A file on a network drive raises `DatabaseOnNetworkDrive` unless `allow_network_drives()` was
+    called. A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
     lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
     `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
     global _own_lock
     path = Path(path)
     close()
+    if not read_only:
+        refuse_network_drive(path)
     if not read_only and path.exists():
         problem = read_only_media_problem(path)
         if problem is not None:
@@ -157,6 +177,7 @@ def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = N
     upgrades a backup from an older TwinDesk, and the restore is written to the history, clears Undo
     and tells every view (docs/architecture.md); it is left closed for the caller to open again."""
     db_path = Path(db_path)
+    refuse_network_drive(db_path)
     close()
     own = lock is None or not lock.held
     if own:
