@@ -22,8 +22,8 @@ from pathlib import Path
 
 import peewee as pw
 
-from twindesk.domain.transfer_messages import MISMATCH
 from twindesk.domain.output_file import check_target
+from twindesk.domain.transfer_messages import MISMATCH
 from twindesk.store import database_copy, durable, schema
 from twindesk.store.connection import connect
 from twindesk.store.copy_targets import create_sqlite_schema, new_sqlite_file, prepare_server_target

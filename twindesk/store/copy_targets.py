@@ -47,8 +47,8 @@ def new_sqlite_file(path: Path) -> pw.SqliteDatabase:
 
 def create_sqlite_schema(db: pw.SqliteDatabase) -> None:
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-    with db.bind_ctx(database_copy.NEWEST_MODELS):
-        db.create_tables(database_copy.NEWEST_MODELS)
+    with db.bind_ctx(schema.NEWEST_MODELS):
+        db.create_tables(schema.NEWEST_MODELS)
     db.pragma("user_version", schema.SCHEMA_VERSION)
 
 

@@ -21,9 +21,7 @@ from decimal import Decimal
 
 import peewee as pw
 
-from twindesk.store.models import ALL_MODELS, DOCUMENT_MODELS, HISTORY_MODELS, PAPER_MODELS
-
-NEWEST_MODELS = ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS + PAPER_MODELS
+from twindesk.store.schema import NEWEST_MODELS
 
 PAGE_ROWS = 2000
 
