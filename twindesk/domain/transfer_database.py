@@ -26,7 +26,12 @@ from twindesk.domain.output_file import check_target
 from twindesk.domain.transfer_messages import MISMATCH
 from twindesk.store import database_copy, durable, schema
 from twindesk.store.connection import connect
-from twindesk.store.copy_targets import create_sqlite_schema, new_sqlite_file, prepare_server_target
+from twindesk.store.copy_targets import (
+    create_sqlite_indexes,
+    create_sqlite_tables,
+    new_sqlite_file,
+    prepare_server_target,
+)
 from twindesk.store.database_files import SIDE_FILES
 from twindesk.store.errors import DatabaseFileError, UserError
 from twindesk.store.fileinfo import inspect_existing
@@ -80,7 +85,7 @@ def transfer_to_server(db_path: Path | str, address, *, password: str | None = N
             with target.atomic():
                 created = prepare_server_target(target, address)
                 result = _copy_and_prove(source, target, progress)
-        except (pw.PeeweeException, _driver_errors()) as exc:
+        except (pw.PeeweeException, *_driver_errors()) as exc:
             raise server_error(exc, address) from exc
         result.source, result.target, result.schema_created = str(db_path), address.display(), created
     finally:
@@ -115,9 +120,9 @@ def transfer_from_server(address, out_path: Path | str, *, replace: bool = False
             target = new_sqlite_file(tmp)
             try:
                 with target.atomic():
-                    create_sqlite_schema(target)
-                    result = _copy_and_prove(source, target, progress)
-            except (pw.PeeweeException, _driver_errors()) as exc:
+                    create_sqlite_tables(target)
+                    result = _copy_and_prove(source, target, progress, lambda: create_sqlite_indexes(target))
+            except (pw.PeeweeException, *_driver_errors()) as exc:
                 if _from_server(exc):
                     raise server_error(exc, address) from exc
                 raise
@@ -138,10 +143,11 @@ def transfer_from_server(address, out_path: Path | str, *, replace: bool = False
     return result
 
 
-def _copy_and_prove(source: pw.Database, target: pw.Database, progress: ProgressReport | None) -> TransferResult:
-    """Inside the target's transaction: copy every table from one snapshot of `source`, then read the
-    target back and compare each table's count and checksum with what was read. A mismatch raises
-    (and so rolls the copy back)."""
+def _copy_and_prove(source: pw.Database, target: pw.Database, progress: ProgressReport | None,
+                    after_copy: Callable[[], None] | None = None) -> TransferResult:
+    """Inside the target's transaction: copy every table from one snapshot of `source` (then
+    `after_copy`: a new file's indexes), then read the target back and compare each table's count and
+    checksum with what was read. A mismatch raises (and so rolls the copy back)."""
     tables = database_copy.tables()
     database_copy.defer_foreign_keys(target)
     read: dict[str, database_copy.Digest] = {}
@@ -157,6 +163,8 @@ def _copy_and_prove(source: pw.Database, target: pw.Database, progress: Progress
 
             read[table.name] = database_copy.copy_table(source, target, table, report)
             done += read[table.name].rows
+    if after_copy is not None:
+        after_copy()
     result = TransferResult("", "")
     wrong = []
     for table in tables:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 import peewee as pw
+from playhouse.sqlite_ext import AutoIncrementField
 
 from twindesk.store.schema import NEWEST_MODELS
 
@@ -49,20 +50,21 @@ class Digest:
     next_id_after: int = 0
 
 
-@dataclass
 class _Hasher:
-    hash: object = field(default_factory=hashlib.sha256)
-    rows: int = 0
+    """SHA-256 over rows: each row as the repr of its values, those whose type differs between the
+    engines first said one way (`_normaliser`); text, integers and NULL are the same on both."""
 
-    def add(self, row: tuple, normalisers: tuple[Callable, ...]) -> None:
-        parts = []
-        for value, normal in zip(row, normalisers, strict=True):
-            if value is None:
-                parts.append(b"-")
-            else:
-                data = normal(value)
-                parts.append(b"%d:%s" % (len(data), data))
-        self.hash.update(b"|".join(parts) + b"\n")
+    def __init__(self, fields: tuple[pw.Field, ...]):
+        self.hash, self.rows = hashlib.sha256(), 0
+        self._special = tuple((i, fn) for i, f in enumerate(fields) if (fn := _normaliser(f)) is not None)
+
+    def add(self, row: tuple) -> None:
+        if self._special:
+            row = list(row)
+            for i, normal in self._special:
+                if row[i] is not None:
+                    row[i] = normal(row[i])
+        self.hash.update(repr(row).encode("utf-8", "surrogatepass") + b"\n")
         self.rows += 1
 
 
@@ -131,6 +133,8 @@ def set_high_water(db: pw.Database, table: Table, value: int) -> None:
     if is_postgresql(db):
         db.execute_sql("SELECT setval(pg_get_serial_sequence(%s, %s), %s, true)", (f'"{table.name}"', table.key, value))
         return
+    if not isinstance(table.model._meta.primary_key, AutoIncrementField):
+        return  # SQLite reuses a plain INTEGER PRIMARY KEY's ids anyway (the history's changes)
     if db.execute_sql("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (value, table.name)).rowcount == 0:
         db.execute_sql("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table.name, value))
 
@@ -155,8 +159,8 @@ class _Writer:
         columns = quoted(table.columns)
         if is_postgresql(db):
             self._cursor = db.cursor()
-            self._copy = self._cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN')
-            self._copy.__enter__()
+            self._copying = self._cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN')
+            self._copy = self._copying.__enter__()
         else:
             marks = ", ".join("?" * len(table.columns))
             self._sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
@@ -171,7 +175,7 @@ class _Writer:
     def close(self, failed: BaseException | None = None) -> None:
         if self._copy is not None:
             error = (type(failed), failed, failed.__traceback__) if failed else (None, None, None)
-            self._copy.__exit__(*error)
+            self._copying.__exit__(*error)
             self._cursor.close()
 
 
@@ -179,14 +183,14 @@ def copy_table(source: pw.Database, target: pw.Database, table: Table,
                progress: Callable[[int], None] | None = None) -> Digest:
     """Copy every row of `table` and say what was read (the source's digest of it). Both databases in
     their transaction; the target's table empty."""
-    hasher, normalisers = _Hasher(), tuple(_normaliser(f) for f in table.fields)
+    hasher = _Hasher(table.fields)
     target_high = high_water(target, table)  # a fresh table's sequence may have moved on
     writer = _Writer(target, table)
     try:
         for page in read_pages(source, table):
             writer.write(page)
             for row in page:
-                hasher.add(row, normalisers)
+                hasher.add(row)
             if progress is not None:
                 progress(hasher.rows)
     except BaseException as exc:
@@ -201,10 +205,10 @@ def copy_table(source: pw.Database, target: pw.Database, table: Table,
 def digest(db: pw.Database, table: Table) -> Digest:
     """Rows, checksum and high-water mark of `table` as `db` holds it (in a transaction: one snapshot).
     The rows read must be all `count(*)` says, or the reading itself missed some."""
-    hasher, normalisers = _Hasher(), tuple(_normaliser(f) for f in table.fields)
+    hasher = _Hasher(table.fields)
     for page in read_pages(db, table):
         for row in page:
-            hasher.add(row, normalisers)
+            hasher.add(row)
     counted = count_rows(db, table)
     if counted != hasher.rows:
         raise RuntimeError(f"{table.name}: read {hasher.rows} rows of {counted}")
@@ -219,22 +223,20 @@ def digests(db: pw.Database) -> dict[str, Digest]:
         return {t.name: digest(db, t) for t in tables()}
 
 
-def _normaliser(f: pw.Field) -> Callable[[object], bytes]:
-    """How a stored value of field `f` is said in the checksum, the same from either engine."""
+def _normaliser(f: pw.Field) -> Callable[[object], object] | None:
+    """How a stored value of field `f` is said in the checksum, the same from either engine; None
+    where both engines give the same Python value already (text, integers)."""
     if isinstance(f, pw.BooleanField):
-        return lambda v: b"1" if v else b"0"
-    if isinstance(f, pw.DecimalField):
+        return bool  # SQLite: 0/1
+    if isinstance(f, pw.DecimalField):  # SQLite: a float or an integer; PostgreSQL: a Decimal
         step = Decimal(1).scaleb(-f.decimal_places)
-        return lambda v: str(Decimal(str(v)).quantize(step) if f.auto_round else Decimal(str(v))).encode()
+        return lambda v: str(Decimal(str(v)).quantize(step) if f.auto_round else Decimal(str(v)).normalize())
     if isinstance(f, pw.FloatField):
-        return lambda v: repr(float(v)).encode()
-    if isinstance(f, pw.BlobField):
-        return bytes
+        return float
+    if isinstance(f, pw.BlobField):  # a file's bytes, said by their own SHA-256
+        return lambda v: hashlib.sha256(v).hexdigest()
     if isinstance(f, (pw.DateTimeField, pw.DateField, pw.TimeField)):
         # SQLite holds what str() of the value gave when it was written (peewee's and sqlite3's
         # adapters); PostgreSQL gives the value, whose str() is the same text.
-        return lambda v: str(v).encode()
-    if isinstance(f, (pw.IntegerField, pw.AutoField)) or (isinstance(f, pw.ForeignKeyField)
-                                                          and isinstance(f.rel_field, pw.IntegerField)):
-        return lambda v: b"%d" % v
-    return lambda v: str(v).encode("utf-8", "surrogatepass")
+        return str
+    return None
