@@ -464,17 +464,15 @@ def _discard_stdout() -> None:
 
 @contextlib.contextmanager
 def _network_drives(allowed: bool):
-    """Writing commands refuse a database on a network drive unless --allow-network-drive."""
-    if not allowed:
-        yield
-        return
+    """Writing commands refuse a database on a network drive unless --allow-network-drive (the window
+    asks instead; docs/architecture.md, "A database on a network drive")."""
     from twindesk.domain import workspace
 
-    workspace.allow_network_drives(True)
+    workspace.refuse_network_drives(not allowed)
     try:
         yield
     finally:
-        workspace.allow_network_drives(False)
+        workspace.refuse_network_drives(False)
 
 
 def _run(argv: list[str] | None) -> int:

@@ -88,7 +88,7 @@ class _ProgressLines:
 add_chinese({
     TRANSFER_DESCRIPTION: """\
 复制整个 TwinDesk 数据库，包括修改记录和文件，所有编号、UUID 和版本保持不变。--to URL 将数据库文件（--db，否则为
-默认数据库）复制到一个空的 PostgreSQL 数据库（新建的，或用 twindesk server init 设置好的）；--from URL OUT.db 将服务器
+默认数据库）复制到一个空的 PostgreSQL 数据库（新建的，或管理员刚初始化好的）；--from URL OUT.db 将服务器
 数据库复制到新文件 OUT.db（--force 可替换已有文件）。全部内容在一个事务中复制，然后比较两边每个数据表的行数和校验和：
 出现任何错误或不一致，都不保留任何内容。
 """,

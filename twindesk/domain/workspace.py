@@ -27,9 +27,9 @@ from twindesk.store.server import open_server
 from twindesk.store.server_address import ServerAddress, is_database_url, parse_database_url
 
 __all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseOnNetworkDrive",
-           "DatabaseReadOnlyMedia", "LockHolder", "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
-           "current", "open_server_workspace", "open_workspace", "path_from_environment", "restore_backup",
-           "writing"]
+           "DatabaseReadOnlyMedia", "LockHolder", "OpenedDatabase", "back_up_to", "close", "close_thread_connection",
+           "current", "database_path", "list_backups", "network_filesystem", "open_server_workspace",
+           "open_workspace", "path_from_environment", "refuse_network_drives", "restore_backup", "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -52,19 +52,19 @@ def path_from_environment() -> bool:
 
 _own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
 _current: OpenedDatabase | None = None  # what open_workspace opened, until close()
-_network_drives_allowed = False  # the command line's --allow-network-drive; the window asks itself
+_network_drives_refused = False  # the command line's, unless --allow-network-drive; the window asks
 
 
-def allow_network_drives(allowed: bool = True) -> None:
-    """Whether read-write opens in this process accept a file on a network drive (see below)."""
-    global _network_drives_allowed
-    _network_drives_allowed = allowed
+def refuse_network_drives(refused: bool = True) -> None:
+    """Whether read-write opens in this process refuse a file on a network drive (see below)."""
+    global _network_drives_refused
+    _network_drives_refused = refused
 
 
 def refuse_network_drive(path: Path) -> None:
-    """Raise DatabaseOnNetworkDrive for a file on a network drive, unless allowed: SQLite's locking is
+    """Raise DatabaseOnNetworkDrive for a file on a network drive while refused: SQLite's locking is
     not safe there (docs/architecture.md, "A database on a network drive"). Reading is not refused."""
-    if not _network_drives_allowed:
+    if _network_drives_refused:
         filesystem = network_filesystem(path)
         if filesystem is not None:
             raise DatabaseOnNetworkDrive(path, filesystem)
@@ -88,8 +88,8 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
     checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
     own backup first (an import).
 
-    A file on a network drive raises `DatabaseOnNetworkDrive` unless `allow_network_drives()` was
-    called. A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
+    A file on a network drive raises `DatabaseOnNetworkDrive` while `refuse_network_drives()` is on
+    (the command line's writing commands). A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
     lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
     `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
     global _own_lock, _current

@@ -55,8 +55,9 @@ add_chinese({
 
 
 def network_filesystem(path: str | os.PathLike, *, platform: str | None = None,
-                       mountinfo: Path = MOUNTINFO) -> str | None:
-    """The network file system `path` (a file, or where it would be created) is on, or None."""
+                       mountinfo: Path | None = None) -> str | None:
+    """The network file system `path` (a file, or where it would be created) is on, or None.
+    `platform` and `mountinfo` (the mount table to read) are the running system's unless given."""
     platform = platform or sys.platform
     text = os.fspath(path)
     if platform.startswith("win"):  # elsewhere //server/share is a local path like any other
@@ -64,7 +65,7 @@ def network_filesystem(path: str | os.PathLike, *, platform: str | None = None,
     where = _existing(Path(os.path.abspath(text)))
     if platform.startswith("linux"):
         try:
-            table = mountinfo.read_text(encoding="utf-8", errors="surrogateescape")
+            table = (mountinfo or MOUNTINFO).read_text(encoding="utf-8", errors="surrogateescape")
         except OSError:
             return None
         fstype = mount_type(os.path.realpath(where), table)
