@@ -244,6 +244,17 @@ def _db_path(args) -> Path:
     return target
 
 
+def _file_or_pg_dump(args) -> Path:
+    """The database file for backup and restore; on a server, the pg_dump and pg_restore commands to
+    use instead (domain/server_backup.py)."""
+    target = _database(args)
+    if not isinstance(target, Path):
+        from twindesk.domain.server_backup import ServerBackedUpByPgDump
+
+        raise ServerBackedUpByPgDump(target)
+    return target
+
+
 def _file_of(target) -> Path | None:
     """The database's file, or None for a server database."""
     return target if isinstance(target, Path) else None
@@ -289,7 +300,7 @@ def cmd_backup(args) -> int:
     from twindesk.store import schema
     from twindesk.store.fileinfo import inspect_existing
 
-    path = _db_path(args)
+    path = _file_or_pg_dump(args)
     inspect_existing(path, schema.SCHEMA_VERSION)
     out = workspace.back_up_to(path, Path(args.out))
     print(_("backup written to {path}", path=out))
@@ -299,7 +310,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from twindesk.domain import workspace
 
-    path = _db_path(args)
+    path = _file_or_pg_dump(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError("{path}: is the database itself; choose a backup file", path=source)
