@@ -118,7 +118,19 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_papers import add_parser as paper_parser  # paper packing-list|certificate
 
     paper_parser(sub, _, _db_option, record_id, LANGS)
+    from twindesk.cli_transfer import add_parser as transfer_parser  # transfer --to/--from a server
+
+    transfer_parser(sub, _, _db_option)
+    _network_drive_option(parser, sub)
     return parser
+
+
+def _network_drive_option(parser, sub) -> None:
+    """--allow-network-drive, before the command or after it (as --db)."""
+    text = _("work on a database file on a network drive even so (SQLite's locking is not safe there)")
+    parser.add_argument("--allow-network-drive", action="store_true", help=text)
+    for command in sub.choices.values():
+        command.add_argument("--allow-network-drive", action="store_true", default=argparse.SUPPRESS, help=text)
 
 
 def _history_parser(sub) -> None:
@@ -232,6 +244,17 @@ def _db_path(args) -> Path:
     return target
 
 
+def _file_or_pg_dump(args) -> Path:
+    """The database file for backup and restore; on a server, the pg_dump and pg_restore commands to
+    use instead (domain/server_backup.py)."""
+    target = _database(args)
+    if not isinstance(target, Path):
+        from twindesk.domain.server_backup import ServerBackedUpByPgDump
+
+        raise ServerBackedUpByPgDump(target)
+    return target
+
+
 def _file_of(target) -> Path | None:
     """The database's file, or None for a server database."""
     return target if isinstance(target, Path) else None
@@ -277,7 +300,7 @@ def cmd_backup(args) -> int:
     from twindesk.store import schema
     from twindesk.store.fileinfo import inspect_existing
 
-    path = _db_path(args)
+    path = _file_or_pg_dump(args)
     inspect_existing(path, schema.SCHEMA_VERSION)
     out = workspace.back_up_to(path, Path(args.out))
     print(_("backup written to {path}", path=out))
@@ -287,7 +310,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from twindesk.domain import workspace
 
-    path = _db_path(args)
+    path = _file_or_pg_dump(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError("{path}: is the database itself; choose a backup file", path=source)
@@ -434,6 +457,12 @@ def cmd_paper(args) -> int:
     return cli_papers.cmd_paper(args, args.lang, _database(args))  # the paper in English unless told, as a brief
 
 
+def cmd_transfer(args) -> int:
+    from twindesk.cli_transfer import cmd_transfer as run
+
+    return run(args, _lang, _db_path)
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -453,6 +482,7 @@ COMMANDS = {
     "documents": _documents_command("cmd_documents"),
     "document": _documents_command("cmd_document"),
     "paper": cmd_paper,
+    "transfer": cmd_transfer,
     None: cmd_window,
 }
 
@@ -488,13 +518,27 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+@contextlib.contextmanager
+def _network_drives(allowed: bool):
+    """Writing commands refuse a database on a network drive unless --allow-network-drive (the window
+    asks instead; docs/architecture.md, "A database on a network drive")."""
+    from twindesk.domain import workspace
+
+    workspace.refuse_network_drives(not allowed)
+    try:
+        yield
+    finally:
+        workspace.refuse_network_drives(False)
+
+
 def _run(argv: list[str] | None) -> int:
     global _lang
     argv = sys.argv[1:] if argv is None else list(argv)
     _lang = chosen_language(argv)
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        with _network_drives(args.allow_network_drive):
+            return COMMANDS[args.command](args)
     except UserError as exc:
         _stderr("error", exc.text(_lang))
         return 2
