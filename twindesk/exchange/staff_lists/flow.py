@@ -23,6 +23,7 @@ from pathlib import Path
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
 from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.collector_paused import collector_paused
 from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange.import_flow import READ_SHARE, Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
@@ -234,6 +235,15 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     import is written.
     `check_options` go to ImportCheck when it takes them. Raises what `read_source` raises, and
     Cancelled when `progress` is cancelled (nothing written)."""
+    with collector_paused():  # collector_paused.py: the check's many objects are no garbage
+        return _run(source, mapping, encoding=encoding, memory=memory, recall=recall, dry_run=dry_run,
+                    accept_duplicates=accept_duplicates, confirmed_duplicates=confirmed_duplicates,
+                    overwrite_newer=overwrite_newer, check_options=check_options, progress=progress,
+                    user=user, now=now)
+
+
+def _run(source, mapping, *, encoding, memory, recall, dry_run, accept_duplicates, confirmed_duplicates,
+         overwrite_newer, check_options, progress, user, now) -> StaffImportReport:
     progress = progress or Progress()
     if not isinstance(source, Source):
         source = read_source(Path(source), encoding)

@@ -128,13 +128,15 @@ class References:
                 ) -> tuple[Candidate | Created | None, FieldError | None, FieldError | None]:
         """(what `text` in field `name` of a `kind` row means, its error, a note) for one reference."""
         f = spec_of(kind).field(name)
-        target = spec_of(f.ref)
-        label = Label(kind, name, f.label)
-        looked = _words(f.ref)
         found, loose, elsewhere = self.index(f.ref).find(text, country)
         if len(found) == 1 and found[0].made is not None:  # created for an earlier row
             found[0].made.referenced_by.append((kind, line, name))
             return found[0].made, None, None
+        if len(found) == 1 and not loose:  # most references: the record of that name
+            return found[0], None, None
+        target = spec_of(f.ref)
+        label = Label(kind, name, f.label)
+        looked = _words(f.ref)
         if len(found) == 1:
             note = None
             if loose:
