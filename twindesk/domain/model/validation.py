@@ -52,10 +52,9 @@ class Validator:
         self.spec = spec
         self._names = frozenset(spec.by_name) | {"id"}
         self._rules = tuple((rule, frozenset(getattr(rule, "fields", ()))) for rule in spec.rules)
-        # (name, field, whether its typed values repeat and may be remembered)
-        self._plan = tuple((f.name, f, f.kind not in _FREE_TEXT) for f in spec.fields)
+        # (name, field, its memo {(type, raw): cleaned} where its typed values repeat and are remembered)
+        self._plan = tuple((f.name, f, {} if remember and f.kind not in _FREE_TEXT else None) for f in spec.fields)
         self._defaults: dict[str, object] = {}  # field -> its default, cleaned and checked (never failing)
-        self._memory: dict | None = {} if remember else None
 
     def _value(self, f: Field, raw, errors: list):
         """What validate keeps for `raw` in field `f`, or _FAILED with the problem added to `errors`."""
@@ -91,19 +90,20 @@ class Validator:
         if not self._names.issuperset(values):
             unknown = set(values) - self._names
             raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
-        memory, defaults = self._memory, self._defaults
+        defaults = self._defaults
         cleaned: dict = {}
         errors: list[FieldError] = []
-        for name, f, pure in self._plan:
+        for name, f, memo in self._plan:
             if name in values:
                 raw = values[name]
-                if memory is not None and pure and type(raw) in _SAME_WHEN_EQUAL:
-                    key = (name, type(raw), raw)
-                    value = memory.get(key, _FAILED)
+                t = type(raw)
+                if memo is not None and t in _SAME_WHEN_EQUAL:
+                    key = (t, raw)
+                    value = memo.get(key, _FAILED)
                     if value is _FAILED:
                         value = self._value(f, raw, errors)
                         if value is not _FAILED:
-                            memory[key] = value
+                            memo[key] = value
                 else:
                     value = self._value(f, raw, errors)
             elif partial:

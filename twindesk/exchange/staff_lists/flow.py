@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +62,9 @@ class StaffImportReport(ImportReport):
     encoding: str | None = None  # a CSV's
     encoding_detected: bool = False
     recognition: Recognition | None = None
-    rows: list[SheetRow] = field(default_factory=list)
+    # each row's status, made when first asked for (the preview shows them; a plain import never asks)
+    row_maker: Callable[[], list[SheetRow]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[SheetRow] | None = field(default=None, repr=False)
     # records the import creates because a row names them (create_missing): the domain's Created
     created_for_references: list = field(default_factory=list)
     nothing_recognised: bool = False  # no sheet holds a list TwinDesk keeps: the errors say why
@@ -71,6 +73,13 @@ class StaffImportReport(ImportReport):
     @property
     def mapping(self) -> Mapping | None:
         return self.recognition.mapping if self.recognition else None
+
+    @property
+    def rows(self) -> list[SheetRow]:
+        """What each data row becomes, in the order the rows were read."""
+        if self._rows is None:
+            self._rows = self.row_maker() if self.row_maker is not None else []
+        return self._rows
 
 
 def _staff_mode() -> bool:
@@ -187,19 +196,40 @@ class _Feed:
             sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
             report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
         report.created_for_references = list(getattr(plan, "created", ()))
-        statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else self._statuses(plan)
+        self._count(plan)
+        report.row_maker = lambda: self._sheet_rows(plan)
+
+    def _count(self, plan: ImportPlan) -> None:
+        """How many rows of each sheet are created, updated and unchanged (as `_sheet_rows` says them,
+        without making them): a planned row not in error is new or an update, a row neither planned
+        nor in error is unchanged."""
+        report = self.report
         for sheet in self.sheets.values():
             report.created[sheet.sheet] = report.updated[sheet.sheet] = report.unchanged[sheet.sheet] = 0
-        buckets = {NEW: report.created, DUPLICATE: report.created, UPDATE: report.updated,
-                   UNCHANGED: report.unchanged}
+        failed = {(p.kind, p.line) for p in plan.problems} & self.rows.keys()
+        for kind, table in plan.tables.items():
+            for r in table.rows:
+                key = (kind, r.line)
+                if key in self.rows and key not in failed:
+                    (report.updated if r.update else report.created)[self.rows[key][0].sheet] += 1
+        fed: dict[str, int] = {}
+        for sheet, *_ in self.fed:
+            fed[sheet.sheet] = fed.get(sheet.sheet, 0) + 1
+        for key in failed:
+            fed[self.rows[key][0].sheet] -= 1
+        for name, count in fed.items():
+            report.unchanged[name] = count - report.created[name] - report.updated[name]
+
+    def _sheet_rows(self, plan: ImportPlan) -> list[SheetRow]:
+        statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else self._statuses(plan)
+        rows = []
         for sheet, kind, fed, line in self.fed:
             found = statuses.get((kind, fed))
             state = getattr(found, "state", None) or (found.status if found else UNCHANGED)
             existing = getattr(getattr(found, "duplicate", None), "existing_id", None) if state == DUPLICATE \
                 else getattr(found, "record_id", None)
-            report.rows.append(SheetRow(sheet.sheet, line, state, existing, found))
-            if state in buckets:
-                buckets[state][sheet.sheet] += 1
+            rows.append(SheetRow(sheet.sheet, line, state, existing, found))
+        return rows
 
     @staticmethod
     def _statuses(plan: ImportPlan) -> dict:

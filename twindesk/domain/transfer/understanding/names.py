@@ -45,11 +45,12 @@ def plain_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _plain(value if isinstance(value, str) else str(value))
+    return plain_str(value if isinstance(value, str) else str(value))
 
 
 @lru_cache(maxsize=_KEYS)
-def _plain(text: str) -> str:
+def plain_str(text: str) -> str:
+    """`plain_text` of a str (what an import calls for every text cell)."""
     return _SPACES.sub(" ", text.translate(_WIDE)).strip()
 
 
@@ -110,7 +111,7 @@ def make_keys(texts) -> None:
     todo = [t for t in dict.fromkeys(texts) if type(t) is str and t not in _LIKE]
     if not todo:
         return
-    folded = [_folded(plain_text(t)) for t in todo]
+    folded = [_folded(plain_str(t)) for t in todo]
     han = [i for i, text in enumerate(folded) if _HAN.search(text)]
     if han:
         jp2t, t2s = _converters()

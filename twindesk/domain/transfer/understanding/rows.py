@@ -20,7 +20,7 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.tables import KINDS, spec_of
-from twindesk.domain.transfer.understanding.names import make_keys
+from twindesk.domain.transfer.understanding.names import make_keys, plain_str
 from twindesk.domain.transfer.understanding.references import NAMED, Candidate, Created, References
 from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, understand
 from twindesk.store import models as m
@@ -29,6 +29,7 @@ Found = tuple[str, int, FieldError]  # (kind, line, what)
 # Raw values whose type and equality decide what they mean, so a column's memo may hold them (not a
 # datetime: equal to one in another time zone; not a float: -0.0 and NaN; a Decimal keeps its places).
 _REMEMBERED = frozenset({str, int, bool, date})
+_FIGURES = frozenset({"int", "year", "decimal", "float"})
 _NOTHING = ("value", None)
 _FAILED = object()  # a cell not understood: its problem is noted
 
@@ -157,7 +158,11 @@ class StaffRows:
                 value = country
             else:
                 t = type(raw)
-                if t in _REMEMBERED:
+                if t is str and f.kind == "text":  # names, titles: `understand` of a text, without a memo
+                    said = ("value", plain_str(raw) or None)
+                elif t is int and f.kind in _FIGURES:  # a figure typed as one is that figure (`_number`)
+                    said = ("value", raw)
+                elif t in _REMEMBERED:
                     memo = memos.get(name)
                     if memo is None:
                         memo = memos[name] = {}
