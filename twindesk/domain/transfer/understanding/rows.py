@@ -20,6 +20,7 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.understanding.columns import understand_rows
 from twindesk.domain.transfer.understanding.names import make_keys, plain_str
 from twindesk.domain.transfer.understanding.references import NAMED, Candidate, Created, References
 from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, understand
@@ -61,14 +62,24 @@ class StaffRows:
         self._rows[kind].append((line, record_id, values, uuid, version))
 
     # --- one row ----------------------------------------------------------------------------------------
-    def _meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
+    REMEMBERED = _REMEMBERED
+
+    def memo(self, kind: str, name: str) -> dict:
+        """The memo of field `name`'s column (see `meaning`)."""
+        memos = self._memos[kind]
+        memo = memos.get(name)
+        if memo is None:
+            memo = memos[name] = {}
+        return memo
+
+    def meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
         """("value", what `raw` means) or ("problem", Problem), each distinct value of a column
         understood once per import (the column's memo; a choice's also by the row's country)."""
         if raw is None:
             return _NOTHING  # an empty cell means nothing, in any field
         t = type(raw)
         if t not in _REMEMBERED:
-            return self._meaning_now(kind, f, raw, country)
+            return self.meaning_now(kind, f, raw, country)
         memos = self._memos[kind]
         memo = memos.get(f.name)
         if memo is None:
@@ -76,11 +87,11 @@ class StaffRows:
         key = (t, raw, country) if f.kind == "code" else (t, raw)
         said = memo.get(key)
         if said is None:
-            said = memo[key] = self._meaning_now(kind, f, raw, country)
+            said = memo[key] = self.meaning_now(kind, f, raw, country)
         return said
 
     @staticmethod
-    def _meaning_now(kind: str, f, raw, country) -> tuple[str, object]:
+    def meaning_now(kind: str, f, raw, country) -> tuple[str, object]:
         try:
             return "value", understand(kind, f, raw, country)
         except Problem as problem:
@@ -96,7 +107,7 @@ class StaffRows:
 
     def _cell(self, out: Prepared, kind: str, line: int, f, raw, country):
         """What `raw` means, or _FAILED (its problem noted)."""
-        said, meant = self._meaning(kind, f, raw, country)
+        said, meant = self.meaning(kind, f, raw, country)
         if said == "value":
             return meant
         self._refused(out, kind, line, f, raw, meant)
@@ -131,9 +142,9 @@ class StaffRows:
                                                      other=cells.get("established_year"))))
         out.failed.setdefault((kind, line), set()).add(name)
 
-    def _understand(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
-        """(cells validate takes, {ref field: (NameRef, country)}) of one row. Runs for every row: the
-        column memo is looked up inline (`_meaning`)."""
+    def understand_row(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
+        """(cells validate takes, {ref field: (NameRef, country)}) of one row, its problems and notes
+        said; `columns.understand_rows` gives the same for many rows at once."""
         by_name = spec_of(kind).by_name
         memos = self._memos[kind]
         cells, refs = {}, {}
@@ -169,9 +180,9 @@ class StaffRows:
                     key = (t, raw, country) if f.kind == "code" else (t, raw)
                     said = memo.get(key)
                     if said is None:
-                        said = memo[key] = self._meaning_now(kind, f, raw, country)
+                        said = memo[key] = self.meaning_now(kind, f, raw, country)
                 else:
-                    said = self._meaning_now(kind, f, raw, country)
+                    said = self.meaning_now(kind, f, raw, country)
                 if said[0] != "value":
                     self._refused(out, kind, line, f, raw, said[1])
                     continue
@@ -196,7 +207,7 @@ class StaffRows:
 
     def _understand_context(self, out: Prepared, kind: str, line: int, name: str, raw):
         country_field = spec_of("partner").field("country")
-        said, meant = self._meaning("partner", country_field, raw, None)
+        said, meant = self.meaning("partner", country_field, raw, None)
         if said == "value":
             return meant
         out.problems.append((kind, line, field_error(name, country_field.label, "{label} “{value}” {problem}.",
@@ -228,8 +239,10 @@ class StaffRows:
 
     def prepare(self) -> Prepared:
         out = Prepared({k: [] for k in KINDS})
-        understood = [(kind, line, record_id, *self._understand(out, kind, line, values), uuid, version)
-                      for kind in KINDS for line, record_id, values, uuid, version in self._rows[kind]]
+        understood = [(kind, line, record_id, cells, refs, uuid, version)
+                      for kind in KINDS
+                      for (line, record_id, _values, uuid, version), (cells, refs)
+                      in zip(self._rows[kind], understand_rows(self, out, kind, self._rows[kind]), strict=True)]
         # the keys of every name the rows give or refer to, made together (names.make_keys)
         make_keys([cells.get(n) for kind, _l, _i, cells, _r, _u, _v in understood if kind in NAMED
                    for n in NAMED[kind]] + [ref.text for *_, refs, _u, _v in understood for ref, _c in refs.values()])
