@@ -31,7 +31,7 @@ from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, Mapping
 from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
 from twindesk.exchange.staff_lists.sheet_lines import fed_line
 from twindesk.exchange.staff_lists.sources import Source, read_source
-from twindesk.exchange.wording import say
+from twindesk.exchange.wording import say, step
 
 NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
 
@@ -138,7 +138,7 @@ class _Feed:
                 self.rows[(kind, fed)] = (sheet, line)
                 done += 1
                 if done % 1000 == 0:
-                    progress.advance(done, total, f"Reading {sheet.sheet}…")
+                    progress.advance(done, total, step("Reading {sheet}…", sheet=sheet.sheet))
             for index, lines in cached.items():
                 column = sheet.columns[index]
                 self.report.notes.append(issue(sheet.sheet, None, column.place, say(
@@ -313,7 +313,7 @@ def _run(source, mapping, *, encoding, memory, recall, dry_run, accept_duplicate
     report.backup, report.applied = result.backup, True
     if memory is not None:
         memory.remember(recognition.mapping)
-    progress.advance(1000, 1000, "Import finished.")
+    progress.advance(1000, 1000, step("Import finished."))
     return report
 
 
