@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
-from twindesk.domain.model.fields import Field, clean_value
+from twindesk.domain.model.fields import MAX_LINE, Field, clean_value
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.specs import SPECS, RecordSpec
 
@@ -16,8 +16,11 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+_RANGED = frozenset({"int", "year", "decimal", "float"})  # the kinds a range is checked for
+
+
 def _check_range(spec: RecordSpec, f: Field, value) -> FieldError | None:
-    if value is None or f.kind not in ("int", "year", "decimal", "float"):
+    if value is None or f.kind not in _RANGED:
         return None
     label = Label(spec.kind, f.name, f.label)
     if f.positive and value <= 0:
@@ -71,10 +74,11 @@ class Validator:
         if f.required and value in (None, ""):
             errors.append(field_error(f.name, f.label, "{label} is required.", label=Label(spec.kind, f.name, f.label)))
             return _FAILED
-        problem = _check_range(spec, f, value)
-        if problem:
-            errors.append(problem)
-            return _FAILED
+        if value is not None and f.kind in _RANGED:
+            problem = _check_range(spec, f, value)
+            if problem:
+                errors.append(problem)
+                return _FAILED
         if value is None and f.kind in _FREE_TEXT:
             value = ""
         return value
@@ -97,7 +101,15 @@ class Validator:
             if name in values:
                 raw = values[name]
                 t = type(raw)
-                if memo is not None and t in _SAME_WHEN_EQUAL:
+                if t is str and f.kind == "text" and (not f.required or raw.strip()):
+                    # a one-line text that `_value` would take as it is (stripped): the common cell of
+                    # an import, said here without the calls; anything else goes the whole way
+                    text = raw.strip()
+                    if len(text) <= MAX_LINE and "\n" not in text and "\r" not in text:
+                        cleaned[name] = text
+                        continue
+                    value = self._value(f, raw, errors)
+                elif memo is not None and t in _SAME_WHEN_EQUAL:
                     key = (t, raw)
                     value = memo.get(key, _FAILED)
                     if value is _FAILED:

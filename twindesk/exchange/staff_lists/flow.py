@@ -18,6 +18,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 
 from twindesk.domain.progress import Progress
@@ -96,6 +97,13 @@ def _check(overwrite_newer: bool, options: dict) -> ImportCheck:
     return ImportCheck(**{k: v for k, v in kwargs.items() if k in known})
 
 
+def _picker(indexes: list[int]):
+    """values -> the cells at `indexes`, as a tuple (itemgetter: it runs for every row)."""
+    if len(indexes) == 1:
+        return lambda values: (values[indexes[0]],)
+    return itemgetter(*indexes) if indexes else (lambda _values: ())
+
+
 class _Feed:
     """Turns the recognised rows into ImportCheck rows, and its problems back into cells."""
 
@@ -119,11 +127,17 @@ class _Feed:
                       if c.field and c.field != NOTES and (c.field in fields or _staff_mode())]
             to_notes = [(c.index, c.header or c.letter) for c in sheet.columns if c.field == NOTES]
             cached: dict[int, list[int]] = {}
+            looked_at = single + [(i, NOTES) for i, _ in to_notes]  # for formulas
+            names = [name for _, name in single]
+            pick = _picker([i for i, _ in single])
+            wide = 1 + max((i for i, _ in single), default=-1)  # a row this wide has every mapped cell
             for line, values in sheet.table.rows:
                 width = len(values)
-                row = {name: (values[i] if i < width else None) for i, name in single}
-                bad = self._formulas(sheet, line, single + [(i, NOTES) for i, _ in to_notes], cached)
-                if bad:
+                if width >= wide:
+                    row = dict(zip(names, pick(values), strict=True))
+                else:
+                    row = {name: (values[i] if i < width else None) for i, name in single}
+                if sheet.grid.formulas and self._formulas(sheet, line, looked_at, cached):
                     continue
                 if to_notes and notes:
                     extra = [f"{h}: {values[i]}" for i, h in to_notes if i < width and values[i] is not None]

@@ -11,13 +11,21 @@ order they always did; the memo makes that second look cheap.
 """
 
 from math import isfinite
+from operator import itemgetter
 
 from twindesk.domain.transfer.tables import spec_of
 from twindesk.domain.transfer.understanding.names import plain_str
 from twindesk.domain.transfer.understanding.values import NameRef, PartialDate
 
 _NOTHING = ("value", None)
+_MEANT = itemgetter(1)
 _FIGURES = frozenset({"int", "year", "decimal", "float"})
+
+
+def _says_something(said: tuple) -> bool:
+    """A cell's meaning that `understand_row` has something to say about: a problem, or a date to the
+    month or year."""
+    return said[0] != "value" or type(said[1]) is PartialDate
 
 
 def _meanings(staff, kind: str, f, cells, countries) -> list[tuple[str, object]]:
@@ -66,17 +74,22 @@ def understand_rows(staff, out, kind: str, rows: list[tuple]) -> list[tuple[dict
             elif f is None:  # a partner's country beside its name ("partner.country")
                 by_column[name] = [staff.meaning("partner", spec_of("partner").field("country"), v, None)
                                    for v in cells]
-        for said in by_column.values():
-            alone.update(j for j, s in enumerate(said) if s[0] != "value" or type(s[1]) is PartialDate)
+        for name, said in by_column.items():
+            if name in by_name and by_name[name].kind == "text":
+                continue  # a text is never refused, nor a date
+            # a memo's column holds few distinct meanings: look at those, then at the cells if need be
+            if any(_says_something(s) for s in dict(zip(map(id, said), said, strict=True)).values()):
+                alone.update(j for j, s in enumerate(said) if _says_something(s))
         fields = [n for n in names if n in by_name]
         refs_at = [(n, by_name[n]) for n in fields if by_name[n].kind == "ref"]
-        values = list(zip(*(by_column[n] for n in fields), strict=True)) if fields else [()] * len(members)
+        values = list(zip(*(list(map(_MEANT, by_column[n])) for n in fields), strict=True)) if fields \
+            else [()] * len(members)
         for j, i in enumerate(members):
             line, _record_id, row, *_ = rows[i]
             if j in alone:
                 done[i] = staff.understand_row(out, kind, line, row)
                 continue
-            cells = {n: s[1] for n, s in zip(fields, values[j], strict=True)}
+            cells = dict(zip(fields, values[j], strict=True))
             refs = {}
             for name, f in refs_at:
                 ref = cells[name]

@@ -24,6 +24,9 @@ _WIDE[0x3000] = 0x20
 # The word for a kind at the end of a name, longest first (Chinese after OpenCC: 県 is 县 by then).
 _SUFFIXES_ZH = ("特别自治道", "特别自治市", "특별자치도", "광역시", "广域市", "特别市", "自治区", "自治州", "县", "省", "市", "道",
                 "府", "州", "都", "区", "郡", "도", "시", "군", "현")
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _suffix in _SUFFIXES_ZH:
+    _SUFFIXES_BY_LAST[_suffix[-1]] = (*_SUFFIXES_BY_LAST.get(_suffix[-1], ()), _suffix)
 _SUFFIXES_EN = re.compile(
     r"(?:[\s-]+(?:special self governing province|special self governing city|metropolitan city|"
     r"special city|metropolis|prefecture|province|city|county|state|region|oblast|krai|municipality|"
@@ -87,7 +90,7 @@ def _folded(plain: str) -> str:
 
 
 def _spaced(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # as _SPACES.sub(" ", text).strip(): both split at str.isspace()
 
 
 def likeness_key(text) -> str:
@@ -123,10 +126,12 @@ def make_keys(texts) -> None:
         else:  # not one line per name after all: each on its own
             for i in han:
                 folded[i] = simplified(folded[i])
+    if max(len(_SCRIPT), len(_LIKE)) + len(todo) > _KEYS:  # bounded, as `_keep` keeps them
+        _SCRIPT.clear()
+        _LIKE.clear()
     for text, converted in zip(todo, folded, strict=True):
-        key = _spaced(converted)
-        _keep(_SCRIPT, text, key)
-        _keep(_LIKE, text, _likeness_key(key))
+        key = _SCRIPT[text] = _spaced(converted)
+        _LIKE[text] = _likeness_key(key)
 
 
 @lru_cache(maxsize=_KEYS)
@@ -139,7 +144,7 @@ def _likeness_key(key: str) -> str:
         stripped = _SUFFIXES_EN.sub("", _PREFIX_EN.sub("", key)).strip()
     else:
         stripped = key
-        for suffix in _SUFFIXES_ZH:
+        for suffix in _SUFFIXES_BY_LAST.get(key[-1:], ()):  # those ending as the name does, longest first
             if stripped.endswith(suffix) and len(stripped) > len(suffix):
                 stripped = stripped[: -len(suffix)]
                 break

@@ -246,10 +246,11 @@ class StaffRows:
         # the keys of every name the rows give or refer to, made together (names.make_keys)
         make_keys([cells.get(n) for kind, _l, _i, cells, _r, _u, _v in understood if kind in NAMED
                    for n in NAMED[kind]] + [ref.text for *_, refs, _u, _v in understood for ref, _c in refs.values()])
+        failed = out.failed
         for kind, line, record_id, cells, _refs, _uuid, _version in understood:
-            if kind in NAMED and (kind, line) not in out.failed:
-                explicit = self._explicit_id(record_id)
-                self._refs.index(kind).add(Candidate(kind, tuple(cells.get(n) or "" for n in NAMED[kind]),
+            if kind in NAMED and (kind, line) not in failed:
+                explicit = None if record_id is None else self._explicit_id(record_id)
+                self._refs.index(kind).add(Candidate(kind, tuple([cells.get(n) or "" for n in NAMED[kind]]),
                                                      cells.get("country"), record_id=explicit,
                                                      line=None if explicit else line))
         given: dict[tuple[str, int], int] = {}  # (kind, line) of a new row -> the ID it is given
@@ -273,7 +274,8 @@ class StaffRows:
                         given[key] = self._new_id(found.kind)
                     cells[name] = given[key]
         for kind, line, record_id, cells, _refs, uuid, version in understood:
-            record_id = given.get((kind, line), record_id)
+            if given:
+                record_id = given.get((kind, line), record_id)
             out.rows[kind].append((line, record_id, cells, uuid, version))
         for number, created in enumerate(self._refs.created.values(), start=1):
             try:
