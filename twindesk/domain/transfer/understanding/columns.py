@@ -36,6 +36,9 @@ def _meanings(staff, kind: str, f, cells, countries) -> list[tuple[str, object]]
     if f.kind in _FIGURES:  # a figure typed as one is that figure (`values._number`)
         return [_NOTHING if v is None else ("value", v) if type(v) is int or type(v) is float and isfinite(v)
                 else staff.meaning(kind, f, v, None) for v in cells]
+    if f.kind == "ref":  # a name, most often another for each row: `understand` of a name, without a memo
+        return [_NOTHING if v is None else ("value", NameRef(text)) if type(v) is str and (text := plain_str(v))
+                and not text.isdigit() else staff.meaning(kind, f, v, None) for v in cells]
     memo = staff.memo(kind, f.name)
     remembered = staff.REMEMBERED
     if f.kind == "code":  # by the row's country too

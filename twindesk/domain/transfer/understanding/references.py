@@ -91,19 +91,21 @@ class NameIndex:
         for name in candidate.names:
             if name:
                 for index, key in ((self.exact, script_key(name)), (self.like, likeness_key(name))):
-                    found = index.setdefault(key, [])
-                    if candidate not in found:
+                    found = index.get(key)
+                    if found is None:  # most names: the first of their key
+                        index[key] = [candidate]
+                    elif candidate not in found:
                         found.append(candidate)
 
     def find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
         """(candidates, by likeness alone, namesakes in other countries) for a typed name."""
-        for index, key, loose in ((self.exact, script_key(text), False), (self.like, likeness_key(text), True)):
-            found = index.get(key, [])
+        for index, key, loose in ((self.exact, script_key, False), (self.like, likeness_key, True)):
+            found = index.get(key(text), ())  # the likeness key only when the name itself is not there
             here = [c for c in found if country is None or c.country == country]
             if here:
                 return here, loose, []
             if found:
-                return [], loose, found
+                return [], loose, list(found)
         return [], False, []
 
 
