@@ -330,9 +330,9 @@ class ImportCheck:
         stored = _stored(kind, [rid for _, ok, rid, exists, *_ in matched if ok and exists])
         table = self._tables[kind]
         for line, ok, record_id, _exists, values, version, new_uuid, new_version in matched:
-            before = stored.get(record_id) if ok else None
+            before = stored.get(record_id) if ok and stored else None
             stored_tag = before.pop(TAG) if before is not None else False
-            tag, tag_problem = row_tag(values, stored_tag)
+            tag, tag_problem = row_tag(values, stored_tag) if TAG in values else (stored_tag, None)
             if tag_problem is not None:
                 ok = False
                 self._problem(kind, line, tag_problem)
@@ -349,7 +349,7 @@ class ImportCheck:
                     if error.field not in failed:  # a staff cell not understood was said already
                         self._problem(kind, line, error)
                 continue
-            if not ok or (kind, line) in self._failed:
+            if not ok or (self._failed and (kind, line) in self._failed):
                 continue
             row = ordered(cleaned)
             if kind == "status_change":
