@@ -55,8 +55,10 @@ class Validator:
         self.spec = spec
         self._names = frozenset(spec.by_name) | {"id"}
         self._rules = tuple((rule, frozenset(getattr(rule, "fields", ()))) for rule in spec.rules)
-        # (name, field, its memo {(type, raw): cleaned} where its typed values repeat and are remembered)
-        self._plan = tuple((f.name, f, {} if remember and f.kind not in _FREE_TEXT else None) for f in spec.fields)
+        # (name, field, its memo {(type, raw): cleaned} where its typed values repeat and are remembered,
+        # whether a one-line text that may be empty)
+        self._plan = tuple((f.name, f, {} if remember and f.kind not in _FREE_TEXT else None,
+                            f.kind == "text", f.kind == "text" and not f.required) for f in spec.fields)
         self._defaults: dict[str, object] = {}  # field -> its default, cleaned and checked (never failing)
 
     def _value(self, f: Field, raw, errors: list):
@@ -97,11 +99,11 @@ class Validator:
         defaults = self._defaults
         cleaned: dict = {}
         errors: list[FieldError] = []
-        for name, f, memo in self._plan:
+        for name, f, memo, line_text, may_be_empty in self._plan:
             if name in values:
                 raw = values[name]
                 t = type(raw)
-                if t is str and f.kind == "text" and (not f.required or raw.strip()):
+                if line_text and t is str and (may_be_empty or raw.strip()):
                     # a one-line text that `_value` would take as it is (stripped): the common cell of
                     # an import, said here without the calls; anything else goes the whole way
                     text = raw.strip()

@@ -131,6 +131,7 @@ class _Feed:
             names = [name for _, name in single]
             pick = _picker([i for i, _ in single])
             wide = 1 + max((i for i, _ in single), default=-1)  # a row this wide has every mapped cell
+            identified = not {"id", "uuid", "version"}.isdisjoint(names)  # a TwinDesk-like ID column
             for line, values in sheet.table.rows:
                 width = len(values)
                 if width >= wide:
@@ -144,9 +145,9 @@ class _Feed:
                     if extra:
                         typed = row.get(notes)
                         row[notes] = "\n".join(([str(typed)] if typed not in (None, "") else []) + extra)
-                record_id = row.pop("id", None)
-                uuid, version = row.pop("uuid", None), row.pop("version", None)
-                fed = fed_line(n, line, sheet.sheet)  # two sheets of one kind: sheet_lines.py
+                record_id = row.pop("id", None) if identified else None
+                uuid, version = (row.pop("uuid", None), row.pop("version", None)) if identified else (None, None)
+                fed = fed_line(n, line, sheet.sheet) if n else line  # two sheets of one kind: sheet_lines.py
                 check.add(kind, fed, record_id, row, uuid=uuid, version=version)
                 self.fed.append((sheet, kind, fed, line))
                 self.rows[(kind, fed)] = (sheet, line)
