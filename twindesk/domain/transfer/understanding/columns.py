@@ -84,24 +84,27 @@ def understand_rows(staff, out, kind: str, rows: list[tuple]) -> list[tuple[dict
             if any(_says_something(s) for s in dict(zip(map(id, said), said, strict=True)).values()):
                 alone.update(j for j, s in enumerate(said) if _says_something(s))
         fields = [n for n in names if n in by_name]
-        refs_at = [(n, by_name[n]) for n in fields if by_name[n].kind == "ref"]
+        # each reference field: the country that tells namesakes apart, the row's own (a partner's
+        # parent) or the one beside the name ("partner.country")
+        refs_at = []
+        for n in fields:
+            f = by_name[n]
+            if f.kind == "ref":
+                beside = by_column.get(f"{n}.country") if f.ref == "partner" else None
+                own = countries if f.ref == "partner" and kind == "partner" else None
+                refs_at.append((n, [s[1] for s in beside] if beside is not None else own))
         values = list(zip(*(list(map(_MEANT, by_column[n])) for n in fields), strict=True)) if fields \
             else [()] * len(members)
         for j, i in enumerate(members):
-            line, _record_id, row, *_ = rows[i]
             if j in alone:
-                done[i] = staff.understand_row(out, kind, line, row)
+                done[i] = staff.understand_row(out, kind, rows[i][0], rows[i][2])
                 continue
             cells = dict(zip(fields, values[j], strict=True))
             refs = {}
-            for name, f in refs_at:
+            for name, ref_countries in refs_at:
                 ref = cells[name]
                 if type(ref) is NameRef:
-                    ref_country = countries[j] if f.ref == "partner" and kind == "partner" else None
-                    context = f"{name}.country"
-                    if f.ref == "partner" and context in by_column:
-                        ref_country = by_column[context][j][1]
-                    refs[name] = (ref, ref_country)
+                    refs[name] = (ref, ref_countries[j] if ref_countries is not None else None)
                     cells[name] = None
             done[i] = (cells, refs)
     return done
