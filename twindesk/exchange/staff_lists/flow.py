@@ -31,28 +31,18 @@ from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
 from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
 from twindesk.exchange.staff_lists.sheet_lines import fed_line
+from twindesk.exchange.staff_lists.sheet_rows import (  # noqa: F401 - the row states: this module's API too
+    DUPLICATE,
+    ERROR,
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    SheetRow,
+    count_rows,
+    sheet_rows,
+)
 from twindesk.exchange.staff_lists.sources import Source, read_source
 from twindesk.exchange.wording import say, step
-
-NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`, None: of
-    another new row) or ERROR. `detail` is the domain's row status where it gives one (`label(lang)`,
-    its problems and notes)."""
-
-    sheet: str
-    row: int
-    status: str
-    existing_id: int | None = None
-    detail: object = None
-
-    def label(self, lang: str = "en") -> str:
-        if self.detail is not None and hasattr(self.detail, "label"):
-            return self.detail.label(lang)
-        return self.status
 
 
 @dataclass
@@ -211,53 +201,8 @@ class _Feed:
             sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
             report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
         report.created_for_references = list(getattr(plan, "created", ()))
-        self._count(plan)
-        report.row_maker = lambda: self._sheet_rows(plan)
-
-    def _count(self, plan: ImportPlan) -> None:
-        """How many rows of each sheet are created, updated and unchanged (as `_sheet_rows` says them,
-        without making them): a planned row not in error is new or an update, a row neither planned
-        nor in error is unchanged."""
-        report = self.report
-        for sheet in self.sheets.values():
-            report.created[sheet.sheet] = report.updated[sheet.sheet] = report.unchanged[sheet.sheet] = 0
-        failed = {(p.kind, p.line) for p in plan.problems} & self.rows.keys()
-        for kind, table in plan.tables.items():
-            for r in table.rows:
-                key = (kind, r.line)
-                if key in self.rows and key not in failed:
-                    (report.updated if r.update else report.created)[self.rows[key][0].sheet] += 1
-        fed: dict[str, int] = {}
-        for sheet, *_ in self.fed:
-            fed[sheet.sheet] = fed.get(sheet.sheet, 0) + 1
-        for key in failed:
-            fed[self.rows[key][0].sheet] -= 1
-        for name, count in fed.items():
-            report.unchanged[name] = count - report.created[name] - report.updated[name]
-
-    def _sheet_rows(self, plan: ImportPlan) -> list[SheetRow]:
-        statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else self._statuses(plan)
-        rows = []
-        for sheet, kind, fed, line in self.fed:
-            found = statuses.get((kind, fed))
-            state = getattr(found, "state", None) or (found.status if found else UNCHANGED)
-            existing = getattr(getattr(found, "duplicate", None), "existing_id", None) if state == DUPLICATE \
-                else getattr(found, "record_id", None)
-            rows.append(SheetRow(sheet.sheet, line, state, existing, found))
-        return rows
-
-    @staticmethod
-    def _statuses(plan: ImportPlan) -> dict:
-        """Each row's status from the plan, for a domain that does not say it itself."""
-        out: dict = {}
-        for kind, table in plan.tables.items():
-            for r in table.rows:
-                out[(kind, r.line)] = SheetRow("", r.line, UPDATE if r.update else NEW, r.record_id)
-        for d in plan.duplicates:
-            out[(d.kind, d.line)] = SheetRow("", d.line, DUPLICATE, d.existing_id)
-        for p in plan.problems:
-            out[(p.kind, p.line)] = SheetRow("", p.line, ERROR)
-        return out
+        count_rows(report, self.sheets.values(), self.fed, self.rows, plan)
+        report.row_maker = lambda: sheet_rows(plan, self.fed)
 
 
 def _nothing_recognised(recognition: Recognition, report: StaffImportReport) -> None:
