@@ -237,3 +237,14 @@ def test_two_columns_mapped_to_one_field_are_said_in_both_languages():  # refuse
     mapping.sheets["Sheet1"].columns["国别"] = NOTES  # notes take any number of columns
     mapping.sheets["Sheet1"].columns["城市名称"] = NOTES
     assert recognise(source, mapping).sheets[0].clashes == []
+
+
+def test_totals_rows_are_told_in_any_width_case_and_spacing():
+    """table_finder rules most rows out by their first character: every word of a total still counts."""
+    from twindesk.exchange.staff_lists.table_finder import is_totals_row
+
+    for word in ("合计", " 总计：12", "小计", "共计", "总数", "累计", "合共", "总和", "Ｔｏｔａｌ", "Grand Total",
+                 "SUBTOTAL", "totals", "Sum", "ｓｕｍ", "\u3000合计"):
+        assert is_totals_row((1, word)), word
+    for word in ("神户", "Tokyo", "Summit City", "合肥", "Sumy"):
+        assert not is_totals_row((1, word)), word

@@ -45,3 +45,20 @@ def test_the_second_sheet_of_a_kind_is_told_by_its_own_name_and_rows(tmp_path):
     said += [str(p.error.text(lang)) for r in report.rows if r.detail for p in r.detail.problems
              for lang in ("en", "zh_CN")]
     assert not [t for t in said if re.search(r"\d{6,}", t)], said  # no inner line number shows
+
+
+def test_the_counts_per_sheet_agree_with_the_row_statuses_made_only_when_asked_for(tmp_path):
+    """The counts come from the plan (flow._Feed._count); each row's status is made on first use."""
+    source = _two_sheets(tmp_path / "two.xlsx")
+    workspace.open_workspace(tmp_path / "t.db", take_backups=False)
+    try:
+        report = preview_staff_list(source)
+    finally:
+        workspace.close()
+    assert report._rows is None  # a plain import never asks for them
+    counted = {sheet: {"new": 0, "update": 0, "unchanged": 0} for sheet in ("亚洲", "欧洲")}
+    for r in report.rows:
+        if r.status != "error":
+            counted[r.sheet]["new" if r.status == "duplicate" else r.status] += 1
+    assert report.created == {"亚洲": 1, "欧洲": 2} == {k: v["new"] for k, v in counted.items()}
+    assert report.updated == report.unchanged == {"亚洲": 0, "欧洲": 0}

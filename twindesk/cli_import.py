@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from twindesk.domain.model.errors import UserError
+from twindesk.domain.progress import Progress
 from twindesk.store.messages import render, said
 
 
@@ -26,6 +27,20 @@ class _Say:
 
     def stderr(self, kind: str, text: str) -> None:
         print(self("twindesk: " + kind + ": {text}", text=text), file=sys.stderr)
+
+
+class _Steps(Progress):
+    """The import's steps on the terminal (stderr), each said once, in the reader's language."""
+
+    def __init__(self, lang: str, stream):
+        super().__init__(self._show)
+        self.lang, self.stream, self.last = lang, stream, ""
+
+    def _show(self, _done: int, _total: int, text: str) -> None:
+        shown = text.text(self.lang) if hasattr(text, "text") else text
+        if shown and shown != self.last:
+            self.last = shown
+            print(shown, file=self.stream, flush=True)
 
 
 def _memory():
@@ -107,7 +122,8 @@ def run_import(args, lang: str, path) -> int:  # a file's Path or a ServerAddres
         options = {"create_missing": True} if args.create_missing else {}
         report = import_file(source, mapping=mapping, encoding=args.encoding, memory=_memory(), recall=False,
                              dry_run=args.dry_run, accept_duplicates=args.accept_duplicates,
-                             overwrite_newer=args.overwrite_newer, check_options=options)
+                             overwrite_newer=args.overwrite_newer, check_options=options,
+                             progress=_Steps(lang, sys.stderr) if sys.stderr.isatty() else None)
     finally:
         workspace.close()
         if opened.created and (report is None or not report.applied):  # no empty file left behind

@@ -328,3 +328,16 @@ def test_a_kind_chosen_for_a_sheet_gets_its_columns_and_two_columns_for_one_fiel
     assert not wizard.button(IMPORT).isEnabled()
     assert "mapped to the same field" in wizard.preview_page.errors.model().rows()[0][4]
     assert m.HomeLocality.select().where(m.HomeLocality.name_zh == "海口市").count() == 0
+
+
+def test_the_wizard_relays_the_engines_steps_in_its_own_language():
+    """The worker says each step in the window's language before the signal carries it as a plain str."""
+    from twindesk.domain.progress import Progress
+    from twindesk.exchange.wording import step
+    from twindesk.ui.exchange.import_wizard.wizard import _InOwnWords
+
+    shown_texts = []
+    relay = _InOwnWords(Progress(lambda _d, _t, text: shown_texts.append(text)), "zh_CN")
+    relay.advance(1, 2, step("Reading {sheet}…", sheet="友城名录"))
+    relay.advance(2, 2, "Some English only")  # a text that cannot say itself in Chinese: left out
+    assert shown_texts == ["正在读取 友城名录…", ""]

@@ -36,7 +36,7 @@ from twindesk.exchange.import_read import (
     rows_of,
 )
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
-from twindesk.exchange.wording import say
+from twindesk.exchange.wording import say, step
 
 READ_SHARE = 800  # of 1000 progress steps: reading and checking; the rest is writing
 PROGRESS_EVERY = 1000
@@ -87,7 +87,7 @@ def _read_sheets(wb, check: ImportCheck, report: ImportReport, progress: Progres
             check.add(sheet.kind, row.line, row.record_id, row.values, uuid=row.uuid, version=row.version)
             done += 1
             if done % PROGRESS_EVERY == 0:
-                progress.advance(done, total, f"Reading {ws.title}…")
+                progress.advance(done, total, step("Reading {sheet}…", sheet=ws.title))
     return read
 
 
@@ -190,5 +190,5 @@ def import_workbook(source: Path | str, *, dry_run: bool = False, accept_duplica
                           now=now, progress=Phase(progress, READ_SHARE, 1000 - READ_SHARE))
     report.backup = result.backup
     report.applied = True
-    progress.advance(1000, 1000, "Import finished.")
+    progress.advance(1000, 1000, step("Import finished."))
     return report

@@ -3,7 +3,7 @@ way `domain.messages` does it for the domain's rules: an English template, its C
 
 from dataclasses import dataclass
 
-from twindesk.domain.model.messages import add_chinese, render
+from twindesk.domain.model.messages import Message, add_chinese, render
 
 ZH = {
     "unknown column; it is ignored.": "未知的列，已忽略。",
@@ -85,6 +85,19 @@ ERRORS_ZH = {
     "{where}: cannot be read ({reason})": "{where}：无法读取（{reason}）",
 }
 add_chinese(ERRORS_ZH)
+
+# An import's steps, as its progress says them (`step`); the window and the command line show them.
+STEPS_ZH = {
+    "Reading {sheet}…": "正在读取 {sheet}…",
+    "Import finished.": "导入完成。",
+}
+add_chinese(STEPS_ZH)
+
+
+def step(template: str, **params) -> Message:
+    """A progress text: English as a str (what a progress callback always got), `text(lang)` in the
+    reader's language."""
+    return Message(template, params)
 
 
 @dataclass(frozen=True)

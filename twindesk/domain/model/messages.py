@@ -234,6 +234,9 @@ ZH = {
     # a document's fields (domain.operations.documents)
     "Kind: “{value}” is not one of {choices}.": "类型：“{value}”不是以下之一：{choices}。",
     "Title: at most {limit} characters (got {count}).": "标题：最多 {limit} 个字符（现有 {count} 个）。",
+    # an import's progress (transfer/apply.py): the window and the command line show it
+    "Backing up the database…": "正在备份数据库…",
+    "Writing {label} records…": "正在写入{label}记录…",
 }
 
 add_chinese(ZH)

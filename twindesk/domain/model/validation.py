@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
-from twindesk.domain.model.fields import Field, clean_value
+from twindesk.domain.model.fields import MAX_LINE, Field, clean_value
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.specs import SPECS, RecordSpec
 
@@ -16,8 +16,11 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+_RANGED = frozenset({"int", "year", "decimal", "float"})  # the kinds a range is checked for
+
+
 def _check_range(spec: RecordSpec, f: Field, value) -> FieldError | None:
-    if value is None or f.kind not in ("int", "year", "decimal", "float"):
+    if value is None or f.kind not in _RANGED:
         return None
     label = Label(spec.kind, f.name, f.label)
     if f.positive and value <= 0:
@@ -52,10 +55,11 @@ class Validator:
         self.spec = spec
         self._names = frozenset(spec.by_name) | {"id"}
         self._rules = tuple((rule, frozenset(getattr(rule, "fields", ()))) for rule in spec.rules)
-        # (name, field, whether its typed values repeat and may be remembered)
-        self._plan = tuple((f.name, f, f.kind not in _FREE_TEXT) for f in spec.fields)
+        # (name, field, its memo {(type, raw): cleaned} where its typed values repeat and are remembered,
+        # whether a one-line text that may be empty)
+        self._plan = tuple((f.name, f, {} if remember and f.kind not in _FREE_TEXT else None,
+                            f.kind == "text", f.kind == "text" and not f.required) for f in spec.fields)
         self._defaults: dict[str, object] = {}  # field -> its default, cleaned and checked (never failing)
-        self._memory: dict | None = {} if remember else None
 
     def _value(self, f: Field, raw, errors: list):
         """What validate keeps for `raw` in field `f`, or _FAILED with the problem added to `errors`."""
@@ -72,10 +76,11 @@ class Validator:
         if f.required and value in (None, ""):
             errors.append(field_error(f.name, f.label, "{label} is required.", label=Label(spec.kind, f.name, f.label)))
             return _FAILED
-        problem = _check_range(spec, f, value)
-        if problem:
-            errors.append(problem)
-            return _FAILED
+        if value is not None and f.kind in _RANGED:
+            problem = _check_range(spec, f, value)
+            if problem:
+                errors.append(problem)
+                return _FAILED
         if value is None and f.kind in _FREE_TEXT:
             value = ""
         return value
@@ -91,19 +96,28 @@ class Validator:
         if not self._names.issuperset(values):
             unknown = set(values) - self._names
             raise KeyError(f"{spec.kind} has no field(s) {', '.join(sorted(unknown))}")
-        memory, defaults = self._memory, self._defaults
+        defaults = self._defaults
         cleaned: dict = {}
         errors: list[FieldError] = []
-        for name, f, pure in self._plan:
+        for name, f, memo, line_text, may_be_empty in self._plan:
             if name in values:
                 raw = values[name]
-                if memory is not None and pure and type(raw) in _SAME_WHEN_EQUAL:
-                    key = (name, type(raw), raw)
-                    value = memory.get(key, _FAILED)
+                t = type(raw)
+                if line_text and t is str and (may_be_empty or raw.strip()):
+                    # a one-line text that `_value` would take as it is (stripped): the common cell of
+                    # an import, said here without the calls; anything else goes the whole way
+                    text = raw.strip()
+                    if len(text) <= MAX_LINE and "\n" not in text and "\r" not in text:
+                        cleaned[name] = text
+                        continue
+                    value = self._value(f, raw, errors)
+                elif memo is not None and t in _SAME_WHEN_EQUAL:
+                    key = (t, raw)
+                    value = memo.get(key, _FAILED)
                     if value is _FAILED:
                         value = self._value(f, raw, errors)
                         if value is not _FAILED:
-                            memory[key] = value
+                            memo[key] = value
                 else:
                     value = self._value(f, raw, errors)
             elif partial:

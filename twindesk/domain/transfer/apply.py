@@ -19,6 +19,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from twindesk.domain.model.messages import Message
 from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
@@ -124,7 +125,7 @@ def _write_table(op, plan: ImportPlan, kind: str, writer: _Writer, progress: Pro
     model = writer.spec.model
     op.track(model, [r.record_id for r in updates])  # as they were, for the history
     op.created_in_bulk(model, [r.record_id for r in with_id])
-    label = writer.spec.label
+    label = writer.spec.record_words()  # said in the reader's language by the progress
     for batch_rows, sql, make in (
         (with_id, writer.insert_with_id,
          lambda r: [r.record_id, r.uuid, r.version, writer.stamp, *writer.params(r)]),
@@ -134,7 +135,7 @@ def _write_table(op, plan: ImportPlan, kind: str, writer: _Writer, progress: Pro
             chunk = batch_rows[start:start + BATCH]
             dialect.executemany(sql, [make(r) for r in chunk])
             done[0] += len(chunk)
-            progress.advance(done[0], total, f"Writing {label} records…")
+            progress.advance(done[0], total, Message("Writing {label} records…", {"label": label}))
     if with_id:
         dialect.ids_given(writer.table)
     # Rows without an ID (a staff list's, a typed row) get theirs here, ids the table never handed out
@@ -149,7 +150,7 @@ def _write_table(op, plan: ImportPlan, kind: str, writer: _Writer, progress: Pro
             params.append([number, r.uuid, r.version, writer.stamp, *writer.params(r)])
         dialect.executemany(writer.insert_with_id, params)
         done[0] += len(chunk)
-        progress.advance(done[0], total, f"Writing {label} records…")
+        progress.advance(done[0], total, Message("Writing {label} records…", {"label": label}))
     op.created_in_bulk(model, new_ids.values())
     return len(rows) - len(updates), len(updates), new_ids
 
@@ -176,10 +177,10 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
     result = ApplyResult()
     total = sum(len(t.rows) for t in plan.tables.values())
     done = [0]
-    progress.advance(0, total, "Backing up the database…")
     if dialect.is_server():  # the server is backed up by PostgreSQL's own tools, not by a file copy
         summary, said = "import (the server's backups hold the data before it)", {}
     else:
+        progress.advance(0, total, Message("Backing up the database…"))
         result.backup = backups.event_backup(db.connection(), path, "import", moment)
         summary, said = "import ({backup} holds the data before it)", {"backup": result.backup.name}
     try:

@@ -27,10 +27,11 @@ the user ticked) lets a reference to an unknown name create that record in the s
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from twindesk.domain.model import ids, rules
 from twindesk.domain.model.errors import FieldError, ValidationError, field_error
-from twindesk.domain.model.fields import parse_int
+from twindesk.domain.model.fields import INT_MAX, INT_MIN, parse_int
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.validation import Validator
 from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
@@ -122,6 +123,13 @@ class ImportPlan:
         return self.row_statuses()[(kind, line)]
 
 
+def _in_order(names: list[str]):
+    """cleaned values -> the tuple of them in spec field order (itemgetter: it runs for every row)."""
+    if len(names) == 1:
+        return lambda cleaned: (cleaned[names[0]],)
+    return itemgetter(*names)
+
+
 def _stored(kind: str, ids: list[int]) -> dict[int, dict]:
     """The stored values (by field name, references as IDs, and the demo's tag) of the records of `kind`
     with these IDs."""
@@ -208,7 +216,7 @@ class ImportCheck:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return True, None
         try:
-            record_id = parse_int(raw)
+            record_id = raw if type(raw) is int and INT_MIN <= raw <= INT_MAX else parse_int(raw)
         except ValueError:
             too_large = _whole_number_past_ids(raw)
             if too_large is not None:  # SQLite could not even be asked about it
@@ -261,6 +269,9 @@ class ImportCheck:
         to create it with), matched to its record by UUID and ID; conflicts noted as problems."""
         cells = []
         for line, raw, values, raw_uuid, raw_version in rows:
+            if raw is None and raw_uuid is None and raw_version is None:  # a new record: most staff rows
+                cells.append((line, True, None, None, None, values))
+                continue
             ok, record_id = self._record_id(kind, line, raw)
             usable, row_uuid, version = self._identity_cells(kind, line, raw_uuid, raw_version)
             cells.append((line, ok and usable, record_id, row_uuid, version, values))
@@ -270,6 +281,9 @@ class ImportCheck:
         for line, ok, record_id, row_uuid, version, values in cells:
             if not ok:
                 out.append((line, False, record_id, False, values, version, None, None))
+                continue
+            if record_id is None and row_uuid is None:  # a new record (Identities.match says the same)
+                out.append((line, True, None, False, values, version, None, version))
                 continue
             found = self._identities.match(kind, record_id, row_uuid, version, by_id, by_uuid)
             if found.conflict is not None:
@@ -310,14 +324,15 @@ class ImportCheck:
             return
         spec = spec_of(kind)
         names = [f.name for f in spec.fields]
+        ordered = _in_order(names)
         matched, identities = self._match(kind, rows)
         validate = self._validators[kind]
         stored = _stored(kind, [rid for _, ok, rid, exists, *_ in matched if ok and exists])
         table = self._tables[kind]
         for line, ok, record_id, _exists, values, version, new_uuid, new_version in matched:
-            before = stored.get(record_id) if ok else None
+            before = stored.get(record_id) if ok and stored else None
             stored_tag = before.pop(TAG) if before is not None else False
-            tag, tag_problem = row_tag(values, stored_tag)
+            tag, tag_problem = row_tag(values, stored_tag) if TAG in values else (stored_tag, None)
             if tag_problem is not None:
                 ok = False
                 self._problem(kind, line, tag_problem)
@@ -334,9 +349,9 @@ class ImportCheck:
                     if error.field not in failed:  # a staff cell not understood was said already
                         self._problem(kind, line, error)
                 continue
-            if not ok or (kind, line) in self._failed:
+            if not ok or (self._failed and (kind, line) in self._failed):
                 continue
-            row = tuple(cleaned[n] for n in names)
+            row = ordered(cleaned)
             if kind == "status_change":
                 self._history.add((cleaned["partnership"], cleaned["status"]))
             elif kind == "visit_partner":

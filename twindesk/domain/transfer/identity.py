@@ -24,6 +24,8 @@ import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from peewee import fn
+
 from twindesk.domain.model.errors import FieldError, field_error
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both
@@ -104,6 +106,9 @@ class Identities:
         model = spec_of(kind).model
         by_id: dict[int, Stored] = {}
         columns = (model.id, model.uuid, model.version, model.updated_by, model.updated_at)
+        if ids:  # an ID above the highest stored is no record's (the IDs a staff list's new rows are given)
+            highest = model.select(fn.MAX(model.id)).scalar() or 0
+            ids = [i for i in ids if i <= highest]
         for key, wanted in ((model.id, list(dict.fromkeys(ids))), (model.uuid, list(dict.fromkeys(uuids)))):
             for start in range(0, len(wanted), 500):
                 query = model.select(*columns).where(key.in_(wanted[start:start + 500])).tuples()
@@ -136,6 +141,8 @@ class Identities:
     # --- one row -----------------------------------------------------------------------------------------
     def match(self, kind: str, record_id: int | None, row_uuid: str | None, version: int | None,
               by_id: dict[int, Stored], by_uuid: dict[str, int]) -> Match:
+        if row_uuid is None and (record_id is None or record_id in by_id):  # the common rows: no message
+            return Match(record_id, True) if record_id is not None else Match(None, False, version=version)
         record = _record(kind)
         if row_uuid is not None and row_uuid in by_uuid:
             owner = by_uuid[row_uuid]

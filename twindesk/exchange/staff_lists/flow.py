@@ -15,42 +15,34 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
 from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.collector_paused import collector_paused
 from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange.import_flow import READ_SHARE, Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
 from twindesk.exchange.staff_lists.recognition import Recognition, SheetRecognition, recognise
 from twindesk.exchange.staff_lists.sheet_lines import fed_line
+from twindesk.exchange.staff_lists.sheet_rows import (  # noqa: F401 - the row states: this module's API too
+    DUPLICATE,
+    ERROR,
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    SheetRow,
+    count_rows,
+    sheet_rows,
+)
 from twindesk.exchange.staff_lists.sources import Source, read_source
-from twindesk.exchange.wording import say
-
-NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`, None: of
-    another new row) or ERROR. `detail` is the domain's row status where it gives one (`label(lang)`,
-    its problems and notes)."""
-
-    sheet: str
-    row: int
-    status: str
-    existing_id: int | None = None
-    detail: object = None
-
-    def label(self, lang: str = "en") -> str:
-        if self.detail is not None and hasattr(self.detail, "label"):
-            return self.detail.label(lang)
-        return self.status
+from twindesk.exchange.wording import say, step
 
 
 @dataclass
@@ -61,7 +53,9 @@ class StaffImportReport(ImportReport):
     encoding: str | None = None  # a CSV's
     encoding_detected: bool = False
     recognition: Recognition | None = None
-    rows: list[SheetRow] = field(default_factory=list)
+    # each row's status, made when first asked for (the preview shows them; a plain import never asks)
+    row_maker: Callable[[], list[SheetRow]] | None = field(default=None, repr=False, compare=False)
+    _rows: list[SheetRow] | None = field(default=None, repr=False)
     # records the import creates because a row names them (create_missing): the domain's Created
     created_for_references: list = field(default_factory=list)
     nothing_recognised: bool = False  # no sheet holds a list TwinDesk keeps: the errors say why
@@ -70,6 +64,13 @@ class StaffImportReport(ImportReport):
     @property
     def mapping(self) -> Mapping | None:
         return self.recognition.mapping if self.recognition else None
+
+    @property
+    def rows(self) -> list[SheetRow]:
+        """What each data row becomes, in the order the rows were read."""
+        if self._rows is None:
+            self._rows = self.row_maker() if self.row_maker is not None else []
+        return self._rows
 
 
 def _staff_mode() -> bool:
@@ -84,6 +85,13 @@ def _check(overwrite_newer: bool, options: dict) -> ImportCheck:
     if "typed_by_staff" in known:
         kwargs["typed_by_staff"] = True
     return ImportCheck(**{k: v for k, v in kwargs.items() if k in known})
+
+
+def _picker(indexes: list[int]):
+    """values -> the cells at `indexes`, as a tuple (itemgetter: it runs for every row)."""
+    if len(indexes) == 1:
+        return lambda values: (values[indexes[0]],)
+    return itemgetter(*indexes) if indexes else (lambda _values: ())
 
 
 class _Feed:
@@ -109,26 +117,33 @@ class _Feed:
                       if c.field and c.field != NOTES and (c.field in fields or _staff_mode())]
             to_notes = [(c.index, c.header or c.letter) for c in sheet.columns if c.field == NOTES]
             cached: dict[int, list[int]] = {}
+            looked_at = single + [(i, NOTES) for i, _ in to_notes]  # for formulas
+            names = [name for _, name in single]
+            pick = _picker([i for i, _ in single])
+            wide = 1 + max((i for i, _ in single), default=-1)  # a row this wide has every mapped cell
+            identified = not {"id", "uuid", "version"}.isdisjoint(names)  # a TwinDesk-like ID column
             for line, values in sheet.table.rows:
                 width = len(values)
-                row = {name: (values[i] if i < width else None) for i, name in single}
-                bad = self._formulas(sheet, line, single + [(i, NOTES) for i, _ in to_notes], cached)
-                if bad:
+                if width >= wide:
+                    row = dict(zip(names, pick(values), strict=True))
+                else:
+                    row = {name: (values[i] if i < width else None) for i, name in single}
+                if sheet.grid.formulas and self._formulas(sheet, line, looked_at, cached):
                     continue
                 if to_notes and notes:
                     extra = [f"{h}: {values[i]}" for i, h in to_notes if i < width and values[i] is not None]
                     if extra:
                         typed = row.get(notes)
                         row[notes] = "\n".join(([str(typed)] if typed not in (None, "") else []) + extra)
-                record_id = row.pop("id", None)
-                uuid, version = row.pop("uuid", None), row.pop("version", None)
-                fed = fed_line(n, line, sheet.sheet)  # two sheets of one kind: sheet_lines.py
+                record_id = row.pop("id", None) if identified else None
+                uuid, version = (row.pop("uuid", None), row.pop("version", None)) if identified else (None, None)
+                fed = fed_line(n, line, sheet.sheet) if n else line  # two sheets of one kind: sheet_lines.py
                 check.add(kind, fed, record_id, row, uuid=uuid, version=version)
                 self.fed.append((sheet, kind, fed, line))
                 self.rows[(kind, fed)] = (sheet, line)
                 done += 1
                 if done % 1000 == 0:
-                    progress.advance(done, total, f"Reading {sheet.sheet}…")
+                    progress.advance(done, total, step("Reading {sheet}…", sheet=sheet.sheet))
             for index, lines in cached.items():
                 column = sheet.columns[index]
                 self.report.notes.append(issue(sheet.sheet, None, column.place, say(
@@ -186,32 +201,8 @@ class _Feed:
             sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
             report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
         report.created_for_references = list(getattr(plan, "created", ()))
-        statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else self._statuses(plan)
-        for sheet in self.sheets.values():
-            report.created[sheet.sheet] = report.updated[sheet.sheet] = report.unchanged[sheet.sheet] = 0
-        buckets = {NEW: report.created, DUPLICATE: report.created, UPDATE: report.updated,
-                   UNCHANGED: report.unchanged}
-        for sheet, kind, fed, line in self.fed:
-            found = statuses.get((kind, fed))
-            state = getattr(found, "state", None) or (found.status if found else UNCHANGED)
-            existing = getattr(getattr(found, "duplicate", None), "existing_id", None) if state == DUPLICATE \
-                else getattr(found, "record_id", None)
-            report.rows.append(SheetRow(sheet.sheet, line, state, existing, found))
-            if state in buckets:
-                buckets[state][sheet.sheet] += 1
-
-    @staticmethod
-    def _statuses(plan: ImportPlan) -> dict:
-        """Each row's status from the plan, for a domain that does not say it itself."""
-        out: dict = {}
-        for kind, table in plan.tables.items():
-            for r in table.rows:
-                out[(kind, r.line)] = SheetRow("", r.line, UPDATE if r.update else NEW, r.record_id)
-        for d in plan.duplicates:
-            out[(d.kind, d.line)] = SheetRow("", d.line, DUPLICATE, d.existing_id)
-        for p in plan.problems:
-            out[(p.kind, p.line)] = SheetRow("", p.line, ERROR)
-        return out
+        count_rows(report, self.sheets.values(), self.fed, self.rows, plan)
+        report.row_maker = lambda: sheet_rows(plan, self.fed)
 
 
 def _nothing_recognised(recognition: Recognition, report: StaffImportReport) -> None:
@@ -234,6 +225,15 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     import is written.
     `check_options` go to ImportCheck when it takes them. Raises what `read_source` raises, and
     Cancelled when `progress` is cancelled (nothing written)."""
+    with collector_paused():  # collector_paused.py: the check's many objects are no garbage
+        return _run(source, mapping, encoding=encoding, memory=memory, recall=recall, dry_run=dry_run,
+                    accept_duplicates=accept_duplicates, confirmed_duplicates=confirmed_duplicates,
+                    overwrite_newer=overwrite_newer, check_options=check_options, progress=progress,
+                    user=user, now=now)
+
+
+def _run(source, mapping, *, encoding, memory, recall, dry_run, accept_duplicates, confirmed_duplicates,
+         overwrite_newer, check_options, progress, user, now) -> StaffImportReport:
     progress = progress or Progress()
     if not isinstance(source, Source):
         source = read_source(Path(source), encoding)
@@ -273,7 +273,7 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     report.backup, report.applied = result.backup, True
     if memory is not None:
         memory.remember(recognition.mapping)
-    progress.advance(1000, 1000, "Import finished.")
+    progress.advance(1000, 1000, step("Import finished."))
     return report
 
 

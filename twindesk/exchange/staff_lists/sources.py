@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from twindesk.domain.model.errors import UserError
+from twindesk.domain.transfer.collector_paused import collector_paused
 from twindesk.exchange.staff_lists import formulas
 from twindesk.exchange.staff_lists.formulas import FormulaCell
 from twindesk.exchange.wording import ERRORS_ZH  # noqa: F401 - the refusals below say themselves in Chinese
@@ -106,8 +107,9 @@ def read_source(path: Path | str, encoding: str | None = None) -> Source:
         _check_size(path)
     else:
         check_workbook_budget(path)  # before anything is unpacked: zip bombs, parts, sheet dimensions
-    found = formulas.scan(path, kind)  # for xlsx it also checks the cells each sheet really spans
-    return Source(path, kind, _read_workbook(path, found))
+    with collector_paused():  # a tuple per row, all kept: nothing for the collector to find
+        found = formulas.scan(path, kind)  # for xlsx it also checks the cells each sheet really spans
+        return Source(path, kind, _read_workbook(path, found))
 
 
 def _check_size(path: Path) -> None:

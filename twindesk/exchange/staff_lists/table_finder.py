@@ -24,6 +24,7 @@ from twindesk.exchange.wording import Say, say
 
 HEADER_SEARCH_ROWS = 30  # the header row is among the first rows that hold anything
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数|累计|合共|总和|grand ?total|sub ?total|totals?|sum|总计[:：].*|合计[:：].*)$")
+_TOTALS_FIRST = frozenset("合总小共累gst")  # what `_TOTALS` can match first
 _NOTE_START = re.compile(r"^(注|备注[:：]|说明|附注|填表|制表|审核|审批|负责人|联系人[:：]|数据来源|来源[:：]|"
                          r"截至|截止|note|notes[:：]|source|remark|prepared by|checked by)")
 
@@ -69,12 +70,15 @@ def is_totals_row(values: tuple) -> bool:
     """The row's first text cells (the first three columns) say it is a total."""
     for v in values[:3]:
         if isinstance(v, str) and v.strip():
-            return bool(_TOTALS.match(normalise(v)))
+            # Every row is asked: the first character alone rules out most (no character's NFKC adds a
+            # space before a letter a total starts with, nor makes one by composing with what follows).
+            first = unicodedata.normalize("NFKC", v.lstrip()[0]).casefold()[:1]
+            return first in _TOTALS_FIRST and bool(_TOTALS.match(normalise(v)))
     return False
 
 
 def _is_note(values: tuple, after_blank: bool) -> bool:
-    if sum(1 for v in values if v is not None) != 1:
+    if len(values) - values.count(None) != 1:
         return False  # most rows: data across the table
     cells = _text_cells(values)
     if len(cells) != 1 or not isinstance(next(v for v in values if v is not None), str):

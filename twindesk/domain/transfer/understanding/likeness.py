@@ -46,12 +46,12 @@ def find_alike(rows) -> list[Alike]:
         if row.line < 0:
             continue
         country = row.values[i_country]
-        names = tuple(row.values[i] or "" for i in i_names)
+        names = tuple([row.values[i] or "" for i in i_names])
+        keys = [(country, likeness_key(name)) if name else None for name in names]
         match = None
-        for i, name in zip(i_names, names, strict=True):
+        for i, name, key in zip(i_names, names, keys, strict=True):
             if not name:
                 continue
-            key = (country, likeness_key(name))
             if key in known:
                 pid, theirs = known[key]
                 match = Alike(row.line, pid, None, theirs, field_error(
@@ -68,7 +68,7 @@ def find_alike(rows) -> list[Alike]:
                 break
         if match is not None:
             found.append(match)
-        for name in names:
-            if name:
-                earlier.setdefault((country, likeness_key(name)), (row.line, names))
+        for key in keys:
+            if key is not None:
+                earlier.setdefault(key, (row.line, names))
     return found

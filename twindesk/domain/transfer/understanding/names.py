@@ -24,6 +24,9 @@ _WIDE[0x3000] = 0x20
 # The word for a kind at the end of a name, longest first (Chinese after OpenCC: 県 is 县 by then).
 _SUFFIXES_ZH = ("特别自治道", "特别自治市", "특별자치도", "광역시", "广域市", "特别市", "自治区", "自治州", "县", "省", "市", "道",
                 "府", "州", "都", "区", "郡", "도", "시", "군", "현")
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _suffix in _SUFFIXES_ZH:
+    _SUFFIXES_BY_LAST[_suffix[-1]] = (*_SUFFIXES_BY_LAST.get(_suffix[-1], ()), _suffix)
 _SUFFIXES_EN = re.compile(
     r"(?:[\s-]+(?:special self governing province|special self governing city|metropolitan city|"
     r"special city|metropolis|prefecture|province|city|county|state|region|oblast|krai|municipality|"
@@ -33,8 +36,10 @@ _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[\s.,'’·・()\-]+")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 # Staff lists repeat their names (a partner on every one of its shipments): each key is made once per
-# distinct text. Bounded, so a huge import cannot grow them without end.
-_KEYS = 1 << 16
+# distinct text, looked up by the text as typed. Bounded, so a huge import cannot grow them without end.
+_KEYS = 1 << 17
+_SCRIPT: dict[str, str] = {}
+_LIKE: dict[str, str] = {}
 
 
 def plain_text(value) -> str:
@@ -43,11 +48,12 @@ def plain_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _plain(value if isinstance(value, str) else str(value))
+    return plain_str(value if isinstance(value, str) else str(value))
 
 
 @lru_cache(maxsize=_KEYS)
-def _plain(text: str) -> str:
+def plain_str(text: str) -> str:
+    """`plain_text` of a str (what an import calls for every text cell)."""
     return _SPACES.sub(" ", text.translate(_WIDE)).strip()
 
 
@@ -67,29 +73,78 @@ def simplified(text: str) -> str:
 
 def script_key(text) -> str:
     """A name in any width, case or Chinese script, as one key."""
-    return _script_key(plain_text(text))
+    key = _SCRIPT.get(text) if type(text) is str else None
+    if key is None:
+        key = _script_key(plain_text(text))
+        if type(text) is str:
+            _keep(_SCRIPT, text, key)
+    return key
 
 
-@lru_cache(maxsize=_KEYS)
 def _script_key(plain: str) -> str:
-    text = unicodedata.normalize("NFKC", plain).casefold()
-    return _SPACES.sub(" ", simplified(text)).strip()
+    return _spaced(simplified(_folded(plain)))
+
+
+def _folded(plain: str) -> str:
+    return unicodedata.normalize("NFKC", plain).casefold()
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())  # as _SPACES.sub(" ", text).strip(): both split at str.isspace()
 
 
 def likeness_key(text) -> str:
     """`script_key` without accents, punctuation and the word for the kind; "" for an empty name."""
-    return _likeness_key(script_key(text))
+    key = _LIKE.get(text) if type(text) is str else None
+    if key is None:
+        key = _likeness_key(script_key(text))
+        if type(text) is str:
+            _keep(_LIKE, text, key)
+    return key
+
+
+def _keep(memo: dict, text: str, key: str) -> None:
+    if len(memo) >= _KEYS:  # bounded: a huge import cannot grow it without end
+        memo.clear()
+    memo[text] = key
+
+
+def make_keys(texts) -> None:
+    """Make the keys of many names at once (an import's): OpenCC converts them all in one call."""
+    todo = [t for t in dict.fromkeys(texts) if type(t) is str and t not in _LIKE]
+    if not todo:
+        return
+    folded = [_folded(plain_str(t)) for t in todo]
+    han = [i for i, text in enumerate(folded) if _HAN.search(text)]
+    if han:
+        jp2t, t2s = _converters()
+        # One line per name: OpenCC's phrases never span a line break, and a plain text holds none.
+        converted = t2s.convert(jp2t.convert("\n".join(folded[i] for i in han))).split("\n")
+        if len(converted) == len(han):
+            for i, text in zip(han, converted, strict=True):
+                folded[i] = text
+        else:  # not one line per name after all: each on its own
+            for i in han:
+                folded[i] = simplified(folded[i])
+    if max(len(_SCRIPT), len(_LIKE)) + len(todo) > _KEYS:  # bounded, as `_keep` keeps them
+        _SCRIPT.clear()
+        _LIKE.clear()
+    for text, converted in zip(todo, folded, strict=True):
+        key = _SCRIPT[text] = _spaced(converted)
+        _LIKE[text] = _likeness_key(key)
 
 
 @lru_cache(maxsize=_KEYS)
 def _likeness_key(key: str) -> str:
-    key = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+    decomposed = unicodedata.normalize("NFKD", key)
+    if decomposed != key or any(map(unicodedata.combining, key)):  # accents to drop: most names have none
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     key = _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", key)).strip()
     if key.isascii():
         stripped = _SUFFIXES_EN.sub("", _PREFIX_EN.sub("", key)).strip()
     else:
         stripped = key
-        for suffix in _SUFFIXES_ZH:
+        for suffix in _SUFFIXES_BY_LAST.get(key[-1:], ()):  # those ending as the name does, longest first
             if stripped.endswith(suffix) and len(stripped) > len(suffix):
                 stripped = stripped[: -len(suffix)]
                 break

@@ -91,19 +91,21 @@ class NameIndex:
         for name in candidate.names:
             if name:
                 for index, key in ((self.exact, script_key(name)), (self.like, likeness_key(name))):
-                    found = index.setdefault(key, [])
-                    if candidate not in found:
+                    found = index.get(key)
+                    if found is None:  # most names: the first of their key
+                        index[key] = [candidate]
+                    elif candidate not in found:
                         found.append(candidate)
 
     def find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
         """(candidates, by likeness alone, namesakes in other countries) for a typed name."""
-        for index, key, loose in ((self.exact, script_key(text), False), (self.like, likeness_key(text), True)):
-            found = index.get(key, [])
+        for index, key, loose in ((self.exact, script_key, False), (self.like, likeness_key, True)):
+            found = index.get(key(text), ())  # the likeness key only when the name itself is not there
             here = [c for c in found if country is None or c.country == country]
             if here:
                 return here, loose, []
             if found:
-                return [], loose, found
+                return [], loose, list(found)
         return [], False, []
 
 
@@ -128,13 +130,15 @@ class References:
                 ) -> tuple[Candidate | Created | None, FieldError | None, FieldError | None]:
         """(what `text` in field `name` of a `kind` row means, its error, a note) for one reference."""
         f = spec_of(kind).field(name)
-        target = spec_of(f.ref)
-        label = Label(kind, name, f.label)
-        looked = _words(f.ref)
         found, loose, elsewhere = self.index(f.ref).find(text, country)
         if len(found) == 1 and found[0].made is not None:  # created for an earlier row
             found[0].made.referenced_by.append((kind, line, name))
             return found[0].made, None, None
+        if len(found) == 1 and not loose:  # most references: the record of that name
+            return found[0], None, None
+        target = spec_of(f.ref)
+        label = Label(kind, name, f.label)
+        looked = _words(f.ref)
         if len(found) == 1:
             note = None
             if loose:

@@ -20,14 +20,19 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.tables import KINDS, spec_of
+from twindesk.domain.transfer.understanding.columns import understand_rows
+from twindesk.domain.transfer.understanding.names import make_keys, plain_str
 from twindesk.domain.transfer.understanding.references import NAMED, Candidate, Created, References
 from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, understand
 from twindesk.store import dialect
 
 Found = tuple[str, int, FieldError]  # (kind, line, what)
-# The kinds of field whose typed values repeat down a column; names, notes and figures mostly do not.
-_EACH_ONCE = frozenset({"code", "country", "currency", "date", "ref", "bool"})
+# Raw values whose type and equality decide what they mean, so a column's memo may hold them (not a
+# datetime: equal to one in another time zone; not a float: -0.0 and NaN; a Decimal keeps its places).
+_REMEMBERED = frozenset({str, int, bool, date})
+_FIGURES = frozenset({"int", "year", "decimal", "float"})
 _NOTHING = ("value", None)
+_FAILED = object()  # a cell not understood: its problem is noted
 
 
 @dataclass
@@ -49,44 +54,64 @@ class StaffRows:
         self._rows: dict[str, list[tuple]] = {k: [] for k in KINDS}
         self._refs = References(create_missing)
         self._next_id: dict[str, int] = {}
-        # (kind, field, type, raw, country) -> ("value", v) | ("problem", Problem): staff lists repeat
-        # their countries, choices, currencies, dates and partners on row after row.
-        self._understood: dict[tuple, tuple] = {}
+        # kind -> field -> {(type, raw[, country]): ("value", v) | ("problem", Problem)}: staff lists
+        # repeat their countries, choices, currencies, dates and partners on row after row.
+        self._memos: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
 
     def add(self, kind: str, line: int, record_id, values: dict, uuid=None, version=None) -> None:
         self._rows[kind].append((line, record_id, values, uuid, version))
 
     # --- one row ----------------------------------------------------------------------------------------
-    def _meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
-        """("value", what `raw` means) or ("problem", Problem); a text or date of a choice, country,
-        currency, date or reference is understood once per import."""
+    REMEMBERED = _REMEMBERED
+
+    def memo(self, kind: str, name: str) -> dict:
+        """The memo of field `name`'s column (see `meaning`)."""
+        memos = self._memos[kind]
+        memo = memos.get(name)
+        if memo is None:
+            memo = memos[name] = {}
+        return memo
+
+    def meaning(self, kind: str, f, raw, country) -> tuple[str, object]:
+        """("value", what `raw` means) or ("problem", Problem), each distinct value of a column
+        understood once per import (the column's memo; a choice's also by the row's country)."""
         if raw is None:
             return _NOTHING  # an empty cell means nothing, in any field
-        if f.kind in _EACH_ONCE and isinstance(raw, str | date):
-            key = (kind, f.name, type(raw), raw, country if f.kind == "code" else None)
-            said = self._understood.get(key)
-            if said is None:
-                said = self._understood[key] = self._meaning_now(kind, f, raw, country)
-            return said
-        return self._meaning_now(kind, f, raw, country)
+        t = type(raw)
+        if t not in _REMEMBERED:
+            return self.meaning_now(kind, f, raw, country)
+        memos = self._memos[kind]
+        memo = memos.get(f.name)
+        if memo is None:
+            memo = memos[f.name] = {}
+        key = (t, raw, country) if f.kind == "code" else (t, raw)
+        said = memo.get(key)
+        if said is None:
+            said = memo[key] = self.meaning_now(kind, f, raw, country)
+        return said
 
     @staticmethod
-    def _meaning_now(kind: str, f, raw, country) -> tuple[str, object]:
+    def meaning_now(kind: str, f, raw, country) -> tuple[str, object]:
         try:
             return "value", understand(kind, f, raw, country)
         except Problem as problem:
             return "problem", problem
 
-    def _cell(self, out: Prepared, kind: str, line: int, f, raw, country):
+    @staticmethod
+    def _refused(out: Prepared, kind: str, line: int, f, raw, problem) -> None:
         name = f.name
-        said, meant = self._meaning(kind, f, raw, country)
-        if said == "value":
-            return meant
         out.problems.append((kind, line, field_error(name, f.label, "{label} “{value}” {problem}.",
                                                      label=Label(kind, name, f.label), value=_shown(raw),
-                                                     problem=meant)))
+                                                     problem=problem)))
         out.failed.setdefault((kind, line), set()).add(name)
-        return None
+
+    def _cell(self, out: Prepared, kind: str, line: int, f, raw, country):
+        """What `raw` means, or _FAILED (its problem noted)."""
+        said, meant = self.meaning(kind, f, raw, country)
+        if said == "value":
+            return meant
+        self._refused(out, kind, line, f, raw, meant)
+        return _FAILED
 
     def _partial(self, out: Prepared, kind: str, line: int, name: str, raw, partial: PartialDate, cells: dict):
         """A year or a month alone: a partnership's signing date becomes its established year (the month
@@ -117,38 +142,64 @@ class StaffRows:
                                                      other=cells.get("established_year"))))
         out.failed.setdefault((kind, line), set()).add(name)
 
-    def _understand(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
-        """(cells validate takes, {ref field: (NameRef, country)}) of one row."""
-        spec = spec_of(kind)
-        by_name = spec.by_name
-        cells, refs, partial, extra = {}, {}, {}, []
-        country = self._cell(out, kind, line, by_name["country"], values["country"], None) \
-            if "country" in values and "country" in by_name else None
+    def understand_row(self, out: Prepared, kind: str, line: int, values: dict) -> tuple[dict, dict]:
+        """(cells validate takes, {ref field: (NameRef, country)}) of one row, its problems and notes
+        said; `columns.understand_rows` gives the same for many rows at once."""
+        by_name = spec_of(kind).by_name
+        memos = self._memos[kind]
+        cells, refs = {}, {}
+        partial = extra = None
+        country, country_failed = None, False
+        if "country" in values and "country" in by_name:
+            country = self._cell(out, kind, line, by_name["country"], values["country"], None)
+            if country is _FAILED:
+                country, country_failed = None, True
         for name, raw in values.items():
             f = by_name.get(name)
             if f is None:
                 if "." not in name:
-                    extra.append(name)  # not a field: said below
+                    extra = [*(extra or ()), name]  # not a field: said below
                 continue  # or context ("partner.country"): below
-            if name == "country":
-                value = country
-            elif raw is None:
+            if raw is None:
                 cells[name] = None  # an empty cell means nothing, in any field
                 continue
+            if name == "country":
+                if country_failed:
+                    continue
+                value = country
             else:
-                value = self._cell(out, kind, line, f, raw, country)
-            if isinstance(value, PartialDate):
-                partial[name] = (raw, value)
-            elif isinstance(value, NameRef):
+                t = type(raw)
+                if t is str and f.kind == "text":  # names, titles: `understand` of a text, without a memo
+                    said = ("value", plain_str(raw) or None)
+                elif t is int and f.kind in _FIGURES:  # a figure typed as one is that figure (`_number`)
+                    said = ("value", raw)
+                elif t in _REMEMBERED:
+                    memo = memos.get(name)
+                    if memo is None:
+                        memo = memos[name] = {}
+                    key = (t, raw, country) if f.kind == "code" else (t, raw)
+                    said = memo.get(key)
+                    if said is None:
+                        said = memo[key] = self.meaning_now(kind, f, raw, country)
+                else:
+                    said = self.meaning_now(kind, f, raw, country)
+                if said[0] != "value":
+                    self._refused(out, kind, line, f, raw, said[1])
+                    continue
+                value = said[1]
+            shape = type(value)
+            if shape is PartialDate:
+                partial = [*(partial or ()), (name, raw, value)]
+            elif shape is NameRef:
                 ref_country = country if f.ref == "partner" and kind == "partner" else None
                 context = f"{name}.country"
                 if f.ref == "partner" and context in values:
                     ref_country = self._understand_context(out, kind, line, context, values[context])
                 refs[name] = (value, ref_country)
                 cells[name] = None
-            elif (kind, line) not in out.failed or name not in out.failed[(kind, line)]:
+            else:
                 cells[name] = value
-        for name, (raw, value) in partial.items():
+        for name, raw, value in partial or ():
             self._partial(out, kind, line, name, raw, value, cells)
         if extra:
             raise KeyError(f"{kind} has no field(s) {', '.join(sorted(extra))}")
@@ -156,7 +207,7 @@ class StaffRows:
 
     def _understand_context(self, out: Prepared, kind: str, line: int, name: str, raw):
         country_field = spec_of("partner").field("country")
-        said, meant = self._meaning("partner", country_field, raw, None)
+        said, meant = self.meaning("partner", country_field, raw, None)
         if said == "value":
             return meant
         out.problems.append((kind, line, field_error(name, country_field.label, "{label} “{value}” {problem}.",
@@ -185,16 +236,20 @@ class StaffRows:
 
     def prepare(self) -> Prepared:
         out = Prepared({k: [] for k in KINDS})
-        understood = []
-        for kind in KINDS:
-            for line, record_id, values, uuid, version in self._rows[kind]:
-                cells, refs = self._understand(out, kind, line, values)
-                understood.append((kind, line, record_id, cells, refs, uuid, version))
-                if kind in NAMED and (kind, line) not in out.failed:
-                    explicit = self._explicit_id(record_id)
-                    self._refs.index(kind).add(Candidate(kind, tuple(cells.get(n) or "" for n in NAMED[kind]),
-                                                         cells.get("country"), record_id=explicit,
-                                                         line=None if explicit else line))
+        understood = [(kind, line, record_id, cells, refs, uuid, version)
+                      for kind in KINDS
+                      for (line, record_id, _values, uuid, version), (cells, refs)
+                      in zip(self._rows[kind], understand_rows(self, out, kind, self._rows[kind]), strict=True)]
+        # the keys of every name the rows give or refer to, made together (names.make_keys)
+        make_keys([cells.get(n) for kind, _l, _i, cells, _r, _u, _v in understood if kind in NAMED
+                   for n in NAMED[kind]] + [ref.text for *_, refs, _u, _v in understood for ref, _c in refs.values()])
+        failed = out.failed
+        for kind, line, record_id, cells, _refs, _uuid, _version in understood:
+            if kind in NAMED and (kind, line) not in failed:
+                explicit = None if record_id is None else self._explicit_id(record_id)
+                self._refs.index(kind).add(Candidate(kind, tuple([cells.get(n) or "" for n in NAMED[kind]]),
+                                                     cells.get("country"), record_id=explicit,
+                                                     line=None if explicit else line))
         given: dict[tuple[str, int], int] = {}  # (kind, line) of a new row -> the ID it is given
         for kind, line, _record_id, cells, refs, _uuid, _version in understood:
             for name, (ref, country) in refs.items():
@@ -216,7 +271,8 @@ class StaffRows:
                         given[key] = self._new_id(found.kind)
                     cells[name] = given[key]
         for kind, line, record_id, cells, _refs, uuid, version in understood:
-            record_id = given.get((kind, line), record_id)
+            if given:
+                record_id = given.get((kind, line), record_id)
             out.rows[kind].append((line, record_id, cells, uuid, version))
         for number, created in enumerate(self._refs.created.values(), start=1):
             try:

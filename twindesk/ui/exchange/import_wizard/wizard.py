@@ -41,10 +41,15 @@ from twindesk.ui.exchange.import_wizard.sheets_page import SheetsPage
 
 
 class _InOwnWords(RelayedProgress):
-    """The engine's progress without its (English) step texts."""
+    """The engine's progress, its step texts in the window's language (said here, in the worker: the
+    signal carries a plain str); a text that cannot say itself in another language is left out."""
+
+    def __init__(self, parent, lang: str):
+        super().__init__(parent)
+        self.lang = lang
 
     def advance(self, done: int, total: int, text: str = "") -> None:
-        self.parent.advance(done, total, "")
+        self.parent.advance(done, total, text.text(self.lang) if hasattr(text, "text") else "")
 
 
 def memory_folder() -> Path:
@@ -128,9 +133,9 @@ class ImportWizard(QWizard):
         return next((s for s in self.recognition.sheets if s.sheet == name), None) if self.recognition else None
 
     def run(self, title: str, job, done) -> None:
-        """Work the user waits for, with progress and Cancel; the dialog keeps saying `title` (the
-        engine's step texts are English only)."""
-        self.job = run_with_progress(self, title, lambda progress: job(_InOwnWords(progress)), done)
+        """Work the user waits for, with progress and Cancel; the dialog says `title`, then the
+        engine's steps in the window's language."""
+        self.job = run_with_progress(self, title, lambda progress: job(_InOwnWords(progress, self.lang)), done)
 
     def run_quietly(self, job, done, failed) -> None:
         """Work a page shows its own state for (reading the file)."""

@@ -1,0 +1,95 @@
+"""What the staff import does to be fast changes nothing it says: the name keys made in bulk are the
+keys made one by one, and the cycle collector is paused only while an import runs, and comes back."""
+
+import gc
+import threading
+
+import pytest
+from openpyxl import Workbook
+
+from twindesk.domain import workspace
+from twindesk.domain.progress import Progress
+from twindesk.domain.transfer.collector_paused import collector_paused
+from twindesk.domain.transfer.understanding import names
+from twindesk.exchange.staff_lists.flow import import_staff_list
+
+NAMES = ["兵庫県", "兵庫縣", "兵库县", "北海道", "東京都", "臺北市", "台北市", "ＫＯＢＥ　市", "Hyōgo-ken", "Hyogo Prefecture",
+         "서울특별시", "Île-de-France", "São Paulo", "Москва", "  济州  特别自治道 ", "乌兰巴托", "広島県", "", "市"]
+
+
+def _one_by_one(texts):
+    names._SCRIPT.clear()
+    names._LIKE.clear()
+    return {t: (names.script_key(t), names.likeness_key(t)) for t in texts}
+
+
+def test_keys_made_in_bulk_are_the_keys_made_one_by_one():
+    alone = _one_by_one(NAMES)
+    names._SCRIPT.clear()
+    names._LIKE.clear()
+    names.make_keys(NAMES)
+    assert set(names._LIKE) >= set(NAMES)  # made by make_keys, not by the lookups below
+    assert {t: (names.script_key(t), names.likeness_key(t)) for t in NAMES} == alone
+    assert alone["兵庫県"] == alone["兵库县"] and alone["兵庫県"][1] == "兵库"
+    assert alone["臺北市"] == alone["台北市"]
+
+
+@pytest.fixture
+def collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_paused_while_any_import_runs_and_only_then(collector_on):
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested: the inner end does not switch it back on
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("an import that fails")
+    assert gc.isenabled()
+    gc.disable()
+    with collector_paused():
+        pass
+    assert not gc.isenabled()  # off before: left off
+
+
+def test_two_threads_pausing_it_switch_it_back_on_when_the_last_ends(collector_on):
+    inside, leave = threading.Event(), threading.Event()
+
+    def other():
+        with collector_paused():
+            inside.set()
+            leave.wait(5)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    inside.wait(5)
+    with collector_paused():
+        pass
+    assert not gc.isenabled()  # the other one still runs
+    leave.set()
+    thread.join(5)
+    assert gc.isenabled()
+
+
+def test_an_import_runs_with_the_collector_paused(tmp_path, collector_on):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "友城"
+    ws.append(["城市名称", "国别"])
+    ws.append(["神户", "日本"])
+    wb.save(tmp_path / "p.xlsx")
+    seen = []
+    workspace.open_workspace(tmp_path / "t.db", take_backups=False)
+    try:
+        report = import_staff_list(tmp_path / "p.xlsx", progress=Progress(lambda *_: seen.append(gc.isenabled())))
+    finally:
+        workspace.close()
+    assert report.applied and seen and not any(seen)
+    assert gc.isenabled()
