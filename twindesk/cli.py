@@ -392,7 +392,7 @@ def cmd_paper(args) -> int:
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
-    return run(args.db, lang=args.lang)
+    return run(args.db, lang=args.lang, database_url=getattr(args, "database_url", None))
 
 
 COMMANDS = {

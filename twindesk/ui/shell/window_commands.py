@@ -96,8 +96,11 @@ def show_settings(window) -> None:
     if dashboard is not None:
         dashboard.set_quiet_after_days(settings.get(S.QUIET_AFTER_DAYS))
     database = settings.get(S.DATABASE)
-    if database != before[S.DATABASE]:
-        window.switchDatabase.emit(str(workspace.database_path(database or None)))
+    if database != before[S.DATABASE]:  # a server's URL as it is; a file's path resolved
+        from twindesk.domain.server_connection import is_database_url
+
+        window.switchDatabase.emit(database if is_database_url(database) else
+                                   str(workspace.database_path(database or None)))
     if settings.get(S.LANGUAGE) != before[S.LANGUAGE]:
         window.switchLanguage.emit(settings.get(S.LANGUAGE))
 
