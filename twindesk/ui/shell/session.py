@@ -51,7 +51,7 @@ class Session(QObject):
         self.resolve_language = resolve_language or (lambda chosen: chosen or "en")  # "" follows the system
         self.cancelled = False  # the user declined to open read-only
         self.path: Path | None = None
-        self.address = None  # a ServerAddress when on the shared server (ui/shell/server_session.py)
+        self.address = None  # a ServerAddress when on the shared server (ui/shell/server_connect.py)
         self.password: str | None = None  # the server's, in memory only: to connect again after a drop
         self.read_only = False
         self.read_only_reason = ""  # the read-only window's banner: who holds the database, or why
@@ -133,7 +133,7 @@ class Session(QObject):
     def open_server(self, url_or_address, parent: QWidget | None = None) -> bool:
         """The shared server (a URL or a ServerAddress); a refusal brings the connect dialog back."""
         from twindesk.domain import server_connection
-        from twindesk.ui.shell import server_session
+        from twindesk.ui.shell import server_connect
 
         try:
             address = server_connection.parse(url_or_address) if isinstance(url_or_address, str) else url_or_address
@@ -142,13 +142,13 @@ class Session(QObject):
             return False
         if address == self.address:
             return True
-        return server_session.open_or_ask(self, address, parent)
+        return server_connect.open_or_ask(self, address, parent)
 
     def connect_to_server(self) -> None:
         """File › Connect to server…"""
-        from twindesk.ui.shell import server_session
+        from twindesk.ui.shell import server_connect
 
-        if server_session.connect_with_dialog(self, self.window, address=self.address):
+        if server_connect.connect_with_dialog(self, self.window, address=self.address):
             self.show_window()
 
     @property

@@ -105,7 +105,7 @@ class SettingsDialog(QDialog):
         """The shared server instead of a file: its address goes in the field (never the password, which
         is handed to the connection that follows OK, and to the keyring if asked)."""
         from twindesk.domain import server_connection
-        from twindesk.ui.shell import server_session
+        from twindesk.ui.shell import server_connect
         from twindesk.ui.shell.server_dialog import ServerDialog
 
         text = self.database.text().strip()
@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         dialog.connect_button.setText(self.tr("Use this server"))
         if dialog.exec():
             address = dialog.address()
-            server_session.hand_over(address, dialog.typed_password(), dialog.remember_password.isChecked())
+            server_connect.hand_over(address, dialog.typed_password(), dialog.remember_password.isChecked())
             self.database.setText(address.url())
         dialog.deleteLater()
 
