@@ -144,12 +144,14 @@ class Session(QObject):
             return True
         return server_connect.open_or_ask(self, address, parent)
 
-    def connect_to_server(self) -> None:
-        """File › Connect to server…"""
+    def connect_to_server(self) -> bool:
+        """File › Connect to server…: True once the window shows the server."""
         from twindesk.ui.shell import server_connect
 
-        if server_connect.connect_with_dialog(self, self.window, address=self.address):
-            self.show_window()
+        if not server_connect.connect_with_dialog(self, self.window, address=self.address):
+            return False
+        self.show_window()
+        return True
 
     @property
     def location(self):
