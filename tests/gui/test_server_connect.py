@@ -196,3 +196,31 @@ def test_without_a_keyring_the_dialog_says_how_else_to_keep_the_password(qtbot, 
     assert not dialog.remember_password.isEnabled()
     note = dialog.findChild(QLabel, "keyring_note").text()
     assert note.startswith("No system keyring works here") and "~/.pgpass" in note and "service file" in note
+
+
+def test_the_connect_dialog_the_password_prompt_and_the_bar_speak_chinese(qtbot, app_settings,
+                                                                         no_keyring):  # noqa: F811
+    from tests.gui.test_chinese_everywhere import english_runs, texts_of
+    from twindesk.ui.shell.connection_bar import ConnectionBar
+    from twindesk.ui.shell.i18n import install_language
+    from twindesk.ui.shell.main_window import MainWindow
+    from twindesk.ui.shell.password_prompt import PasswordPrompt
+    from twindesk.ui.shell.server_dialog import ServerDialog
+
+    assert install_language("zh_CN")
+    try:
+        dialog = ServerDialog(app_settings)
+        prompt = PasswordPrompt("twindesk on db.office:5432 as wang", "password authentication failed")
+        shell = MainWindow(settings=app_settings, lang="zh_CN")
+        for widget in (dialog, prompt, shell):
+            qtbot.addWidget(widget)
+        bar = shell.findChild(ConnectionBar)
+        bar.connection_lost()
+        data = {server_connection.keyring_problem(), "host:port:database:user:password", "db.office.local",
+                "twindesk on db.office:5432 as wang", "password authentication failed", "twindesk"}
+        english = [f"{where}: {text!r}" for widget in (dialog, prompt, shell) for where, text in texts_of(widget)
+                   if english_runs(text, data)]
+        assert english == []
+        assert dialog.windowTitle() == "连接共享服务器" and bar.label.text() == "与服务器的连接已断开——正在重试…"
+    finally:
+        install_language("en")

@@ -22,10 +22,6 @@ from twindesk.ui.shell.password_prompt import ask_password
 _handed_over: dict[str, tuple[str | None, bool]] = {}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServerSession", text)
-
-
 def hand_over(address, password: str | None, remember: bool) -> None:
     _handed_over[address.url()] = (password, remember)
 
@@ -109,16 +105,23 @@ def open_or_ask(session, address, parent) -> bool:
 
 def describe(failure: BaseException) -> str:
     """What went wrong, where, and what to do (the store's messages say what and where)."""
-    advice = {
-        "ServerUnreachable": _tr("Check the server's name and port, that it is running, and your network; "
-                                 "then try again."),
-        "ServerLoginFailed": _tr("Check the user name and type the password again."),
-        "ServerPermissionDenied": _tr("Ask the office's database administrator to grant your login a "
-                                      "TwinDesk role."),
-        "ServerTlsFailed": _tr("Check the encryption setting and the CA certificate, or ask the "
-                               "administrator for the office's certificate."),
-        "ServerNotInitialized": _tr("The administrator sets the database up with twindesk server init."),
-    }.get(type(failure).__name__, "")
+    name = type(failure).__name__
+    if name == "ServerUnreachable":
+        advice = QCoreApplication.translate("ServerConnect", "Check the server's name and port, that it is "
+                                            "running, and your network; then try again.")
+    elif name == "ServerLoginFailed":
+        advice = QCoreApplication.translate("ServerConnect", "Check the user name and type the password again.")
+    elif name == "ServerPermissionDenied":
+        advice = QCoreApplication.translate("ServerConnect", "Ask the office's database administrator to grant "
+                                            "your login a TwinDesk role.")
+    elif name == "ServerTlsFailed":
+        advice = QCoreApplication.translate("ServerConnect", "Check the encryption setting and the CA "
+                                            "certificate, or ask the administrator for the office's certificate.")
+    elif name in ("ServerNotInitialized", "ServerSchemaMismatch"):
+        advice = QCoreApplication.translate("ServerConnect", "The administrator sets the database up with "
+                                            "twindesk server init.")
+    else:
+        advice = ""
     # the message without user_error_message's notice: this refusal is no dropped connection to retry
     return (describe_environment_error(failure, lang=window_language()) or str(failure)) + (
         "\n\n" + advice if advice else "")

@@ -7,13 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from twindesk import APP_NAME
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def location_text(window) -> str:
     if window.server is not None:
-        return _tr("server %1").replace("%1", window.server.display())
+        return QCoreApplication.translate("MainWindow", "server %1").replace("%1", window.server.display())
     return str(window.db_path)
 
 
@@ -22,7 +18,8 @@ def show_location(window) -> None:
     if window.db_path is None and window.server is None:
         window.setWindowTitle(APP_NAME)
         return
-    suffix = " — " + _tr("read-only") if window.read_only else ""
+    suffix = " — " + QCoreApplication.translate("MainWindow", "read-only") if window.read_only else ""
     name = location_text(window) if window.server is not None else window.db_path.name
     window.setWindowTitle(f"{APP_NAME} — {name}{suffix}")
-    window.db_label.setText(location_text(window) + ("  " + _tr("(read-only)") if window.read_only else ""))
+    marked = "  " + QCoreApplication.translate("MainWindow", "(read-only)") if window.read_only else ""
+    window.db_label.setText(location_text(window) + marked)
