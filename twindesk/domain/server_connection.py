@@ -18,6 +18,7 @@ from twindesk.store.server_password import (  # noqa: F401 - the window reads th
     keyring_problem,
     keyring_username,
     lookup_password,
+    remember_signed_in,
     store_password,
     terminal_asker,
 )
@@ -109,6 +110,13 @@ def open_with_password(address, open_with: Callable[[str | None], object],
                 raise
             password = typed
     raise AssertionError("unreachable")
+
+
+def sign_in(address, ask: Callable[[str], str | None]) -> None:
+    """For a command, before it opens the database: find the password that works (the keyring's, libpq's
+    .pgpass, or `ask`ed), kept in memory for this process's connections to that login."""
+    _, password = open_with_password(address, lambda pw: probe(address, pw), ask)
+    remember_signed_in(address, password)
 
 
 def _said(exc: BaseException) -> str:

@@ -37,6 +37,7 @@ from twindesk.store.server_errors import (  # noqa: F401 - the server's errors a
     server_error,
 )
 from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server_password import signed_in_password
 
 VERSION_TABLE = "twindesk_schema"
 
@@ -47,6 +48,8 @@ class ServerDatabase(pw.PostgresqlDatabase):
     field_types = {**pw.PostgresqlDatabase.field_types, **SERVER_FIELD_TYPES}
 
     def __init__(self, address: ServerAddress, password: str | None = None, *, read_only: bool = False):
+        if password is None:  # the one a command signed in with, if any (store/server_password.py)
+            password = signed_in_password(address)
         params = address.connect_params(password)
         dbname = params.pop("dbname", "")
         if read_only:  # the server itself refuses every write of this session

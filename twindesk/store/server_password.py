@@ -104,6 +104,19 @@ def delete_password(address: Login) -> bool:
     return True
 
 
+_signed_in: dict[str, str] = {}  # login -> the password that worked, for this process only (never written)
+
+
+def remember_signed_in(address: Login, password: str | None) -> None:
+    """The password a command signed in with, for every connection it opens to that login afterwards."""
+    if password:
+        _signed_in[keyring_username(address)] = password
+
+
+def signed_in_password(address: Login) -> str | None:
+    return _signed_in.get(keyring_username(address))
+
+
 def terminal_asker(server: str) -> Callable[[str], str]:
     """For the command line: ask with getpass when a person is at a terminal (the reason of a wrong
     password first); otherwise PasswordNeeded, so a script fails at once instead of hanging."""
