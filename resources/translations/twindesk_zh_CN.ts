@@ -1493,6 +1493,10 @@
         <translation>正在导出 %1 行…</translation>
     </message>
     <message>
+        <source>%1 is on the shared server: it is backed up and restored there, with PostgreSQL&apos;s own pg_dump and pg_restore. Ask the office&apos;s database administrator.</source>
+        <translation>%1 位于共享服务器上：它在服务器上用 PostgreSQL 自带的 pg_dump 和 pg_restore 备份和恢复。请联系本单位的数据库管理员。</translation>
+    </message>
+    <message>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>

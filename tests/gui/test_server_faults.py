@@ -175,3 +175,10 @@ def test_a_read_while_the_server_is_away_shows_the_bar_not_the_crash_dialog(
     cluster.start()
     qtbot.waitUntil(lambda: not _bar(window).isVisible(), timeout=20_000)
     window.refresh_current()  # reads again
+
+
+def test_backing_up_a_server_from_the_window_points_to_pg_dump(qtbot, window, no_blocking_message_boxes):
+    window.backup_now()
+    window.restore_from_backup()
+    assert len(no_blocking_message_boxes) == 2
+    assert all("pg_dump and pg_restore" in said for said in no_blocking_message_boxes)

@@ -42,8 +42,22 @@ def export_view(window) -> None:
         lambda progress: view_export.export(view, Path(path), lang, progress, replace), written)
 
 
+def _on_the_server(window) -> bool:
+    """The shared server's backups are its own (pg_dump): said instead of copying a file there is not."""
+    if getattr(window, "server", None) is None:
+        return False
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Backup"), QCoreApplication.translate(
+        "MainWindow", "%1 is on the shared server: it is backed up and restored there, with PostgreSQL's own "
+        "pg_dump and pg_restore. Ask the office's database administrator.").replace("%1", window.server.display()))
+    return True
+
+
 def backup_now(window) -> None:
     """File › Back up now: a copy of the database where the user says."""
+    if _on_the_server(window):
+        return
     from datetime import datetime
 
     from PySide6.QtWidgets import QMessageBox
@@ -72,6 +86,8 @@ def backup_now(window) -> None:
 
 def restore_from_backup(window) -> None:
     """File › Restore from backup: the session restores the chosen one and rebuilds the window."""
+    if _on_the_server(window):
+        return
     from twindesk.ui.backups.restore_dialog import choose_backup
 
     chosen = None if window.read_only else choose_backup(window, window.db_path, window.lang)
