@@ -103,7 +103,8 @@ def test_a_save_while_the_server_is_down_keeps_the_form_and_the_window_reconnect
     dialog = _new_partner_form(qtbot, window, "Hyogo")
     cluster.stop()
     _save(qtbot, dialog)
-    assert dialog.isVisible() and dialog.editors["name_en"].widget.text() == "Hyogo"  # typed work kept
+    assert dialog.isVisible() and dialog.record_id is None  # not saved, and the typed work kept
+    assert dialog.editors["name_en"].widget.text() == "Hyogo"
     said = no_blocking_message_boxes[-1]  # the connection broke under it, or could not be made again
     assert said.startswith(("Cannot reach the database server for ", "The connection to ")), said
     assert _bar(window).isVisible() and window.statusBar().currentMessage() == LOST
@@ -119,7 +120,7 @@ def test_a_save_after_the_server_restarted_works(qtbot, saving, window, cluster,
     cluster.restart()
     dialog = _new_partner_form(qtbot, window, "Jeju")
     _save(qtbot, dialog)
-    assert not dialog.isVisible() and no_blocking_message_boxes == []
+    assert dialog.record_id is not None and no_blocking_message_boxes == []  # saved (a partner's form stays open)
     assert _partners(cluster, pg_url) == ["Hyogo", "Jeju"]
     page = window.current_list_page()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)  # the list read it on the new connection
@@ -138,7 +139,7 @@ def test_the_connection_killed_inside_an_operation_writes_nothing_and_the_form_k
     dialog = _new_partner_form(qtbot, window, "Vladimir")
     _save(qtbot, dialog)
     assert killed and killed[0] >= 1
-    assert dialog.isVisible() and dialog.editors["name_en"].widget.text() == "Vladimir"
+    assert dialog.isVisible() and dialog.record_id is None and dialog.editors["name_en"].widget.text() == "Vladimir"
     assert "was lost" in no_blocking_message_boxes[-1] and "nothing of the change" in no_blocking_message_boxes[-1]
     assert _partners(cluster, pg_url) == [] and _history_rows(cluster, pg_url) == 0  # nothing half-written
     assert _bar(window).isVisible()
@@ -156,7 +157,7 @@ def test_after_the_connection_was_killed_and_came_back_the_next_save_works(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reconnected", timeout=20_000)
     monkeypatch.setattr(door.Operation, "track_new", track_new)
     _save(qtbot, dialog)  # the same form, what was typed still in it
-    assert not dialog.isVisible() and _partners(cluster, pg_url) == ["Vladimir"]
+    assert dialog.record_id is not None and _partners(cluster, pg_url) == ["Vladimir"]
     assert _history_rows(cluster, pg_url) == 1
 
 
