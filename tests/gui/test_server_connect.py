@@ -224,3 +224,43 @@ def test_the_connect_dialog_the_password_prompt_and_the_bar_speak_chinese(qtbot,
         assert dialog.windowTitle() == "连接共享服务器" and bar.label.text() == "与服务器的连接已断开——正在重试…"
     finally:
         install_language("en")
+
+
+def test_settings_shared_server_switches_the_window_to_it_and_recent_brings_the_file_back(
+        qtbot, session, login, app_settings, memory_keyring, tmp_path):  # noqa: F811
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from twindesk.domain.operations import records
+
+    office = tmp_path / "office.db"
+    workspace.open_workspace(office)
+    records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    workspace.close()
+    assert session.open(office)
+    session.show_window()
+    qtbot.addWidget(session.window)
+
+    def settings(dialog):
+        def server(inner):
+            _fill(qtbot, inner, login, PASSWORD)
+            assert inner.findChild(QPushButton, "connect").text() == "Use this server"
+            _click(qtbot, inner, "connect")
+        seen["inner"] = answer_modal(server)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "shared_server"), Qt.MouseButton.LeftButton)
+        seen["field"] = dialog.database.text()
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+
+    seen = {}
+    errors = answer_modal(settings)
+    session.window.settings_action.trigger()
+    assert errors == [] and seen["inner"] == []
+    assert seen["field"] == login.url()  # the address in the field, never the password
+    assert workspace.current().address == login and session.window.server == login
+    assert app_settings.get(S.DATABASE) == login.url()  # the next start opens the server
+    menu = session.window.recent_menu
+    menu.fill()
+    back = next(a for a in menu.actions() if a.data() == str(office.resolve()))
+    back.trigger()  # File › Recent: the file again
+    assert session.path == office.resolve() or session.path == office
+    assert session.window.server is None and session.window.db_path is not None
