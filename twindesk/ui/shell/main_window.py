@@ -91,9 +91,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the database…"))
 
     def attach(self, db_path, *, read_only: bool = False, read_only_reason: str = "") -> None:
-        """Join the shell to the database the session opened (a file's path, or a ServerAddress): undo,
-        change notices, then (once painted) the page on screen and the counts. Until now every action that
-        needs the database was disabled."""
+        """Join the shell to the database the session opened (a file's path, or a ServerAddress): undo, change
+        notices, then (once painted) the page and the counts. Until now the database's actions were off."""
         from twindesk.domain.operations import door
         from twindesk.ui.common.databus import bus
         from twindesk.ui.shell.read_only_banner import with_banner
@@ -242,7 +241,8 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(writable)
         self.restore_action.setEnabled(writable)  # a read-only window may not replace the data
         for action in (self.export_action, self.backup_action, self.recent_action, self.refresh_action,
-                       self.settings_action, self.open_database_action, self.recent_menu.menuAction()):
+                       self.settings_action, self.open_database_action, self.connect_server_action,
+                       self.recent_menu.menuAction()):
             action.setEnabled(self.attached)
         if not self.attached:
             self.undo_action.setEnabled(False)

@@ -28,6 +28,11 @@ def _key(location) -> str:
     return str(location) if is_server(str(location)) else str(Path(location).resolve())
 
 
+def _current(location):
+    """The open database as the menu keeps it: a file's resolved Path, or a server's URL."""
+    return location.url() if hasattr(location, "url") else Path(location).resolve()
+
+
 def recent(settings: S.AppSettings) -> list[Path]:
     """The files among the recent databases."""
     return [Path(p) for p in settings.get(S.RECENT_DATABASES) if p and not is_server(p)]
@@ -53,13 +58,13 @@ class RecentMenu(QMenu):
         self.setObjectName("recent_databases")
         self.setIcon(icon("history"))
         self.settings, self.open_database = settings, open_database
-        self.current = _key(current) if current is not None else None
+        self.current = _current(current) if current is not None else None
         self.aboutToShow.connect(self.fill)
         self.fill()
 
     def set_current(self, current) -> None:
         """The database the window opened, a Path or a ServerAddress (a shell has none yet while it opens)."""
-        self.current = _key(current)
+        self.current = _current(current)
         self.fill()
 
     def fill(self) -> None:
@@ -76,7 +81,7 @@ class RecentMenu(QMenu):
             action.setData(entry)
             action.setToolTip(entry)
             action.setCheckable(True)
-            current = _key(entry) == self.current
+            current = self.current is not None and _key(entry) == _key(self.current)
             action.setChecked(current)
             action.setEnabled(not current and (server or Path(entry).is_file()))
             action.triggered.connect(lambda _checked=False, p=entry: self.open_database(p))
