@@ -213,7 +213,18 @@ DATABASE_URL_VAR = "TWINDESK_DATABASE_URL"
 
 
 def _database(args):
-    """The database the command works on: a file's Path, or a server's ServerAddress. --db and
+    """The database the command works on: a file's Path, or a server's ServerAddress signed in to (its
+    password from the keyring or ~/.pgpass, else asked at a terminal: domain/server_connection.py)."""
+    target = _named_database(args)
+    if not isinstance(target, Path):
+        from twindesk.domain.server_connection import sign_in, terminal_asker
+
+        sign_in(target, terminal_asker(target.display()))
+    return target
+
+
+def _named_database(args):
+    """The database the command names: a file's Path, or a server's ServerAddress. --db and
     --database-url together name two databases and are refused; so are both environment variables."""
     from twindesk.domain.workspace import ENV_VAR, database_path
     from twindesk.store.server_address import is_database_url, parse_database_url
@@ -236,7 +247,7 @@ def _database(args):
 
 def _db_path(args) -> Path:
     """The database file, for a command that works on the file itself (backup, restore)."""
-    target = _database(args)
+    target = _named_database(args)
     if not isinstance(target, Path):
         raise UserError("{server}: twindesk {command} works on a database file; a server database is backed up "
                         "and restored with PostgreSQL's own pg_dump and pg_restore", server=target,
@@ -466,7 +477,7 @@ def cmd_transfer(args) -> int:
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
-    return run(args.db, lang=args.lang)
+    return run(args.db, lang=args.lang, database_url=getattr(args, "database_url", None))
 
 
 COMMANDS = {

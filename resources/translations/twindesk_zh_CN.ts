@@ -407,6 +407,17 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBar</name>
+    <message>
+        <source>Connection to the server lost — retrying…</source>
+        <translation>与服务器的连接已断开——正在重试…</translation>
+    </message>
+    <message>
+        <source>Reconnected</source>
+        <translation>已重新连接</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>TwinDesk — unexpected error</source>
@@ -1421,6 +1432,10 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
+        <source>server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
+    <message>
         <source>(read-only)</source>
         <translation>（只读）</translation>
     </message>
@@ -1509,6 +1524,10 @@
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Recent &amp;databases</source>
         <translation>最近的数据库(&amp;D)</translation>
     </message>
@@ -1547,6 +1566,10 @@
     <message>
         <source>Exporting %1 rows…</source>
         <translation>正在导出 %1 行…</translation>
+    </message>
+    <message>
+        <source>%1 is on the shared server: it is backed up and restored there, with PostgreSQL&apos;s own pg_dump and pg_restore. Ask the office&apos;s database administrator.</source>
+        <translation>%1 位于共享服务器上：它在服务器上用 PostgreSQL 自带的 pg_dump 和 pg_restore 备份和恢复。请联系本单位的数据库管理员。</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -1647,6 +1670,25 @@ Partner cities, delegation visits and aid shipments.</source>
     <message>
         <source>Writing the paper…</source>
         <translation>正在生成单据…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Password for the server</source>
+        <translation>服务器密码</translation>
+    </message>
+    <message>
+        <source>TwinDesk needs the password of %1.</source>
+        <translation>TwinDesk 需要 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Remember password in the system keyring</source>
+        <translation>将密码记在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1896,10 @@ Partner cities, delegation visits and aid shipments.</source>
 </context>
 <context>
     <name>RecentMenu</name>
+    <message>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
@@ -2092,6 +2138,140 @@ The database will hold what it held then; changes made since are replaced. Its c
     </message>
 </context>
 <context>
+    <name>ServerConnect</name>
+    <message>
+        <source>Check the server&apos;s name and port, that it is running, and your network; then try again.</source>
+        <translation>请检查服务器的名称和端口、服务器是否在运行以及您的网络，然后重试。</translation>
+    </message>
+    <message>
+        <source>Check the user name and type the password again.</source>
+        <translation>请检查用户名并重新输入密码。</translation>
+    </message>
+    <message>
+        <source>Ask the office&apos;s database administrator to grant your login a TwinDesk role.</source>
+        <translation>请本单位的数据库管理员为您的登录名授予 TwinDesk 角色。</translation>
+    </message>
+    <message>
+        <source>Check the encryption setting and the CA certificate, or ask the administrator for the office&apos;s certificate.</source>
+        <translation>请检查加密设置和 CA 证书，或向管理员索取本单位的证书。</translation>
+    </message>
+    <message>
+        <source>The administrator sets the database up with twindesk server init.</source>
+        <translation>请管理员用 twindesk server init 建立该数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to the shared server</source>
+        <translation>连接共享服务器</translation>
+    </message>
+    <message>
+        <source>e.g. db.office.local</source>
+        <translation>例如 db.office.local</translation>
+    </message>
+    <message>
+        <source>your login on the server</source>
+        <translation>您在服务器上的登录名</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Prefer (encrypt when the server can)</source>
+        <translation>优先（服务器支持时加密）</translation>
+    </message>
+    <message>
+        <source>Require (encrypted, certificate not checked)</source>
+        <translation>必须（加密，不检查证书）</translation>
+    </message>
+    <message>
+        <source>Verify (encrypted, certificate and name checked)</source>
+        <translation>验证（加密，检查证书和名称）</translation>
+    </message>
+    <message>
+        <source>the office&apos;s CA certificate (.crt, .pem)</source>
+        <translation>本单位的 CA 证书（.crt、.pem）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>empty: from the keyring or ~/.pgpass</source>
+        <translation>留空：使用密钥环或 ~/.pgpass 中的密码</translation>
+    </message>
+    <message>
+        <source>Remember password in the system keyring</source>
+        <translation>将密码记在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>No system keyring works here (%1), so TwinDesk cannot remember the password. Keep it in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf), one line host:port:database:user:password readable only by you, or in a PostgreSQL service file; or type it each time.</source>
+        <translation>此处没有可用的系统密钥环（%1），因此 TwinDesk 无法记住密码。请将密码保存在 ~/.pgpass（Windows 上为 %APPDATA%\postgresql\pgpass.conf）中，每行一条 host:port:database:user:password，且只有您本人可读；或保存在 PostgreSQL 服务文件中；也可以每次输入。</translation>
+    </message>
+    <message>
+        <source>Server (host)</source>
+        <translation>服务器（主机）</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Encryption (TLS)</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The office&apos;s CA certificate</source>
+        <translation>本单位的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>encrypted (TLS)</source>
+        <translation>已加密（TLS）</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1 as %2, %3.</source>
+        <translation>已连接：PostgreSQL %1，用户 %2，%3。</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Opened read-only: %1</source>
@@ -2153,6 +2333,10 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>新建…</translation>
     </message>
     <message>
+        <source>Shared server…</source>
+        <translation>共享服务器…</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2169,8 +2353,16 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>语言</translation>
     </message>
     <message>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Another database file or server opens as soon as you press OK; a new language redraws the window at once.</source>
+        <translation>按“确定”后立即打开所选的数据库文件或服务器；更换语言后窗口会立即以新语言显示。</translation>
+    </message>
+    <message>
+        <source>Use this server</source>
+        <translation>使用此服务器</translation>
     </message>
     <message>
         <source>Default home locality</source>
@@ -2183,10 +2375,6 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>A relationship is quiet after</source>
         <translation>友好关系视为联系冷淡的期限</translation>
-    </message>
-    <message>
-        <source>Another database file opens as soon as you press OK; a new language redraws the window at once.</source>
-        <translation>按“确定”后立即打开所选的数据库文件；更换语言后窗口会立即以新语言显示。</translation>
     </message>
     <message>
         <source>Open a TwinDesk database</source>

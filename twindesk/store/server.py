@@ -36,7 +36,9 @@ from twindesk.store.server_errors import (  # noqa: F401 - the server's errors a
     is_server_problem,
     server_error,
 )
+from twindesk.store.server_liveness import server_hung_up
 from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server_password import signed_in_password
 from twindesk.store.server_text import keep_text_storable
 
 VERSION_TABLE = "twindesk_schema"
@@ -48,6 +50,8 @@ class ServerDatabase(pw.PostgresqlDatabase):
     field_types = {**pw.PostgresqlDatabase.field_types, **SERVER_FIELD_TYPES}
 
     def __init__(self, address: ServerAddress, password: str | None = None, *, read_only: bool = False):
+        if password is None:  # the one a command signed in with, if any (store/server_password.py)
+            password = signed_in_password(address)
         params = address.connect_params(password)
         dbname = params.pop("dbname", "")
         if read_only:  # the server itself refuses every write of this session
@@ -93,7 +97,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def drop_broken_connection(self, *, force: bool = False) -> None:
         """Let go of this thread's connection if it broke (or `force`): the next statement connects anew."""
-        if self.is_closed() or (not force and self.is_connection_usable()):
+        if self.is_closed() or (not force and self.is_connection_usable() and not self._hung_up()):
             return
         conn = self._state.conn
         self._state.reset()
@@ -101,6 +105,11 @@ class ServerDatabase(pw.PostgresqlDatabase):
             conn.close()
         except Exception:  # noqa: BLE001 - already broken: nothing more to close
             pass
+
+
+    def _hung_up(self) -> bool:
+        """Idle, and closed by the server meanwhile (a restart): store/server_liveness.py."""
+        return self.transaction_depth() == 0 and server_hung_up(self._state.conn)
 
 
 def _is_read(sql: str) -> bool:

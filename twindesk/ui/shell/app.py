@@ -23,6 +23,7 @@ from twindesk.ui.shell.main_window import MainWindow
 
 # The session (and with it the domain, the store, peewee) is imported once the shell has painted.
 
+URL_VARIABLE = "TWINDESK_DATABASE_URL"
 LOG_OPENED_AFTER_MS = 1000  # the log file (logging.handlers: ~4 ms) is opened once the window is up
 
 
@@ -42,6 +43,20 @@ def choose_database(explicit: str | None, settings: S.AppSettings) -> Path:
     return workspace.database_path(settings.get(S.DATABASE) or None)
 
 
+def choose_target(db: str | None, database_url: str | None, settings: S.AppSettings):
+    """--database-url, --db, TWINDESK_DATABASE_URL, TWINDESK_DB, then Settings (a file or a server's URL):
+    a ServerAddress for the shared server, else the database file's Path."""
+    import os
+
+    from twindesk.domain import server_connection, workspace
+
+    url = database_url or (None if db else os.environ.get(URL_VARIABLE))
+    chosen = settings.get(S.DATABASE)
+    if not url and not db and not workspace.path_from_environment() and server_connection.is_database_url(chosen):
+        url = chosen
+    return server_connection.parse(url) if url else choose_database(db, settings)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -58,7 +73,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db: str | None = None, *, lang: str | None = None) -> int:
+def run(db: str | None = None, *, lang: str | None = None, database_url: str | None = None) -> int:
     app = make_application()
     install_excepthook(None)  # the log file: found and opened once the shell has painted (or by a crash)
     settings = S.AppSettings()
@@ -76,11 +91,17 @@ def run(db: str | None = None, *, lang: str | None = None) -> int:
         session = opened["session"] = Session(settings, lang, apply_language=install_language,
                                               resolve_language=lambda chosen: choose_language(chosen, settings))
         try:
-            path = choose_database(db, settings)
+            path = choose_target(db, database_url, settings)
         except UserError as exc:  # said in the window, and by the command line once it has closed
             opened["error"] = exc
-            session.cannot_open(shell, db or "", exc)
+            session.cannot_open(shell, database_url or db or "", exc)
             _give_up(app, shell, 2)
+            return
+        if not isinstance(path, Path):  # the shared server: a refusal brings the connect dialog
+            if not session.open_server(path, shell):
+                _give_up(app, shell, 0)  # the user cancelled the connect dialog
+                return
+            session.adopt_window(shell)
             return
         # The lock first: a database another window has open is opened read-only, and then neither
         # upgraded nor backed up behind that window's back.

@@ -226,12 +226,8 @@ def _log(exc_type, exc, tb, thread_name: str) -> None:
         _state.log_path = _state.log_path or log_file()
         _ensure_file_handler(_state.log_path)
         if _is_environment_error(exc):
-            log.warning(
-                "Environment error shown to the user (thread %s): %s\n%s",
-                thread_name,
-                exc,
-                "".join(traceback.format_exception(exc_type, exc, tb)),
-            )
+            log.warning("Environment error shown to the user (thread %s): %s\n%s", thread_name, exc,
+                        "".join(traceback.format_exception(exc_type, exc, tb)))
         else:
             log.error("Uncaught exception\n%s", format_details(exc_type, exc, tb, thread_name))
     except Exception:
@@ -239,9 +235,11 @@ def _log(exc_type, exc, tb, thread_name: str) -> None:
 
 
 def _is_environment_error(exc: BaseException | None) -> bool:
+    """Also the server's connection dropping under a read (a list, a page): the user's, not a bug."""
     from twindesk.domain.model.errors import describe_environment_error
+    from twindesk.ui.shell.connection_watch import notice
 
-    return exc is not None and describe_environment_error(exc) is not None
+    return exc is not None and (describe_environment_error(exc) is not None or notice(exc))
 
 
 def _present(exc_type, exc, tb, thread_name: str) -> None:
@@ -390,11 +388,12 @@ def _forget(dialog: CrashDialog) -> None:
 
 
 def show_user_error(parent: QWidget | None, error: BaseException) -> None:
-    """A plain warning for something the user or the environment can fix; no traceback."""
+    """A plain warning for something the user or the environment can fix; no traceback. A dropped
+    server connection is said by the window's reconnecting bar instead (ui/shell/connection_watch.py)."""
     from PySide6.QtWidgets import QMessageBox
 
     from twindesk.ui.common.error_text import user_error_message
+    from twindesk.ui.shell.connection_watch import notice
 
-    QMessageBox.warning(
-        parent, QCoreApplication.translate("CrashDialog", "TwinDesk"), user_error_message(error)
-    )
+    if not notice(error):
+        QMessageBox.warning(parent, QCoreApplication.translate("CrashDialog", "TwinDesk"), user_error_message(error))

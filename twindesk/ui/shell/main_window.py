@@ -16,9 +16,11 @@ from twindesk import APP_NAME
 from twindesk.ui.common import last_folder
 from twindesk.ui.shell import menus, window_commands, window_pages, window_state
 from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.connection_bar import add_connection_bar
 from twindesk.ui.shell.navigation import Navigation
 from twindesk.ui.shell.page_stack import PageStack
 from twindesk.ui.shell.window_pages import PAGES
+from twindesk.ui.shell.window_title import show_location
 
 # Nothing of the database layer (peewee, the store, the domain's operations and queries) is imported
 # here, nor anything a page, a dialog or a file format needs: each is imported where it is first used,
@@ -35,12 +37,14 @@ class MainWindow(QMainWindow):
     switchDatabase = Signal(str)  # Settings chose another database file: the session opens it
     switchLanguage = Signal(str)  # Settings chose another language ("" follows the system)
     restoreBackup = Signal(object)  # a ChosenBackup to restore: the session restores it and rebuilds the window
+    connectServer = Signal()  # File › Connect to server…: the session shows the connect dialog
     shellPainted = Signal()  # the shell is on screen (or FIRST_PAGE_FALLBACK_MS after show): open the database
 
     def __init__(self, *, db_path=None, settings: S.AppSettings, lang: str = "en", read_only: bool = False,
                  user: str = "", read_only_reason: str = "", parent=None):
         super().__init__(parent)
-        self.db_path = None  # set by attach
+        self.db_path = None  # set by attach: the database file (None on the server)
+        self.server = None  # set by attach: the ServerAddress when on the shared server
         self.settings = settings
         self.lang = lang
         self.read_only = read_only
@@ -49,7 +53,7 @@ class MainWindow(QMainWindow):
         last_folder.use(settings)  # file dialogs start where the last one was answered
         self.setObjectName("main_window")
         self.setMinimumSize(QSize(960, 600))
-        self._update_title()
+        self.setWindowTitle(APP_NAME)
 
         self.stack = PageStack([lambda row=row: window_pages.build(self, row) for row in range(len(PAGES))])
         self.stack.pageBuilt.connect(lambda row, page: window_pages.connect(self, row, page))
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
+        add_connection_bar(self)  # hidden until a server's connection drops
 
         self._restore_state()
         self._update_actions()
@@ -86,22 +91,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the database…"))
 
     def attach(self, db_path, *, read_only: bool = False, read_only_reason: str = "") -> None:
-        """Join the shell to the database the session opened: undo, change notices, then (once painted)
-        the page on screen and the counts. Until now every action that needs the database was disabled."""
+        """Join the shell to the database the session opened (a file's path, or a ServerAddress): undo, change
+        notices, then (once painted) the page and the counts. Until now the database's actions were off."""
         from twindesk.domain.operations import door
         from twindesk.ui.common.databus import bus
         from twindesk.ui.shell.read_only_banner import with_banner
         from twindesk.ui.shell.undo_actions import UndoActions
 
         assert not self.attached, "a window is attached to one database"
-        self.db_path, self.read_only, self.attached = Path(db_path), read_only, True
+        self.server = db_path if hasattr(db_path, "display") else None
+        self.db_path = None if self.server is not None else Path(db_path)
+        self.read_only, self.attached = read_only, True
         door.set_staff_name(self.user)  # "who" on every change; else the system's user and host
-        self._update_title()
         if read_only:
             self.setCentralWidget(with_banner(self.takeCentralWidget(), read_only_reason))
-        self.db_label.setText(str(db_path) + ("  " + self.tr("(read-only)") if read_only else ""))
+        show_location(self)
         self.statusBar().clearMessage()
-        self.recent_menu.set_current(self.db_path)
+        self.recent_menu.set_current(self.server or self.db_path)
         self.undo_actions = UndoActions(self, lang=self.lang, read_only=read_only)
         bus.changed.connect(self._data_changed)
         self.nav.follow_changes()
@@ -235,7 +241,8 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(writable)
         self.restore_action.setEnabled(writable)  # a read-only window may not replace the data
         for action in (self.export_action, self.backup_action, self.recent_action, self.refresh_action,
-                       self.settings_action, self.open_database_action, self.recent_menu.menuAction()):
+                       self.settings_action, self.open_database_action, self.connect_server_action,
+                       self.recent_menu.menuAction()):
             action.setEnabled(self.attached)
         if not self.attached:
             self.undo_action.setEnabled(False)
@@ -354,13 +361,6 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         window_commands.about(self)
-
-    def _update_title(self) -> None:
-        if self.db_path is None:  # the shell, while the database opens
-            self.setWindowTitle(APP_NAME)
-            return
-        suffix = " — " + self.tr("read-only") if self.read_only else ""
-        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}{suffix}")
 
     # --- state between runs (ui/shell/window_state.py) ---------------------------------------
     def _restore_state(self) -> None:

@@ -1,5 +1,5 @@
 """The main window's toolbar and menus, built from the window's actions: icons beside the toolbar's
-words, File with Open database… and Recent databases, Help with the user guide (F1). Their words are
+words, File with Open database…, Connect to server… and Recent databases, Help with the user guide (F1). Their words are
 the main window's (translation context "MainWindow")."""
 
 import re
@@ -49,7 +49,7 @@ def _open_database(window) -> None:
     from twindesk.ui.common.file_dialogs import open_file_name
 
     path = open_file_name(window, QCoreApplication.translate("MainWindow", "Open a TwinDesk database"),
-                          str(window.db_path.parent),
+                          str(window.db_path.parent) if window.db_path is not None else "",
                           QCoreApplication.translate("MainWindow", "TwinDesk database (*.db);;All files (*)"))
     if path:
         window.switchDatabase.emit(path)
@@ -72,6 +72,8 @@ def build_menus(window) -> None:
     window.open_database_action = window._action(QCoreApplication.translate("MainWindow", "&Open database…"), lambda: _open_database(window),
                                                  QKeySequence.StandardKey.Open, "open_database")
     window.open_database_action.setIcon(icon("open_database"))
+    window.connect_server_action = window._action(QCoreApplication.translate("MainWindow", "Connect to &server…"),
+                                                  lambda: window.connectServer.emit(), None, "connect_server")
     window.recent_menu = RecentMenu(QCoreApplication.translate("MainWindow", "Recent &databases"), window.settings, window.db_path,
                                     window.switchDatabase.emit, window)
     window.guide_action = window._action(QCoreApplication.translate("MainWindow", "&User guide"), lambda: show_guide(window),
@@ -80,6 +82,7 @@ def build_menus(window) -> None:
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
     menu.addAction(window.open_database_action)
+    menu.addAction(window.connect_server_action)
     menu.addMenu(window.recent_menu)
     menu.addSeparator()
     menu.addAction(window.brief_action)

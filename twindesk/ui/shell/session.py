@@ -25,11 +25,13 @@ from twindesk.ui.common import background
 from twindesk.ui.common.formatting import said
 from twindesk.ui.shell import read_only_banner, recent_files
 from twindesk.ui.shell import settings as S
+from twindesk.ui.shell.connection_watch import connection_watch
 from twindesk.ui.shell.crash import show_user_error
 from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
 from twindesk.ui.shell.main_window import MainWindow
 from twindesk.ui.shell.network_drive_prompt import READ_ONLY, ask_network_drive
 from twindesk.ui.shell.network_drive_prompt import read_only_reason as network_read_only_reason
+from twindesk.ui.shell.recent_files import is_server
 
 if TYPE_CHECKING:
     from twindesk.ui.backups.restore_dialog import ChosenBackup
@@ -51,6 +53,8 @@ class Session(QObject):
         self.resolve_language = resolve_language or (lambda chosen: chosen or "en")  # "" follows the system
         self.cancelled = False  # the user declined to open read-only
         self.path: Path | None = None
+        self.address = None  # a ServerAddress when on the shared server (ui/shell/server_connect.py)
+        self.password: str | None = None  # the server's, in memory only: to connect again after a drop
         self.read_only = False
         self.read_only_reason = ""  # the read-only window's banner: who holds the database, or why
         self.lock: workspace.DatabaseLock | None = None
@@ -70,6 +74,8 @@ class Session(QObject):
         False (the previous database still open) when the user cancels or the file cannot be opened,
         after saying why.
         """
+        if isinstance(path, str) and is_server(path):
+            return self.open_server(path, parent)
         path = Path(path)
         if self.path is not None and path.resolve() == self.path.resolve():
             return True
@@ -134,9 +140,53 @@ class Session(QObject):
                                 .replace("%1", said(opened.backup_warning, self.lang)))
         return True
 
+    def open_server(self, url_or_address, parent: QWidget | None = None) -> bool:
+        """The shared server (a URL or a ServerAddress); a refusal brings the connect dialog back."""
+        from twindesk.domain import server_connection
+        from twindesk.ui.shell import server_connect
+
+        try:
+            address = server_connection.parse(url_or_address) if isinstance(url_or_address, str) else url_or_address
+        except UserError as exc:
+            self.cannot_open(parent, url_or_address, exc)
+            return False
+        if address == self.address:
+            return True
+        return server_connect.open_or_ask(self, address, parent)
+
+    def connect_to_server(self) -> bool:
+        """File › Connect to server…: True once the window shows the server."""
+        from twindesk.ui.shell import server_connect
+
+        if not server_connect.connect_with_dialog(self, self.window, address=self.address):
+            return False
+        self.show_window()
+        return True
+
+    @property
+    def location(self):
+        """What the window shows: the database file's Path, or the server's ServerAddress."""
+        return self.address if self.address is not None else self.path
+
+    def adopt_server(self, address, password: str | None, opened) -> None:
+        """The server is open: it becomes the session's database (no lock file: docs/architecture.md)."""
+        self._release_lock()
+        self.path, self.address, self.password = None, address, password
+        self.read_only = bool(getattr(opened, "read_only", False))
+        self.read_only_reason = str(getattr(opened, "read_only_reason", "") or "")
+        self.notices = []
+
+    def close_for_switch(self) -> None:
+        self._close_database()
+
+    def reopen_previous(self, path: Path | None, read_only: bool) -> None:
+        self._reopen(path, read_only)
+
     def _adopt(self, path: Path, lock: workspace.DatabaseLock | None) -> None:
         """`path` is open (read-write under `lock`, or read-only): it becomes the session's database."""
         self._release_lock()
+        self.address = self.password = None
+        connection_watch().watch(None, None)
         self.lock = lock
         self.path, self.read_only = path, lock is None
         recent_files.remember(self.settings, path)  # File › Recent databases
@@ -146,7 +196,9 @@ class Session(QObject):
 
     def _reopen(self, path: Path | None, read_only: bool) -> None:
         """Back to the database the user was in, after another one could not be opened."""
-        if path is not None:
+        if path is None and self.address is not None:  # the server it was on
+            workspace.open_workspace(self.address, password=self.password, read_only=read_only)
+        elif path is not None:
             workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
 
     def _read_only_medium(self, path: Path) -> str | None:
@@ -216,7 +268,7 @@ class Session(QObject):
         return (self.tr("Restored the backup of %1; the previous content is saved as %2.")
                 .replace("%1", chosen.label).replace("%2", kept))
 
-    def cannot_open(self, parent, path: Path, exc: BaseException) -> None:
+    def cannot_open(self, parent, path, exc: BaseException) -> None:
         QMessageBox.critical(parent, APP_NAME, self.tr("TwinDesk cannot open the database %1:")
                              .replace("%1", str(path)) + f"\n\n{exc}")
 
@@ -233,7 +285,7 @@ class Session(QObject):
     # --- the window ------------------------------------------------------------------------------
     def adopt_window(self, shell: MainWindow) -> None:
         """At start-up: the shell already on screen becomes the window over the database just opened."""
-        shell.attach(self.path, read_only=self.read_only, read_only_reason=self.read_only_reason)
+        shell.attach(self.location, read_only=self.read_only, read_only_reason=self.read_only_reason)
         self._follow(shell)
         self._show_notices()
 
@@ -241,7 +293,7 @@ class Session(QObject):
         old = self.window
         if old is not None:
             old.save_state()
-        self._follow(MainWindow(db_path=self.path, settings=self.settings, lang=self.lang,
+        self._follow(MainWindow(db_path=self.location, settings=self.settings, lang=self.lang,
                                 read_only=self.read_only, read_only_reason=self.read_only_reason))
         if old is not None:
             old.close()
@@ -254,6 +306,7 @@ class Session(QObject):
         window.switchDatabase.connect(self.switch_database)
         window.switchLanguage.connect(self.switch_language)
         window.restoreBackup.connect(self.restore)
+        window.connectServer.connect(self.connect_to_server)
 
     def _show_notices(self) -> None:
         """What the user must know about this open (a missing backup, why it is read-only, a restore):
@@ -271,7 +324,7 @@ class Session(QObject):
             box.show()
 
     def switch_database(self, path: str) -> None:
-        if self.open(Path(path), self.window):
+        if self.open(path if is_server(path) else Path(path), self.window):
             self.show_window()
             self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 8000)
 
@@ -316,6 +369,7 @@ class Session(QObject):
         self.show_window()
 
     def shutdown(self) -> None:
+        connection_watch().stop()
         self._close_database()
         self._release_lock()
 

@@ -15,6 +15,7 @@ class Setting(NamedTuple):  # not a dataclass: `dataclasses` costs ~3 ms before 
 
 LANGUAGE = Setting("general/language", str, "")  # "" follows the system
 DATABASE = Setting("general/database", str, "")  # "" uses --db, TWINDESK_DB or the data folder
+SERVER_ADDRESS = Setting("general/server", str, "")  # the last server connected to, as a URL without password
 HOME_LOCALITY = Setting("general/default_home_locality", int, 0)
 STAFF_NAME = Setting("general/staff_name", str, "")
 QUIET_AFTER_DAYS = Setting("dashboard/quiet_after_days", int, 365)

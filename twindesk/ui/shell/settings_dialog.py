@@ -1,4 +1,4 @@
-"""Settings: language, database file, default home locality, the staff member's name."""
+"""Settings: language, database (a file, or the shared server), default home locality, the staff member's name."""
 
 from pathlib import Path
 
@@ -40,14 +40,18 @@ class SettingsDialog(QDialog):
         self.database.setPlaceholderText(self.tr("Default: the data folder"))
         open_button = QPushButton(self.tr("Open another…"))
         new_button = QPushButton(self.tr("Create new…"))
+        server_button = QPushButton(self.tr("Shared server…"))
+        server_button.setObjectName("shared_server")
         open_button.clicked.connect(self._open_other)
         new_button.clicked.connect(self._create_new)
+        server_button.clicked.connect(self._choose_server)
         db_row = QWidget()
         row = QHBoxLayout(db_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.database, 1)
         row.addWidget(open_button)
         row.addWidget(new_button)
+        row.addWidget(server_button)
 
         self.home_locality = QComboBox()
         self.home_locality.setObjectName("home_locality")
@@ -67,12 +71,12 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Database file"), db_row)
+        form.addRow(self.tr("Database"), db_row)
         form.addRow(self.tr("Default home locality"), self.home_locality)
         form.addRow(self.tr("Your name"), self.staff_name)
         form.addRow(self.tr("A relationship is quiet after"), self.quiet_days)
-        note = QLabel(self.tr("Another database file opens as soon as you press OK; a new language redraws "
-                              "the window at once."))
+        note = QLabel(self.tr("Another database file or server opens as soon as you press OK; a new language "
+                              "redraws the window at once."))
         note.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -96,6 +100,23 @@ class SettingsDialog(QDialog):
             if not path.endswith(".db"):
                 path += ".db"
             self.database.setText(str(Path(path)))
+
+    def _choose_server(self) -> None:
+        """The shared server instead of a file: its address goes in the field (never the password, which
+        is handed to the connection that follows OK, and to the keyring if asked)."""
+        from twindesk.domain import server_connection
+        from twindesk.ui.shell import server_connect
+        from twindesk.ui.shell.server_dialog import ServerDialog
+
+        text = self.database.text().strip()
+        address = server_connection.parse(text) if server_connection.is_database_url(text) else None
+        dialog = ServerDialog(self.settings, address=address, parent=self)
+        dialog.connect_button.setText(self.tr("Use this server"))
+        if dialog.exec():
+            address = dialog.address()
+            server_connect.hand_over(address, dialog.typed_password(), dialog.remember_password.isChecked())
+            self.database.setText(address.url())
+        dialog.deleteLater()
 
     def accept(self) -> None:
         self.settings.set(S.LANGUAGE, self.language.currentData())

@@ -42,8 +42,22 @@ def export_view(window) -> None:
         lambda progress: view_export.export(view, Path(path), lang, progress, replace), written)
 
 
+def _on_the_server(window) -> bool:
+    """The shared server's backups are its own (pg_dump): said instead of copying a file there is not."""
+    if getattr(window, "server", None) is None:
+        return False
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Backup"), QCoreApplication.translate(
+        "MainWindow", "%1 is on the shared server: it is backed up and restored there, with PostgreSQL's own "
+        "pg_dump and pg_restore. Ask the office's database administrator.").replace("%1", window.server.display()))
+    return True
+
+
 def backup_now(window) -> None:
     """File › Back up now: a copy of the database where the user says."""
+    if _on_the_server(window):
+        return
     from datetime import datetime
 
     from PySide6.QtWidgets import QMessageBox
@@ -74,6 +88,8 @@ def backup_now(window) -> None:
 
 def restore_from_backup(window) -> None:
     """File › Restore from backup: the session restores the chosen one and rebuilds the window."""
+    if _on_the_server(window):
+        return
     from twindesk.ui.backups.restore_dialog import choose_backup
 
     if _said_pg_dump(window):
@@ -120,8 +136,11 @@ def show_settings(window) -> None:
     if dashboard is not None:
         dashboard.set_quiet_after_days(settings.get(S.QUIET_AFTER_DAYS))
     database = settings.get(S.DATABASE)
-    if database != before[S.DATABASE]:
-        window.switchDatabase.emit(str(workspace.database_path(database or None)))
+    if database != before[S.DATABASE]:  # a server's URL as it is; a file's path resolved
+        from twindesk.domain.server_connection import is_database_url
+
+        window.switchDatabase.emit(database if is_database_url(database) else
+                                   str(workspace.database_path(database or None)))
     if settings.get(S.LANGUAGE) != before[S.LANGUAGE]:
         window.switchLanguage.emit(settings.get(S.LANGUAGE))
 
