@@ -338,7 +338,9 @@ def test_notes_say_no_more_that_a_record_is_illustrative(demo):
     for model in (Activity, Shipment):
         for row in model.select().where(~model.illustrative):
             assert DATE_ILLUSTRATIVE in row.notes and "日期为示意" in row.notes, (model.__name__, row.id)
-    for change in PartnershipStatusChange.select().where(PartnershipStatusChange.changed_on.endswith("-01-01")):
+    for change in PartnershipStatusChange.select():  # a date, not text, on the server: compared here
+        if (change.changed_on.month, change.changed_on.day) != (1, 1):
+            continue
         assert "1 January stands for the year" in change.note and "1月1日" in change.note
 
 

@@ -68,7 +68,7 @@ def main(n: int) -> int:
         tables = [t for (t,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
         article_rows = {t: raw.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
         article_cols = {t: _columns(raw, t) for t in tables}
-        start = syn.first_ids(raw)
+        start = syn.first_ids()
         home_ids = [i for (i,) in raw.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id')]
         workspace.close()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
 from twindesk.store import models as m
+from twindesk.ui.common.databus import bus
 
 
 def open_form(qtbot, kind, record_id):
@@ -216,3 +217,34 @@ def test_the_conflict_and_the_ask_again_speak_chinese(qtbot, gui_db, monkeypatch
     english = [(t, runs) for t in texts + asked if (runs := english_runs(t, data))]
     assert not english, english
     assert any("英文名称" in t for t in texts) and any("仍要删除" in t for t in asked)
+
+
+def test_a_change_that_reads_as_mine_saves_without_asking(qtbot, gui_db, monkeypatch):
+    from twindesk.ui.records.conflict_dialog import ConflictDialog
+
+    pid = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    dialog = open_form(qtbot, "partner", pid)
+    records.save("partner", {"notes": "same"}, pid, user="Li Na")
+    type_text(qtbot, dialog.editors["notes"].widget, "same")
+    shown = []
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: shown.append(self) or 0)  # would be Cancel
+    save_by_keyboard(qtbot, dialog)
+    assert not shown and not dialog.isVisible()
+    assert m.Partner.get_by_id(pid).notes == "same"
+
+
+def test_visit_partners_changed_meanwhile_are_not_overwritten(qtbot, gui_db, no_blocking_message_boxes):
+    one = records.save("partner", {"name_en": "Hyogo", "country": "JP"})
+    two = records.save("partner", {"name_en": "Jeju", "country": "KR"})
+    vid = records.save("visit", {"title": "Delegation"})
+    records.set_visit_partners(vid, [one])
+    dialog = open_form(qtbot, "visit", vid)
+    panel = dialog.panel("visit_partner")
+    panel.list.setCurrentRow(0)
+    # Someone else adds a partner in another TwinDesk (whose change notice has not reached this one).
+    bus.changed.disconnect(panel._changed)
+    records.set_visit_partners(vid, [one, two], user="Li Na")
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert records.visit_partner_ids(vid) == [one, two]  # the removal did not overwrite theirs
+    assert any("Li Na" in text for text in no_blocking_message_boxes)
+    assert panel.partner_ids() == [one, two]  # shown anew

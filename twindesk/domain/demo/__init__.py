@@ -13,6 +13,7 @@ from datetime import date
 
 from twindesk.domain.demo import article, illustrative, synthetic
 from twindesk.domain.operations.door import operation
+from twindesk.store import dialect
 from twindesk.store.errors import UserError
 from twindesk.store.models import (
     Activity,
@@ -31,7 +32,6 @@ from twindesk.store.models import (
     Visit,
     VisitApproval,
     VisitPartner,
-    database,
 )
 
 __all__ = ["DEFAULT_SEED", "DemoSummary", "write_demo"]
@@ -89,9 +89,8 @@ class DemoSummary:
 
 
 def _counts() -> dict[str, int]:
-    conn = database.connection()
     return {
-        field: conn.execute(f'SELECT count(*) FROM "{model._meta.table_name}"').fetchone()[0]
+        field: dialect.execute(f'SELECT count(*) FROM "{model._meta.table_name}"').fetchone()[0]
         for field, model in _TABLES.items()
     }
 

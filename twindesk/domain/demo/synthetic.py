@@ -50,6 +50,7 @@ from twindesk.domain.demo.word_pools import (
     ZH_FAMILY,
     ZH_GIVEN,
 )
+from twindesk.store import dialect
 from twindesk.store.models import HomeLocality, database, now, pinyin_key, search_key
 
 NOTE = "压力测试用的合成记录。\nSynthetic record for load tests"
@@ -115,9 +116,9 @@ FIRST_DAY = date(2015, 1, 1)
 LAST_DAY = date(2027, 12, 31)
 DAYS = [(FIRST_DAY + timedelta(d)).isoformat() for d in range((LAST_DAY - FIRST_DAY).days + 1)]
 
-def first_ids(conn) -> dict[str, int]:
+def first_ids() -> dict[str, int]:
     """Next free id per table."""
-    return {t: conn.execute(f'SELECT coalesce(max(id), 0) + 1 FROM "{t}"').fetchone()[0] for t in TABLES}
+    return {t: dialect.execute(f'SELECT coalesce(max(id), 0) + 1 FROM "{t}"').fetchone()[0] for t in TABLES}
 
 
 def iter_rows(
@@ -143,7 +144,7 @@ def iter_rows(
     t_idx = min(max((today - FIRST_DAY).days, 400), nd - 1)
     days = DAYS
     by, note = UPDATED_BY, NOTE
-    head = (stamp, stamp, by, 1)  # created_at, updated_at, updated_by, illustrative
+    head = (stamp, stamp, by, True)  # created_at, updated_at, updated_by, illustrative
     nh = len(home_ids)
     ncp = len(COUNTRY_POOL)
     scripts = {k: (v["pre"], v["suf"], v["sep"], v["kinds"]) for k, v in SCRIPTS.items()}
@@ -433,12 +434,12 @@ def iter_rows(
         }
 
 
-def insert_rows(conn, rows: dict[str, list[tuple]]) -> None:
-    """executemany, parents first, on a raw sqlite3 connection (the caller holds the transaction)."""
+def insert_rows(rows: dict[str, list[tuple]]) -> None:
+    """executemany, parents first, on the raw connection (the caller holds the transaction)."""
     for table in TABLES:
         batch = rows.get(table)
         if batch:
-            conn.executemany(INSERT_SQL[table], batch)
+            dialect.executemany(INSERT_SQL[table], batch)
 
 
 def add_synthetic(n: int, seed: int = 20200506, *, today: date | None = None) -> dict[str, int]:
@@ -453,14 +454,16 @@ def add_synthetic(n: int, seed: int = 20200506, *, today: date | None = None) ->
         return counts
     stamp = now().isoformat(sep=" ")
     with database.atomic():
-        conn = database.connection()
-        home_ids = [row[0] for row in conn.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id')]
+        home_ids = [row[0] for row in
+                    dialect.execute('SELECT id FROM "home_locality" ORDER BY sort_order, id').fetchall()]
         if not home_ids:
             home_ids = [HomeLocality.create(name_zh="海南省", name_en="Hainan Province", kind="province",
                                             notes=NOTE, updated_by=UPDATED_BY, illustrative=True).id]
-        start = first_ids(conn)
+        start = first_ids()
         for rows in iter_rows(n, seed, start=start, home_ids=home_ids, stamp=stamp, today=today or date.today()):
-            insert_rows(conn, rows)
+            insert_rows(rows)
             for table, batch in rows.items():
                 counts[table] += len(batch)
+        for table in TABLES:
+            dialect.ids_given(table)
     return counts

@@ -57,6 +57,7 @@ ZH = {
     "demo data set (scale {scale})": "演示数据（规模 {scale}）",
     "restored from {source}": "从 {source} 恢复",
     "import ({backup} holds the data before it)": "导入（导入前的数据保存在 {backup}）",
+    "import (the server's backups hold the data before it)": "导入（导入前的数据在服务器的备份中）",
     # a value that cannot be read (the problem part follows the label and the value)
     "{label} “{value}” {problem}.": "{label}“{value}”{problem}。",
     "is not a date; write it as 2026-11-29": "不是日期，请写成 2026-11-29",

@@ -43,10 +43,10 @@ from twindesk.domain.model.file_types import (
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.vocabulary import DOCUMENT_KINDS, DOCUMENT_OWNERS
 from twindesk.domain.operations import door, records
+from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
 from twindesk.store.messages import InLanguage, Message, joined, os_reason
-from twindesk.store.models import database
 
 TITLE_LIMIT = 200
 DOCUMENT = "document"  # the record's name in NotFound ("There is no document with ID 7.")
@@ -206,10 +206,9 @@ def attach(owner_kind: str, owner_id: int, files: Iterable[FileGiven], *, title:
     ids: list[int] = []
     with door.operation("attach", kind=owner_kind, record_id=owner_id, user=user,
                         summary="{count} file(s) attached", summary_params={"count": len(incoming)}) as op:
-        conn = database.connection()
+        store_blob = dialect.insert_ignoring_duplicates("document_blob", ("sha256", "size", "mime", "content"))
         for one in incoming:
-            conn.execute('INSERT OR IGNORE INTO "document_blob" ("sha256", "size", "mime", "content") '
-                         "VALUES (?, ?, ?, ?)", (one.sha256, len(one.data), one.type.mime, one.data))
+            dialect.execute(store_blob, (one.sha256, len(one.data), one.type.mime, one.data))
             doc = m.Document.create(
                 owner_kind=owner_kind, owner_id=owner_id, title=common["title"] or title_from_name(one.name),
                 kind=common["kind"], dated_on=common["dated_on"], note=common["note"], file_name=one.name,
@@ -272,7 +271,7 @@ def _needed_by_undo() -> set[str]:
     needed: set[str] = set()
     for start in range(0, len(steps), 500):
         chunk = steps[start:start + 500]
-        rows = database.connection().execute(
+        rows = dialect.execute(
             'SELECT "old", "new" FROM "history_change" WHERE "kind" = \'document\' AND "field" = \'\' '
             f'AND "operation_id" IN ({", ".join("?" * len(chunk))})', chunk)
         for old, new in rows:
@@ -289,13 +288,13 @@ _ORPHANS = ('SELECT "sha256" FROM "document_blob" b WHERE NOT EXISTS '
 def collect_blobs(*, user: str = "") -> int:
     """Remove the files no document refers to and no undo or redo step could bring back; how many.
     Without any to remove nothing is written (no transaction at all)."""
-    if database.connection().execute(_ORPHANS + " LIMIT 1").fetchone() is None:
+    if dialect.execute(_ORPHANS + " LIMIT 1").fetchone() is None:
         return 0
     with door.operation("collect", user=user):  # no tracked rows: no history, no undo step, no notice
         needed = _needed_by_undo()
-        gone = [s for (s,) in database.connection().execute(_ORPHANS) if s not in needed]
+        gone = [s for (s,) in dialect.execute(_ORPHANS).fetchall() if s not in needed]
         for sha in gone:
-            database.connection().execute('DELETE FROM "document_blob" WHERE "sha256" = ?', (sha,))
+            dialect.execute('DELETE FROM "document_blob" WHERE "sha256" = ?', (sha,))
     return len(gone)
 
 

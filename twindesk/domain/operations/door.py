@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from twindesk.domain.model.specs import model_kind
+from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.engine import is_server
 from twindesk.store.errors import UserError
@@ -134,16 +135,14 @@ def _table(model) -> str:
 
 
 def rows_by_id(model, ids: Iterable[int]) -> dict[int, dict]:
-    """The stored rows as SQLite holds them (plain values), by id."""
+    """The stored rows as SQLite holds them (plain values, on either engine: store/dialect.py), by id."""
     ids = list(dict.fromkeys(ids))
     out: dict[int, dict] = {}
-    conn = database.connection()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        cur = conn.execute(f'SELECT * FROM "{_table(model)}" WHERE id IN ({", ".join("?" * len(chunk))})', chunk)
-        names = [d[0] for d in cur.description]
-        for row in cur.fetchall():
-            out[row[0]] = dict(zip(names, row, strict=True))
+        cur = dialect.execute(f'SELECT * FROM "{_table(model)}" WHERE id IN ({", ".join("?" * len(chunk))})', chunk)
+        for row in dialect.rows_as_dicts(cur):
+            out[row["id"]] = row
     return out
 
 
@@ -221,7 +220,7 @@ class Operation:
             action=self.action, kind=self.kind, record_id=self.record_id, summary=self.summary, user=self.user,
             at=self.at, undoes=self.undoes).execute()
         if self._rows:
-            database.connection().executemany(
+            dialect.executemany(
                 'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", '
                 '"new", "version") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [(self.id, *r) for r in self._rows])
             self._rows.clear()
@@ -231,12 +230,11 @@ class Operation:
 
     def _write_bulk_creates(self, model, ids: list[int]) -> None:
         table = _table(model)
-        columns = [row[1] for row in database.connection().execute(f'PRAGMA table_info("{table}")')]
-        row_json = "json_object(" + ", ".join(f"'{c}', \"{c}\"" for c in columns) + ")"
-        database.connection().execute(
+        wanted, ids_param = dialect.in_ids('"id"', ids)
+        dialect.execute(
             f'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", "new", '
-            f'"version") SELECT ?, ?, "id", \'create\', \'\', NULL, {row_json}, "version" FROM "{table}" '
-            f'WHERE "id" IN (SELECT value FROM json_each(?))', (self.id, model_kind(model), json.dumps(ids)))
+            f'"version") SELECT ?, ?, "id", \'create\', \'\', NULL, {dialect.row_json(table)}, "version" FROM "{table}" '
+            f'WHERE {wanted}', (self.id, model_kind(model), ids_param))
 
     def changes(self) -> Changes:
         return Changes(self.id, self.action, {k: frozenset(v) for k, v in self.ids.items()}, self.everything)

@@ -22,10 +22,10 @@ from twindesk.domain.model import labels
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.specs import kind_model, model_kind
 from twindesk.domain.operations import conflicts, door
+from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
 from twindesk.store.messages import message
-from twindesk.store.models import database
 
 LIMIT = 100  # steps kept
 
@@ -141,7 +141,7 @@ def _put_back(step: UndoStep, op: door.Operation) -> None:
     created = {key for key, changes in records.items() if changes[0].change == "create"}
     for (kind, record_id), changes in records.items():
         _refuse_if_overtaken(kind, record_id, changes[0].change, step.expect.get((kind, record_id)), created)
-    database.connection().execute("PRAGMA defer_foreign_keys = ON")  # re-inserted rows in any order
+    dialect.defer_foreign_keys()  # re-inserted rows in any order
     for (kind, record_id), changes in records.items():
         model = kind_model(kind)
         first = changes[0]
@@ -185,9 +185,17 @@ def _refuse_if_overtaken(kind: str, record_id: int, change: str, expected: int |
 def _insert(model, row: dict) -> None:
     row = dict(row, version=row["version"] + 1)
     columns = ", ".join(f'"{c}"' for c in row)
-    database.connection().execute(
-        f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(row))})',
-        list(row.values()))
+    dialect.execute(f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(row))})',
+                    _as_inserted(model, row))
+
+
+def _as_inserted(model, row: dict) -> list:
+    """The row's values as the history holds them (SQLite's), for an INSERT: PostgreSQL takes all of
+    them as they are (dates and times as text) but a boolean, which the history holds as 0/1."""
+    if not dialect.is_server():
+        return list(row.values())
+    booleans = {f.column_name for f in model._meta.sorted_fields if isinstance(f, pw.BooleanField)}
+    return [bool(v) if c in booleans and v is not None else v for c, v in row.items()]
 
 
 def _restore_values(model, record_id: int, old: dict[str, object], user: str) -> None:

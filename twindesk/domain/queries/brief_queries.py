@@ -10,7 +10,6 @@ from datetime import date
 from decimal import Decimal
 
 import peewee as pw
-from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
 from twindesk.domain.queries import agreements
@@ -21,6 +20,7 @@ from twindesk.domain.queries.insights import (
     anniversary_day,
     founding_year,
 )
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 OPEN_VISIT_STATUSES = ("proposed", "approved", "confirmed", "postponed")
@@ -148,7 +148,7 @@ def aid_by_year(partner_id: int) -> list[dict]:
     """Aid to and from one partner that was not cancelled, per year and direction, newest year first:
     shipment count, value per currency (never added across currencies) and quantity per item and unit."""
     s, it = m.Shipment, m.ShipmentItem
-    year = fn.strftime("%Y", s.effective_date()).cast("INTEGER")
+    year = dialect.year_of(s.effective_date())
     query = (s.select(s.id, year.alias("year"), s.direction, it.description, it.quantity, it.unit, it.value,
                       it.currency)
              .join(it, pw.JOIN.LEFT_OUTER, on=(it.shipment == s.id))

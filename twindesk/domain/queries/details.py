@@ -6,6 +6,7 @@ from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
 from twindesk.domain.model.specs import SPECS
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 # Sub-record kind -> the order its rows are shown in.
@@ -92,7 +93,7 @@ def find_choices(kind: str, text: str, limit: int = 50) -> list[tuple[int, str]]
     p = m.Partner
     where = None
     for word in m.search_words(text):
-        condition = (fn.instr(p.search_text, word) > 0) | (fn.lower(p.country) == word)
+        condition = dialect.contains(p.search_text, word) | (fn.lower(p.country) == word)
         where = condition if where is None else where & condition
     return _partner_choices(where, limit)
 

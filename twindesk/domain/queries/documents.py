@@ -16,8 +16,8 @@ import peewee as pw
 from twindesk.domain.model.errors import NotFound
 from twindesk.domain.model.file_types import IMAGES, TYPES, display_name, safe_file_name, size_text
 from twindesk.domain.model.vocabulary import DOCUMENT_KINDS
+from twindesk.store import dialect
 from twindesk.store import models as m
-from twindesk.store.models import database
 
 CHUNK = 1 << 20
 DOCUMENT = "document"  # the record's name in NotFound ("There is no document with ID 7.")
@@ -128,20 +128,10 @@ def owned_by(records: dict[str, Iterable[int]]) -> list[int]:
 def read_chunks(doc_id: int, size: int = CHUNK) -> Iterator[bytes]:
     """The document's content in pieces of `size` bytes, without holding all of it in memory."""
     sha = document(doc_id).sha256
-    conn = database.connection()
-    row = conn.execute('SELECT rowid, "size" FROM "document_blob" WHERE "sha256" = ?', (sha,)).fetchone()
-    if row is None:
+    chunks = dialect.read_blob_chunks("document_blob", "content", "sha256", sha, "size", size)
+    if chunks is None:
         raise NotFound(DOCUMENT, doc_id)
-    rowid, length = row
-    if not hasattr(conn, "blobopen"):  # Python before 3.11: substr reads one piece at a time
-        for offset in range(0, length, size):
-            (piece,) = conn.execute('SELECT substr("content", ?, ?) FROM "document_blob" WHERE rowid = ?',
-                                    (offset + 1, size, rowid)).fetchone()
-            yield bytes(piece)
-        return
-    with conn.blobopen("document_blob", "content", rowid, readonly=True) as blob:
-        while piece := blob.read(size):
-            yield piece
+    yield from chunks
 
 
 def read_bytes(doc_id: int) -> bytes:

@@ -34,12 +34,12 @@ from twindesk.domain.queries.history_reader import (
     record_label,
     stored_value,
 )
-from twindesk.store.models import database
+from twindesk.store import dialect
 
 MORE = Both("(+{n} more)", "（另有 {n} 项）")
 CHANGES = Both("{n} changes", "{n} 项修改")
 
-_SELECT = ('SELECT c.id, c.operation_id, o.at, o.user, o.action, c.kind, c.record_id, c.change, c.field, '
+_SELECT = ('SELECT c.id, c.operation_id, o.at, o."user", o.action, c.kind, c.record_id, c.change, c.field, '
            'c.old, c.new FROM history_change c JOIN history_operation o ON o.id = c.operation_id ')
 
 
@@ -87,23 +87,24 @@ class RecordHistory(Sequence):
         return (self[i] for i in range(len(self._raw)))
 
 
-def _child_ids(conn, child: str, column: str, parent_id: int) -> list[int]:
+def _child_ids(child: str, column: str, parent_id: int) -> list[int]:
     """The sub-records of `child` kind that belong, or belonged until deleted, to `parent_id`."""
     table = SPECS[child].model._meta.table_name if child in SPECS else child  # status_change's table differs
-    live = conn.execute(f'SELECT id FROM "{table}" WHERE "{column}" = ?', (parent_id,)).fetchall()
-    gone = conn.execute("SELECT DISTINCT record_id FROM history_change WHERE kind = ? AND change = 'delete' "
-                        f"AND json_extract(old, '$.{column}') = ?", (child, parent_id)).fetchall()
+    live = dialect.execute(f'SELECT id FROM "{table}" WHERE "{column}" = ?', (parent_id,)).fetchall()
+    gone = dialect.execute("SELECT DISTINCT record_id FROM history_change WHERE kind = ? AND change = 'delete' "
+                           f"AND {dialect.json_int('old', column)} = ?", (child, parent_id)).fetchall()
     return sorted({i for (i,) in live} | {i for (i,) in gone})
 
 
-def _link_rows(conn, visit_id: int) -> list[tuple]:
+def _link_rows(visit_id: int) -> list[tuple]:
     """A visit's partner-link changes, one synthetic "partners" row per operation: the partners the
     operation unlinked → those it linked (links are re-made whenever the list changes)."""
-    ids = _child_ids(conn, "visit_partner", "visit_id", visit_id)
+    ids = _child_ids("visit_partner", "visit_id", visit_id)
     if not ids:
         return []
-    rows = conn.execute(_SELECT + "WHERE c.kind = 'visit_partner' AND c.record_id IN "
-                        "(SELECT value FROM json_each(?)) ORDER BY c.id", (json.dumps(ids),)).fetchall()
+    linked, ids_param = dialect.in_ids("c.record_id", ids)
+    rows = dialect.execute(_SELECT + f"WHERE c.kind = 'visit_partner' AND {linked} ORDER BY c.id",
+                           (ids_param,)).fetchall()
     by_operation: dict[int, list] = {}
     for raw in rows:
         change_id, operation_id, at, user, action, _kind, _rid, change, _column, old, new = raw
@@ -128,21 +129,21 @@ def record_history(kind: str, record_id: int, lang: str = "en") -> RecordHistory
     """The changes of one record and of its sub-records, newest first (KeyError for an unknown kind)."""
     if kind not in SPECS:
         raise KeyError(f"unknown record kind {kind!r}")
-    conn = database.connection()
     children = [(child, ids) for child, column in _children(kind)
-                if (ids := _child_ids(conn, child, column, record_id))]
+                if (ids := _child_ids(child, column, record_id))]
     if not children:  # the common case, and the fastest: one index range, already in order
-        raw = conn.execute(_SELECT + "WHERE c.kind = ? AND c.record_id = ? ORDER BY c.id DESC",
-                           (kind, record_id)).fetchall()
+        raw = dialect.execute(_SELECT + "WHERE c.kind = ? AND c.record_id = ? ORDER BY c.id DESC",
+                              (kind, record_id)).fetchall()
     else:
         where = ["(c.kind = ? AND c.record_id = ?)"]
         params: list = [kind, record_id]
         for child, ids in children:
-            where.append("(c.kind = ? AND c.record_id IN (SELECT value FROM json_each(?)))")
-            params += [child, json.dumps(ids)]
-        raw = conn.execute(_SELECT + "WHERE " + " OR ".join(where) + " ORDER BY c.id DESC", params).fetchall()
+            among, ids_param = dialect.in_ids("c.record_id", ids)
+            where.append(f"(c.kind = ? AND {among})")
+            params += [child, ids_param]
+        raw = dialect.execute(_SELECT + "WHERE " + " OR ".join(where) + " ORDER BY c.id DESC", params).fetchall()
     if kind == "visit":
-        links = _link_rows(conn, record_id)
+        links = _link_rows(record_id)
         if links:
             raw = sorted(raw + links, key=lambda r: r[0], reverse=True)
     return RecordHistory(raw, lang)
@@ -150,13 +151,13 @@ def record_history(kind: str, record_id: int, lang: str = "en") -> RecordHistory
 
 def record_exists(kind: str, record_id: int) -> bool:
     """Whether the record is stored now (its history can be asked for either way)."""
-    return database.connection().execute(f'SELECT 1 FROM "{SPECS[kind].model._meta.table_name}" WHERE id = ?',
-                                         (record_id,)).fetchone() is not None
+    return dialect.execute(f'SELECT 1 FROM "{SPECS[kind].model._meta.table_name}" WHERE id = ?',
+                           (record_id,)).fetchone() is not None
 
 
 def has_history(kind: str, record_id: int) -> bool:
-    return database.connection().execute("SELECT 1 FROM history_change WHERE kind = ? AND record_id = ? LIMIT 1",
-                                          (kind, record_id)).fetchone() is not None
+    return dialect.execute("SELECT 1 FROM history_change WHERE kind = ? AND record_id = ? LIMIT 1",
+                           (kind, record_id)).fetchone() is not None
 
 
 # --- across all records -----------------------------------------------------------------------------
@@ -169,7 +170,7 @@ def _filters(since: date | datetime | None, person: str | None, kind: str | None
         where.append("o.at >= ?")
         params.append(f"{start:%Y-%m-%d %H:%M:%S}")
     if person:
-        where.append("o.user = ?")
+        where.append('o."user" = ?')
         params.append(person)
     if kind:
         where.append("o.kind = ?")
@@ -182,14 +183,14 @@ def changes(since: date | datetime | None = None, person: str | None = None, kin
     """Every record's changes, newest first: one row per record and field (`twindesk history`). An
     operation that wrote no rows of its own (a restore, the demo) is one row saying its summary."""
     where, params = _filters(since, person, kind)
-    sql = ("SELECT COALESCE(c.id, 0), o.id, o.at, o.user, o.action, COALESCE(c.kind, o.kind), "
+    sql = ("SELECT COALESCE(c.id, 0), o.id, o.at, o.\"user\", o.action, COALESCE(c.kind, o.kind), "
            "COALESCE(c.record_id, o.record_id), c.change, COALESCE(c.field, o.summary), c.old, c.new "
            "FROM history_operation o LEFT JOIN history_change c ON c.operation_id = o.id "
            + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY o.id DESC, c.id DESC")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return RecordHistory(database.connection().execute(sql, params).fetchall(), lang)
+    return RecordHistory(dialect.execute(sql, params).fetchall(), lang)
 
 
 @dataclass(frozen=True)
@@ -225,22 +226,21 @@ def recent_changes(since: date | datetime | None = None, person: str | None = No
                    limit: int = 200, offset: int = 0, lang: str = "en") -> list[RecentChange]:
     """The latest operations across all records, newest first, filtered by who, the record's kind and
     the day from which on (`since`)."""
-    conn = database.connection()
     where, params = _filters(since, person, kind)
-    ops = conn.execute(
-        "SELECT o.id, o.at, o.user, o.action, o.kind, o.record_id, o.summary FROM history_operation o "
+    ops = dialect.execute(
+        'SELECT o.id, o.at, o."user", o.action, o.kind, o.record_id, o.summary FROM history_operation o '
         + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY o.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     if not ops:
         return []
-    ids = json.dumps([op[0] for op in ops])
-    counts = dict(conn.execute("SELECT operation_id, count(*) FROM history_change WHERE operation_id IN "
-                               "(SELECT value FROM json_each(?)) GROUP BY operation_id", (ids,)).fetchall())
+    among, ids_param = dialect.in_ids("operation_id", [op[0] for op in ops])
+    counts = dict(dialect.execute(f"SELECT operation_id, count(*) FROM history_change WHERE {among} "
+                                  "GROUP BY operation_id", (ids_param,)).fetchall())
     reader = HistoryReader(lang)
     out = []
     for operation_id, at, user, action, op_kind, record_id, summary in ops:
         count = counts.get(operation_id, 0)
-        first = conn.execute(_SELECT + "WHERE c.operation_id = ? ORDER BY c.id LIMIT ?",
+        first = dialect.execute(_SELECT + "WHERE c.operation_id = ? ORDER BY c.id LIMIT ?",
                              (operation_id, SHOWN_PER_OPERATION + 1)).fetchall() if count else []
         rows = [reader.row(raw) for raw in first[:SHOWN_PER_OPERATION]]
         parts = [r.what if (r.kind, r.record_id) == (op_kind, record_id) else f"{r.record_label}: {r.what}"
@@ -252,38 +252,37 @@ def recent_changes(since: date | datetime | None = None, person: str | None = No
             what = operation_summary(summary, lang) + (f" · {CHANGES.text(lang).format(n=f'{count:,}')}" if count else "")
         name = ""
         if op_kind in SPECS and record_id is not None:
-            name = reader.row_name(op_kind, _live_row(conn, op_kind, record_id)) or ""
+            name = reader.row_name(op_kind, _live_row(op_kind, record_id)) or ""
         out.append(RecentChange(operation_id, moment(at), user, action, HISTORY_ACTIONS.label(action, lang),
                                 op_kind, record_id, record_label(op_kind, record_id, lang), name, what, count))
     return out
 
 
-def _live_row(conn, kind: str, record_id: int) -> dict | None:
-    cur = conn.execute(f'SELECT * FROM "{SPECS[kind].model._meta.table_name}" WHERE id = ?', (record_id,))
-    row = cur.fetchone()
-    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+def _live_row(kind: str, record_id: int) -> dict | None:
+    cur = dialect.execute(f'SELECT * FROM "{SPECS[kind].model._meta.table_name}" WHERE id = ?', (record_id,))
+    rows = dialect.rows_as_dicts(cur)
+    return rows[0] if rows else None
 
 
 def record_name(kind: str, record_id: int, lang: str = "en") -> str:
     """What the record is called: from its row while it lives, else from the whole row its history kept
     when it was created or deleted ("" when neither is known). Undo names its steps with this."""
-    conn = database.connection()
-    row = _live_row(conn, kind, record_id)
+    row = _live_row(kind, record_id)
     if row is None:
-        kept = conn.execute("SELECT coalesce(old, new) FROM history_change WHERE kind = ? AND record_id = ? "
-                            "AND change IN ('create', 'delete') ORDER BY id DESC LIMIT 1",
-                            (kind, record_id)).fetchone()
+        kept = dialect.execute("SELECT coalesce(old, new) FROM history_change WHERE kind = ? AND record_id = ? "
+                               "AND change IN ('create', 'delete') ORDER BY id DESC LIMIT 1",
+                               (kind, record_id)).fetchone()
         row = stored_value(kept[0]) if kept and kept[0] else None
     return HistoryReader(lang).row_name(kind, row if isinstance(row, dict) else None)
 
 
 def people() -> list[str]:
     """Everyone who has changed something, for the person filter."""
-    rows = database.connection().execute("SELECT DISTINCT user FROM history_operation ORDER BY user").fetchall()
+    rows = dialect.execute('SELECT DISTINCT "user" FROM history_operation ORDER BY "user"').fetchall()
     return [u for (u,) in rows if u]
 
 
 def kinds() -> list[str]:
     """The record kinds operations were about, for the kind filter (spec order)."""
-    found = {k for (k,) in database.connection().execute("SELECT DISTINCT kind FROM history_operation")}
+    found = {k for (k,) in dialect.execute("SELECT DISTINCT kind FROM history_operation").fetchall()}
     return [k for k in SPECS if k in found]

@@ -18,7 +18,7 @@ from twindesk.domain.model.fields import Field
 from twindesk.domain.model.messages import Both, render
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import HISTORY_ACTIONS
-from twindesk.store.models import database
+from twindesk.store import dialect
 
 EMPTY = "—"
 ARROW = " → "
@@ -222,21 +222,20 @@ def _record_names(kind: str, ids: list[int], lang: str) -> dict[int, str]:
     if not ids:
         return {}
     marks = ", ".join("?" * len(ids))
-    conn = database.connection()
     zh = _zh(lang)
     if kind in ("partner", "home_locality"):
         columns = "name_zh, name_en, name_native" if kind == "partner" else "name_zh, name_en, ''"
         out = {}
-        for rid, n_zh, n_en, native in conn.execute(f'SELECT id, {columns} FROM "{kind}" WHERE id IN ({marks})',
-                                                    ids):
+        for rid, n_zh, n_en, native in dialect.execute(f'SELECT id, {columns} FROM "{kind}" WHERE id IN ({marks})',
+                                                       ids):
             order = (n_zh, n_en, native) if zh else (n_en, n_zh, native)
             out[rid] = next((n for n in order if n), "")
         return out
     if kind in ("visit", "shipment", "activity"):
-        return dict(conn.execute(f'SELECT id, title FROM "{kind}" WHERE id IN ({marks})', ids).fetchall())
+        return dict(dialect.execute(f'SELECT id, title FROM "{kind}" WHERE id IN ({marks})', ids).fetchall())
     if kind == "partnership":
         out = {}
-        rows = conn.execute(
+        rows = dialect.execute(
             "SELECT ps.id, l.name_zh, l.name_en, p.name_zh, p.name_en, p.name_native FROM partnership ps "
             "JOIN home_locality l ON l.id = ps.home_locality_id JOIN partner p ON p.id = ps.partner_id "
             f"WHERE ps.id IN ({marks})", ids)

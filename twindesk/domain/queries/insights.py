@@ -12,6 +12,7 @@ from peewee import fn
 
 from twindesk.domain.model.fields import parse_date
 from twindesk.domain.queries import agreements
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 LIVE_STATUSES = ("active", "dormant")  # relations that exist, whether or not they are busy
@@ -45,7 +46,7 @@ ANNIVERSARY_EVERY = 5  # years; round decades are marked above the rest (Anniver
 def _founding_year():
     """`founding_year` in SQL."""
     ps = m.Partnership
-    return fn.COALESCE(ps.established_year, fn.strftime("%Y", ps.signed_on).cast("INTEGER"))
+    return fn.COALESCE(ps.established_year, dialect.year_of(ps.signed_on))
 
 
 def founding_year(established_year: int | None, signed_on: date | None) -> int | None:
@@ -91,13 +92,14 @@ def anniversaries_between(start: date, end: date, limit: int | None = None) -> t
     assert end < start.replace(year=start.year + 2, month=1, day=1), "a window of at most two calendar years"
     ps, p, loc = m.Partnership, m.Partner, m.HomeLocality
     founded = _founding_year()
-    offset = pw.Expression(pw.Expression(founded - start.year, "%", ANNIVERSARY_EVERY) + ANNIVERSARY_EVERY,
-                           "%", ANNIVERSARY_EVERY)
+    offset = dialect.remainder(dialect.remainder(founded - start.year, ANNIVERSARY_EVERY) + ANNIVERSARY_EVERY,
+                               ANNIVERSARY_EVERY)
     year = offset + start.year
-    signing_founds = ps.signed_on.is_null(False) & (fn.strftime("%Y", ps.signed_on).cast("INTEGER") == founded)
+    signing_founds = ps.signed_on.is_null(False) & (dialect.year_of(ps.signed_on) == founded)
     # The day in that year as ISO text (a 29 February stays one here; anniversary_day moves it).
-    day = pw.Case(None, [(signing_founds, fn.printf("%04d", year).concat(fn.substr(ps.signed_on, 5)))], None)
-    when = fn.COALESCE(day, fn.MAX(fn.printf("%04d-01-01", year), start.isoformat()))
+    day = pw.Case(None, [(signing_founds, dialect.four_digits(year).concat(dialect.month_and_day(ps.signed_on)))],
+                  None)
+    when = fn.COALESCE(day, dialect.greatest(dialect.first_of_january(year), start.isoformat()))
     query = (ps.select(ps.id, ps.partner, p.name_zh, p.name_en, loc.name_zh.alias("loc"), founded.alias("founded"),
                        ps.signed_on, year.alias("year"), fn.COUNT(pw.SQL("*")).over().alias("total"))
              .join(p).switch(ps).join(loc)
@@ -176,7 +178,7 @@ def aid_totals(by: tuple[str, ...] = ("year", "direction")) -> list[dict]:
     shipment_date = s.effective_date()
     keys: dict[str, pw.Node] = {}
     if "year" in by:
-        keys["year"] = fn.strftime("%Y", shipment_date).cast("INTEGER")
+        keys["year"] = dialect.year_of(shipment_date)
     if "direction" in by:
         keys["direction"] = s.direction
     if "partner" in by:
@@ -191,7 +193,7 @@ def aid_totals(by: tuple[str, ...] = ("year", "direction")) -> list[dict]:
              .join_from(s, p, pw.JOIN.LEFT_OUTER, on=(s.partner == p.id))
              .where(s.status != "cancelled")
              .group_by(*keys.values())
-             .order_by(*keys.values()))
+             .order_by(*map(dialect.nulls_first, keys.values())))
     rows = list(query.dicts())
     for row in rows:
         row["value"] = None if row["value"] is None else Decimal(str(row["value"])).quantize(Decimal("0.01"))
@@ -308,7 +310,7 @@ def aid_values() -> list[dict]:
     currencies are never added): [{"year": 2020, "direction": "incoming", "currency": "JPY",
     "value": Decimal("50000.00")}, …]; the year as in `aid_shipment_counts`."""
     s, item = m.Shipment, m.ShipmentItem
-    year = fn.strftime("%Y", s.effective_date()).cast("INTEGER")
+    year = dialect.year_of(s.effective_date())
     query = (item.select(year.alias("year"), s.direction.alias("direction"), item.currency.alias("currency"),
                          fn.SUM(item.value).alias("value"))
              .join(s, on=(item.shipment == s.id))
@@ -326,7 +328,7 @@ def aid_shipment_counts() -> list[dict]:
     the currencies of its items): [{"year": 2020, "direction": "incoming", "shipments": 2}, …]. The year
     is that of delivery, else dispatch, else the plan; None when the shipment has no date."""
     s = m.Shipment
-    year = fn.strftime("%Y", s.effective_date()).cast("INTEGER")
+    year = dialect.year_of(s.effective_date())
     query = (s.select(year.alias("year"), s.direction.alias("direction"), fn.COUNT(s.id).alias("shipments"))
              .where(s.status != "cancelled")
              .group_by(year, s.direction)

@@ -14,6 +14,7 @@ import peewee as pw
 from peewee import fn
 
 from twindesk.domain.queries import agreements
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 PAGE_SIZE = 200
@@ -61,8 +62,7 @@ class ListDef:
 
 
 def _has(column: pw.Node, word: str) -> pw.Expression:
-    # instr() needs no escaping of % and _ in what the user typed, unlike LIKE.
-    return fn.instr(column, word) > 0
+    return dialect.contains(column, word)
 
 
 P = m.Partner
@@ -220,7 +220,7 @@ VP = m.VisitPartner.alias("vp")
 def _visit_partner_names():
     vp, p = m.VisitPartner.alias("vpn"), m.Partner.alias("pn")
     name = fn.COALESCE(fn.NULLIF(p.name_zh, ""), fn.NULLIF(p.name_en, ""), p.name_native)
-    return (vp.select(fn.group_concat(name, "、")).join(p, on=(vp.partner == p.id))
+    return (vp.select(dialect.joined(name, "、", order_by=vp.id)).join(p, on=(vp.partner == p.id))
             .where(vp.visit == V.id))
 
 

@@ -23,7 +23,7 @@ from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
 from twindesk.domain.transfer.tables import KINDS, TAG, column_of, spec_of
-from twindesk.store import backups
+from twindesk.store import backups, dialect
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
 
@@ -69,7 +69,7 @@ class _Writer:
         quoted = [f'"{c}"' for c in columns]
         # A new record keeps the UUID and version its row carries; without them (a typed row, an older
         # workbook), the UUID is a fresh one and the version 1, as the columns' defaults give.
-        identity = "coalesce(?, lower(hex(randomblob(16)))), coalesce(?, 1)"
+        identity = f"coalesce(?, {dialect.new_uuid_sql()}), coalesce(?, 1)"
         values = ", ".join("?" * (len(columns) + 1))
         self.insert_with_id = (f'INSERT INTO "{self.table}" ("id", "uuid", "version", "created_at", '
                                f'{", ".join(quoted)}) VALUES (?, {identity}, {values})')
@@ -79,7 +79,7 @@ class _Writer:
     def params(self, row: PlannedRow) -> list:
         values = row.values
         out = [f.db_value(v) for f, v in zip(self.fields, values, strict=True)]
-        out += [int(row.illustrative), self.stamp, self.user]
+        out += [bool(row.illustrative), self.stamp, self.user]
         if self.search:  # what models.BaseModel.save fills in, as the window's saves do
             out.append(m.search_key(*(values[i] for i in self.search)))
         if self.pinyin is not None:
@@ -114,7 +114,7 @@ def _partnership_history(plan: ImportPlan, rows: list[PlannedRow], today: date) 
     return needs
 
 
-def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progress: Progress, done: list[int],
+def _write_table(op, plan: ImportPlan, kind: str, writer: _Writer, progress: Progress, done: list[int],
                  total: int) -> tuple[int, int, dict[int, int]]:
     """Insert and update one table's rows; returns (created, updated, {line: new ID} of rows without one)."""
     rows = plan.tables[kind].rows
@@ -132,35 +132,26 @@ def _write_table(conn, op, plan: ImportPlan, kind: str, writer: _Writer, progres
     ):
         for start in range(0, len(batch_rows), BATCH):
             chunk = batch_rows[start:start + BATCH]
-            conn.executemany(sql, [make(r) for r in chunk])
+            dialect.executemany(sql, [make(r) for r in chunk])
             done[0] += len(chunk)
             progress.advance(done[0], total, f"Writing {label} records…")
-    # Rows without an ID (a staff list's, a typed row) get theirs here, the ones SQLite would hand out
-    # next (inside the IMMEDIATE transaction nobody else inserts), so they too go in with executemany;
-    # their history is written in bulk with the others'.
+    if with_id:
+        dialect.ids_given(writer.table)
+    # Rows without an ID (a staff list's, a typed row) get theirs here, ids the table never handed out
+    # (dialect.new_ids), so they too go in with executemany; their history is written in bulk with the others'.
     fresh = [r for r in rows if not r.update and r.record_id is None]
-    first = _next_id(conn, writer.table) if fresh else 0
+    numbers = dialect.new_ids(writer.table, len(fresh))
     for start in range(0, len(fresh), BATCH):
         chunk = fresh[start:start + BATCH]
         params = []
-        for number, r in enumerate(chunk, start=first + start):
+        for number, r in zip(numbers[start:start + BATCH], chunk, strict=True):
             new_ids[r.line] = number
             params.append([number, r.uuid, r.version, writer.stamp, *writer.params(r)])
-        conn.executemany(writer.insert_with_id, params)
+        dialect.executemany(writer.insert_with_id, params)
         done[0] += len(chunk)
         progress.advance(done[0], total, f"Writing {label} records…")
     op.created_in_bulk(model, new_ids.values())
     return len(rows) - len(updates), len(updates), new_ids
-
-
-def _next_id(conn, table: str) -> int:
-    """The ID SQLite would give the next row of `table`: above every ID it holds and, for an
-    AUTOINCREMENT table, every one it ever handed out."""
-    highest = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
-        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
-        highest = max(highest, seq[0] if seq else 0)
-    return highest + 1
 
 
 def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
@@ -186,39 +177,40 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
     total = sum(len(t.rows) for t in plan.tables.values())
     done = [0]
     progress.advance(0, total, "Backing up the database…")
-    result.backup = backups.event_backup(db.connection(), path, "import", moment)
+    if dialect.is_server():  # the server is backed up by PostgreSQL's own tools, not by a file copy
+        summary, said = "import (the server's backups hold the data before it)", {}
+    else:
+        result.backup = backups.event_backup(db.connection(), path, "import", moment)
+        summary, said = "import ({backup} holds the data before it)", {"backup": result.backup.name}
     try:
-        with operation("import", summary="import ({backup} holds the data before it)",
-                       summary_params={"backup": result.backup.name},
+        with operation("import", summary=summary, summary_params=said,
                        user=user, everything=True, undoable=False) as op:
-            conn = db.connection()
-            conn.execute("PRAGMA defer_foreign_keys = ON")  # a sheet may name a parent further down
+            dialect.defer_foreign_keys()  # a sheet may name a parent further down
             history: list[PlannedRow] = []
             history_ids: dict[int, int] = {}
             for kind in KINDS:
                 if kind == "partnership":
                     history = _partnership_history(plan, plan.tables[kind].rows, moment.date())
                 writer = _Writer(kind, op.user, stamp)
-                created, updated, new_ids = _write_table(conn, op, plan, kind, writer, progress, done, total)
+                created, updated, new_ids = _write_table(op, plan, kind, writer, progress, done, total)
                 if kind == "partnership":
                     history_ids = new_ids
                 result.created[kind], result.updated[kind] = created, updated
-            result.created["status_change"] += _add_history(conn, op, history, history_ids, op.user, stamp)
+            result.created["status_change"] += _add_history(op, history, history_ids, op.user, stamp)
     except pw.IntegrityError as exc:  # the checks should have caught it; still, nothing is written
         raise UserError("The import would break the links between records ({reason}); "
                         "nothing was written.", reason=exc) from exc
     return result
 
 
-def _add_history(conn, op, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
+def _add_history(op, rows: list[PlannedRow], new_ids: dict[int, int], user: str, stamp: str) -> int:
     spec = spec_of("partnership")
     i_status, i_since = (spec.fields.index(spec.field(n)) for n in ("status", "status_since"))
-    sql = ('INSERT INTO "partnership_status_change" ("created_at", "updated_at", "updated_by", '
-           '"partnership_id", "status", "changed_on", "note") VALUES (?, ?, ?, ?, ?, ?, \'\')')
-    params = [(stamp, stamp, user, row.record_id or new_ids[row.line], row.values[i_status],
-               row.values[i_since].isoformat()) for row in rows]
-    conn.executemany(sql, params)
-    last = conn.execute('SELECT coalesce(max(id), 0) FROM "partnership_status_change"').fetchone()[0]
-    # AUTOINCREMENT: the newest IDs are these rows.
-    op.created_in_bulk(m.PartnershipStatusChange, range(last - len(params) + 1, last + 1))
+    sql = ('INSERT INTO "partnership_status_change" ("id", "created_at", "updated_at", "updated_by", '
+           '"partnership_id", "status", "changed_on", "note") VALUES (?, ?, ?, ?, ?, ?, ?, \'\')')
+    ids = dialect.new_ids("partnership_status_change", len(rows))
+    params = [(number, stamp, stamp, user, row.record_id or new_ids[row.line], row.values[i_status],
+               row.values[i_since].isoformat()) for number, row in zip(ids, rows, strict=True)]
+    dialect.executemany(sql, params)
+    op.created_in_bulk(m.PartnershipStatusChange, ids)
     return len(params)

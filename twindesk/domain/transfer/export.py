@@ -13,6 +13,7 @@ import peewee as pw
 from peewee import fn
 
 from twindesk.domain.transfer.tables import KINDS, TAG, spec_of
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 
@@ -98,7 +99,7 @@ def _visit_partners(lang: str) -> pw.Node:
     first = (p.name_zh, p.name_en) if lang.startswith("zh") else (p.name_en, p.name_zh)
     name = fn.COALESCE(fn.NULLIF(first[0], ""), fn.NULLIF(first[1], ""), p.name_native)
     separator = "、" if lang.startswith("zh") else "; "
-    return (vp.select(fn.group_concat(name, separator)).join(p, on=(vp.partner == p.id))
+    return (vp.select(dialect.joined(name, separator, order_by=vp.id)).join(p, on=(vp.partner == p.id))
             .where(vp.visit == m.Visit.id))
 
 

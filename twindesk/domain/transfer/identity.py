@@ -29,6 +29,7 @@ from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.specs import model_kind
 from twindesk.domain.transfer.tables import spec_of
+from twindesk.store import dialect
 from twindesk.store import models as m
 
 
@@ -113,12 +114,7 @@ class Identities:
     def _handed_out(self, kind: str) -> int:
         """The highest ID the table ever gave (AUTOINCREMENT's sequence; IDs at or below it were used)."""
         if kind not in self._sequence:
-            table = spec_of(kind).model._meta.table_name
-            conn = m.database.connection()
-            exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone()
-            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone() \
-                if exists else None
-            self._sequence[kind] = row[0] if row else 0
+            self._sequence[kind] = dialect.handed_out(spec_of(kind).model._meta.table_name)
         return self._sequence[kind]
 
     def _deletions(self, kind: str) -> dict[int, Deleted]:

@@ -140,6 +140,9 @@ class ConflictDialog(QDialog):
 
 def resolve_save(form, conflict: RecordConflict) -> bool:
     """The person's answer to a conflict met by `form`'s Save (a RecordDialog); True when it saved."""
+    if not conflict.fields and not conflict.deleted:
+        form.version = conflict.their_version  # every field reads as theirs does: nothing to choose
+        return form.save()
     dialog = ConflictDialog(conflict, form.lang, parent=form)
     dialog.exec()
     if dialog.action == "cancel":

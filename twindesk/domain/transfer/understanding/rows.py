@@ -22,7 +22,7 @@ from twindesk.domain.model.validation import validate
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.domain.transfer.understanding.references import NAMED, Candidate, Created, References
 from twindesk.domain.transfer.understanding.values import NameRef, PartialDate, understand
-from twindesk.store import models as m
+from twindesk.store import dialect
 
 Found = tuple[str, int, FieldError]  # (kind, line, what)
 # The kinds of field whose typed values repeat down a column; names, notes and figures mostly do not.
@@ -170,12 +170,9 @@ class StaffRows:
         if kind not in self._next_id:
             model = spec_of(kind).model
             table = model._meta.table_name
-            conn = m.database.connection()
-            seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone() \
-                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone() else None
-            highest = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
+            highest = dialect.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
             named = [self._explicit_id(r[1]) for r in self._rows[kind]]
-            self._next_id[kind] = max([seq[0] if seq else 0, highest, *(i for i in named if i)]) + 1
+            self._next_id[kind] = max([dialect.handed_out(table), highest, *(i for i in named if i)]) + 1
         self._next_id[kind] += 1
         return self._next_id[kind] - 1
 
