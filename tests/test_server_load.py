@@ -86,6 +86,8 @@ def test_twelve_staff_for_two_minutes(pg_url, tmp_path, capsys):
         names = Counter(p.name_zh for p in m.Partner.select(m.Partner.name_zh)
                         .where(m.Partner.name_zh.startswith("载荷")))
         assert names == Counter(imported)  # every import whole, once
+        imports = m.HistoryOperation.select().where(m.HistoryOperation.action == "import").count()
+        assert imports == len(imported) // 2  # and each one in the history
     finally:
         workspace.close()
 
