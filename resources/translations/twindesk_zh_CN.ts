@@ -1580,6 +1580,33 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>NetworkDrivePrompt</name>
+    <message>
+        <source>Database on a network drive</source>
+        <translation>数据库位于网络驱动器上</translation>
+    </message>
+    <message>
+        <source>The database %1 is on a network drive (%2).</source>
+        <translation>数据库 %1 位于网络驱动器（%2）上。</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s locking is not safe on a network drive: two PCs working on this file can damage it. For a database the whole office shares, use the shared server (Settings, or --database-url; see the README, &quot;A shared database for the office&quot;). You can open it read-only to look things up, or open it anyway if only this PC uses it.</source>
+        <translation>SQLite 的文件锁在网络驱动器上不可靠：两台电脑同时使用此文件可能损坏数据库。全办公室共用的数据库请使用共享服务器（在“设置”中，或用 --database-url；见 README“A shared database for the office”一节）。可以以只读方式打开以便查阅；如果只有这台电脑使用它，也可以仍然打开。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <source>Read-only: the database is on a network drive (%1), where two PCs writing it can damage it. The office shares a database through the shared server.</source>
+        <translation>只读：数据库位于网络驱动器（%1）上，两台电脑同时写入可能损坏数据库。办公室应通过共享服务器共用数据库。</translation>
+    </message>
+</context>
+<context>
     <name>PaperDialog</name>
     <message>
         <source>Packing list</source>

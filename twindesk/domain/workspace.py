@@ -17,18 +17,20 @@ from twindesk.domain.server_session import ServerSession
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
+from twindesk.store.engine import is_server
 from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.messages import message
 from twindesk.store.models import database
+from twindesk.store.network_drive import DatabaseOnNetworkDrive, network_filesystem
 from twindesk.store.paths import ENV_VAR, resolve_database_path
 from twindesk.store.server import open_server
 from twindesk.store.server_address import ServerAddress, is_database_url, parse_database_url
 
-__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
-           "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
-           "current", "open_server_workspace", "open_workspace", "path_from_environment", "restore_backup",
-           "writing"]
+__all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseOnNetworkDrive",
+           "DatabaseReadOnlyMedia", "LockHolder", "OpenedDatabase", "back_up_to", "close", "close_thread_connection",
+           "current", "database_path", "list_backups", "network_filesystem", "open_server_workspace",
+           "open_workspace", "path_from_environment", "refuse_network_drives", "restore_backup", "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -51,6 +53,22 @@ def path_from_environment() -> bool:
 
 _own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
 _current: OpenedDatabase | None = None  # what open_workspace opened, until close()
+_network_drives_refused = False  # the command line's, unless --allow-network-drive; the window asks
+
+
+def refuse_network_drives(refused: bool = True) -> None:
+    """Whether read-write opens in this process refuse a file on a network drive (see below)."""
+    global _network_drives_refused
+    _network_drives_refused = refused
+
+
+def refuse_network_drive(path: Path) -> None:
+    """Raise DatabaseOnNetworkDrive for a file on a network drive while refused: SQLite's locking is
+    not safe there (docs/architecture.md, "A database on a network drive"). Reading is not refused."""
+    if _network_drives_refused:
+        filesystem = network_filesystem(path)
+        if filesystem is not None:
+            raise DatabaseOnNetworkDrive(path, filesystem)
 
 
 def current() -> OpenedDatabase | None:
@@ -71,7 +89,8 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
     checks the lock again. `take_backups=False` skips the day's rotating copies, for work that takes its
     own backup first (an import).
 
-    A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
+    A file on a network drive raises `DatabaseOnNetworkDrive` while `refuse_network_drives()` is on
+    (the command line's writing commands). A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
     lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
     `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
     global _own_lock, _current
@@ -79,6 +98,8 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
         return open_server_workspace(target, read_only=read_only, password=password)
     path = Path(target)
     close()
+    if not read_only:
+        refuse_network_drive(path)
     if not read_only and path.exists():
         problem = read_only_media_problem(path)
         if problem is not None:
@@ -168,9 +189,12 @@ def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
     return backups.copy_database(db_path, target, overwrite=replace)
 
 
-def event_backup(event: str) -> Path:
-    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data."""
+def event_backup(event: str) -> Path | None:
+    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data;
+    None on a server, whose backups are PostgreSQL's own (pg_dump)."""
     db = database.obj
+    if is_server(db):
+        return None
     return backups.event_backup(db.connection(), Path(db.database), event, datetime.now())
 
 
@@ -189,6 +213,7 @@ def restore_backup(db_path: Path, source: Path, *, lock: DatabaseLock | None = N
     upgrades a backup from an older TwinDesk, and the restore is written to the history, clears Undo
     and tells every view (docs/architecture.md); it is left closed for the caller to open again."""
     db_path = Path(db_path)
+    refuse_network_drive(db_path)
     close()
     own = lock is None or not lock.held
     if own:

@@ -28,6 +28,8 @@ from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.crash import show_user_error
 from twindesk.ui.shell.lock_prompt import ask_read_only, format_since
 from twindesk.ui.shell.main_window import MainWindow
+from twindesk.ui.shell.network_drive_prompt import READ_ONLY, ask_network_drive
+from twindesk.ui.shell.network_drive_prompt import read_only_reason as network_read_only_reason
 
 if TYPE_CHECKING:
     from twindesk.ui.backups.restore_dialog import ChosenBackup
@@ -74,8 +76,16 @@ class Session(QObject):
         lock = workspace.DatabaseLock(path)
         read_only, reason, why = False, None, ""
         self.cancelled = False
+        network = workspace.network_filesystem(path)  # SQLite's locking is not safe there: ask first
+        if network is not None:
+            answer = ask_network_drive(parent, path, network)
+            if answer is None:
+                self.cancelled = True
+                return False
+            read_only = answer == READ_ONLY
+            why = network_read_only_reason(network) if read_only else ""
         try:
-            holder = lock.acquire()
+            holder = None if read_only else lock.acquire()
             if holder is not None:
                 if not ask_read_only(parent, holder):
                     self.cancelled = True

@@ -54,6 +54,8 @@ def backup_now(window) -> None:
     from twindesk.ui.common.file_dialogs import save_file_name
     from twindesk.ui.common.replace_prompt import ask_to_write
 
+    if _said_pg_dump(window):
+        return
     db_path = window.db_path
     suggested = str(db_path.with_name(f"{db_path.stem}-{datetime.now():%Y%m%d-%H%M}.db"))
     target = save_file_name(window, QCoreApplication.translate("MainWindow", "Back up the database"), suggested,
@@ -74,9 +76,31 @@ def restore_from_backup(window) -> None:
     """File › Restore from backup: the session restores the chosen one and rebuilds the window."""
     from twindesk.ui.backups.restore_dialog import choose_backup
 
+    if _said_pg_dump(window):
+        return
     chosen = None if window.read_only else choose_backup(window, window.db_path, window.lang)
     if chosen is not None:
         window.restoreBackup.emit(chosen)
+
+
+def _said_pg_dump(window) -> bool:
+    """On a server the backups are PostgreSQL's (pg_dump): say how, with the commands, instead."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from twindesk.domain import workspace
+    from twindesk.domain.server_backup import advice
+
+    opened = workspace.current()
+    if opened is None or opened.address is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("MainWindow", "Backup"),
+                      advice(opened.address).text(window.lang), QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("pgDumpAdvice")
+    box.setTextInteractionFlags(box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    box.deleteLater()
+    return True
 
 
 def show_settings(window) -> None:
