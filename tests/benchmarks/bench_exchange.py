@@ -64,8 +64,9 @@ def shipments_database(n: int) -> Path:
     src.close()
     dst.execute("PRAGMA journal_mode = DELETE")
     dst.execute("PRAGMA foreign_keys = OFF")
-    for table in ("partnership_status_change", "partnership", "contact", "activity", "visit_partner",
-                  "delegate", "itinerary_item", "gift", "visit"):
+    for table in ("agreement", "partnership_approval", "visit_approval", "partnership_status_change",
+                  "partnership", "contact", "activity", "visit_partner", "delegate", "itinerary_item", "gift",
+                  "visit"):
         dst.execute(f'DELETE FROM "{table}"')
     dst.execute('DELETE FROM partner WHERE id NOT IN (SELECT partner_id FROM shipment WHERE partner_id IS NOT NULL)')
     dst.execute("UPDATE partner SET parent_id = NULL WHERE parent_id NOT IN (SELECT id FROM partner)")
