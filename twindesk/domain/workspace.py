@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from twindesk.domain import remote_changes
 from twindesk.domain.operations import door, undo
 from twindesk.domain.output_file import check_target
 from twindesk.store import backups, close_database, integrity, open_database
@@ -108,6 +109,7 @@ def writing(path: Path, *, take_backups: bool = False) -> Iterator[OpenedDatabas
 def close() -> None:
     """Close the database and let go of the lock this module took (never the window's own)."""
     global _own_lock
+    remote_changes.stop()  # no notice may arrive for a database no longer open
     door.bind_write_lock(None)
     undo.history.reset()
     close_database()
