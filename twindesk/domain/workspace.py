@@ -118,6 +118,12 @@ def close() -> None:
         _own_lock = None
 
 
+def listen_for_other_staff() -> bool:
+    """On a server, other staff's changes reach this process's views from now until `close()`
+    (domain/remote_changes.py); False on SQLite, where nobody else writes."""
+    return remote_changes.start()
+
+
 def is_open() -> bool:
     """Whether a database is open (none while a restore replaces the file)."""
     return database.obj is not None

@@ -133,6 +133,7 @@ class Session(QObject):
         self.notices = []
         if self.lock is not None:
             self.heartbeat.start()
+        workspace.listen_for_other_staff()  # on a server, others' changes reach the window (not on SQLite)
 
     def _reopen(self, path: Path | None, read_only: bool) -> None:
         """Back to the database the user was in, after another one could not be opened."""
