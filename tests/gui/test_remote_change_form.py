@@ -1,17 +1,13 @@
 """An open form whose record another person changed (docs/architecture.md, "Records changed under an
-open form"), with the other person's change simulated in this process: written with the window's bus
-deaf, then announced as a remote notice from another thread, as the listener does. The same on a real
-server from a second process: tests/gui/test_remote_changes_window.py."""
-
-import threading
+open form"), the other person simulated in this process (tests/gui/remote_notice.py)."""
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from twindesk.domain.operations import door, records
+from tests.gui.remote_notice import someone_else
+from twindesk.domain.operations import records
 from twindesk.store import models as m
-from twindesk.ui.common.databus import bus
 from twindesk.ui.records import remote_change_bar
 from twindesk.ui.records.forms import dialog_for
 
@@ -20,21 +16,6 @@ from twindesk.ui.records.forms import dialog_for
 def jeju(gui_db, monkeypatch):
     monkeypatch.setattr(remote_change_bar, "listening", lambda: True)
     return records.save("partner", {"name_en": "Jeju", "country": "KR"}, user="Li Na")
-
-
-def someone_else(kind: str, values: dict, record_id: int, *, who: str = "王芳", delete: bool = False) -> None:
-    was = bus.blockSignals(True)  # this process must not hear it as its own
-    try:
-        if delete:
-            records.delete(kind, record_id, user=who)
-        else:
-            records.save(kind, values, record_id, user=who)
-    finally:
-        bus.blockSignals(was)
-    ids = {kind: frozenset({record_id})}
-    heard = threading.Thread(target=door.publish_heard, args=(door.Changes(99, "save", ids, remote=True, by=who),))
-    heard.start()
-    heard.join()
 
 
 def open_form(qtbot, kind, record_id):
