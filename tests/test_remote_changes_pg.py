@@ -106,7 +106,3 @@ def test_the_process_s_own_notices_and_foreign_ones_are_passed_over(pg_url, monk
         door.unsubscribe(seen.append)
     assert seen == [door.Changes(6, "save", {"partner": frozenset({9})}, remote=True, by="王芳")]
 
-
-@pytest.fixture
-def pg_url():  # TEMPORARY: pgcore's harness replaces it
-    return "postgresql://postgres@127.0.0.1:56005/postgres"

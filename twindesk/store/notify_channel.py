@@ -5,18 +5,21 @@ rollback, so a notice always names a change the others can read (docs/architectu
 other staff"). On SQLite there is one writer and no channel: nothing is sent.
 """
 
+import weakref
+
+from twindesk.store.engine import is_server
 from twindesk.store.models import database
 
 CHANNEL = "twindesk_changes"
 # PostgreSQL refuses a payload of 8000 bytes or more; the sender says "everything" instead.
 PAYLOAD_LIMIT = 7900
 
+_logins: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # connection -> its database user
+
 
 def on_server() -> bool:
     """Whether the bound database is a PostgreSQL server (the only engine with a channel)."""
-    import peewee as pw  # loaded already once a database is bound
-
-    return isinstance(database.obj, pw.PostgresqlDatabase)
+    return is_server()
 
 
 def send(payload: str) -> None:
@@ -25,13 +28,8 @@ def send(payload: str) -> None:
 
 
 def login() -> str:
-    """The database user this connection logged in as (kept per connection: it cannot change)."""
+    """The database user this connection logged in as, asked once per connection (it cannot change)."""
     conn = database.connection()
-    known = getattr(conn, "twindesk_login", None)
-    if known is None:
-        known = database.execute_sql("SELECT session_user").fetchone()[0]
-        try:
-            conn.twindesk_login = known
-        except AttributeError:  # a connection class without a __dict__: ask each time
-            pass
-    return known
+    if conn not in _logins:
+        _logins[conn] = database.execute_sql("SELECT session_user").fetchone()[0]
+    return _logins[conn]
