@@ -2,6 +2,7 @@
 other staff"): NOTIFY at commit only, heard on a connection of its own, own notices passed over, and a
 listener that survives its connection being killed."""
 
+import importlib.util
 import queue
 import time
 
@@ -106,3 +107,98 @@ def test_the_process_s_own_notices_and_foreign_ones_are_passed_over(pg_url, monk
         door.unsubscribe(seen.append)
     assert seen == [door.Changes(6, "save", {"partner": frozenset({9})}, remote=True, by="王芳")]
 
+
+
+# -- the door and the listener together, on a TwinDesk database ------------------------------------------
+
+wall_clock: list[float] = []  # when the last remote notice was heard (time.time(), comparable across processes)
+# Until the pgdialect branch is merged, the door's own SQL is SQLite's: no operation writes on a server.
+needs_door_on_server = pytest.mark.skipif(importlib.util.find_spec("twindesk.store.dialect") is None,
+                                          reason="the door writes on PostgreSQL with pgdialect's store/dialect.py")
+
+SECOND_PROCESS = """
+import sys
+from twindesk.domain import workspace
+from twindesk.domain.operations import records
+workspace.open_workspace(sys.argv[1])
+import time
+print(records.save("partner", {"name_en": "Jeju", "country": "KR"}, user="王芳"), time.time(), flush=True)
+workspace.close()
+"""
+
+
+@pytest.fixture
+def server_heard(pg_url):
+    """This process on a fresh server database, listening; the remote notices it hears."""
+    from twindesk.domain import workspace
+
+    workspace.open_workspace(pg_url)
+    heard = queue.Queue()
+    wall_clock.clear()
+
+    def remote_only(changes):
+        if changes.remote:
+            wall_clock.append(time.time())
+            heard.put(changes)
+
+    door.subscribe(remote_only)
+    assert workspace.listen_for_other_staff()
+    yield heard
+    door.unsubscribe(remote_only)
+    workspace.close()
+    assert remote_changes.listener() is None
+
+
+@needs_door_on_server
+def test_a_partner_another_process_saved_arrives_within_two_seconds_with_its_id_and_who(pg_url, server_heard):
+    from tests.conftest import run_python
+
+    proc = run_python("-c", SECOND_PROCESS, pg_url)
+    assert proc.returncode == 0, proc.stderr
+    partner_id, committed_at = proc.stdout.split()[-2:]
+    changes = _wait(server_heard, DELIVERED_WITHIN_S)
+    assert changes is not None, "no notice from the other process"
+    heard_at = wall_clock.pop() if wall_clock else time.time()
+    assert changes.remote and changes.by == "王芳" and changes.action == "save"
+    assert changes.ids == {"partner": frozenset({int(partner_id)})} and not changes.everything
+    assert changes.operation_id > 0
+    print(f"\nheard {1000 * (heard_at - float(committed_at)):.1f} ms after the save returned in the other process")
+
+
+@needs_door_on_server
+def test_the_door_notifies_at_commit_only_and_this_process_passes_over_its_own(pg_url, server_heard):
+    from twindesk.domain.operations import records
+
+    raw = queue.Queue()
+    spy = ChangeListener({"conninfo": pg_url}, raw.put, lambda: None)
+    spy.start()
+    try:
+        with pytest.raises(RuntimeError), door.operation("save", kind="partner"):
+            records.save("partner", {"name_en": "Never", "country": "KR"})
+            raise RuntimeError("the operation fails after its write")
+        kept = records.save("partner", {"name_en": "Busan", "country": "KR"}, user="Li Na")
+        payload = _wait(raw)
+        assert payload is not None
+        assert _wait(raw, 0.3) is None  # one notice: the rolled-back operation sent none
+    finally:
+        spy.stop()
+    sent = change_payload.decode(payload, own_token="a listener that is not this process")
+    assert sent.ids == {"partner": frozenset({kept})} and sent.who == "Li Na" and sent.login == "postgres"
+    assert _wait(server_heard, 0.5) is None  # this process's own notice is not heard as another's
+
+
+@needs_door_on_server
+def test_a_killed_listening_connection_comes_back_and_everything_is_read_again(pg_url, pg_cluster, server_heard):
+    from tests.conftest import run_python
+
+    listener = remote_changes.listener()
+    pid = listener._conn.info.backend_pid
+    pg_cluster.run_sql("SELECT pg_terminate_backend(%s)", params=(pid,))
+    changes = _wait(server_heard, 10)
+    assert changes is not None and changes.everything and changes.remote
+    assert changes.action == remote_changes.RECONNECTED
+    assert listener.connections == 2
+    proc = run_python("-c", SECOND_PROCESS, pg_url)
+    assert proc.returncode == 0, proc.stderr
+    heard = _wait(server_heard)
+    assert heard is not None and heard.by == "王芳"
