@@ -128,11 +128,12 @@ workspace.close()
 
 
 @pytest.fixture
-def server_heard(pg_url):
-    """This process on a fresh server database, listening; the remote notices it hears."""
+def server_heard(pg_url, request):
+    """This process on a fresh server database, listening; the remote notices it hears. Read-only
+    (a reader's window, `default_transaction_read_only`) with `indirect` param True."""
     from twindesk.domain import workspace
 
-    workspace.open_workspace(pg_url)
+    workspace.open_workspace(pg_url, read_only=getattr(request, "param", False))
     heard = queue.Queue()
     wall_clock.clear()
 
@@ -150,6 +151,7 @@ def server_heard(pg_url):
 
 
 @needs_door_on_server
+@pytest.mark.parametrize("server_heard", [False, True], ids=["editor", "reader"], indirect=True)
 def test_a_partner_another_process_saved_arrives_within_two_seconds_with_its_id_and_who(pg_url, server_heard):
     from tests.conftest import run_python
 
