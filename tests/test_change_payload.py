@@ -49,3 +49,12 @@ def test_what_is_not_a_notice_of_ours_is_passed_over():
 def test_nothing_is_heard_on_sqlite(db):
     assert not notify_channel.on_server()
     assert remote_changes.start() is False and remote_changes.listener() is None
+
+
+def test_notices_heard_together_make_one_with_every_id_and_everyone():
+    a = change_payload.Heard(4, "save", {"partner": frozenset({1})}, False, "王芳", "wang")
+    b = change_payload.Heard(7, "delete", {"partner": frozenset({2}), "visit": frozenset({5})}, False, "", "li")
+    merged = remote_changes.as_changes(a, b)
+    assert merged.operation_id == 7 and merged.action == remote_changes.SEVERAL and merged.by == "王芳, li"
+    assert merged.ids == {"partner": frozenset({1, 2}), "visit": frozenset({5})} and not merged.everything
+    assert remote_changes.as_changes(a, change_payload.Heard(8, "import", {}, True, "王芳", "wang")).everything

@@ -33,7 +33,8 @@ def _notify(url: str, payload: str, *, commit: bool = True) -> None:
 @pytest.fixture
 def listening(pg_url):
     heard, reconnects = queue.Queue(), queue.Queue()
-    listener = ChangeListener({"conninfo": pg_url}, heard.put, lambda: reconnects.put(time.monotonic()))
+    listener = ChangeListener({"conninfo": pg_url}, lambda payloads: [heard.put(p) for p in payloads],
+                              lambda: reconnects.put(time.monotonic()))
     listener.start()
     yield listener, heard, reconnects
     listener.stop()
@@ -80,7 +81,7 @@ def test_a_server_that_is_down_at_first_is_listened_to_once_it_answers(pg_url):
                 raise psycopg.OperationalError("connection refused")
             super()._connect()
 
-    listener = Flaky({"conninfo": pg_url}, lambda _p: None, lambda: reconnects.put(1))
+    listener = Flaky({"conninfo": pg_url}, lambda _payloads: None, lambda: reconnects.put(1))
     try:
         listener.start()
         assert _wait(reconnects, 10) == 1 and listener.listening
@@ -107,6 +108,27 @@ def test_the_process_s_own_notices_and_foreign_ones_are_passed_over(pg_url, monk
         door.unsubscribe(seen.append)
     assert seen == [door.Changes(6, "save", {"partner": frozenset({9})}, remote=True, by="王芳")]
 
+
+
+def test_a_burst_of_changes_elsewhere_is_one_notice_here(pg_url, monkeypatch):
+    seen = []
+    door.subscribe(seen.append)
+    monkeypatch.setattr(remote_changes, "params_of", lambda _db: {"conninfo": pg_url})
+    monkeypatch.setattr(remote_changes.notify_channel, "on_server", lambda: True)
+    try:
+        assert remote_changes.start()
+        with psycopg.connect(pg_url) as conn:  # one transaction: delivered together
+            for n, who in enumerate(["王芳", "李娜", "王芳"], start=1):
+                conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, change_payload.encode(
+                    n, "save", {"partner": {n}}, False, who, "wang", token="other")))
+        deadline = time.monotonic() + DELIVERED_WITHIN_S
+        while not seen and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)
+    finally:
+        remote_changes.stop()
+        door.unsubscribe(seen.append)
+    assert seen == [door.Changes(3, "save", {"partner": frozenset({1, 2, 3})}, remote=True, by="王芳, 李娜")]
 
 
 # -- the door and the listener together, on a TwinDesk database ------------------------------------------
@@ -172,7 +194,7 @@ def test_the_door_notifies_at_commit_only_and_this_process_passes_over_its_own(p
     from twindesk.domain.operations import records
 
     raw = queue.Queue()
-    spy = ChangeListener({"conninfo": pg_url}, raw.put, lambda: None)
+    spy = ChangeListener({"conninfo": pg_url}, lambda payloads: [raw.put(p) for p in payloads], lambda: None)
     spy.start()
     try:
         with pytest.raises(RuntimeError), door.operation("save", kind="partner"):

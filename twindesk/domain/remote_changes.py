@@ -3,7 +3,8 @@
 On a PostgreSQL server every operation NOTIFYs the others at commit (domain/operations/change_payload.py).
 `start()` listens on a connection of its own (store/change_listener.py) and hands each notice to the
 door's subscribers as a `Changes` with `remote=True` and `by` = who made it, from the listening thread
-(the window's bus queues it into the GUI thread). Its own notices are passed over. After the connection
+(the window's bus queues it into the GUI thread); several heard in one wait make one notice. Its own
+notices are passed over. After the connection
 was lost and came back, one `everything` notice: what was missed meanwhile is read again. Nothing on
 SQLite: one writer, no channel (docs/architecture.md, "Changes from other staff").
 """
@@ -44,15 +45,25 @@ def listener() -> ChangeListener | None:
     return _listener
 
 
-def as_changes(heard: change_payload.Heard) -> door.Changes:
-    return door.Changes(heard.operation_id, heard.action, heard.ids, heard.everything, remote=True,
-                        by=heard.who or heard.login)
+SEVERAL = "several"  # the action of one notice standing for several different ones
 
 
-def _heard(payload: str) -> None:
-    heard = change_payload.decode(payload)
-    if heard is not None:
-        door.publish_heard(as_changes(heard))
+def as_changes(*heard: change_payload.Heard) -> door.Changes:
+    """One remote notice for what was heard together: every id, and everyone who made the changes."""
+    ids: dict[str, frozenset[int]] = {}
+    for notice in heard:
+        for kind, found in notice.ids.items():
+            ids[kind] = ids.get(kind, frozenset()) | found
+    actions = {notice.action for notice in heard}
+    who = ", ".join(dict.fromkeys(notice.who or notice.login for notice in heard))
+    return door.Changes(max(notice.operation_id for notice in heard), actions.pop() if len(actions) == 1 else SEVERAL,
+                        ids, any(notice.everything for notice in heard), remote=True, by=who)
+
+
+def _heard(payloads: list[str]) -> None:
+    heard = [notice for notice in map(change_payload.decode, payloads) if notice is not None]
+    if heard:
+        door.publish_heard(as_changes(*heard))
 
 
 def _reconnected() -> None:

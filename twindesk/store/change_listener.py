@@ -4,7 +4,8 @@ The listening connection is separate from the one the process works on (autocomm
 waiting for notices never holds a transaction open or competes with a query. When it drops (server
 restart, network, `pg_terminate_backend`), it connects again with a growing pause, and then says so:
 notices sent while it was away are lost, so the caller refreshes everything (docs/architecture.md,
-"Changes from other staff").
+"Changes from other staff"). Notices arriving within one wait are handed over together, so a burst of
+saves elsewhere (an office of a dozen) refreshes a view once, not once per save.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from twindesk.store.notify_channel import CHANNEL
 
 log = logging.getLogger(__name__)
 
-WAIT_S = 0.2  # how long one wait for notices lasts: also how soon `stop()` is heard
+WAIT_S = 0.2  # one wait for notices: how soon `stop()` is heard, and the longest a notice is held back
 FIRST_PAUSE_S, LONGEST_PAUSE_S = 0.5, 30.0
 # A silent network (a cable pulled, a laptop asleep) is noticed by TCP keepalives within about a minute.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
@@ -34,10 +35,10 @@ def params_of(db) -> dict:
 
 
 class ChangeListener:
-    """Calls `heard(payload)` for every notice on the channel, and `reconnected()` after the connection
-    came back (or came at last), in its own thread, until `stop()`."""
+    """Calls `heard(payloads)` with the notices of each wait on the channel, and `reconnected()` after
+    the connection came back (or came at last), in its own thread, until `stop()`."""
 
-    def __init__(self, params: dict, heard: Callable[[str], None], reconnected: Callable[[], None]):
+    def __init__(self, params: dict, heard: Callable[[list[str]], None], reconnected: Callable[[], None]):
         self.params = {**KEEPALIVES, **params, "autocommit": True}
         self.heard, self.reconnected = heard, reconnected
         self._stopping = threading.Event()
@@ -99,14 +100,16 @@ class ChangeListener:
                     self._tell(self.reconnected)
                 missed = False
             try:
-                for notice in self._conn.notifies(timeout=WAIT_S):
-                    self._tell(self.heard, notice.payload)
+                payloads = [notice.payload for notice in self._conn.notifies(timeout=WAIT_S)]
             except Exception as exc:  # the connection dropped: reconnect, then refresh everything
                 if self._stopping.is_set():
                     break
                 log.info("change listener: connection lost (%s)", exc)
                 self._close()
                 missed = True
+                continue
+            if payloads:
+                self._tell(self.heard, payloads)
 
     def _tell(self, callback, *args) -> None:
         try:
