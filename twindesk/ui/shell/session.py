@@ -139,6 +139,7 @@ class Session(QObject):
         """Back to the database the user was in, after another one could not be opened."""
         if path is not None:
             workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
+            workspace.listen_for_other_staff()  # closing it stopped the listening (a server's)
 
     def _read_only_medium(self, path: Path) -> str | None:
         problem = workspace.read_only_media_problem(path)
