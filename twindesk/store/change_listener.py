@@ -4,8 +4,8 @@ The listening connection is separate from the one the process works on (autocomm
 waiting for notices never holds a transaction open or competes with a query. When it drops (server
 restart, network, `pg_terminate_backend`), it connects again with a growing pause, and then says so:
 notices sent while it was away are lost, so the caller refreshes everything (docs/architecture.md,
-"Changes from other staff"). Notices arriving within one wait are handed over together, so a burst of
-saves elsewhere (an office of a dozen) refreshes a view once, not once per save.
+"Changes from other staff"). Notices arriving within 50 ms of each other are handed over together, so a
+burst of saves elsewhere (an office of a dozen) refreshes a view once, not once per save.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from twindesk.store.notify_channel import CHANNEL
 
 log = logging.getLogger(__name__)
 
-WAIT_S = 0.2  # one wait for notices: how soon `stop()` is heard, and the longest a notice is held back
+WAIT_S = 0.2  # one wait for notices: also how soon `stop()` is heard
+GATHER_S = 0.05  # after a notice, those following within this long are handed over with it
 FIRST_PAUSE_S, LONGEST_PAUSE_S = 0.5, 30.0
 # A silent network (a cable pulled, a laptop asleep) is noticed by TCP keepalives within about a minute.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
@@ -100,7 +101,9 @@ class ChangeListener:
                     self._tell(self.reconnected)
                 missed = False
             try:
-                payloads = [notice.payload for notice in self._conn.notifies(timeout=WAIT_S)]
+                payloads = [notice.payload for notice in self._conn.notifies(timeout=WAIT_S, stop_after=1)]
+                if payloads:
+                    payloads += [notice.payload for notice in self._conn.notifies(timeout=GATHER_S)]
             except Exception as exc:  # the connection dropped: reconnect, then refresh everything
                 if self._stopping.is_set():
                     break
