@@ -24,9 +24,6 @@ from twindesk.store.models import database
 from twindesk.store.portable import POSTGRESQL, SERVER_FIELD_TYPES
 from twindesk.store.server_address import ServerAddress
 from twindesk.store.server_errors import (  # noqa: F401 - the server's errors are named from here too
-    NEWER_SCHEMA,
-    NOT_INITIALIZED,
-    OLDER_SCHEMA,
     ServerConnectionLost,
     ServerError,
     ServerLoginFailed,
@@ -39,6 +36,8 @@ from twindesk.store.server_errors import (  # noqa: F401 - the server's errors a
     is_server_problem,
     server_error,
 )
+from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server_text import keep_text_storable
 
 VERSION_TABLE = "twindesk_schema"
 
@@ -59,6 +58,11 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def get_context_options(self):
         return {**super().get_context_options(), "engine": POSTGRESQL}
+
+    def _connect(self):
+        conn = super()._connect()
+        keep_text_storable(conn)  # no NUL in text: store/server_text.py
+        return conn
 
     def connect(self, reuse_if_open: bool = False):
         try:
