@@ -1963,6 +1963,29 @@ Partner cities, delegation visits and aid shipments.</source>
     </message>
 </context>
 <context>
+    <name>RemoteChangeBar</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>%1 changed this record at %2. Your edits are kept; Save will show both versions.</source>
+        <translation>%1 于 %2 修改了此记录。您的修改已保留；保存时将同时显示两个版本。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <source>%1 deleted this record at %2. What you typed is still here to copy; it can no longer be saved.</source>
+        <translation>%1 于 %2 删除了此记录。您输入的内容仍在此处，可以复制；但已无法保存。</translation>
+    </message>
+    <message>
+        <source>Reload the record as it is stored now? What you typed in this form will be lost.</source>
+        <translation>按现在保存的内容重新载入此记录？您在此表单中输入的内容将会丢失。</translation>
+    </message>
+</context>
+<context>
     <name>ReplacePrompt</name>
     <message>
         <source>Cannot save here</source>
@@ -2599,6 +2622,14 @@ The database will hold what it held then; changes made since are replaced. Its c
     <message>
         <source>&amp;Redo %1</source>
         <translation>重做%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cannot undo %1: changed since</source>
+        <translation>无法撤销%1：此后已被修改</translation>
+    </message>
+    <message>
+        <source>Cannot redo %1: changed since</source>
+        <translation>无法重做%1：此后已被修改</translation>
     </message>
     <message>
         <source>The import cannot be taken back with Undo; its backup can restore the database as it was (File › Restore from backup…).</source>

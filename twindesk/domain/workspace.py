@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from twindesk.domain import remote_changes
 from twindesk.domain.operations import door, undo
 from twindesk.domain.output_file import check_target
 from twindesk.domain.server_session import ServerSession
@@ -160,6 +161,7 @@ def writing(target: Path | str | ServerAddress, *, take_backups: bool = False) -
 def close() -> None:
     """Close the database and let go of the lock this module took (never the window's own)."""
     global _own_lock, _current
+    remote_changes.stop()  # no notice may arrive for a database no longer open
     _current = None
     door.bind_write_lock(None)
     undo.history.reset()
@@ -167,6 +169,12 @@ def close() -> None:
     if _own_lock is not None:
         _own_lock.release()
         _own_lock = None
+
+
+def listen_for_other_staff() -> bool:
+    """On a server, other staff's changes reach this process's views from now until `close()`
+    (domain/remote_changes.py); False on SQLite, where nobody else writes."""
+    return remote_changes.start()
 
 
 def is_open() -> bool:

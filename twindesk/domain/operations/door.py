@@ -9,7 +9,8 @@ Every write to the database enters through `operation(...)`:
    operation compares them before and after and writes the history rows, per record and field, in the
    same transaction;
 4. on commit, the undo history learns of the step, and one change notice (`Changes`) goes to every
-   subscriber: the window refreshes from these notices only.
+   subscriber: the window refreshes from these notices only. On a server the notice is also sent,
+   inside the transaction, to the other TwinDesks (domain/remote_changes.py).
 
 Nothing else writes: a test fails when any SQL outside an operation changes the database.
 """
@@ -25,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from twindesk.domain.model.specs import model_kind
+from twindesk.domain.operations.change_payload import announce
 from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.engine import is_server
@@ -48,6 +50,8 @@ class Changes:
     action: str
     ids: Mapping[str, frozenset[int]]  # record kind -> ids created, changed or deleted
     everything: bool = False  # an import, a restore, the demo: every view refreshes
+    remote: bool = False  # made by another TwinDesk on the server (domain/remote_changes.py)
+    by: str = ""  # who made it: the staff name
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -125,6 +129,11 @@ def unsubscribe(callback: Callable[[Changes], None]) -> None:
 def _publish(changes: Changes) -> None:
     for callback in list(_subscribers):
         callback(changes)
+
+
+def publish_heard(changes: Changes) -> None:
+    """A notice of another process's change (remote=True), from the thread that heard it."""
+    _publish(changes)
 
 
 # -- history rows -------------------------------------------------------------------------------------
@@ -237,7 +246,8 @@ class Operation:
             f'WHERE {wanted}', (self.id, model_kind(model), ids_param))
 
     def changes(self) -> Changes:
-        return Changes(self.id, self.action, {k: frozenset(v) for k, v in self.ids.items()}, self.everything)
+        return Changes(self.id, self.action, {k: frozenset(v) for k, v in self.ids.items()}, self.everything,
+                       by=self.user)
 
 
 # -- the door -----------------------------------------------------------------------------------------
@@ -285,6 +295,8 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
         try:
             yield op
             op.finish()
+            if op.id is not None:  # on a server, the others hear of it at commit (docs/architecture.md)
+                announce(op.id, op.action, op.ids, op.everything, op.user)
         finally:
             _local.operation = None
     if op.id is not None:

@@ -132,7 +132,8 @@ def _revert(step: UndoStep, action: str, user: str) -> door.Operation:
     return op
 
 
-def _put_back(step: UndoStep, op: door.Operation) -> None:
+def _checked(step: UndoStep) -> dict[tuple[str, int], list[m.HistoryChange]]:
+    """The step's history rows by record, once every record is as the step left it (else UndoFailed)."""
     rows = list(m.HistoryChange.select().where(m.HistoryChange.operation == step.operation_id)
                 .order_by(m.HistoryChange.id))
     records: dict[tuple[str, int], list[m.HistoryChange]] = {}
@@ -141,6 +142,22 @@ def _put_back(step: UndoStep, op: door.Operation) -> None:
     created = {key for key, changes in records.items() if changes[0].change == "create"}
     for (kind, record_id), changes in records.items():
         _refuse_if_overtaken(kind, record_id, changes[0].change, step.expect.get((kind, record_id)), created)
+    return records
+
+
+def overtaken(step: UndoStep) -> UndoFailed | None:
+    """Why `step` can no longer be taken back (another person changed its records since, on a server),
+    or None: the checks Undo itself makes, reading only (the Undo menu item says it beforehand)."""
+    try:
+        _checked(step)
+    except UndoFailed as exc:
+        return exc
+    return None
+
+
+def _put_back(step: UndoStep, op: door.Operation) -> None:
+    records = _checked(step)
+    created = {key for key, changes in records.items() if changes[0].change == "create"}
     dialect.defer_foreign_keys()  # re-inserted rows in any order
     for (kind, record_id), changes in records.items():
         model = kind_model(kind)

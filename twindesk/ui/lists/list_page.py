@@ -214,7 +214,13 @@ class ListPage(QWidget):
             self._sized = True
 
     def refresh(self) -> None:
+        """Read again (a change notice, another person's too; F5): the selected row, the scroll
+        position and the focus stay where they were."""
+        bars = (self.view.verticalScrollBar(), self.view.horizontalScrollBar())
+        positions = [bar.value() for bar in bars]
         self.apply_filters()
+        for bar, position in zip(bars, positions, strict=True):
+            bar.setValue(position)
 
     def adopt_sort_indicator(self) -> None:
         """Take the order shown by the header (e.g. restored from settings) without querying."""

@@ -38,6 +38,7 @@ from twindesk.ui.records.field_editors import make_editor
 from twindesk.ui.records.history_panel import HistoryPanel
 from twindesk.ui.records.pending_parts import keep_row, save_new_with_parts
 from twindesk.ui.records.record_names import record_name
+from twindesk.ui.records.remote_change_bar import follow_remote_changes
 
 # A dialog opened from another opens this far down and right of it, so the two never stack exactly.
 CHILD_OFFSET = QPoint(36, 36)
@@ -106,6 +107,7 @@ class RecordDialog(QDialog):
         self._set_dirty(False)
         self._wire_dates()
         self._order_focus()
+        self.remote_change = follow_remote_changes(self)  # another person changes the record meanwhile
         # Ctrl+S is Save wherever the focus is in the dialog, as the Save button is.
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save,
                   context=Qt.ShortcutContext.WindowShortcut)

@@ -193,6 +193,7 @@ class Session(QObject):
         self.notices = []
         if self.lock is not None:
             self.heartbeat.start()
+        workspace.listen_for_other_staff()  # on a server, others' changes reach the window (not on SQLite)
 
     def _reopen(self, path: Path | None, read_only: bool) -> None:
         """Back to the database the user was in, after another one could not be opened."""
@@ -200,6 +201,7 @@ class Session(QObject):
             workspace.open_workspace(self.address, password=self.password, read_only=read_only)
         elif path is not None:
             workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
+            workspace.listen_for_other_staff()  # closing it stopped the listening (a server's)
 
     def _read_only_medium(self, path: Path) -> str | None:
         problem = workspace.read_only_media_problem(path)

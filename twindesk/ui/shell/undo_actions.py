@@ -25,6 +25,7 @@ class UndoActions(QObject):
     def __init__(self, window: QMainWindow, *, lang: str, read_only: bool):
         super().__init__(window)
         self.window, self.lang, self.read_only = window, lang, read_only
+        self.others_write = False  # a change by another person was heard (a server database)
         self.undo_action, self.redo_action = window.undo_action, window.redo_action
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
@@ -57,9 +58,23 @@ class UndoActions(QObject):
         self.redo_action.setText(self.tr("&Redo %1").replace("%1", self._what(again)) if again else self.tr("&Redo"))
         self.undo_action.setEnabled(step is not None and not self.read_only)
         self.redo_action.setEnabled(again is not None and not self.read_only)
+        if self.others_write:  # another person may have changed the step's records: say so beforehand
+            self._say_overtaken(self.undo_action, step, self.tr("Cannot undo %1: changed since"))
+            self._say_overtaken(self.redo_action, again, self.tr("Cannot redo %1: changed since"))
+
+    def _say_overtaken(self, action, step, text: str) -> None:
+        why = undo.overtaken(step) if step is not None else None
+        action.setStatusTip(user_error_message(why) if why is not None else "")
+        action.setToolTip(action.statusTip() or action.text().replace("&", ""))
+        if why is not None:
+            action.setText(text.replace("%1", self._what(step)))
+            action.setEnabled(False)
 
     def _changed(self, changes) -> None:
+        self.others_write = self.others_write or changes.remote
         self.update()
+        if changes.remote:
+            return  # another person's import or restore leaves this window's Undo as it was
         cleared = {"import": self.tr("The import cannot be taken back with Undo; its backup can restore the "
                                      "database as it was (File › Restore from backup…)."),
                    "restore": self.tr("The database was restored from a backup; Undo starts afresh."),
