@@ -175,6 +175,7 @@ class Session(QObject):
         self.read_only = bool(getattr(opened, "read_only", False))
         self.read_only_reason = str(getattr(opened, "read_only_reason", "") or "")
         self.notices = []
+        workspace.listen_for_other_staff()  # others' changes reach the window (docs/architecture.md)
 
     def close_for_switch(self) -> None:
         self._close_database()
@@ -193,15 +194,14 @@ class Session(QObject):
         self.notices = []
         if self.lock is not None:
             self.heartbeat.start()
-        workspace.listen_for_other_staff()  # on a server, others' changes reach the window (not on SQLite)
 
     def _reopen(self, path: Path | None, read_only: bool) -> None:
         """Back to the database the user was in, after another one could not be opened."""
         if path is None and self.address is not None:  # the server it was on
             workspace.open_workspace(self.address, password=self.password, read_only=read_only)
+            workspace.listen_for_other_staff()  # closing it stopped the listening
         elif path is not None:
             workspace.open_workspace(path, read_only=read_only, lock=None if read_only else self.lock)
-            workspace.listen_for_other_staff()  # closing it stopped the listening (a server's)
 
     def _read_only_medium(self, path: Path) -> str | None:
         problem = workspace.read_only_media_problem(path)
