@@ -1,12 +1,11 @@
 """A new record with its parts saved in one go: one transaction, one history operation, one undo step,
 one change notice; every problem named with its part and row, and nothing written when one fails."""
 
-import sqlite3
 from datetime import date
 
 import pytest
 
-from tests.conftest import table_counts
+from tests.conftest import table_counts, writes_outside_the_door
 from twindesk.domain.model.errors import ValidationError
 from twindesk.domain.operations import door, undo
 from twindesk.domain.operations.records_with_parts import PartsInvalid, check_part, save_with_parts
@@ -33,18 +32,9 @@ def notices(db):
 
 @pytest.fixture
 def outside(db):
-    """Writes compiled outside an operation (as tests/test_one_door.py watches them)."""
-    seen: list[tuple] = []
-
-    def authorizer(action, table, *_):
-        if action in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE) \
-                and door.current() is None and not (table or "").startswith("sqlite_"):
-            seen.append((action, table))
-        return sqlite3.SQLITE_OK
-
-    m.database.connection().set_authorizer(authorizer)
-    yield seen
-    m.database.connection().set_authorizer(None)
+    """Writes run outside an operation (as tests/test_one_door.py watches them)."""
+    with writes_outside_the_door() as seen:
+        yield seen
 
 
 def test_a_visit_with_everything_is_one_operation_one_step_one_notice(make, notices, outside):
