@@ -190,6 +190,13 @@ SQLITE_WRITES = {sqlite3.SQLITE_INSERT: "INSERT", sqlite3.SQLITE_UPDATE: "UPDATE
 WRITE_SQL = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
 
 
+@pytest.fixture
+def db_target(db, db_path):
+    """The test's database as `open_workspace` and the command line's --db name it: tmp_path/t.db, or on
+    the PostgreSQL pass its URL."""
+    return db.address.url() if db.address is not None else db_path
+
+
 class Factory:
     """Records made through `records.save`, with the fewest values each needs."""
 
@@ -296,7 +303,17 @@ def fill_everything(make: Factory) -> dict:
     }
 
 
-def table_counts(path: Path) -> dict[str, int]:
+def table_counts(path) -> dict[str, int]:
+    """Rows per table of a SQLite file, or (a URL) of a server database."""
+    from twindesk.store.server_address import is_database_url
+
+    if is_database_url(str(path)):
+        import psycopg
+
+        from twindesk.store.server_address import parse_database_url
+
+        with psycopg.connect(**parse_database_url(str(path)).connect_params()) as conn:
+            return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
     conn = sqlite3.connect(str(path))
     try:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

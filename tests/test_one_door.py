@@ -89,6 +89,7 @@ def test_a_process_without_the_lock_cannot_write(db, make):
     assert records.get("partner", pid)["population"] is None
 
 
+@pytest.mark.sqlite_only
 def test_a_lock_taken_over_by_another_window_stops_the_writes(db, make, db_path):
     pid = make.partner()
     lock = DatabaseLock(db_path)
@@ -169,6 +170,7 @@ def test_two_imports_side_by_side_never_both_write(tmp_path):
     assert imports >= 1
 
 
+@pytest.mark.sqlite_only
 def test_a_second_writer_waits_for_the_first_and_succeeds(db, make, db_path):
     """Another connection holds a write transaction for a moment: the save waits (busy timeout) rather
     than failing with "database is locked"."""
@@ -273,6 +275,7 @@ def test_saves_go_on_while_another_process_exports(tmp_path):
         workspace.close()
 
 
+@pytest.mark.sqlite_only
 def test_an_import_writes_a_history_row_for_every_record_it_creates(db, tmp_path):
     import json
 

@@ -61,28 +61,28 @@ def test_a_visit_with_everything_is_one_operation_one_step_one_notice(make, noti
     assert notices[0].kinds == {"visit", "delegate", "itinerary_item", "gift", "visit_partner"}
 
 
-def test_undo_takes_the_whole_visit_back_and_redo_brings_it_again(make, db_path):
+def test_undo_takes_the_whole_visit_back_and_redo_brings_it_again(make, db_target):
     jeju = make.partner()
-    before = table_counts(db_path)
+    before = table_counts(db_target)
     undo.history.reset()
     vid = save_with_parts("visit", VISIT, _visit_parts(), [jeju])
-    with_all = table_counts(db_path)
+    with_all = table_counts(db_target)
     undo.history.undo()
-    assert table_counts(db_path) == before
+    assert table_counts(db_target) == before
     assert not undo.history.undo_steps
     undo.history.redo()
-    assert table_counts(db_path) == with_all
+    assert table_counts(db_target) == with_all
     assert m.Visit.get_by_id(vid).title == VISIT["title"]
     assert [d.name for d in m.Delegate.select().order_by(m.Delegate.precedence)] == ["Wang Wei", "Li Na", "Zhao Lei"]
 
 
-def test_a_day_outside_the_visit_writes_nothing_and_says_which_part_and_row(make, db_path, notices):
-    before = table_counts(db_path)
+def test_a_day_outside_the_visit_writes_nothing_and_says_which_part_and_row(make, db_target, notices):
+    before = table_counts(db_target)
     ops = m.HistoryOperation.select().count()
     days = [DAYS[0], {"day": date(2027, 4, 1), "activity": "Farewell"}]
     with pytest.raises(PartsInvalid) as caught:
         save_with_parts("visit", VISIT, {"delegate": DELEGATES, "itinerary_item": days, "gift": GIFTS})
-    assert table_counts(db_path) == before and m.HistoryOperation.select().count() == ops and not notices
+    assert table_counts(db_target) == before and m.HistoryOperation.select().count() == ops and not notices
     assert str(caught.value) == ("Itinerary, row 2: Day (2027-04-01) is outside the visit's dates "
                                  "(2027-03-15 – 2027-03-18).")
     assert caught.value.text("zh_CN").startswith("日程安排第 2 行：")
