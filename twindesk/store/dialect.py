@@ -195,6 +195,11 @@ _AS_STORED = {
                                     "THEN to_char(\"{c}\", 'YYYY-MM-DD HH24:MI:SS') "
                                     "ELSE to_char(\"{c}\", 'YYYY-MM-DD HH24:MI:SS.US') END"),
     "time without time zone": '"{c}"::text',
+    # NUMERIC affinity keeps a whole decimal as an integer, any other as a real.
+    "numeric": 'CASE WHEN "{c}" = trunc("{c}") THEN to_json(trunc("{c}")::bigint) ELSE to_json("{c}"::float8) END',
+    # A REAL stays one in json_object (1849.0); PostgreSQL would write 1849.
+    "double precision": ('CASE WHEN "{c}" = trunc("{c}") AND abs("{c}") < 1e15 '
+                         'THEN (trunc("{c}")::bigint::text || \'.0\')::json ELSE to_json("{c}") END'),
 }
 
 

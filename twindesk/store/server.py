@@ -127,6 +127,11 @@ def create_schema(db: pw.Database) -> None:
     holds the transaction. Used by `twindesk server init` and the tests' template database."""
     with db.bind_ctx(schema.NEWEST_MODELS):
         db.create_tables(schema.NEWEST_MODELS)
+    # Foreign keys checked per statement, as on SQLite, but deferrable to the commit where undo and an
+    # import put rows back in any order (store/dialect.py, defer_foreign_keys).
+    for table, name in db.execute_sql("SELECT conrelid::regclass::text, conname FROM pg_constraint "
+                                      "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace"):
+        db.execute_sql(f'ALTER TABLE {table} ALTER CONSTRAINT "{name}" DEFERRABLE INITIALLY IMMEDIATE')
     db.execute_sql(f'CREATE TABLE "{VERSION_TABLE}" ("version" INTEGER NOT NULL)')
     db.execute_sql(f'INSERT INTO "{VERSION_TABLE}" ("version") VALUES (%s)', (schema.SCHEMA_VERSION,))
 

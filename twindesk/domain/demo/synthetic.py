@@ -1,7 +1,7 @@
 """`--scale N`: N synthetic records per list for load tests, written fast.
 
 Rows are built as plain tuples from one `random.Random(seed)` (same seed, same rows) and inserted with
-`executemany` on the raw sqlite3 connection that peewee uses, inside the caller's `database.atomic()`.
+`executemany` on the raw connection peewee uses (store/dialect.py), inside the caller's `database.atomic()`.
 Ids are assigned here (from the current maximum id + 1), so children reference their parents without
 round-trips. Every NOT NULL column is filled, `search_text` as `models.search_key` would fill it. Every
 row carries the `illustrative` tag: none of it is from the article.
