@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from twindesk.domain.model.specs import model_kind
+from twindesk.domain.operations import write_access
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
 from twindesk.store.models import database
@@ -212,7 +213,7 @@ class Operation:
             return  # nothing changed (a form saved as it was): no history, no undo step, no notice
         self.id = m.HistoryOperation.insert(
             action=self.action, kind=self.kind, record_id=self.record_id, summary=self.summary, user=self.user,
-            at=self.at, undoes=self.undoes).execute()
+            db_user=write_access.database_login(), at=self.at, undoes=self.undoes).execute()
         if self._rows:
             database.connection().executemany(
                 'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", '
@@ -259,9 +260,10 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
         yield running
         return
     require_write_lock()
+    write_access.require(action, kind)  # a server login's role: a refused write says why before it begins
     from twindesk.domain.operations import undo  # the undo history sits on top of this door
 
-    with database.atomic("IMMEDIATE"):
+    with write_access.server_refusals(), database.atomic("IMMEDIATE"):
         if summary_params is not None:  # a template and its values: the history says it in the reader's language
             summary = to_json({"template": summary, "params": summary_params})
         op = Operation(action, (user or "").strip() or actor(), kind, record_id, summary, everything, undoes)
