@@ -114,6 +114,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_papers import add_parser as paper_parser  # paper packing-list|certificate
 
     paper_parser(sub, _, _db_option, record_id, LANGS)
+    from twindesk.cli_server import add_parsers as server_parsers  # server init | grant | revoke | users
+
+    server_parsers(sub, _, _sub)
     return parser
 
 
@@ -389,6 +392,12 @@ def cmd_paper(args) -> int:
     return cli_papers.cmd_paper(args, args.lang, _db_path(args))  # the paper in English unless told, as a brief
 
 
+def cmd_server(args) -> int:
+    from twindesk import cli_server
+
+    return cli_server.run(args, _)
+
+
 def cmd_window(args) -> int:
     from twindesk.ui.shell.app import run  # the only place Qt is loaded
 
@@ -408,6 +417,7 @@ COMMANDS = {
     "documents": _documents_command("cmd_documents"),
     "document": _documents_command("cmd_document"),
     "paper": cmd_paper,
+    "server": cmd_server,
     None: cmd_window,
 }
 

@@ -46,6 +46,20 @@ DO $$ BEGIN
     END IF;
 END $$;
 
+-- An administrator manages staff logins (`server grant`) without the right to create roles: the
+-- admin role may hand on the reader and editor roles (ADMIN OPTION); a login granted the admin role
+-- gets it WITH ADMIN OPTION, so it may hand that on too.
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_auth_members
+                   WHERE roleid = 'twindesk_reader'::regrole AND member = 'twindesk_admin'::regrole AND admin_option) THEN
+        GRANT twindesk_reader TO twindesk_admin WITH ADMIN OPTION;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_auth_members
+                   WHERE roleid = 'twindesk_editor'::regrole AND member = 'twindesk_admin'::regrole AND admin_option) THEN
+        GRANT twindesk_editor TO twindesk_admin WITH ADMIN OPTION;
+    END IF;
+END $$;
+
 -- The database: only TwinDesk's roles (and its owner) may connect; nobody else creates objects in it.
 DO $$ BEGIN
     EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());

@@ -14,6 +14,9 @@ ACCESS_ZH = {
     "or twindesk_admin). Ask the office's administrator for one.":
         "您以 {login} 的身份登录 {server}，该用户没有 TwinDesk 角色（twindesk_reader、twindesk_editor 或 "
         "twindesk_admin）。请向本单位的管理员申请其中之一。",
+    "You are signed in to {server} as {login}, who may not manage logins (role twindesk_editor). "
+    "Ask the office's administrator (role twindesk_admin).":
+        "您以 {login} 的身份登录 {server}，该用户不能管理登录用户（角色 twindesk_editor）。请联系本单位的管理员（角色 twindesk_admin）。",
 }
 
 add_chinese(ACCESS_ZH)

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from twindesk.domain.model import access_messages  # noqa: F401 - the messages' Chinese
 from twindesk.store.errors import UserError
 from twindesk.store.server_access import may
+from twindesk.store.server_diagnostics import refused_table
 
 # What an editor may not change: home localities are the administrator's (kinds and tables alike).
 ADMIN_ONLY = frozenset({"home_locality"})
 # Operations that change home localities whatever record they are about: the demo writes its own.
 ADMIN_ACTIONS = frozenset({"demo"})
-
-INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
 
 READER_REFUSED = ("You are signed in to {server} as {login}, who may only read (role twindesk_reader). "
                   "Ask the office's administrator for the editor role.")
@@ -31,6 +30,12 @@ EDITOR_REFUSED = ("You are signed in to {server} as {login}, who may not change 
                   "(role twindesk_editor). Ask the office's administrator for the admin role.")
 NO_ROLE = ("You are signed in to {server} as {login}, who has no TwinDesk role (twindesk_reader, "
            "twindesk_editor or twindesk_admin). Ask the office's administrator for one.")
+
+
+LOGINS_REFUSED = ("You are signed in to {server} as {login}, who may not manage logins (role twindesk_editor). "
+                  "Ask the office's administrator (role twindesk_admin).")
+# `twindesk server grant | revoke` by someone who is not an administrator, by their level.
+ADMIN_ONLY_LOGINS = {"none": NO_ROLE, "reader": READER_REFUSED, "editor": LOGINS_REFUSED}
 
 
 class WriteNotAllowed(UserError):
@@ -110,24 +115,10 @@ def server_refusals() -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        refused = _refused_table(exc)
+        refused = refused_table(exc)
         if refused is None or _session is None:
             raise
         s = _session
         template = EDITOR_REFUSED if refused in ADMIN_ONLY else READER_REFUSED
         raise WriteNotAllowed(template, server=s.server, login=s.login) from exc
 
-
-def _refused_table(exc: BaseException) -> str | None:
-    """The table named by a "permission denied" from PostgreSQL anywhere in `exc`'s chain ("" if none
-    is named), or None when it is another error."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        for candidate in (exc, *(a for a in getattr(exc, "args", ()) if isinstance(a, BaseException))):
-            if getattr(candidate, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
-                diag = getattr(candidate, "diag", None)
-                text = str(getattr(diag, "message_primary", "") or candidate)
-                return text.rsplit(" ", 1)[-1] if " for table " in text else ""
-        exc = exc.__cause__ or exc.__context__
-    return None

@@ -1,0 +1,125 @@
+"""`twindesk server init | grant | revoke | users`: setting up a shared PostgreSQL database and saying
+who may do what on it (docs/architecture.md, "Who may do what"). No Qt; thin over store/server_setup.py
+and store/server_logins.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import replace
+
+from twindesk.store.errors import UserError
+
+LEVELS = ("reader", "editor", "admin")
+URL_ENV = "TWINDESK_DATABASE_URL"
+
+
+def add_parsers(sub, _, make_parser) -> None:
+    server = make_parser(sub, "server", _("set up a shared PostgreSQL database and manage who may use it"))
+    commands = server.add_subparsers(dest="server_command", metavar="COMMAND", required=True,
+                                     help=_("init, grant, revoke or users"))
+    init = make_parser(commands, "init", _("make an empty server database TwinDesk's: its tables, roles and "
+                                           "grants, in one transaction"))
+    _url_option(init, _)
+    init.add_argument("--owner", metavar="ROLE",
+                      help=_("the role to own the tables (when a superuser runs init; default: the login)"))
+    grant = make_parser(commands, "grant", _("give a staff login one of TwinDesk's roles (and take away the "
+                                             "others)"))
+    grant.add_argument("login", metavar="LOGIN", help=_("the database login of a member of staff"))
+    grant.add_argument("level", choices=LEVELS, help=_("reader: reads; editor: also changes records; admin: "
+                                                        "also home localities and logins"))
+    _url_option(grant, _)
+    revoke = make_parser(commands, "revoke", _("take TwinDesk's roles away from a login"))
+    revoke.add_argument("login", metavar="LOGIN", help=_("the database login"))
+    _url_option(revoke, _)
+    users = make_parser(commands, "users", _("list the server's logins with their TwinDesk role"))
+    _url_option(users, _)
+
+
+def _url_option(parser, _) -> None:
+    # SUPPRESS: a --database-url given before the command is kept (see cli._db_option).
+    parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
+                        help=_("the server database, postgresql://user@host:port/database (default: ${env})",
+                               env=URL_ENV))
+
+
+def run(args, say) -> int:
+    """The server command in `args`; `say(template, **params)` words a line in the run's language."""
+    from twindesk.store.server_address import parse_database_url
+
+    url = getattr(args, "database_url", None) or os.environ.get(URL_ENV, "")
+    if not url:
+        raise UserError("twindesk server {command} needs the server database: give --database-url "
+                        "postgresql://user@host/database, or set {env}", command=args.server_command, env=URL_ENV)
+    address = parse_database_url(url)
+    server = replace(address, user="").display()  # "twindesk on db.office:5432"
+    db = _connect(address)
+    try:
+        return COMMANDS[args.server_command](db, server, args, say)
+    finally:
+        db.close()
+
+
+def _connect(address):
+    from twindesk.store.server import server_database
+
+    db = server_database(address)  # libpq finds the password itself: ~/.pgpass, a service file, PGPASSWORD
+    db.connect()
+    return db
+
+
+def _init(db, server, args, say) -> int:
+    from twindesk.store.server_setup import init_database
+
+    init_database(db, server, owner=args.owner)
+    print(say("{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants "
+              "are set up. Give staff a role with: twindesk server grant LOGIN reader|editor|admin",
+              server=server))
+    return 0
+
+
+def _require_admin(db, server: str) -> None:
+    """Managing logins is the administrator's: anyone else is told why before anything is sent."""
+    from twindesk.domain.operations.write_access import ADMIN_ONLY_LOGINS, WriteNotAllowed
+    from twindesk.store.server import current_login
+    from twindesk.store.server_access import access_level
+
+    level = access_level(db)
+    if level != "admin":
+        raise WriteNotAllowed(ADMIN_ONLY_LOGINS[level], server=server, login=current_login(db))
+
+
+def _grant(db, server, args, say) -> int:
+    from twindesk.store.server_logins import grant
+
+    _require_admin(db, server)
+    grant(db, server, args.login, args.level)
+    print(say("{server}: {login} now has the role twindesk_{level}", server=server, login=args.login,
+              level=args.level))
+    return 0
+
+
+def _revoke(db, server, args, say) -> int:
+    from twindesk.store.server_logins import revoke
+
+    _require_admin(db, server)
+    held = revoke(db, server, args.login)
+    if held:
+        print(say("{server}: {login} no longer has the role(s) {roles}", server=server, login=args.login,
+                  roles=", ".join(held)))
+    else:
+        print(say("{server}: {login} had no TwinDesk role", server=server, login=args.login))
+    return 0
+
+
+def _users(db, server, args, say) -> int:
+    from twindesk.store.server_logins import users
+
+    for login in users(db):
+        role = "—" if login.level == "none" else f"twindesk_{login.level}"
+        print(f"{login.name}\t{role}" + ("\t" + say("(superuser)") if login.superuser else ""))
+    return 0
+
+
+COMMANDS = {"init": _init, "grant": _grant, "revoke": _revoke, "users": _users}
