@@ -77,10 +77,63 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "t.db"
 
 
+# -- PostgreSQL (docs/architecture.md, "PostgreSQL: the shared server (store)") ---------------------------
+
+# `TWINDESK_TEST_ENGINE=postgresql`: the `db` fixture opens a fresh server database instead of a file, so
+# every test that uses `db` or `make` runs on PostgreSQL; tests about SQLite files are `sqlite_only`.
+TEST_ENGINE = os.environ.get("TWINDESK_TEST_ENGINE", "sqlite").strip().lower() or "sqlite"
+ON_POSTGRESQL = TEST_ENGINE == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if not ON_POSTGRESQL:
+        return
+    skip = pytest.mark.skip(reason="about SQLite files (TWINDESK_TEST_ENGINE=postgresql)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only") is not None:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL server for the session (tests/pg_cluster.py): `TWINDESK_TEST_PG_URL`'s, or a
+    throwaway cluster on a free loopback port. Skips without server binaries, unless
+    `TWINDESK_REQUIRE_POSTGRES=1` (CI), which makes that a failure."""
+    from pg_cluster import PgCluster, server_binaries
+
+    url = os.environ.get("TWINDESK_TEST_PG_URL")
+    if url:
+        yield PgCluster.from_url(url)
+        return
+    binaries = server_binaries()
+    if binaries is None:
+        if os.environ.get("TWINDESK_REQUIRE_POSTGRES") == "1":
+            pytest.fail("TWINDESK_REQUIRE_POSTGRES=1 but no PostgreSQL server binaries (initdb, pg_ctl) found")
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl); install postgresql to run these tests")
+    cluster = PgCluster.start_new(binaries)
+    yield cluster
+    cluster.remove()
+
+
 @pytest.fixture
-def db(db_path):
-    """A fresh, empty TwinDesk database at tmp_path/t.db, bound and write-locked for the test."""
-    opened = workspace.open_workspace(db_path, take_backups=False)
+def pg_url(pg_cluster) -> str:
+    """A fresh TwinDesk database on the server (at the newest schema, empty), as a superuser's URL;
+    dropped after the test."""
+    url = pg_cluster.new_database()
+    yield url
+    if workspace.current() is not None and workspace.current().address is not None:
+        workspace.close()
+    pg_cluster.drop_database(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture
+def db(request, db_path):
+    """A fresh, empty TwinDesk database, bound and write-locked for the test: tmp_path/t.db, or with
+    TWINDESK_TEST_ENGINE=postgresql a fresh server database (`pg_url`)."""
+    if ON_POSTGRESQL:
+        opened = workspace.open_workspace(request.getfixturevalue("pg_url"))
+    else:
+        opened = workspace.open_workspace(db_path, take_backups=False)
     yield opened
     workspace.close()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from twindesk.domain.operations import door, undo
 from twindesk.domain.output_file import check_target
+from twindesk.domain.server_session import ServerSession
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
@@ -21,10 +22,13 @@ from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.messages import message
 from twindesk.store.models import database
 from twindesk.store.paths import ENV_VAR, resolve_database_path
+from twindesk.store.server import open_server
+from twindesk.store.server_address import ServerAddress, is_database_url, parse_database_url
 
 __all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseReadOnlyMedia", "LockHolder",
            "OpenedDatabase", "back_up_to", "close", "close_thread_connection", "database_path", "list_backups",
-           "open_workspace", "path_from_environment", "restore_backup", "writing"]
+           "current", "open_server_workspace", "open_workspace", "path_from_environment", "restore_backup",
+           "writing"]
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -46,11 +50,20 @@ def path_from_environment() -> bool:
 
 
 _own_lock: DatabaseLock | None = None  # a lock open_workspace took itself, released by close()
+_current: OpenedDatabase | None = None  # what open_workspace opened, until close()
 
 
-def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = True,
-                   lock: DatabaseLock | None = None, read_only_fallback: bool = False) -> OpenedDatabase:
+def current() -> OpenedDatabase | None:
+    """The open database (`.engine`, `.address`, `.location`, `.read_only`, `.read_only_reason`), or None."""
+    return _current if database.obj is not None else None
+
+
+def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = False, take_backups: bool = True,
+                   lock: DatabaseLock | None = None, read_only_fallback: bool = False,
+                   password: str | None = None) -> OpenedDatabase:
     """Open (creating it if missing, upgrading it after a backup) the database for this process.
+
+    `target` is a file's path, or a PostgreSQL database's URL or ServerAddress (`open_server_workspace`).
 
     Read-write needs the database's write lock (docs/architecture.md, "The lock"): the caller's `lock`
     (the window holds its own, with a heartbeat), or one taken here and released by `close()`; if
@@ -61,8 +74,10 @@ def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = 
     A file on read-only media (or a read-only file or folder) raises `DatabaseReadOnlyMedia` before any
     lock or write; with `read_only_fallback` it is opened read-only instead, saying why in
     `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
-    global _own_lock
-    path = Path(path)
+    global _own_lock, _current
+    if isinstance(target, ServerAddress) or is_database_url(str(target)):
+        return open_server_workspace(target, read_only=read_only, password=password)
+    path = Path(target)
     close()
     if not read_only and path.exists():
         problem = read_only_media_problem(path)
@@ -92,13 +107,29 @@ def open_workspace(path: Path, *, read_only: bool = False, take_backups: bool = 
         from twindesk.domain.operations.documents import collect_blobs
 
         collect_blobs()
+    _current = opened
+    return opened
+
+
+def open_server_workspace(target: str | ServerAddress, *, read_only: bool = False,
+                          password: str | None = None) -> OpenedDatabase:
+    """Open a shared PostgreSQL database for this process. No lock file: the session stands for the
+    write lock (domain/server_session.py), and the server's grants decide who may write. Nothing is
+    written on opening, read-only or not (no backups: the server's are pg_dump's)."""
+    global _current
+    address = target if isinstance(target, ServerAddress) else parse_database_url(target)
+    close()
+    opened = open_server(address, password=password, read_only=read_only)
+    door.bind_write_lock(ServerSession(address, read_only=read_only))
+    undo.history.reset()
+    _current = opened
     return opened
 
 
 @contextmanager
-def writing(path: Path, *, take_backups: bool = False) -> Iterator[OpenedDatabase]:
-    """The database opened read-write under its lock for one command, then closed and unlocked."""
-    opened = open_workspace(path, take_backups=take_backups)
+def writing(target: Path | str | ServerAddress, *, take_backups: bool = False) -> Iterator[OpenedDatabase]:
+    """The database opened read-write (a file under its lock) for one command, then closed and unlocked."""
+    opened = open_workspace(target, take_backups=take_backups)
     try:
         yield opened
     finally:
@@ -107,7 +138,8 @@ def writing(path: Path, *, take_backups: bool = False) -> Iterator[OpenedDatabas
 
 def close() -> None:
     """Close the database and let go of the lock this module took (never the window's own)."""
-    global _own_lock
+    global _own_lock, _current
+    _current = None
     door.bind_write_lock(None)
     undo.history.reset()
     close_database()

@@ -31,6 +31,7 @@ from twindesk.store.fileinfo import (
 )
 from twindesk.store.messages import Message, message
 from twindesk.store.models import database
+from twindesk.store.server_address import ServerAddress
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -47,8 +48,8 @@ READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS), ("q
 
 @dataclass
 class OpenedDatabase:
-    path: Path
-    db: pw.SqliteDatabase
+    path: Path | None  # the SQLite file; None on a server
+    db: pw.Database
     created: bool
     migrated_from: int | None
     backups_written: list[Path]
@@ -56,6 +57,13 @@ class OpenedDatabase:
     backup_warning: str | None = None
     read_only: bool = False
     read_only_reason: str | None = None  # set when a read-write open fell back to read-only
+    engine: str = "sqlite"  # or "postgresql" (store/server.py)
+    address: ServerAddress | None = None  # where the server database is; None for a file
+
+    @property
+    def location(self) -> str:
+        """Where the database is, for a person: the file's path, or the server's display."""
+        return self.address.display() if self.address is not None else str(self.path)
 
     def raw(self) -> sqlite3.Connection:
         return self.db.connection()
@@ -184,9 +192,14 @@ def open_database(
 
 
 def close_database() -> None:
-    """Close the bound database, if any, folding the WAL back into the file."""
+    """Close the bound database, if any, folding the WAL back into the file (a server's connection is
+    just closed; a broken one is let go)."""
     current = database.obj
     if current is None:
+        return
+    if not isinstance(current, pw.SqliteDatabase):
+        _close_server_connection(current)
+        database.initialize(None)
         return
     if not current.is_closed() and not getattr(current, "twindesk_read_only", False):
         try:
@@ -196,3 +209,11 @@ def close_database() -> None:
     if not current.is_closed():
         current.close()
     database.initialize(None)
+
+
+def _close_server_connection(db: pw.Database) -> None:
+    try:
+        if not db.is_closed():
+            db.close()
+    except pw.PeeweeException:  # broken, or a transaction left open by a lost connection
+        db._state.reset()

@@ -14,7 +14,15 @@ from datetime import datetime
 from functools import lru_cache
 
 import peewee as pw
-from playhouse.sqlite_ext import AutoIncrementField
+
+from twindesk.store.portable import (
+    FALSE_DEFAULT,
+    UUID_DEFAULT,
+    CharField,
+    ForeignKeyField,
+    NeverReusedIdField,
+    TextField,
+)
 
 database = pw.DatabaseProxy()
 
@@ -82,40 +90,41 @@ def new_uuid() -> str:
     return uuid.uuid4().hex
 
 
-def UuidField() -> pw.CharField:  # noqa: N802 - reads like the peewee field it is
+def UuidField() -> CharField:  # noqa: N802 - reads like the peewee field it is
     # A default in SQL too, so bulk loads by plain SQL get one: identity never depends on the writer
     # (docs/architecture.md, "Identity").
-    return pw.CharField(max_length=32, unique=True, default=new_uuid,
-                        constraints=[pw.SQL("DEFAULT (lower(hex(randomblob(16))))")])
+    return CharField(max_length=32, unique=True, default=new_uuid,
+                        constraints=[UUID_DEFAULT])
 
 
 def VersionField() -> pw.IntegerField:  # noqa: N802
     return pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
 
-def SortKeyField() -> pw.TextField:  # noqa: N802 - reads like the peewee field it is
+def SortKeyField() -> TextField:  # noqa: N802 - reads like the peewee field it is
     # DEFAULT '' in SQL as well: rows written by plain SQL (bulk loads, other tools) need no key to insert.
-    return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    return TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
-def SearchTextField() -> pw.TextField:  # noqa: N802
+def SearchTextField() -> TextField:  # noqa: N802
     # DEFAULT '' in SQL too, as SortKeyField: the schema-3 step copies delegates and items, which had
     # none, before it computes every search_text.
-    return pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    return TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
 class BaseModel(pw.Model):
-    # AUTOINCREMENT: an ID is never handed out twice, even after its record is deleted, so a workbook
-    # row or an undo step can never land on another record (docs/architecture.md, "Identity").
-    id = AutoIncrementField()
+    # AUTOINCREMENT (on a server, a sequence): an ID is never handed out twice, even after its record is
+    # deleted, so a workbook row or an undo step can never land on another record (docs/architecture.md,
+    # "Identity"). Text columns, defaults and ids say themselves per engine: store/portable.py.
+    id = NeverReusedIdField()
     uuid = UuidField()
     # Counts the record's changes; a workbook row written at version 3 does not overwrite version 4.
     version = VersionField()
     created_at = pw.DateTimeField(default=now)
     updated_at = pw.DateTimeField(default=now)
-    updated_by = pw.CharField(default="")
+    updated_by = CharField(default="")
     # Detail the demo adds to what its source article states: shown with a small tag, not in the notes.
-    illustrative = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT 0")])
+    illustrative = pw.BooleanField(default=False, constraints=[FALSE_DEFAULT])
 
     # Names of the fields whose text goes into `search_text`, where the model has one.
     search_fields: tuple[str, ...] = ()
@@ -143,11 +152,11 @@ class BaseModel(pw.Model):
 class HomeLocality(BaseModel):
     """Our side of a relation: the province itself and its cities and counties."""
 
-    name_zh = pw.CharField()
-    name_en = pw.CharField(default="")
-    kind = pw.CharField(default="city")  # province, city, county
+    name_zh = CharField()
+    name_en = CharField(default="")
+    kind = CharField(default="city")  # province, city, county
     sort_order = pw.IntegerField(default=0)
-    notes = pw.TextField(default="")
+    notes = TextField(default="")
     sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
     pinyin_field = "name_zh"
@@ -156,19 +165,19 @@ class HomeLocality(BaseModel):
 class Partner(BaseModel):
     """A foreign city, county, prefecture, province/state, region or village."""
 
-    name_zh = pw.CharField(default="")
-    name_en = pw.CharField(default="")
-    name_native = pw.CharField(default="")
-    kind = pw.CharField(default="city")
-    country = pw.CharField(max_length=2, index=True)  # ISO 3166-1 alpha-2
+    name_zh = CharField(default="")
+    name_en = CharField(default="")
+    name_native = CharField(default="")
+    kind = CharField(default="city")
+    country = CharField(max_length=2, index=True)  # ISO 3166-1 alpha-2
     parent = pw.ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
     population = pw.IntegerField(null=True)
     area_km2 = pw.FloatField(null=True)
-    website = pw.CharField(default="")
+    website = CharField(default="")
     latitude = pw.FloatField(null=True)
     longitude = pw.FloatField(null=True)
-    profile = pw.TextField(default="")  # industries, features
-    notes = pw.TextField(default="")
+    profile = TextField(default="")  # industries, features
+    notes = TextField(default="")
     search_text = SearchTextField()
     sort_zh = SortKeyField()  # pinyin_key(name_zh): Chinese lists sort by it
 
@@ -181,38 +190,38 @@ class Partnership(BaseModel):
 
     home_locality = pw.ForeignKeyField(HomeLocality, backref="partnerships", on_delete="RESTRICT")
     partner = pw.ForeignKeyField(Partner, backref="partnerships", on_delete="CASCADE")
-    tier = pw.CharField(default="sister")
-    status = pw.CharField(default="prospect", index=True)
+    tier = CharField(default="sister")
+    status = CharField(default="prospect", index=True)
     status_since = pw.DateField(null=True)
     # The relation's own dates; its papers (agreements, renewals, their expiry) are `Agreement` rows.
     signed_on = pw.DateField(null=True)
     established_year = pw.IntegerField(null=True)
-    notes = pw.TextField(default="")
+    notes = TextField(default="")
 
 
 class PartnershipStatusChange(BaseModel):
     """The dated history of a partnership's status: prospect → … → signed → dormant → ended."""
 
     partnership = pw.ForeignKeyField(Partnership, backref="status_changes", on_delete="CASCADE")
-    status = pw.CharField()
+    status = CharField()
     changed_on = pw.DateField()
-    note = pw.TextField(default="")
+    note = TextField(default="")
 
 
 class Contact(BaseModel):
     """A person at a partner. `family_name_first` keeps the name order the person uses."""
 
     partner = pw.ForeignKeyField(Partner, backref="contacts", on_delete="CASCADE")
-    honorific = pw.CharField(default="")
-    family_name = pw.CharField(default="")
-    given_name = pw.CharField(default="")
+    honorific = CharField(default="")
+    family_name = CharField(default="")
+    given_name = CharField(default="")
     family_name_first = pw.BooleanField(default=False)
-    title = pw.CharField(default="")
-    organization = pw.CharField(default="")
-    languages = pw.CharField(default="")
-    email = pw.CharField(default="")
-    phone = pw.CharField(default="")
-    notes = pw.TextField(default="")
+    title = CharField(default="")
+    organization = CharField(default="")
+    languages = CharField(default="")
+    email = CharField(default="")
+    phone = CharField(default="")
+    notes = TextField(default="")
     search_text = SearchTextField()
 
     search_fields = ("family_name", "given_name", "organization", "title")
@@ -225,14 +234,14 @@ class Activity(BaseModel):
     """
 
     partner = pw.ForeignKeyField(Partner, null=True, backref="activities", on_delete="CASCADE")
-    kind = pw.CharField(default="meeting")
-    title = pw.CharField()
+    kind = CharField(default="meeting")
+    title = CharField()
     held_on = pw.DateField(index=True)
-    place = pw.CharField(default="")
-    participants = pw.TextField(default="")
-    outcome = pw.TextField(default="")
+    place = CharField(default="")
+    participants = TextField(default="")
+    outcome = TextField(default="")
     follow_up_on = pw.DateField(null=True)
-    notes = pw.TextField(default="")
+    notes = TextField(default="")
     search_text = SearchTextField()
 
     search_fields = ("title", "place", "participants")
@@ -241,19 +250,19 @@ class Activity(BaseModel):
 class Visit(BaseModel):
     """A delegation trip: ours going abroad (outbound) or a partner's coming to us (inbound)."""
 
-    direction = pw.CharField(default="outbound", index=True)
-    title = pw.CharField()
-    purpose = pw.TextField(default="")
-    status = pw.CharField(default="proposed", index=True)
+    direction = CharField(default="outbound", index=True)
+    title = CharField()
+    purpose = TextField(default="")
+    status = CharField(default="proposed", index=True)
     start_on = pw.DateField(null=True, index=True)
     end_on = pw.DateField(null=True)
     home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="visits", on_delete="SET NULL")
-    leader = pw.CharField(default="")
+    leader = CharField(default="")
     budget = pw.DecimalField(null=True, max_digits=14, decimal_places=2, auto_round=True)
-    budget_currency = pw.CharField(default="CNY", max_length=3)
-    outcomes = pw.TextField(default="")
-    follow_ups = pw.TextField(default="")
-    notes = pw.TextField(default="")
+    budget_currency = CharField(default="CNY", max_length=3)
+    outcomes = TextField(default="")
+    follow_ups = TextField(default="")
+    notes = TextField(default="")
     search_text = SearchTextField()
 
     search_fields = ("title", "leader", "purpose")
@@ -273,13 +282,13 @@ class Delegate(BaseModel):
     """A delegation member; `precedence` orders the delegation (1 = head)."""
 
     visit = pw.ForeignKeyField(Visit, backref="delegates", on_delete="CASCADE")
-    name = pw.CharField()
-    title = pw.CharField(default="")
-    organization = pw.CharField(default="")
-    role = pw.CharField(default="")
+    name = CharField()
+    title = CharField(default="")
+    organization = CharField(default="")
+    role = CharField(default="")
     precedence = pw.IntegerField(default=0)
-    counterpart = pw.CharField(default="")
-    notes = pw.TextField(default="")
+    counterpart = CharField(default="")
+    notes = TextField(default="")
     search_text = SearchTextField()  # the visits list finds a visit by its delegates' names
 
     search_fields = ("name",)
@@ -294,23 +303,23 @@ class ItineraryItem(BaseModel):
     day = pw.DateField()
     start_time = pw.TimeField(null=True)
     end_time = pw.TimeField(null=True)
-    place = pw.CharField(default="")
-    activity = pw.CharField()
-    counterpart = pw.CharField(default="")
-    notes = pw.TextField(default="")
+    place = CharField(default="")
+    activity = CharField()
+    counterpart = CharField(default="")
+    notes = TextField(default="")
 
 
 class Gift(BaseModel):
     """A gift given or received on a visit, kept so that no gift is repeated."""
 
     visit = pw.ForeignKeyField(Visit, backref="gifts", on_delete="CASCADE")
-    direction = pw.CharField(default="given")  # given, received
-    description = pw.CharField()
+    direction = CharField(default="given")  # given, received
+    description = CharField()
     value = pw.DecimalField(null=True, max_digits=14, decimal_places=2, auto_round=True)
-    currency = pw.CharField(default="CNY", max_length=3)
-    giver = pw.CharField(default="")
-    recipient = pw.CharField(default="")
-    notes = pw.TextField(default="")
+    currency = CharField(default="CNY", max_length=3)
+    giver = CharField(default="")
+    recipient = CharField(default="")
+    notes = TextField(default="")
 
 
 class Shipment(BaseModel):
@@ -320,23 +329,23 @@ class Shipment(BaseModel):
     many (the article's "29 villages", "more than 20 sister cities") says so in `counterparty`.
     """
 
-    direction = pw.CharField(default="outgoing", index=True)
+    direction = CharField(default="outgoing", index=True)
     partner = pw.ForeignKeyField(Partner, null=True, backref="shipments", on_delete="RESTRICT")
-    counterparty = pw.CharField(default="")
-    title = pw.CharField()
-    occasion = pw.CharField(default="")
-    kind = pw.CharField(default="goods")  # goods, funds
-    status = pw.CharField(default="planned", index=True)
+    counterparty = CharField(default="")
+    title = CharField()
+    occasion = CharField(default="")
+    kind = CharField(default="goods")  # goods, funds
+    status = CharField(default="planned", index=True)
     planned_on = pw.DateField(null=True)
     dispatched_on = pw.DateField(null=True)
     expected_on = pw.DateField(null=True)
     delivered_on = pw.DateField(null=True)
-    transport_mode = pw.CharField(default="")
-    carrier = pw.CharField(default="")
-    tracking_ref = pw.CharField(default="")
-    recipients = pw.TextField(default="")
+    transport_mode = CharField(default="")
+    carrier = CharField(default="")
+    tracking_ref = CharField(default="")
+    recipients = TextField(default="")
     home_locality = pw.ForeignKeyField(HomeLocality, null=True, backref="shipments", on_delete="SET NULL")
-    notes = pw.TextField(default="")
+    notes = TextField(default="")
     search_text = SearchTextField()
 
     search_fields = ("title", "occasion", "counterparty", "tracking_ref", "carrier", "recipients")
@@ -349,13 +358,13 @@ class Shipment(BaseModel):
 
 class ShipmentItem(BaseModel):
     shipment = pw.ForeignKeyField(Shipment, backref="items", on_delete="CASCADE")
-    description = pw.CharField()
-    category = pw.CharField(default="other")
+    description = CharField()
+    category = CharField(default="other")
     quantity = pw.DecimalField(null=True, max_digits=16, decimal_places=3, auto_round=True)
-    unit = pw.CharField(default="")
+    unit = CharField(default="")
     value = pw.DecimalField(null=True, max_digits=16, decimal_places=2, auto_round=True)
-    currency = pw.CharField(default="CNY", max_length=3)
-    notes = pw.TextField(default="")
+    currency = CharField(default="CNY", max_length=3)
+    notes = TextField(default="")
     search_text = SearchTextField()  # the shipments list finds a shipment by its items
 
     search_fields = ("description",)
@@ -376,15 +385,15 @@ class HistoryModel(pw.Model):
 class HistoryOperation(HistoryModel):
     """One operation: a save, a delete, an import, a restore, an undo … (docs/architecture.md, "History")."""
 
-    id = AutoIncrementField()
-    action = pw.CharField()  # save, delete, link, reorder, import, restore, demo, undo, redo
-    kind = pw.CharField(default="")  # the record kind it was about, where it was about one
+    id = NeverReusedIdField()
+    action = CharField()  # save, delete, link, reorder, import, restore, demo, undo, redo
+    kind = CharField(default="")  # the record kind it was about, where it was about one
     record_id = pw.IntegerField(null=True)
-    summary = pw.TextField(default="")
-    user = pw.CharField(index=True)  # Recent changes filters by person
+    summary = TextField(default="")
+    user = CharField(index=True)  # Recent changes filters by person
     # The database login that wrote it (on a server; on SQLite the system's user): the staff name
     # above is what Settings says, this is who the server let in. '' on rows from before schema 5.
-    db_user = pw.CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
+    db_user = CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
     at = pw.DateTimeField(index=True)
     undoes = pw.IntegerField(null=True)  # the operation an undo or redo took back
 
@@ -394,12 +403,12 @@ class HistoryChange(HistoryModel):
     deleted (`field` empty, the row as JSON in `new` or `old`)."""
 
     operation = pw.ForeignKeyField(HistoryOperation, backref="changes", on_delete="CASCADE")
-    kind = pw.CharField()
+    kind = CharField()
     record_id = pw.IntegerField()
-    change = pw.CharField()  # create, update, delete
-    field = pw.CharField(default="")
-    old = pw.TextField(null=True)  # JSON
-    new = pw.TextField(null=True)  # JSON
+    change = CharField()  # create, update, delete
+    field = CharField(default="")
+    old = TextField(null=True)  # JSON
+    new = TextField(null=True)  # JSON
     version = pw.IntegerField(default=0)  # the record's version after the change (before, for a delete)
 
     class Meta:
@@ -431,9 +440,9 @@ class DocumentBlob(pw.Model):
     SHA-256). Its own table, so no list or document query ever reads past a row of it
     (docs/architecture.md, "Documents"). Not history: the document rows are."""
 
-    sha256 = pw.CharField(max_length=64, primary_key=True)
+    sha256 = CharField(max_length=64, primary_key=True)
     size = pw.IntegerField()
-    mime = pw.CharField(default="application/octet-stream")
+    mime = CharField(default="application/octet-stream")
     content = pw.BlobField()  # last column: reading size or mime never loads its pages
 
     class Meta:
@@ -446,19 +455,19 @@ class Document(BaseModel):
     the owner may be of several kinds). The file's size and type are copied from its blob so listing
     documents never opens the blob table."""
 
-    owner_kind = pw.CharField()
+    owner_kind = CharField()
     owner_id = pw.IntegerField()
-    title = pw.CharField(default="")
-    kind = pw.CharField(default="other")  # agreement, approval, letter, photo, waybill, other
+    title = CharField(default="")
+    kind = CharField(default="other")  # agreement, approval, letter, photo, waybill, other
     dated_on = pw.DateField(null=True)
-    note = pw.TextField(default="")
-    file_name = pw.CharField(default="")  # as given: shown (cleaned), never used as a path
+    note = TextField(default="")
+    file_name = CharField(default="")  # as given: shown (cleaned), never used as a path
     size = pw.IntegerField(default=0)
-    mime = pw.CharField(default="application/octet-stream")
-    type_code = pw.CharField(default="")  # file_types code: pdf, png, docx …
-    blob = pw.ForeignKeyField(DocumentBlob, column_name="sha256", field="sha256", backref="documents",
+    mime = CharField(default="application/octet-stream")
+    type_code = CharField(default="")  # file_types code: pdf, png, docx …
+    blob = ForeignKeyField(DocumentBlob, column_name="sha256", field="sha256", backref="documents",
                               on_delete="RESTRICT")
-    created_by = pw.CharField(default="")
+    created_by = CharField(default="")
 
     class Meta:
         indexes = ((("owner_kind", "owner_id"), False),)
@@ -474,27 +483,27 @@ class Agreement(BaseModel):
     "Agreements and approvals")."""
 
     partnership = pw.ForeignKeyField(Partnership, backref="agreements", on_delete="CASCADE")
-    kind = pw.CharField(default="friendship")
-    title = pw.CharField(default="")
+    kind = CharField(default="friendship")
+    title = CharField(default="")
     signed_on = pw.DateField(null=True)
-    signed_place = pw.CharField(default="")
-    signatories_home = pw.TextField(default="")
-    signatories_partner = pw.TextField(default="")
+    signed_place = CharField(default="")
+    signatories_home = TextField(default="")
+    signatories_partner = TextField(default="")
     term_years = pw.IntegerField(null=True)
     expires_on = pw.DateField(null=True, index=True)  # the dashboard's renewals
-    notes = pw.TextField(default="")
+    notes = TextField(default="")
 
 
 class PartnershipApproval(BaseModel):
     """One stage of a new relation's approval: local (市级), provincial (省级), national (国家级)."""
 
     partnership = pw.ForeignKeyField(Partnership, backref="approvals", on_delete="CASCADE")
-    stage = pw.CharField(default="local")
-    authority = pw.CharField(default="")
-    document_number = pw.CharField(default="")  # 文号
+    stage = CharField(default="local")
+    authority = CharField(default="")
+    document_number = CharField(default="")  # 文号
     decided_on = pw.DateField(null=True)
-    outcome = pw.CharField(default="pending")  # pending, approved, refused
-    notes = pw.TextField(default="")
+    outcome = CharField(default="pending")  # pending, approved, refused
+    notes = TextField(default="")
 
 
 class VisitApproval(BaseModel):
@@ -502,16 +511,16 @@ class VisitApproval(BaseModel):
     checked (domain/model/approval_warnings.py)."""
 
     visit = pw.ForeignKeyField(Visit, backref="approvals", on_delete="CASCADE")
-    authority = pw.CharField(default="")
-    document_number = pw.CharField(default="")  # 文号
+    authority = CharField(default="")
+    document_number = CharField(default="")  # 文号
     approved_on = pw.DateField(null=True)
     delegation_size = pw.IntegerField(null=True)
-    countries = pw.CharField(default="")  # ISO 3166-1 alpha-2 codes, space-separated
+    countries = CharField(default="")  # ISO 3166-1 alpha-2 codes, space-separated
     days = pw.IntegerField(null=True)
     window_from = pw.DateField(null=True)
     window_to = pw.DateField(null=True)
-    conditions = pw.TextField(default="")
-    notes = pw.TextField(default="")
+    conditions = TextField(default="")
+    notes = TextField(default="")
 
 
 # Made by schema 4's step and for a new database; never rebuilt by schema 3's step (ALL_MODELS).

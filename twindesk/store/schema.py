@@ -136,6 +136,10 @@ STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_
 SCHEMA_VERSION = 5
 
 
+# Every table of the newest schema.
+NEWEST_MODELS = ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS + PAPER_MODELS
+
+
 def create_tables() -> None:
     """The newest schema, on an empty database."""
-    database.create_tables(ALL_MODELS + HISTORY_MODELS + DOCUMENT_MODELS + PAPER_MODELS)
+    database.create_tables(NEWEST_MODELS)

@@ -4,7 +4,7 @@ Every write to the database enters through `operation(...)`:
 
 1. it checks that this process holds the database's write lock (the window's, or the command's);
 2. it runs one `BEGIN IMMEDIATE` transaction, which waits up to the busy timeout for another writer
-   instead of failing at once;
+   instead of failing at once (on a PostgreSQL server one `BEGIN` at READ COMMITTED);
 3. the code inside changes rows and tells the operation which records it touched (`op.track`); the
    operation compares them before and after and writes the history rows, per record and field, in the
    same transaction;
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from twindesk.domain.model.specs import model_kind
 from twindesk.domain.operations import write_access
 from twindesk.store import models as m
+from twindesk.store.engine import is_server
 from twindesk.store.errors import UserError
 from twindesk.store.models import database
 
@@ -80,7 +81,9 @@ def actor() -> str:
 
 # -- the write lock -----------------------------------------------------------------------------------
 
-_write_lock = None  # a store.instance_lock.DatabaseLock held by this process, bound by domain.workspace
+# A store.instance_lock.DatabaseLock held by this process, or on a server a domain.server_session.ServerSession;
+# bound by domain.workspace.
+_write_lock = None
 
 
 def bind_write_lock(lock) -> None:
@@ -90,6 +93,10 @@ def bind_write_lock(lock) -> None:
 
 def require_write_lock() -> None:
     lock = _write_lock
+    refuse_write = getattr(lock, "refuse_write", None)
+    if refuse_write is not None:  # a server session (domain/server_session.py): no lock file to hold
+        refuse_write()
+        return
     if lock is None or not lock.still_held():
         holder = lock.holder() if lock is not None else None
         if holder is None:
@@ -238,6 +245,17 @@ class Operation:
 
 # -- the door -----------------------------------------------------------------------------------------
 
+
+def _transaction():
+    """SQLite: BEGIN IMMEDIATE, which takes the file's write lock at once (waiting up to the busy
+    timeout). PostgreSQL: BEGIN at READ COMMITTED (store/server.py, `server_transaction`)."""
+    if is_server():
+        from twindesk.store.server import server_transaction
+
+        return server_transaction(database.obj)
+    return database.atomic("IMMEDIATE")
+
+
 _local = threading.local()
 
 
@@ -250,7 +268,7 @@ def current() -> Operation | None:
 def operation(action: str, *, kind: str = "", record_id: int | None = None, summary: str = "",
               summary_params: dict | None = None, user: str | None = None, everything: bool = False,
               undoable: bool = True, undoes: int | None = None) -> Iterator[Operation]:
-    """Run the block as one operation: lock checked, one IMMEDIATE transaction, history, notice.
+    """Run the block as one operation: lock checked, one transaction (IMMEDIATE on SQLite), history, notice.
 
     Inside another operation of this thread, the block joins it (one transaction, one step).
     `undoable=False` (an import, a restore, the demo) clears the undo history instead of adding a step.
@@ -259,11 +277,11 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
     if running is not None:
         yield running
         return
-    require_write_lock()
     write_access.require(action, kind)  # a server login's role: a refused write says why before it begins
+    require_write_lock()
     from twindesk.domain.operations import undo  # the undo history sits on top of this door
 
-    with write_access.server_refusals(), database.atomic("IMMEDIATE"):
+    with write_access.server_refusals(), _transaction():
         if summary_params is not None:  # a template and its values: the history says it in the reader's language
             summary = to_json({"template": summary, "params": summary_params})
         op = Operation(action, (user or "").strip() or actor(), kind, record_id, summary, everything, undoes)
