@@ -10,6 +10,7 @@ import os
 from dataclasses import replace
 
 from twindesk.store.errors import UserError
+from twindesk.store.messages import add_chinese
 
 LEVELS = ("reader", "editor", "admin")
 URL_ENV = "TWINDESK_DATABASE_URL"
@@ -118,8 +119,41 @@ def _users(db, server, args, say) -> int:
 
     for login in users(db):
         role = "—" if login.level == "none" else f"twindesk_{login.level}"
-        print(f"{login.name}\t{role}" + ("\t" + say("(superuser)") if login.superuser else ""))
+        why = say("(superuser)") if login.superuser else say("(the database's owner)") if login.owner else ""
+        print(f"{login.name}\t{role}" + (f"\t{why}" if why else ""))
     return 0
 
 
 COMMANDS = {"init": _init, "grant": _grant, "revoke": _revoke, "users": _users}
+
+
+add_chinese({
+    "set up a shared PostgreSQL database and manage who may use it": "设置共享的 PostgreSQL 数据库，管理谁可以使用它",
+    "init, grant, revoke or users": "init、grant、revoke 或 users",
+    "make an empty server database TwinDesk's: its tables, roles and grants, in one transaction":
+        "把一个空的服务器数据库设置为 TwinDesk 数据库：数据表、角色和授权，在一个事务中完成",
+    "the role to own the tables (when a superuser runs init; default: the login)":
+        "拥有这些数据表的角色（由超级用户运行 init 时；默认：登录用户本身）",
+    "give a staff login one of TwinDesk's roles (and take away the others)":
+        "授予工作人员的登录用户一个 TwinDesk 角色（并撤销其他角色）",
+    "the database login of a member of staff": "工作人员的数据库登录用户",
+    "reader: reads; editor: also changes records; admin: also home localities and logins":
+        "reader：只能查看；editor：还可以修改记录；admin：还可以管理本方地区和登录用户",
+    "take TwinDesk's roles away from a login": "撤销一个登录用户的 TwinDesk 角色",
+    "the database login": "数据库登录用户",
+    "list the server's logins with their TwinDesk role": "列出服务器上的登录用户及其 TwinDesk 角色",
+    "the server database, postgresql://user@host:port/database (default: ${env})":
+        "服务器数据库，postgresql://user@host:port/database（默认：${env}）",
+    "twindesk server {command} needs the server database: give --database-url postgresql://user@host/database, "
+    "or set {env}":
+        "twindesk server {command} 需要服务器数据库：请给出 --database-url postgresql://user@host/database，或设置 {env}",
+    "{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants are set "
+    "up. Give staff a role with: twindesk server grant LOGIN reader|editor|admin":
+        "{server}：TwinDesk 的数据表、角色（twindesk_reader、twindesk_editor、twindesk_admin）和授权已设置完毕。"
+        "请用以下命令为工作人员授予角色：twindesk server grant LOGIN reader|editor|admin",
+    "{server}: {login} now has the role twindesk_{level}": "{server}：{login} 现在拥有角色 twindesk_{level}",
+    "{server}: {login} no longer has the role(s) {roles}": "{server}：{login} 不再拥有角色 {roles}",
+    "{server}: {login} had no TwinDesk role": "{server}：{login} 原本没有 TwinDesk 角色",
+    "(superuser)": "（超级用户）",
+    "(the database's owner)": "（数据库所有者）",
+})

@@ -30,10 +30,11 @@ SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
 
 def access_level(db=None) -> str:
     """"admin" | "editor" | "reader" | "none" for the bound database's session (or `db`'s)."""
+    from twindesk.store.engine import is_server
     from twindesk.store.models import database
 
-    db = db or database.obj
-    if not _is_postgres(db):
+    db = db if db is not None else database.obj
+    if not is_server(db):
         return "reader" if getattr(db, "twindesk_read_only", False) else "admin"
     owner, roles = db.execute_sql(_LEVEL_SQL).fetchone()
     if owner:
@@ -45,8 +46,3 @@ def may(level: str, needed: str) -> bool:
     """Whether `level` may do what `needed` may."""
     return LEVELS.index(level) >= LEVELS.index(needed)
 
-
-def _is_postgres(db) -> bool:
-    import peewee as pw
-
-    return isinstance(db, pw.PostgresqlDatabase)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twindesk.store.server_access import LEVEL_OF_ROLE, ROLE_OF_LEVEL
+from twindesk.store.server_access import LEVEL_OF_ROLE, LEVELS, ROLE_OF_LEVEL
 from twindesk.store.server_diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
 from twindesk.store.server_setup import LoginMissing, RolesNotAllowed, quoted
 
@@ -18,8 +18,9 @@ from twindesk.store.server_setup import LoginMissing, RolesNotAllowed, quoted
 @dataclass(frozen=True)
 class Login:
     name: str
-    level: str  # admin | editor | reader | none (superusers: admin)
+    level: str  # admin | editor | reader | none (superusers and the database's owner: admin)
     superuser: bool = False
+    owner: bool = False  # owns the database (or is a member of its owner)
 
 
 def grant(db, server: str, login: str, level: str) -> None:
@@ -48,16 +49,15 @@ def revoke(db, server: str, login: str) -> list[str]:
 def users(db) -> list[Login]:
     """Every login on the server with its TwinDesk role (the highest it holds), by name."""
     rows = db.execute_sql(
-        "SELECT r.rolname, r.rolsuper, array(SELECT t.rolname::text FROM pg_roles t "
+        "SELECT r.rolname, r.rolsuper, pg_has_role(r.oid, (SELECT datdba FROM pg_database "
+        "WHERE datname = current_database()), 'USAGE'), array(SELECT t.rolname::text FROM pg_roles t "
         "WHERE t.rolname IN ('twindesk_reader', 'twindesk_editor', 'twindesk_admin') "
         "AND pg_has_role(r.oid, t.oid, 'USAGE')) FROM pg_roles r "
         "WHERE r.rolcanlogin ORDER BY r.rolname").fetchall()
-    order = ("none", "reader", "editor", "admin")
     out = []
-    for name, superuser, roles in rows:
-        level = "admin" if superuser else max((LEVEL_OF_ROLE[r] for r in roles or ()), key=order.index,
-                                              default="none")
-        out.append(Login(name, level, bool(superuser)))
+    for name, superuser, owner, roles in rows:
+        level = max((LEVEL_OF_ROLE[r] for r in roles or ()), key=LEVELS.index, default="none")
+        out.append(Login(name, "admin" if superuser or owner else level, bool(superuser), bool(owner)))
     return out
 
 

@@ -58,6 +58,18 @@ def bind(level: str | None, server: str = "", login: str = "") -> None:
     _session = None if level is None else ServerSession(level, server, login)
 
 
+def bind_session(db, address) -> WriteNotAllowed | None:
+    """Ask the server what the login of `db` (just opened at `address`) may do, and bind it; why it may
+    write nothing at all, if so."""
+    from dataclasses import replace
+
+    from twindesk.store.server import current_login
+    from twindesk.store.server_access import access_level
+
+    bind(access_level(db), replace(address, user="").display(), current_login(db))
+    return refusal()
+
+
 def session() -> ServerSession | None:
     return _session
 
