@@ -46,11 +46,15 @@ def record_id(text: str) -> int:
 
 
 def _db_option(parser: argparse.ArgumentParser, *, command: bool = True) -> None:
-    """--db, before the command or after it. A command's own --db leaves the namespace alone when absent
-    (SUPPRESS): with a default of its own it would wipe out a --db given before the command, and the
-    command would then work on the default database instead of the one named."""
+    """--db and --database-url, before the command or after it. A command's own option leaves the
+    namespace alone when absent (SUPPRESS): with a default of its own it would wipe out one given before
+    the command, and the command would then work on the default database instead of the one named."""
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS if command else None,
                         help=_("database file (default: $TWINDESK_DB or the data folder)"))
+    parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS if command else None,
+                        help=_("a shared database on a PostgreSQL server, postgresql://user@host:port/database "
+                               "(default: $TWINDESK_DATABASE_URL); no password in it: the keyring, ~/.pgpass "
+                               "or a service file holds that"))
 
 
 def _sub(sub, name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -196,10 +200,44 @@ def _exchange_parsers(sub) -> None:
                      help=_("write rows over records changed in the database after the workbook was written"))
 
 
-def _db_path(args) -> Path:
-    from twindesk.domain.workspace import database_path
+DATABASE_URL_VAR = "TWINDESK_DATABASE_URL"
 
-    return database_path(args.db)
+
+def _database(args):
+    """The database the command works on: a file's Path, or a server's ServerAddress. --db and
+    --database-url together name two databases and are refused; so are both environment variables."""
+    from twindesk.domain.workspace import ENV_VAR, database_path
+    from twindesk.store.server_address import is_database_url, parse_database_url
+
+    url = getattr(args, "database_url", None)
+    if url and args.db:
+        raise UserError("--db and --database-url name two databases; give one of them")
+    if url:
+        return parse_database_url(url)
+    if args.db:
+        return parse_database_url(args.db) if is_database_url(args.db) else database_path(args.db)
+    env_url = os.environ.get(DATABASE_URL_VAR, "").strip()
+    if env_url and os.environ.get(ENV_VAR):
+        raise UserError("{url} and {path} are both set and name two databases; unset one of them",
+                        url=DATABASE_URL_VAR, path=ENV_VAR)
+    if env_url:
+        return parse_database_url(env_url)
+    return database_path(None)
+
+
+def _db_path(args) -> Path:
+    """The database file, for a command that works on the file itself (backup, restore)."""
+    target = _database(args)
+    if not isinstance(target, Path):
+        raise UserError("{server}: twindesk {command} works on a database file; a server database is backed up "
+                        "and restored with PostgreSQL's own pg_dump and pg_restore", server=target,
+                        command=args.command)
+    return target
+
+
+def _file_of(target) -> Path | None:
+    """The database's file, or None for a server database."""
+    return target if isinstance(target, Path) else None
 
 
 def cmd_demo(args) -> int:
@@ -207,11 +245,12 @@ def cmd_demo(args) -> int:
 
     if args.scale < 0:
         raise UserError("--scale must be 0 or more (got {value})", value=args.scale)
-    path = _db_path(args)
+    path = _database(args)
     with workspace.writing(path) as opened:
         if args.force and not opened.created:
             saved = workspace.event_backup("demo")
-            print(_("backup of the previous content: {path}", path=saved))
+            if saved is not None:  # a server's backups are pg_dump's
+                print(_("backup of the previous content: {path}", path=saved))
         # One operation: the clearing commits only with the demo (old data or the demo, never empty).
         summary = demo.write_demo(scale=args.scale, replace=args.force)
     print(_("demo data written to {path}", path=path))
@@ -223,7 +262,13 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from twindesk.store.integrity import check_file
 
-    report = check_file(_db_path(args))
+    target = _database(args)
+    if isinstance(target, Path):
+        report = check_file(target)
+    else:
+        from twindesk.store.server_check import check_server
+
+        report = check_server(target)
     print("\n".join(report.lines(_lang)))
     if not report.ok:
         raise UserError("{path}: the check failed (see above); restore a backup or ask for help", path=report.path)
@@ -268,8 +313,8 @@ def cmd_brief(args) -> int:
     sections = None if args.sections is None else args.sections.split(",")
     choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened
     build = build_visit_brief if args.brief_kind == "visit" else build_partner_brief
-    path = _db_path(args)
-    check_target(args.out, replace=args.force, database=path)  # before the database is even opened
+    path = _database(args)
+    check_target(args.out, replace=args.force, database=_file_of(path))  # before the database is even opened
     workspace.open_workspace(path, read_only=True)  # a pack only reads
     try:
         lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too; not the locale
@@ -293,8 +338,8 @@ def cmd_export(args) -> int:
     from twindesk.domain.output_file import check_target
     from twindesk.exchange import export_workbook
 
-    out, path = Path(args.out), _db_path(args)
-    check_target(out, replace=args.force, database=path)  # before the database is even opened
+    out, path = Path(args.out), _database(args)
+    check_target(out, replace=args.force, database=_file_of(path))  # before the database is even opened
     workspace.open_workspace(path, read_only=True)  # an export only reads
     try:
         report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl,
@@ -311,7 +356,7 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from twindesk.cli_import import run_import  # a workbook TwinDesk wrote, or a list staff typed
 
-    return run_import(args, _lang, _db_path(args))
+    return run_import(args, _lang, _database(args))
 
 
 def _record_option(text: str) -> tuple[str, int]:
@@ -350,7 +395,7 @@ def cmd_history(args) -> int:
     if args.limit < 1:
         raise UserError("--limit must be 1 or more (got {value})", value=args.limit)
     lang = args.history_lang or _lang  # the lines are said to a person: the messages' language
-    path = _db_path(args)
+    path = _database(args)
     workspace.open_workspace(path, read_only=True)  # the history only reads
     try:
         if record is None:
@@ -381,7 +426,7 @@ def _documents_command(name: str):
     def run(args) -> int:
         from twindesk import cli_documents
 
-        return getattr(cli_documents, name)(args, _lang, _db_path(args))
+        return getattr(cli_documents, name)(args, _lang, _database(args))
 
     return run
 
@@ -389,7 +434,7 @@ def _documents_command(name: str):
 def cmd_paper(args) -> int:
     from twindesk import cli_papers
 
-    return cli_papers.cmd_paper(args, args.lang, _db_path(args))  # the paper in English unless told, as a brief
+    return cli_papers.cmd_paper(args, args.lang, _database(args))  # the paper in English unless told, as a brief
 
 
 def cmd_server(args) -> int:

@@ -84,7 +84,7 @@ def _refused(source: Path, issues: list, what: str, _: _Say) -> int:
     return 2
 
 
-def run_import(args, lang: str, path: Path) -> int:
+def run_import(args, lang: str, path) -> int:  # a file's Path or a ServerAddress
     from twindesk.domain import workspace
     from twindesk.exchange.import_flow import import_file
     from twindesk.exchange.staff_lists.column_mapping import Mapping
@@ -145,6 +145,8 @@ def run_import(args, lang: str, path: Path) -> int:
     if args.dry_run:
         print(_("dry run: {source} can be imported into {path}; nothing was written. It would make:",
                 source=source, path=path))
+    elif report.backup is None:  # a server database: its backups are pg_dump's
+        print(_("imported {source} into {path}", source=source, path=path))
     else:
         print(_("imported {source} into {path}; the previous content is saved as {backup}", source=source,
                 path=path, backup=report.backup))

@@ -100,6 +100,15 @@ CLI_ZH = {
     "{path}, {detail}": "{path}，{detail}",
     # the help
     "database file (default: $TWINDESK_DB or the data folder)": "数据库文件（默认：$TWINDESK_DB 或数据文件夹）",
+    "a shared database on a PostgreSQL server, postgresql://user@host:port/database (default: $TWINDESK_DATABASE_URL); no password in it: the keyring, ~/.pgpass or a service file holds that":
+        "PostgreSQL 服务器上的共享数据库，postgresql://用户@主机:端口/数据库（默认：$TWINDESK_DATABASE_URL）；"
+        "地址中不含密码：密码保存在系统钥匙串、~/.pgpass 或服务文件中",
+    "--db and --database-url name two databases; give one of them": "--db 和 --database-url 指定了两个数据库；请只给出其中一个",
+    "{url} and {path} are both set and name two databases; unset one of them":
+        "{url} 和 {path} 都已设置，指定了两个数据库；请取消其中一个",
+    "{server}: twindesk {command} works on a database file; a server database is backed up and restored with PostgreSQL's own pg_dump and pg_restore":
+        "{server}：twindesk {command} 只用于数据库文件；服务器上的数据库用 PostgreSQL 自带的 pg_dump 和 pg_restore 备份和恢复",
+    "imported {source} into {path}": "已将 {source} 导入 {path}",
     "Partner cities, delegation visits and aid shipments. Without a command: open the window.":
         "友好城市、团组出访来访和援助物资。不带命令时打开窗口。",
     "language of the window and of these messages (default: the system's)": "窗口和这些提示的语言（默认：系统的语言）",

@@ -75,7 +75,8 @@ def check_target(target: Path | str, *, replace: bool = False, database: Path | 
 
 def _refuse_database_files(target: Path, database: Path | str | None) -> None:
     where = real(target)
-    for db in {Path(d) for d in (database, database_in_use()) if d}:
+    # A server database (a ServerAddress) has no files here to protect.
+    for db in {Path(d) for d in (database, database_in_use()) if isinstance(d, str | os.PathLike) and d}:
         for protected in database_files(db):
             if where == real(protected) or _same_file(target, protected):
                 raise OutputFileError("{path}: is the database in use ({name}); "

@@ -17,6 +17,7 @@ from twindesk.domain.server_session import ServerSession
 from twindesk.store import backups, close_database, integrity, open_database
 from twindesk.store.backups import BackupInfo
 from twindesk.store.connection import OpenedDatabase, read_only_media_problem
+from twindesk.store.engine import is_server
 from twindesk.store.errors import DatabaseFileError, DatabaseReadOnlyMedia
 from twindesk.store.instance_lock import DatabaseInUse, DatabaseLock, LockHolder
 from twindesk.store.messages import message
@@ -179,9 +180,12 @@ def back_up_to(db_path: Path, target: Path, *, replace: bool = False) -> Path:
     return backups.copy_database(db_path, target, overwrite=replace)
 
 
-def event_backup(event: str) -> Path:
-    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data."""
+def event_backup(event: str) -> Path | None:
+    """A copy of the open database taken just before `event` (demo, import, restore) replaces its data;
+    None on a server, whose backups are PostgreSQL's own (pg_dump)."""
     db = database.obj
+    if is_server(db):
+        return None
     return backups.event_backup(db.connection(), Path(db.database), event, datetime.now())
 
 

@@ -27,7 +27,7 @@ def database_files(db_path: Path) -> list[Path]:
 def database_in_use() -> Path | None:
     """The main file of the database bound for this process, if any (asked of SQLite itself, so it is
     right however the file was opened)."""
-    if database.obj is None:
+    if not isinstance(database.obj, pw.SqliteDatabase):  # none bound, or a server: no file
         return None
     try:
         for _seq, name, filename in database.execute_sql("PRAGMA database_list").fetchall():

@@ -24,9 +24,6 @@ from twindesk.store.models import database
 from twindesk.store.portable import POSTGRESQL, SERVER_FIELD_TYPES
 from twindesk.store.server_address import ServerAddress
 from twindesk.store.server_errors import (  # noqa: F401 - the server's errors are named from here too
-    NEWER_SCHEMA,
-    NOT_INITIALIZED,
-    OLDER_SCHEMA,
     ServerConnectionLost,
     ServerError,
     ServerLoginFailed,
@@ -39,6 +36,7 @@ from twindesk.store.server_errors import (  # noqa: F401 - the server's errors a
     is_server_problem,
     server_error,
 )
+from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
 
 VERSION_TABLE = "twindesk_schema"
 

@@ -80,6 +80,9 @@ class ServerAddress:
             params["password"] = password
         return params
 
+    def __str__(self) -> str:  # in a message's "{path}", the database as a person reads it
+        return self.display()
+
     def with_database(self, database: str) -> ServerAddress:
         return replace(self, database=database)
 

@@ -11,6 +11,16 @@ from __future__ import annotations
 import re
 
 from twindesk.store.errors import UserError
+from twindesk.store.server_messages import (
+    CONNECTION_LOST,
+    LOGIN_FAILED,
+    NO_DATABASE,
+    NO_PERMISSION,
+    NOT_INITIALIZED,
+    READ_ONLY,
+    TLS_FAILED,
+    UNREACHABLE,
+)
 
 
 class ServerError(UserError):
@@ -46,26 +56,6 @@ class ServerSchemaMismatch(ServerNotInitialized):
 class ServerConnectionLost(ServerError):
     pass
 
-
-UNREACHABLE = ("Cannot reach the database server for {server}: {reason}. Check that the server is running, "
-               "the host name and port, and the network")
-LOGIN_FAILED = ("The database server refused the login for {server}: {reason}. Check the user name and "
-                "password (the keyring, ~/.pgpass or the service file)")
-NO_PERMISSION = ("The database server does not allow this for {server}: {reason}. An administrator grants "
-                 "TwinDesk's roles (twindesk_reader, twindesk_editor, twindesk_admin)")
-TLS_FAILED = ("The secure (TLS) connection to {server} failed: {reason}. Check the server's TLS set-up, or the "
-              "certificate file (sslrootcert) that vouches for it")
-NO_DATABASE = ("{server}: the database does not exist; an administrator creates it and runs "
-               "twindesk server init --database-url URL")
-NOT_INITIALIZED = ("{server}: the database holds no TwinDesk tables; an administrator sets it up with "
-                   "twindesk server init --database-url URL")
-NEWER_SCHEMA = ("{server}: the database has schema {version}, newer than this TwinDesk knows ({newest}); "
-                "update TwinDesk to use it")
-OLDER_SCHEMA = ("{server}: the database has schema {version} and needs an upgrade to {newest}, which this "
-                "TwinDesk cannot do on a server yet; ask the administrator")
-CONNECTION_LOST = ("The connection to {server} was lost ({reason}); nothing of the change under way was "
-                   "saved. Reconnect and try again")
-READ_ONLY = "{server} is open read-only here: nothing was changed ({reason})"
 
 # SQLSTATE classes and codes (PostgreSQL's appendix A).
 _LOGIN = {"28000", "28P01"}
