@@ -79,7 +79,7 @@ def test_init_by_a_login_that_may_not_create_roles_is_one_transaction_undone(pg_
     db = server_database(parse_database_url(pg_cluster.url(name, user="plain_owner")))
     db.connect()
     try:
-        with pytest.raises(server_setup.RolesNotAllowed, match="may not create TwinDesk's roles "
+        with pytest.raises(server_setup.RolesNotAllowed, match="may not set up TwinDesk's tables and roles "
                                                              r"\(permission denied to create role\)"):
             server_setup.init_database(db, "here")
         assert server_setup.existing_tables(db) == []
@@ -212,3 +212,22 @@ def test_grant_to_a_login_that_does_not_exist_says_so(office):
     assert "there is no login nobody_here. Create it first" in done.stderr
     zh = office.twindesk("admin", "--lang", "zh_CN", "server", "grant", "nobody_here", "reader")
     assert "没有登录用户 nobody_here" in zh.stderr, zh.stderr
+
+
+def test_a_superuser_sets_up_the_database_for_its_owner(office, pg_cluster):
+    from server_office import Office
+
+    url = pg_cluster.new_database(initialized=False)
+    name = url.rsplit("/", 1)[1]
+    try:
+        missing = Office(pg_cluster, name, "postgres", {}).twindesk("owner", "server", "init", "--owner", "nobody_x")
+        assert missing.returncode == 2 and "there is no role nobody_x" in missing.stderr
+        done = Office(pg_cluster, name, "postgres", {}).twindesk("owner", "server", "init", "--owner", office.owner)
+        assert done.returncode == 0, done.stderr
+        owners = pg_cluster.run_sql("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
+                                    database=name)
+        assert owners == [(office.owner,)]
+        assert pg_cluster.run_sql("SELECT datdba::regrole::text FROM pg_database WHERE datname = %s",
+                                  params=(name,)) == [(office.owner,)]
+    finally:
+        pg_cluster.drop_database(name)

@@ -45,8 +45,8 @@ def _url_option(parser, _) -> None:
                                env=URL_ENV))
 
 
-def run(args, say) -> int:
-    """The server command in `args`; `say(template, **params)` words a line in the run's language."""
+def run(args, _) -> int:
+    """The server command in `args`; `_(template, **params)` words a line in the run's language."""
     from twindesk.store.server_address import parse_database_url
 
     url = getattr(args, "database_url", None) or os.environ.get(URL_ENV, "")
@@ -57,7 +57,7 @@ def run(args, say) -> int:
     server = replace(address, user="").display()  # "twindesk on db.office:5432"
     db = _connect(address)
     try:
-        return COMMANDS[args.server_command](db, server, args, say)
+        return COMMANDS[args.server_command](db, server, args, _)
     finally:
         db.close()
 
@@ -70,11 +70,11 @@ def _connect(address):
     return db
 
 
-def _init(db, server, args, say) -> int:
+def _init(db, server, args, _) -> int:
     from twindesk.store.server_setup import init_database
 
     init_database(db, server, owner=args.owner)
-    print(say("{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants "
+    print(_("{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants "
               "are set up. Give staff a role with: twindesk server grant LOGIN reader|editor|admin",
               server=server))
     return 0
@@ -91,35 +91,35 @@ def _require_admin(db, server: str) -> None:
         raise WriteNotAllowed(ADMIN_ONLY_LOGINS[level], server=server, login=current_login(db))
 
 
-def _grant(db, server, args, say) -> int:
+def _grant(db, server, args, _) -> int:
     from twindesk.store.server_logins import grant
 
     _require_admin(db, server)
     grant(db, server, args.login, args.level)
-    print(say("{server}: {login} now has the role twindesk_{level}", server=server, login=args.login,
+    print(_("{server}: {login} now has the role twindesk_{level}", server=server, login=args.login,
               level=args.level))
     return 0
 
 
-def _revoke(db, server, args, say) -> int:
+def _revoke(db, server, args, _) -> int:
     from twindesk.store.server_logins import revoke
 
     _require_admin(db, server)
     held = revoke(db, server, args.login)
     if held:
-        print(say("{server}: {login} no longer has the role(s) {roles}", server=server, login=args.login,
+        print(_("{server}: {login} no longer has the role(s) {roles}", server=server, login=args.login,
                   roles=", ".join(held)))
     else:
-        print(say("{server}: {login} had no TwinDesk role", server=server, login=args.login))
+        print(_("{server}: {login} had no TwinDesk role", server=server, login=args.login))
     return 0
 
 
-def _users(db, server, args, say) -> int:
+def _users(db, server, args, _) -> int:
     from twindesk.store.server_logins import users
 
     for login in users(db):
         role = "—" if login.level == "none" else f"twindesk_{login.level}"
-        why = say("(superuser)") if login.superuser else say("(the database's owner)") if login.owner else ""
+        why = _("(superuser)") if login.superuser else _("(the database's owner)") if login.owner else ""
         print(f"{login.name}\t{role}" + (f"\t{why}" if why else ""))
     return 0
 

@@ -9,9 +9,9 @@ SERVER_ROLES_ZH = {
         "{server}：该数据库中已有 {count} 张数据表（{tables}）；server init 只能设置空数据库。未作任何更改。",
     "{server}: there is no role {login} to own the tables. Nothing was changed.":
         "{server}：没有可拥有这些数据表的角色 {login}。未作任何更改。",
-    "{server}: this login may not create TwinDesk's roles ({reason}). Nothing was changed. Run server init as "
+    "{server}: this login may not set up TwinDesk's tables and roles ({reason}). Nothing was changed. Run server init as "
     "the database's owner with the right to create roles (CREATEROLE), or as a superuser with --owner ROLE.":
-        "{server}：此登录用户无权创建 TwinDesk 的角色（{reason}）。未作任何更改。请以有权创建角色（CREATEROLE）的"
+        "{server}：此登录用户无权设置 TwinDesk 的数据表和角色（{reason}）。未作任何更改。请以有权创建角色（CREATEROLE）的"
         "数据库所有者身份运行 server init，或以超级用户身份并加上 --owner ROLE 运行。",
     "{server}: there is no login {login}. Create it first (as a superuser: createuser --pwprompt {login}), then "
     "grant it a role.":

@@ -42,6 +42,10 @@ def quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+def current_database(db) -> str:
+    return db.execute_sql("SELECT current_database()").fetchone()[0]
+
+
 def role_exists(db, name: str) -> bool:
     return db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
 
@@ -63,7 +67,8 @@ def init_database(db, server: str, *, owner: str | None = None) -> None:
                            server=server, login=owner)
     try:
         with db.atomic():
-            if owner:
+            if owner:  # it owns the database too, so it may create in its schema (and grant on it)
+                db.execute_sql(f"ALTER DATABASE {quoted(current_database(db))} OWNER TO {quoted(owner)}")
                 db.execute_sql(f"SET LOCAL ROLE {quoted(owner)}")
             create_schema(db)
             if owner:
@@ -73,7 +78,7 @@ def init_database(db, server: str, *, owner: str | None = None) -> None:
     except Exception as exc:
         if sqlstate(exc) == INSUFFICIENT_PRIVILEGE:  # creating or granting roles
             raise RolesNotAllowed(
-                "{server}: this login may not create TwinDesk's roles ({reason}). Nothing was changed. Run "
+                "{server}: this login may not set up TwinDesk's tables and roles ({reason}). Nothing was changed. Run "
                 "server init as the database's owner with the right to create roles (CREATEROLE), or as a "
                 "superuser with --owner ROLE.", server=server, reason=primary_message(exc)) from exc
         raise
