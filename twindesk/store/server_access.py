@@ -40,9 +40,3 @@ def access_level(db=None) -> str:
     if owner:
         return "admin"
     return max((LEVEL_OF_ROLE[r] for r in roles or ()), key=LEVELS.index, default="none")
-
-
-def may(level: str, needed: str) -> bool:
-    """Whether `level` may do what `needed` may."""
-    return LEVELS.index(level) >= LEVELS.index(needed)
-

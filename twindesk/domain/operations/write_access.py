@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from twindesk.domain.model import access_messages  # noqa: F401 - the messages' Chinese
 from twindesk.store.errors import UserError
-from twindesk.store.server_access import may
 from twindesk.store.server_diagnostics import refused_table
 
 # What an editor may not change: home localities are the administrator's (kinds and tables alike).
@@ -30,8 +29,6 @@ EDITOR_REFUSED = ("You are signed in to {server} as {login}, who may not change 
                   "(role twindesk_editor). Ask the office's administrator for the admin role.")
 NO_ROLE = ("You are signed in to {server} as {login}, who has no TwinDesk role (twindesk_reader, "
            "twindesk_editor or twindesk_admin). Ask the office's administrator for one.")
-
-
 LOGINS_REFUSED = ("You are signed in to {server} as {login}, who may not manage logins (role twindesk_editor). "
                   "Ask the office's administrator (role twindesk_admin).")
 # `twindesk server grant | revoke` by someone who is not an administrator, by their level.
@@ -43,19 +40,19 @@ class WriteNotAllowed(UserError):
 
 
 @dataclass(frozen=True)
-class ServerSession:
+class RoleSession:
     level: str  # admin | editor | reader | none (store.server_access)
     server: str  # "twindesk on db.office:5432"
     login: str
 
 
-_session: ServerSession | None = None  # None: SQLite, where the lock decides
+_session: RoleSession | None = None  # None: SQLite, where the lock decides
 
 
 def bind(level: str | None, server: str = "", login: str = "") -> None:
     """The open server session's level (None when no server database is open)."""
     global _session
-    _session = None if level is None else ServerSession(level, server, login)
+    _session = None if level is None else RoleSession(level, server, login)
 
 
 def bind_session(db, address) -> WriteNotAllowed | None:
@@ -68,10 +65,6 @@ def bind_session(db, address) -> WriteNotAllowed | None:
 
     bind(access_level(db), replace(address, user="").display(), current_login(db))
     return refusal()
-
-
-def session() -> ServerSession | None:
-    return _session
 
 
 def level() -> str | None:
@@ -93,10 +86,6 @@ def refusal(action: str = "", kind: str = "") -> WriteNotAllowed | None:
     return None
 
 
-def may_change(kind: str) -> bool:
-    return refusal(kind=kind) is None
-
-
 def require(action: str = "", kind: str = "") -> None:
     problem = refusal(action, kind)
     if problem is not None:
@@ -113,11 +102,6 @@ def database_login() -> str:
         return getpass.getuser()
     except Exception:  # no login name (some services): the staff name still says who
         return ""
-
-
-def may_write() -> bool:
-    """Whether this session may make any write at all (on SQLite: yes; the lock is checked apart)."""
-    return _session is None or may(_session.level, "editor")
 
 
 @contextmanager
