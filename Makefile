@@ -7,7 +7,7 @@ SCALE ?= 100000
 TS := resources/translations/twindesk_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint demo system-deps bench clean translations package package-test package-measure
+.PHONY: run test test-postgresql lint demo system-deps bench clean translations package package-test package-measure
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,10 +40,19 @@ run: system-deps $(BIN)/.installed $(QM) $(DEMO_DB)
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
-# Lint, then the whole test suite with Qt offscreen.
+# Lint, then the whole test suite with Qt offscreen, then the store, domain, exchange and briefing tests
+# again on PostgreSQL (test-postgresql).
 test: system-deps $(BIN)/.installed $(QM)
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory test-postgresql
+
+# Every test that uses the `db` fixture, on a throwaway PostgreSQL cluster the tests start on loopback
+# (tests/pg_cluster.py; skipped without the server's binaries unless TWINDESK_REQUIRE_POSTGRES=1). Tests
+# about SQLite files are marked sqlite_only; the window's and the packages' tests run once, above.
+test-postgresql: $(BIN)/.installed
+	TWINDESK_TEST_ENGINE=postgresql QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not sqlite_only" \
+		--ignore=tests/gui --ignore=tests/packaging
 
 # Benchmarks are apart from the test run: each prints our time, the floor's and the ratio.
 bench: $(BIN)/.installed

@@ -3,9 +3,11 @@ for running TwinDesk in a subprocess."""
 
 import hashlib
 import os
+import re
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -86,12 +88,23 @@ ON_POSTGRESQL = TEST_ENGINE == "postgresql"
 
 
 def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL pass, only the tests that work on a database from the fixtures (`db`, or the
+    server's own) run: the others work on files they make themselves, or on no database, and ran the
+    same on the SQLite pass. Tests about SQLite files (`sqlite_only`) are skipped."""
     if not ON_POSTGRESQL:
         return
     skip = pytest.mark.skip(reason="about SQLite files (TWINDESK_TEST_ENGINE=postgresql)")
+    kept, engine_free = [], []
     for item in items:
+        if "db" not in getattr(item, "fixturenames", ()):  # the pg_cluster tests ran on the first pass
+            engine_free.append(item)
+            continue
         if item.get_closest_marker("sqlite_only") is not None:
             item.add_marker(skip)
+        kept.append(item)
+    if engine_free:
+        config.hook.pytest_deselected(items=engine_free)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
@@ -136,6 +149,52 @@ def db(request, db_path):
         opened = workspace.open_workspace(db_path, take_backups=False)
     yield opened
     workspace.close()
+
+
+@contextmanager
+def writes_outside_the_door():
+    """Every INSERT, UPDATE or DELETE run outside an operation while the block runs, as (verb, table): on
+    SQLite its authorizer sees each statement as it is compiled; on a server, peewee's query hook sees
+    each statement it runs (docs/architecture.md, "The one door")."""
+    from twindesk.domain.operations import door
+    from twindesk.store.engine import is_server
+
+    outside: list[tuple[str, str]] = []
+    if is_server():
+        def hook(event):
+            found = WRITE_SQL.match(event.sql)
+            if found and door.current() is None:
+                outside.append((found.group(1).split()[0].upper(), found.group(2)))
+
+        database.query_hooks.append(hook)
+        try:
+            yield outside
+        finally:
+            database.query_hooks.remove(hook)
+        return
+
+    def authorizer(action, table, *_):
+        if action in SQLITE_WRITES and door.current() is None and not (table or "").startswith("sqlite_"):
+            outside.append((SQLITE_WRITES[action], table))
+        return sqlite3.SQLITE_OK
+
+    conn = database.connection()
+    conn.set_authorizer(authorizer)
+    try:
+        yield outside
+    finally:
+        conn.set_authorizer(None)
+
+
+SQLITE_WRITES = {sqlite3.SQLITE_INSERT: "INSERT", sqlite3.SQLITE_UPDATE: "UPDATE", sqlite3.SQLITE_DELETE: "DELETE"}
+WRITE_SQL = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
+
+
+@pytest.fixture
+def db_target(db, db_path):
+    """The test's database as `open_workspace` and the command line's --db name it: tmp_path/t.db, or on
+    the PostgreSQL pass its URL."""
+    return db.address.url() if db.address is not None else db_path
 
 
 class Factory:
@@ -244,7 +303,17 @@ def fill_everything(make: Factory) -> dict:
     }
 
 
-def table_counts(path: Path) -> dict[str, int]:
+def table_counts(path) -> dict[str, int]:
+    """Rows per table of a SQLite file, or (a URL) of a server database."""
+    from twindesk.store.server_address import is_database_url
+
+    if is_database_url(str(path)):
+        import psycopg
+
+        from twindesk.store.server_address import parse_database_url
+
+        with psycopg.connect(**parse_database_url(str(path)).connect_params()) as conn:
+            return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
     conn = sqlite3.connect(str(path))
     try:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

@@ -2,7 +2,9 @@
 database back for comparison."""
 
 import sqlite3
-from datetime import date
+from contextlib import contextmanager
+from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -11,6 +13,7 @@ from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.exchange import export_workbook, import_workbook
 from twindesk.store.models import RECORD_MODELS
+from twindesk.store.server_address import is_database_url, parse_database_url
 
 LONG_NOTE = ("Minutes of the meeting, item by item. " * 1000)[:36_000] + "😀" * 2000 + "济" * 2000  # 40,000
 VERY_LONG_NOTE = "长" * 70_000  # three cells' worth
@@ -101,11 +104,38 @@ RECORD_TABLES = [model._meta.table_name for model in RECORD_MODELS]
 
 def table_rows(db_path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, timestamps and all, in ID order: "the database is unchanged"."""
-    conn = sqlite3.connect(str(db_path))
+    with database_rows(db_path) as select:
+        return {t: [tuple(row.values()) for row in select(f'SELECT * FROM "{t}" ORDER BY 1')] for t in RECORD_TABLES}
+
+
+@contextmanager
+def database_rows(target):
+    """`select(sql)` -> rows as dicts of plain values, from a SQLite file or (a URL) a server database.
+    Plain: the values as SQLite keeps them (booleans 0/1, dates and times as text, numbers as numbers), so
+    rows read from either engine compare equal."""
+    if is_database_url(str(target)):
+        import psycopg
+        from psycopg.rows import dict_row
+
+        with psycopg.connect(**parse_database_url(str(target)).connect_params(), row_factory=dict_row) as conn:
+            yield lambda sql: [{k: _plain(v) for k, v in row.items()} for row in conn.execute(sql).fetchall()]
+        return
+    conn = sqlite3.connect(str(target))
+    conn.row_factory = sqlite3.Row
     try:
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in RECORD_TABLES}
+        yield lambda sql: [dict(row) for row in conn.execute(sql).fetchall()]
     finally:
         conn.close()
+
+
+def _plain(value):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date | time):  # datetime is a date: "2026-12-01 09:30:00", as SQLite keeps it
+        return str(value)
+    return value
 
 
 NOT_IN_WORKBOOK = ("created_at", "updated_at", "updated_by")
@@ -114,14 +144,6 @@ NOT_IN_WORKBOOK = ("created_at", "updated_at", "updated_by")
 def content_rows(db_path: Path) -> dict[str, list[tuple]]:
     """Every row of every table without its timestamps and author: what a round trip keeps (the demo's
     tag included)."""
-    conn = sqlite3.connect(str(db_path))
-    conn.row_factory = sqlite3.Row
-    try:
-        out = {}
-        for t in RECORD_TABLES:
-            rows = conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall()
-            out[t] = [tuple(v for k, v in zip(r.keys(), r, strict=True)
-                            if k not in NOT_IN_WORKBOOK) for r in rows]
-        return out
-    finally:
-        conn.close()
+    with database_rows(db_path) as select:
+        return {t: [tuple(v for k, v in row.items() if k not in NOT_IN_WORKBOOK)
+                    for row in select(f'SELECT * FROM "{t}" ORDER BY id')] for t in RECORD_TABLES}

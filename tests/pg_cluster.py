@@ -175,7 +175,7 @@ class PgCluster:
         name = name or self._fresh_name()
         if initialized:
             self.ensure_template()
-            self.run_sql(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}" STRATEGY FILE_COPY')
+            self.run_sql(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE}"')
         else:
             self.run_sql(f'CREATE DATABASE "{name}"')
         return self.url(name)

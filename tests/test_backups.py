@@ -13,6 +13,8 @@ from twindesk import cli
 from twindesk.store import BackupError, backups, close_database, open_database
 from twindesk.store.integrity import check_file
 
+pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file; a server's backups are pg_dump's
+
 # --- rotation ---------------------------------------------------------------------------------
 
 

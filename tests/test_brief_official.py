@@ -173,23 +173,23 @@ def test_a_fangsong_without_simplified_characters_is_passed_over():
     assert font_roles._try(cwtex, 1.0) is None  # it lacks a third of GB 2312
 
 
-def test_the_cli_takes_the_layout_and_prints_the_notes(tmp_path, long_visit, db_path, capsys):
+def test_the_cli_takes_the_layout_and_prints_the_notes(tmp_path, long_visit, db_target, capsys):
     from twindesk import cli
     from twindesk.briefing import font_roles
     from twindesk.domain import workspace
 
     workspace.close()
     out = tmp_path / "v.pdf"
-    code = cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_path), "--lang", "zh_CN",
+    code = cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_target), "--lang", "zh_CN",
                      "--layout", "official", "--sections", "purpose"])
     printed = capsys.readouterr().out.splitlines()
     assert code == 0 and out.exists()
     notes = [role_font(r, OFFICIAL.grid_scale).note for r in font_roles.ROLES]
     assert printed[1:] == [n.text("zh_CN") for n in notes if n is not None]
-    code = cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_path), "--layout", "business",
+    code = cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_target), "--layout", "business",
                      "--force"])
     assert code == 0 and capsys.readouterr().out.splitlines()[1:] == []  # one font: nothing stood in
     with pdfplumber.open(out) as doc:
         assert "Page 1 of" in doc.pages[0].extract_text()
     with pytest.raises(SystemExit):
-        cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_path), "--layout", "letter"])
+        cli.main(["brief", "visit", str(long_visit), str(out), "--db", str(db_target), "--layout", "letter"])

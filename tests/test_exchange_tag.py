@@ -4,11 +4,14 @@ the stored tag of a record it updates and gives a new record none."""
 
 import sqlite3
 
+import pytest
 from exchange_support import export_db, import_into
 from openpyxl import Workbook, load_workbook
 
 from twindesk.domain import workspace
 from twindesk.exchange.columns import SHEETS
+
+pytestmark = pytest.mark.sqlite_only  # the tag set and read in the SQLite file itself
 
 
 def _tag(db_path, table: str, record_id: int) -> int:

@@ -71,16 +71,16 @@ def test_every_sheet_carries_uuid_and_version_after_the_id_in_narrow_columns(mak
     assert jeju[1].font.color.rgb.endswith("808080")  # grey: carried, not read
 
 
-def test_a_round_trip_into_an_empty_database_keeps_ids_uuids_and_versions(make, db_path, tmp_path):
+def test_a_round_trip_into_an_empty_database_keeps_ids_uuids_and_versions(make, db_target, tmp_path):
     ids = fill_everything(make)
     records.delete("contact", 1)  # a gap in the IDs, which the copy keeps
     records.save("partner", {"notes": "twice"}, ids["vlad"])
     workspace.close()
     out, copy = tmp_path / "w.xlsx", tmp_path / "copy.db"
-    export_db(db_path, out)
+    export_db(db_target, out)
     report = import_into(copy, out)
     assert report.applied and report.errors == [] and report.notes == []
-    assert content_rows(copy) == content_rows(db_path)  # every column but the timestamps: uuid, version too
+    assert content_rows(copy) == content_rows(db_target)  # every column but the timestamps: uuid, version too
 
 
 # --- matched by UUID ------------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_an_older_workbook_after_a_delete_and_an_add_never_lands_on_the_new_reco
     assert again["version"] == four["version"] + 1  # a new version: the history moves on
 
 
-def test_a_deleted_id_with_another_uuid_is_a_conflict(contacts, db_path, tmp_path):
+def test_a_deleted_id_with_another_uuid_is_a_conflict(contacts, db_target, tmp_path):
     _, ids = contacts
     out = tmp_path / "w.xlsx"
     export_workbook(out)
@@ -141,15 +141,16 @@ def test_a_deleted_id_with_another_uuid_is_a_conflict(contacts, db_path, tmp_pat
     stranger = uuid.uuid4().hex  # the row is another database's contact 4
     _edit(out, "Contacts", ids[3], UUID=stranger)
     workspace.close()
-    before = table_rows(db_path)
-    report = import_into(db_path, out)
+    before = table_rows(db_target)
+    report = import_into(db_target, out)
     assert not report.applied and len(report.errors) == 1
     error = report.errors[0]
     assert (error.sheet, error.row, error.column) == ("Contacts", 5, "ID")
     assert stranger in error.message and "deleted" in error.message
-    assert table_rows(db_path) == before
+    assert table_rows(db_target) == before
 
 
+@pytest.mark.sqlite_only  # changes the SQLite file behind TwinDesk's back
 def test_a_used_id_the_history_knows_nothing_of_is_a_conflict(contacts, db_path, tmp_path):
     _, ids = contacts
     out = tmp_path / "w.xlsx"
@@ -166,6 +167,7 @@ def test_a_used_id_the_history_knows_nothing_of_is_a_conflict(contacts, db_path,
 
 
 # --- ID and UUID disagree ---------------------------------------------------------------------------------
+@pytest.mark.sqlite_only  # changes the SQLite file behind TwinDesk's back
 def test_an_id_and_a_uuid_of_different_records_are_a_conflict_with_both_uuids(contacts, db_path, tmp_path):
     _, ids = contacts
     out = tmp_path / "w.xlsx"
@@ -206,16 +208,16 @@ def test_a_uuid_twice_in_a_sheet_is_a_problem(contacts, tmp_path):
 
 
 # --- a workbook older than its records ----------------------------------------------------------------------
-def test_a_stale_row_is_refused_with_both_values_and_who_changed_it(contacts, db_path, tmp_path):
+def test_a_stale_row_is_refused_with_both_values_and_who_changed_it(contacts, db_target, tmp_path):
     _, ids = contacts
     out = tmp_path / "w.xlsx"
     export_workbook(out)
     records.save("contact", {"title": "Governor"}, ids[0], user="Wang Fang")  # after the export
     _edit(out, "Contacts", ids[0], Title="Mayor")  # and the workbook says otherwise
     workspace.close()
-    before = table_rows(db_path)
-    report = import_into(db_path, out)
-    assert not report.applied and table_rows(db_path) == before
+    before = table_rows(db_target)
+    report = import_into(db_target, out)
+    assert not report.applied and table_rows(db_target) == before
     assert report.errors == report.newer and len(report.errors) == 1
     error = report.errors[0]
     assert (error.sheet, error.row, error.column) == ("Contacts", 2, "Title")
@@ -268,6 +270,7 @@ def test_the_import_bumps_versions_and_a_second_import_of_the_same_workbook_is_s
     assert not report.applied and len(report.newer) == 1  # the first import changed it since
 
 
+@pytest.mark.sqlite_only  # changes the SQLite file behind TwinDesk's back
 def test_the_command_line_refuses_a_stale_workbook_unless_overwrite_newer(contacts, db_path, tmp_path):
     _, ids = contacts
     out = tmp_path / "w.xlsx"

@@ -12,8 +12,8 @@ from twindesk.domain.operations import records
 from twindesk.domain.queries import details
 
 
-def _stored(db_path, kind, **where):
-    workspace.open_workspace(db_path, read_only=True)
+def _stored(db_target, kind, **where):
+    workspace.open_workspace(db_target, read_only=True)
     try:
         model = records.spec_for(kind).model
         found = model.select().where(*(getattr(model, k) == v for k, v in where.items())).get()
@@ -22,7 +22,7 @@ def _stored(db_path, kind, **where):
         workspace.close()
 
 
-def test_what_staff_type_is_understood(make, db_path, tmp_path):
+def test_what_staff_type_is_understood(make, db_target, tmp_path):
     visit = make.visit(title="Existing visit", start_on=date(2024, 5, 1), end_on=date(2024, 5, 3))
     shipment = make.shipment(None, title="Existing shipment")
     workspace.close()
@@ -58,31 +58,31 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
     source = tmp_path / "typed.xlsx"
     wb.save(source)
 
-    report = import_into(db_path, source)
+    report = import_into(db_target, source)
     assert report.errors == [] and report.applied
     assert report.created == {"partners ": 5, "出访来访": 2, "Itinerary": 2, "物资明细": 2}
     assert ("partners ", 1, "Colour (E)") in [(w.sheet, w.row, w.column) for w in report.warnings]
     assert any(w.sheet == "Scratch" and "unknown sheet" in w.message for w in report.warnings)
 
-    kobe = _stored(db_path, "partner", name_en="Kobe")
+    kobe = _stored(db_target, "partner", name_en="Kobe")
     assert (kobe["country"], kobe["kind"], kobe["population"]) == ("JP", "city", 1_525_000)
     assert kobe["name_zh"] == "神户"
-    assert _stored(db_path, "partner", name_en="Osaka")["country"] == "JP"
-    assert _stored(db_path, "partner", name_en="Kyoto")["country"] == "JP"
-    busan = _stored(db_path, "partner", name_en="Busan")
+    assert _stored(db_target, "partner", name_en="Osaka")["country"] == "JP"
+    assert _stored(db_target, "partner", name_en="Kyoto")["country"] == "JP"
+    busan = _stored(db_target, "partner", name_en="Busan")
     assert (busan["country"], busan["kind"], busan["population"]) == ("KR", "prefecture", 3_400_000)
-    yalta = _stored(db_path, "partner", name_en="Yalta")
+    yalta = _stored(db_target, "partner", name_en="Yalta")
     assert (yalta["country"], yalta["kind"]) == ("RU", "city")
 
-    mission = _stored(db_path, "visit", title="Trade mission")
+    mission = _stored(db_target, "visit", title="Trade mission")
     assert (mission["status"], mission["direction"]) == ("completed", "outbound")
     assert (mission["start_on"], mission["end_on"]) == (date(2024, 5, 1), date(2024, 5, 3))
     assert mission["budget"] == Decimal("12500.50") and mission["budget_currency"] == "CNY"
-    back = _stored(db_path, "visit", title="Return visit")
+    back = _stored(db_target, "visit", title="Return visit")
     assert back["direction"] == "inbound"
     assert (back["start_on"], back["end_on"]) == (date(2024, 5, 1), date(2024, 5, 2))
 
-    workspace.open_workspace(db_path, read_only=True)
+    workspace.open_workspace(db_target, read_only=True)
     try:
         days = details.children("itinerary_item", visit)
         goods = details.children("shipment_item", shipment)
@@ -95,7 +95,7 @@ def test_what_staff_type_is_understood(make, db_path, tmp_path):
         ("Gloves", Decimal("20"), Decimal("3"), "CNY", "ppe")]
 
 
-def test_a_sheet_without_an_id_column_only_adds(make, db_path, tmp_path):
+def test_a_sheet_without_an_id_column_only_adds(make, db_target, tmp_path):
     make.partner(name_en="Jeju", country="KR")
     workspace.close()
     wb = Workbook()
@@ -105,5 +105,5 @@ def test_a_sheet_without_an_id_column_only_adds(make, db_path, tmp_path):
     ws.append(["Hyogo", "JP"])
     source = tmp_path / "add.xlsx"
     wb.save(source)
-    report = import_into(db_path, source)
+    report = import_into(db_target, source)
     assert report.applied and report.created == {"友好伙伴": 1} and report.duplicates == []

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import REPO, fill_everything, run_python, sha256, subprocess_env
+from tests.conftest import REPO, fill_everything, run_python, sha256, subprocess_env, writes_outside_the_door
 from twindesk.domain import workspace
 from twindesk.domain.demo import write_demo
 from twindesk.domain.operations import door, records, undo
@@ -18,24 +18,12 @@ from twindesk.domain.operations.records_with_parts import save_with_parts
 from twindesk.store import models as m
 from twindesk.store.instance_lock import DatabaseLock
 
-WRITES = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
-
 
 @pytest.fixture
 def guarded(db):
-    """Every INSERT, UPDATE or DELETE prepared outside an operation is recorded (SQLite's authorizer
-    sees each statement as it is compiled)."""
-    outside: list[tuple] = []
-
-    def authorizer(action, table, *_):
-        if action in WRITES and door.current() is None and not (table or "").startswith("sqlite_"):
-            outside.append((action, table))
-        return sqlite3.SQLITE_OK
-
-    conn = m.database.connection()
-    conn.set_authorizer(authorizer)
-    yield outside
-    conn.set_authorizer(None)
+    """Every INSERT, UPDATE or DELETE run outside an operation, as (verb, table)."""
+    with writes_outside_the_door() as outside:
+        yield outside
 
 
 def test_every_write_path_goes_through_an_operation(guarded, make):
@@ -77,7 +65,7 @@ def test_every_write_path_goes_through_an_operation(guarded, make):
 def test_the_guard_sees_a_write_that_bypasses_the_door(guarded, make):
     make.partner()
     m.Partner.update(population=1).execute()  # a bug: no operation
-    assert guarded == [(sqlite3.SQLITE_UPDATE, "partner")]
+    assert guarded == [("UPDATE", "partner")]
 
 
 def test_every_operation_leaves_history_and_one_notice(db, make):
@@ -101,6 +89,7 @@ def test_a_process_without_the_lock_cannot_write(db, make):
     assert records.get("partner", pid)["population"] is None
 
 
+@pytest.mark.sqlite_only
 def test_a_lock_taken_over_by_another_window_stops_the_writes(db, make, db_path):
     pid = make.partner()
     lock = DatabaseLock(db_path)
@@ -181,6 +170,7 @@ def test_two_imports_side_by_side_never_both_write(tmp_path):
     assert imports >= 1
 
 
+@pytest.mark.sqlite_only
 def test_a_second_writer_waits_for_the_first_and_succeeds(db, make, db_path):
     """Another connection holds a write transaction for a moment: the save waits (busy timeout) rather
     than failing with "database is locked"."""
@@ -285,6 +275,7 @@ def test_saves_go_on_while_another_process_exports(tmp_path):
         workspace.close()
 
 
+@pytest.mark.sqlite_only
 def test_an_import_writes_a_history_row_for_every_record_it_creates(db, tmp_path):
     import json
 

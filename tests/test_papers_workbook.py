@@ -14,7 +14,7 @@ PAPER_TABLES = ("agreement", "partnership_approval", "visit_approval")
 
 
 @pytest.fixture
-def papers_db(make, db_path):
+def papers_db(make, db_target):
     seoul = make.partner(name_zh="首尔", name_en="Seoul", country="KR")
     ps = make.partnership(seoul, status="approval_pending")
     make.agreement(ps, kind="intent", title="意向书", signed_on="2025-05-01", signed_place="海口",
@@ -30,7 +30,7 @@ def papers_db(make, db_path):
                         countries="KR JP", days=5, window_from="2027-03-01", window_to="2027-03-31",
                         conditions="不得延期")
     workspace.close()
-    return db_path
+    return db_target
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

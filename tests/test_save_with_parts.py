@@ -1,12 +1,11 @@
 """A new record with its parts saved in one go: one transaction, one history operation, one undo step,
 one change notice; every problem named with its part and row, and nothing written when one fails."""
 
-import sqlite3
 from datetime import date
 
 import pytest
 
-from tests.conftest import table_counts
+from tests.conftest import table_counts, writes_outside_the_door
 from twindesk.domain.model.errors import ValidationError
 from twindesk.domain.operations import door, undo
 from twindesk.domain.operations.records_with_parts import PartsInvalid, check_part, save_with_parts
@@ -33,18 +32,9 @@ def notices(db):
 
 @pytest.fixture
 def outside(db):
-    """Writes compiled outside an operation (as tests/test_one_door.py watches them)."""
-    seen: list[tuple] = []
-
-    def authorizer(action, table, *_):
-        if action in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE) \
-                and door.current() is None and not (table or "").startswith("sqlite_"):
-            seen.append((action, table))
-        return sqlite3.SQLITE_OK
-
-    m.database.connection().set_authorizer(authorizer)
-    yield seen
-    m.database.connection().set_authorizer(None)
+    """Writes run outside an operation (as tests/test_one_door.py watches them)."""
+    with writes_outside_the_door() as seen:
+        yield seen
 
 
 def test_a_visit_with_everything_is_one_operation_one_step_one_notice(make, notices, outside):
@@ -71,28 +61,28 @@ def test_a_visit_with_everything_is_one_operation_one_step_one_notice(make, noti
     assert notices[0].kinds == {"visit", "delegate", "itinerary_item", "gift", "visit_partner"}
 
 
-def test_undo_takes_the_whole_visit_back_and_redo_brings_it_again(make, db_path):
+def test_undo_takes_the_whole_visit_back_and_redo_brings_it_again(make, db_target):
     jeju = make.partner()
-    before = table_counts(db_path)
+    before = table_counts(db_target)
     undo.history.reset()
     vid = save_with_parts("visit", VISIT, _visit_parts(), [jeju])
-    with_all = table_counts(db_path)
+    with_all = table_counts(db_target)
     undo.history.undo()
-    assert table_counts(db_path) == before
+    assert table_counts(db_target) == before
     assert not undo.history.undo_steps
     undo.history.redo()
-    assert table_counts(db_path) == with_all
+    assert table_counts(db_target) == with_all
     assert m.Visit.get_by_id(vid).title == VISIT["title"]
     assert [d.name for d in m.Delegate.select().order_by(m.Delegate.precedence)] == ["Wang Wei", "Li Na", "Zhao Lei"]
 
 
-def test_a_day_outside_the_visit_writes_nothing_and_says_which_part_and_row(make, db_path, notices):
-    before = table_counts(db_path)
+def test_a_day_outside_the_visit_writes_nothing_and_says_which_part_and_row(make, db_target, notices):
+    before = table_counts(db_target)
     ops = m.HistoryOperation.select().count()
     days = [DAYS[0], {"day": date(2027, 4, 1), "activity": "Farewell"}]
     with pytest.raises(PartsInvalid) as caught:
         save_with_parts("visit", VISIT, {"delegate": DELEGATES, "itinerary_item": days, "gift": GIFTS})
-    assert table_counts(db_path) == before and m.HistoryOperation.select().count() == ops and not notices
+    assert table_counts(db_target) == before and m.HistoryOperation.select().count() == ops and not notices
     assert str(caught.value) == ("Itinerary, row 2: Day (2027-04-01) is outside the visit's dates "
                                  "(2027-03-15 – 2027-03-18).")
     assert caught.value.text("zh_CN").startswith("日程安排第 2 行：")

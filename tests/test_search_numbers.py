@@ -166,6 +166,7 @@ def test_numbers_and_codes_through_records_save(make):
         Decimal("20000"), Decimal("1234.50"), "USD", "ppe")
 
 
+@pytest.mark.sqlite_only  # takes a SQLite file back to schema 2
 def test_numbers_codes_and_search_through_a_workbook_import(make, db_path, tmp_path):
     shipment = make.shipment(None, title="Winter aid")
     workspace.close()

@@ -70,3 +70,10 @@ def test_long_text_is_kept_whole_as_sqlite_keeps_it(server):
     with door.operation("save"):
         pid = m.Partner.insert(name_en="J" * 1000, country="KOR").execute()
     assert m.Partner.get_by_id(pid).name_en == "J" * 1000
+
+
+def test_a_nul_in_text_is_stored_as_the_replacement_character_as_the_workbook_writes_it(server):
+    with door.operation("save"):
+        pid = m.Partner.insert(name_en="Je\x00ju", notes="a\x00b\x00", country="KR").execute()
+    partner = m.Partner.get_by_id(pid)
+    assert (partner.name_en, partner.notes) == ("Je\ufffdju", "a\ufffdb\ufffd")

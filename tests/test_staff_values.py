@@ -109,6 +109,7 @@ def test_choices_and_countries_not_understood_are_named_by_their_labels(db, hain
     assert len([p for p in plan.problems if p.kind == "partner"]) == 2
 
 
+@pytest.mark.sqlite_only  # apply_import's backup of the SQLite file
 def test_figures_that_are_not_numbers_or_too_large_are_refused_before_anything_is_written(db, db_path, hainan):
     before = table_counts(db_path)
     plan = _check([
@@ -218,6 +219,7 @@ def test_references_by_name_namesakes_ambiguity_and_unknown_names(db, hainan, ma
     assert plan.row_status("partnership", 2).state == "new" and plan.row_status("partnership", 4).state == "error"
 
 
+@pytest.mark.sqlite_only  # apply_import's backup of the SQLite file
 def test_unknown_names_are_created_in_the_same_import_when_allowed(db, db_path, hainan):
     rows = [
         ("partnership", 2, {"partner": "济州特别自治道", "partner.country": "韩国", "home_locality": "三亚市",

@@ -186,13 +186,13 @@ def test_the_scale_and_fit_rules():
     assert ps.header_text("x" * 50, 40) == "x" * 39 + "…"
 
 
-def test_the_command_line_marking_reaches_every_page(make, db_path, tmp_path, capsys):
+def test_the_command_line_marking_reaches_every_page(make, db_target, tmp_path, capsys):
     fill_everything(make)
     workspace.close()
     out = tmp_path / "m.xlsx"
-    assert cli.main(["--db", str(db_path), "export", str(out), "--marking", "Internal"]) == 0
+    assert cli.main(["--db", str(db_target), "export", str(out), "--marking", "Internal"]) == 0
     wb = load_workbook(out)
     assert {ws.oddHeader.right.text for ws in wb.worksheets} == {"Internal"}
     out2 = tmp_path / "none.xlsx"
-    assert cli.main(["--db", str(db_path), "export", str(out2)]) == 0
+    assert cli.main(["--db", str(db_target), "export", str(out2)]) == 0
     assert {ws.oddHeader.right.text for ws in load_workbook(out2).worksheets} == {None}

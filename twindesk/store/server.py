@@ -37,6 +37,7 @@ from twindesk.store.server_errors import (  # noqa: F401 - the server's errors a
     server_error,
 )
 from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server_text import keep_text_storable
 
 VERSION_TABLE = "twindesk_schema"
 
@@ -57,6 +58,11 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def get_context_options(self):
         return {**super().get_context_options(), "engine": POSTGRESQL}
+
+    def _connect(self):
+        conn = super()._connect()
+        keep_text_storable(conn)  # no NUL in text: store/server_text.py
+        return conn
 
     def connect(self, reuse_if_open: bool = False):
         try:
