@@ -161,6 +161,13 @@ def window_resource_files() -> list[tuple[Path, str]]:
     return found
 
 
+def package_data_files() -> list[tuple[Path, str]]:
+    """Files inside the twindesk package that are not Python (the server roles' SQL): (file, its folder in
+    the bundle), where `importlib.resources` finds them in the frozen application too."""
+    package = ROOT / "twindesk"
+    return [(p, str(p.parent.relative_to(ROOT))) for p in sorted(package.rglob("*.sql"))]
+
+
 def platform_tag() -> str:
     machine = os.uname().machine if hasattr(os, "uname") else "x86_64"
     return f"{'windows' if sys.platform == 'win32' else sys.platform.rstrip('0123456789')}-{machine}"

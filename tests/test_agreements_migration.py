@@ -79,7 +79,7 @@ def test_the_agreement_fields_become_the_first_agreement_after_a_backup(tmp_path
 
     opened = workspace.open_workspace(path, take_backups=False)
     try:
-        assert opened.migrated_from == old_version and opened.db.pragma("user_version") == schema.SCHEMA_VERSION == 4
+        assert opened.migrated_from == old_version and opened.db.pragma("user_version") == schema.SCHEMA_VERSION == 5
         assert opened.backups_written[0].name.startswith("before-migration")
         raw = opened.raw()
         assert {t: _rows(raw, t, shown[t]) for t in TABLES} == before

@@ -16,7 +16,7 @@ import twindesk
 from twindesk import cli, cli_transfer  # noqa: F401 - cli_transfer registers its Chinese
 from twindesk.cli_language import chosen_language
 from twindesk.domain.model.errors import UserError
-from twindesk.domain.operations import conflicts, documents, door, records, undo  # noqa: F401 - documents registers its Chinese
+from twindesk.domain.operations import conflicts, documents, door, records, undo, write_access  # noqa: F401 - documents registers its Chinese
 from twindesk.domain.output_file import check_target
 from twindesk.store import environment_errors
 from twindesk.store.errors import DatabaseFileError
@@ -223,7 +223,7 @@ def test_every_store_domain_and_cli_message_has_its_chinese():
     # RecordConflict's first argument is a record kind; its templates are among the constants below.
     errors = _user_error_names() - {"ValidationError", "RecordConflict"}
     files = [*(PACKAGE / "store").rglob("*.py"), *(PACKAGE / "domain").rglob("*.py"), PACKAGE / "cli.py",
-             PACKAGE / "cli_documents.py"]
+             PACKAGE / "cli_documents.py", PACKAGE / "cli_server.py"]
     seen, missing, formatted = set(), [], []
     for path in files:
         if "demo" in path.parts:  # the demo's own refusals belong to the demo's owner
@@ -240,7 +240,8 @@ def test_every_store_domain_and_cli_message_has_its_chinese():
                  conflicts.DELETED, conflicts.CHANGED_BEFORE_DELETE, conflicts.PARTNERS_CHANGED,
                  *cli.BRIEF_WRITTEN.values(), *cli.BRIEF_KIND.values(), *cli.BRIEF_ID.values(),
                  cli.HISTORY_DESCRIPTION, cli.IMPORT_DESCRIPTION, "twindesk: error: {text}",
-                 "twindesk: warning: {text}", "twindesk: note: {text}"]
+                 "twindesk: warning: {text}", "twindesk: note: {text}", write_access.READER_REFUSED,
+                 write_access.EDITOR_REFUSED, write_access.NO_ROLE, write_access.LOGINS_REFUSED]
     missing += [c for c in constants if c not in CHINESE]
     assert "{path}: is open in TwinDesk by {user} on {host} since {when}" in seen and len(seen) > 120  # scan works
     assert formatted == [] and missing == []

@@ -143,7 +143,7 @@ def test_the_schema_4_upgrade_of_a_filled_database_keeps_every_row_after_a_backu
     conn.close()
     opened = workspace.open_workspace(path, take_backups=False)
     try:
-        assert opened.migrated_from == 3 and opened.db.pragma("user_version") == schema.SCHEMA_VERSION == 4
+        assert opened.migrated_from == 3 and opened.db.pragma("user_version") == schema.SCHEMA_VERSION == 5
         assert [p.name for p in opened.backups_written][0].startswith("before-migration")
         raw = opened.raw()
         assert {t: raw.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall() for t in TABLES} == rows_before

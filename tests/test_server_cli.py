@@ -6,6 +6,8 @@ import sys
 
 from conftest import REPO, subprocess_env
 
+from twindesk.store.schema import SCHEMA_VERSION
+
 
 def _twindesk(*args, **env) -> subprocess.CompletedProcess:
     environment = subprocess_env()
@@ -25,7 +27,7 @@ def test_demo_then_check_on_a_server_database(pg_cluster, pg_url):
     assert _count(pg_cluster, pg_url, "partner") > 0
     checked = _twindesk("check", "--database-url", pg_url)
     assert checked.returncode == 0, checked.stderr
-    assert "schema version: 4 (current)" in checked.stdout and "partners" in checked.stdout
+    assert f"schema version: {SCHEMA_VERSION} (current)" in checked.stdout and "partners" in checked.stdout
     assert pg_url.rsplit("/", 1)[1] in checked.stdout.splitlines()[0]
 
 

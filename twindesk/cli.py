@@ -122,6 +122,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     transfer_parser(sub, _, _db_option)
     _network_drive_option(parser, sub)
+    from twindesk.cli_server import add_parsers as server_parsers  # server init | grant | revoke | users
+
+    server_parsers(sub, _, _sub)
     return parser
 
 
@@ -472,6 +475,10 @@ def cmd_transfer(args) -> int:
     from twindesk.cli_transfer import cmd_transfer as run
 
     return run(args, _lang, _db_path)
+def cmd_server(args) -> int:
+    from twindesk import cli_server
+
+    return cli_server.run(args, _)
 
 
 def cmd_window(args) -> int:
@@ -494,6 +501,7 @@ COMMANDS = {
     "document": _documents_command("cmd_document"),
     "paper": cmd_paper,
     "transfer": cmd_transfer,
+    "server": cmd_server,
     None: cmd_window,
 }
 

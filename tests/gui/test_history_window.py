@@ -1,11 +1,16 @@
 """Who changed what, when, in the window: the History tab of a record dialog and Edit › Recent changes."""
 
+import getpass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain.operations import records
 from twindesk.ui.records.forms import dialog_for
+
+# The history shows the database login beside the staff name (on SQLite the system's user).
+LI_NA, WANG_FANG = f"Li Na ({getpass.getuser()})", f"Wang Fang ({getpass.getuser()})"
 
 
 def _table(widget) -> list[list[str]]:
@@ -43,8 +48,8 @@ def test_a_saved_edit_shows_in_the_history_tab_with_who_and_old_to_new(qtbot, wi
     window.open_action.trigger()
     assert not errors, errors
     rows = seen["rows"]
-    assert [r[1:] for r in rows] == [["Li Na", "save", "", "Population: — → 5,400,000"],
-                                     ["Wang Fang", "save", "", "created “Jeju”"]]
+    assert [r[1:] for r in rows] == [[LI_NA, "save", "", "Population: — → 5,400,000"],
+                                     [WANG_FANG, "save", "", "created “Jeju”"]]
     assert not seen["empty"]
     assert records.get("partner", pid)["population"] == 5400000
 
@@ -57,10 +62,10 @@ def test_a_new_record_has_no_changes_yet_until_its_first_save_and_follows_its_su
     type_text(qtbot, dialog.editors["title"].widget, "Spring visit")
     dialog.save()  # a visit stays open after it is created, for its delegates
     assert panel.empty.isHidden()
-    assert [r[1:] for r in _table(panel.view)] == [["Li Na", "save", "", "created “Spring visit”"]]
+    assert [r[1:] for r in _table(panel.view)] == [[LI_NA, "save", "", "created “Spring visit”"]]
     records.save("delegate", {"visit": dialog.record_id, "name": "Zhang Wei"}, user="Wang Fang")
     # the change notice of a sub-record's save reaches the open tab
-    assert _table(panel.view)[0][1:] == ["Wang Fang", "save", "delegate 1", "created “Zhang Wei”"]
+    assert _table(panel.view)[0][1:] == [WANG_FANG, "save", "delegate 1", "created “Zhang Wei”"]
 
 
 def test_recent_changes_lists_filters_by_person_and_opens_the_record_with_enter(qtbot, window):
@@ -96,10 +101,10 @@ def test_recent_changes_lists_filters_by_person_and_opens_the_record_with_enter(
     window.recent_action.trigger()
     assert not errors, errors
     assert not seen["inner"], seen["inner"]
-    assert seen["all"][:3] == [["Wang Fang", "save", "visit 1", "Spring visit"],
-                               ["Li Na", "save", f"partner {jeju}", "Jeju"],
-                               ["Wang Fang", "save", f"partner {jeju}", "Jeju"]]
-    assert seen["li"] == [["Li Na", "save", f"partner {jeju}", "Jeju", "Population: — → 5,400,000"]]
+    assert seen["all"][:3] == [[WANG_FANG, "save", "visit 1", "Spring visit"],
+                               [LI_NA, "save", f"partner {jeju}", "Jeju"],
+                               [WANG_FANG, "save", f"partner {jeju}", "Jeju"]]
+    assert seen["li"] == [[LI_NA, "save", f"partner {jeju}", "Jeju", "Population: — → 5,400,000"]]
     assert seen["since_error"] == "Since: “not a day” is not a date; write it as 2026-11-29."
     assert seen["opened"] == "Partner — Jeju"
     assert seen["still_open"]  # Enter opened the record, it did not close the list

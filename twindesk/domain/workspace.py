@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from twindesk.domain import remote_changes
-from twindesk.domain.operations import door, undo
+from twindesk.domain.operations import door, undo, write_access
 from twindesk.domain.output_file import check_target
 from twindesk.domain.server_session import ServerSession
 from twindesk.store import backups, close_database, integrity, open_database
@@ -96,7 +96,8 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
     `read_only_reason`. A rotating backup that could not be written is `backup_warning`, not an error."""
     global _own_lock, _current
     if isinstance(target, ServerAddress) or is_database_url(str(target)):
-        return open_server_workspace(target, read_only=read_only, password=password)
+        return open_server_workspace(target, read_only=read_only, password=password,
+                                     read_only_fallback=read_only_fallback)
     path = Path(target)
     close()
     if not read_only:
@@ -134,15 +135,24 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
 
 
 def open_server_workspace(target: str | ServerAddress, *, read_only: bool = False,
-                          password: str | None = None) -> OpenedDatabase:
+                          password: str | None = None, read_only_fallback: bool = False) -> OpenedDatabase:
     """Open a shared PostgreSQL database for this process. No lock file: the session stands for the
     write lock (domain/server_session.py), and the server's grants decide who may write. Nothing is
-    written on opening, read-only or not (no backups: the server's are pg_dump's)."""
+    written on opening, read-only or not (no backups: the server's are pg_dump's).
+
+    A login whose TwinDesk role only reads (write_access) is refused a read-write open with the reason,
+    before anything is read; with `read_only_fallback` (the window) it opens read-only, saying why."""
     global _current
     address = target if isinstance(target, ServerAddress) else parse_database_url(target)
     close()
     opened = open_server(address, password=password, read_only=read_only)
-    door.bind_write_lock(ServerSession(address, read_only=read_only))
+    refusal = write_access.bind_session(opened.db, address)
+    if refusal is not None and not read_only:
+        if not read_only_fallback:
+            close()
+            raise refusal
+        opened.read_only, opened.read_only_reason = True, message(refusal.template, **refusal.params)
+    door.bind_write_lock(ServerSession(address, read_only=opened.read_only, reason=opened.read_only_reason))
     undo.history.reset()
     _current = opened
     return opened
@@ -164,6 +174,7 @@ def close() -> None:
     remote_changes.stop()  # no notice may arrive for a database no longer open
     _current = None
     door.bind_write_lock(None)
+    write_access.bind(None)
     undo.history.reset()
     close_database()
     if _own_lock is not None:

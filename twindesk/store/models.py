@@ -391,6 +391,9 @@ class HistoryOperation(HistoryModel):
     record_id = pw.IntegerField(null=True)
     summary = TextField(default="")
     user = CharField(index=True)  # Recent changes filters by person
+    # The database login that wrote it (on a server; on SQLite the system's user): the staff name
+    # above is what Settings says, this is who the server let in. '' on rows from before schema 5.
+    db_user = CharField(default="", constraints=[pw.SQL("DEFAULT ''")])
     at = pw.DateTimeField(index=True)
     undoes = pw.IntegerField(null=True)  # the operation an undo or redo took back
 

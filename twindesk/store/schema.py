@@ -117,11 +117,23 @@ def _v4_documents_agreements_approvals(migrator) -> None:
         db.execute_sql(f'ALTER TABLE "partnership" DROP COLUMN "{column}"')
 
 
+def _v5_history_database_user(migrator) -> None:
+    """Version 5: each history operation says which database login wrote it (`db_user`: on a shared
+    server the login, on SQLite the system's user), beside the staff name (docs/architecture.md,
+    "History"). Operations written before say '' (nobody knows now). A database brought from schema 2
+    or 3 through the rebuild above has the column already, made from the model."""
+    db = migrator.database
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("history_operation")').fetchall()}
+    if "db_user" not in columns:
+        db.execute_sql('ALTER TABLE "history_operation" ADD COLUMN "db_user" VARCHAR(255) NOT NULL DEFAULT \'\'')
+
+
 # version reached -> the step that reaches it from version - 1.
-STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history, 4: _v4_documents_agreements_approvals}
+STEPS: dict[int, MigrationStep] = {2: _v2_pinyin_sort_keys, 3: _v3_identity_and_history, 4: _v4_documents_agreements_approvals,
+                                   5: _v5_history_database_user}
 
 # A new database is created at this version; an older one is migrated up to it.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 # Every table of the newest schema.

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from twindesk.domain.model.specs import model_kind
+from twindesk.domain.operations import write_access
 from twindesk.domain.operations.change_payload import announce
 from twindesk.store import dialect
 from twindesk.store import models as m
@@ -227,7 +228,7 @@ class Operation:
             return  # nothing changed (a form saved as it was): no history, no undo step, no notice
         self.id = m.HistoryOperation.insert(
             action=self.action, kind=self.kind, record_id=self.record_id, summary=self.summary, user=self.user,
-            at=self.at, undoes=self.undoes).execute()
+            db_user=write_access.database_login(), at=self.at, undoes=self.undoes).execute()
         if self._rows:
             dialect.executemany(
                 'INSERT INTO "history_change" ("operation_id", "kind", "record_id", "change", "field", "old", '
@@ -284,10 +285,11 @@ def operation(action: str, *, kind: str = "", record_id: int | None = None, summ
     if running is not None:
         yield running
         return
+    write_access.require(action, kind)  # a server login's role: a refused write says why before it begins
     require_write_lock()
     from twindesk.domain.operations import undo  # the undo history sits on top of this door
 
-    with _transaction():
+    with write_access.server_refusals(), _transaction():
         if summary_params is not None:  # a template and its values: the history says it in the reader's language
             summary = to_json({"template": summary, "params": summary_params})
         op = Operation(action, (user or "").strip() or actor(), kind, record_id, summary, everything, undoes)

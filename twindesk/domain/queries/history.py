@@ -39,7 +39,14 @@ from twindesk.store import dialect
 MORE = Both("(+{n} more)", "（另有 {n} 项）")
 CHANGES = Both("{n} changes", "{n} 项修改")
 
-_SELECT = ('SELECT c.id, c.operation_id, o.at, o."user", o.action, c.kind, c.record_id, c.change, c.field, '
+# Who, as the history shows it: the staff name, and the database login beside it where that says more
+# ("王芳 (wangfang)"); not when it is the name itself or the start of the name Settings had none for
+# ("wang@pc-12"). Rows from before schema 5 have no login.
+WHO = ("CASE WHEN o.db_user = '' OR o.db_user = o.\"user\" "
+       "OR substr(o.\"user\", 1, length(o.db_user) + 1) = o.db_user || '@' "
+       "THEN o.\"user\" ELSE o.\"user\" || ' (' || o.db_user || ')' END")
+
+_SELECT = (f'SELECT c.id, c.operation_id, o.at, {WHO}, o.action, c.kind, c.record_id, c.change, c.field, '
            'c.old, c.new FROM history_change c JOIN history_operation o ON o.id = c.operation_id ')
 
 
@@ -183,7 +190,7 @@ def changes(since: date | datetime | None = None, person: str | None = None, kin
     """Every record's changes, newest first: one row per record and field (`twindesk history`). An
     operation that wrote no rows of its own (a restore, the demo) is one row saying its summary."""
     where, params = _filters(since, person, kind)
-    sql = ("SELECT COALESCE(c.id, 0), o.id, o.at, o.\"user\", o.action, COALESCE(c.kind, o.kind), "
+    sql = (f"SELECT COALESCE(c.id, 0), o.id, o.at, {WHO}, o.action, COALESCE(c.kind, o.kind), "
            "COALESCE(c.record_id, o.record_id), c.change, COALESCE(c.field, o.summary), c.old, c.new "
            "FROM history_operation o LEFT JOIN history_change c ON c.operation_id = o.id "
            + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY o.id DESC, c.id DESC")
@@ -228,7 +235,7 @@ def recent_changes(since: date | datetime | None = None, person: str | None = No
     the day from which on (`since`)."""
     where, params = _filters(since, person, kind)
     ops = dialect.execute(
-        'SELECT o.id, o.at, o."user", o.action, o.kind, o.record_id, o.summary FROM history_operation o '
+        f'SELECT o.id, o.at, {WHO}, o.action, o.kind, o.record_id, o.summary FROM history_operation o '
         + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY o.id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset]).fetchall()
     if not ops:

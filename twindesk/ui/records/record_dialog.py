@@ -154,7 +154,8 @@ class RecordDialog(QDialog):
         return scroll
 
     def _read_only_note(self) -> QLabel:
-        note = QLabel(self.tr("Read-only: this window cannot change the database."))
+        general = self.tr("Read-only: this window cannot change the database.")
+        note = QLabel(_role_refusal(self.kind, self.lang) or general)  # a server role's reason, where it is one
         note.setObjectName("read_only_note")
         note.setStyleSheet("background: #fff4ce; padding: 4px;")
         return note
@@ -371,3 +372,10 @@ class RecordDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             return
         super().keyPressEvent(event)
+
+
+def _role_refusal(kind: str, lang: str) -> str:
+    """Why the server's role of this login keeps records of `kind` read-only ("" when not that)."""
+    from twindesk.ui.shell.kind_access import refusal
+
+    return refusal(kind, lang)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter  # QMessageBox wher
 
 from twindesk import APP_NAME
 from twindesk.ui.common import last_folder
-from twindesk.ui.shell import menus, window_commands, window_pages, window_state
+from twindesk.ui.shell import kind_access, menus, window_commands, window_pages, window_state
 from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.connection_bar import add_connection_bar
 from twindesk.ui.shell.navigation import Navigation
@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
         page = self.current_list_page()
         has_selection = page is not None and page.selected_id() is not None
         writable = self.attached and not self.read_only
-        self.new_action.setEnabled(page is not None and writable)
+        self.new_action.setEnabled(page is not None and writable and kind_access.may_change(page))
         self.open_action.setEnabled(has_selection)
-        self.delete_action.setEnabled(has_selection and writable)
+        self.delete_action.setEnabled(has_selection and writable and kind_access.may_change(page))
         self.find_action.setEnabled(page is not None)
         self.export_view_action.setEnabled(page is not None)
         self.brief_action.setEnabled(has_selection and page.spec.record_kind in _briefed_kinds())
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def new_record(self) -> None:
         page = self.current_list_page()
-        if page is None or self.read_only:
+        if page is None or kind_access.read_only(self, page.spec.record_kind):
             return
         from twindesk.domain.model.specs import SPECS
         from twindesk.ui.records.forms import dialog_for
@@ -300,8 +300,8 @@ class MainWindow(QMainWindow):
         from twindesk.ui.records.forms import dialog_for
 
         try:
-            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user, read_only=self.read_only,
-                                parent=self)
+            dialog = dialog_for(kind, record_id, lang=self.lang, user=self.user,
+                                read_only=kind_access.read_only(self, kind), parent=self)
         except UserError as exc:  # deleted meanwhile
             QMessageBox.information(self, APP_NAME, user_error_message(exc))
             self.refresh_current()
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         from twindesk.ui.records.delete_confirm import delete_checked
 
         # Changed by someone else between the question and the delete: told who, and asked again.
-        if self.read_only or not delete_checked(self, kind, record_id, self.lang, self.user):
+        if kind_access.read_only(self, kind) or not delete_checked(self, kind, record_id, self.lang, self.user):
             return
         label = SPECS[kind].record_label(self.lang)
         self.statusBar().showMessage(self.tr("Deleted %1 %2.").replace("%1", label).replace("%2", str(record_id)), 5000)

@@ -2,8 +2,8 @@
 is first opened (ui/shell/page_stack.py; docs/architecture.md, "Start-up"). A page's module is imported
 here, when the page is built, not when the window is."""
 
+from twindesk.ui.shell import kind_access, window_state
 from twindesk.ui.shell import settings as S
-from twindesk.ui.shell import window_state
 
 # (record kind, or "dashboard"; list name, None for the dashboard)
 PAGES = (("dashboard", None), ("partner", "partners"), ("visit", "visits"), ("shipment", "shipments"),
@@ -31,3 +31,4 @@ def connect(window, row: int, page) -> None:
     page.selectionChanged.connect(window._update_actions)
     page.exportRequested.connect(window.export_view)
     window_state.restore_columns(window, page)
+    kind_access.show_on_page(window, page)  # an editor's home localities: read-only, saying why
