@@ -3,11 +3,9 @@ schema 5 adds `history_operation.db_user` (rows from before say ''), the door wr
 system's user), and the readers show "王芳 (wangfang)" when it says more than the name."""
 
 import getpass
-import importlib.util
 import sqlite3
 
 import pytest
-from conftest import ON_POSTGRESQL
 
 from twindesk.domain import workspace
 from twindesk.domain.operations import records, write_access
@@ -50,13 +48,8 @@ def test_the_door_writes_the_system_user_on_sqlite(db):
     assert m.HistoryOperation.get().db_user == getpass.getuser()
 
 
-# On the server the domain's history SQL is pgdialect's (store/dialect.py): expected to fail until it is there.
-needs_portable_domain_sql = pytest.mark.xfail(
-    ON_POSTGRESQL and importlib.util.find_spec("twindesk.store.dialect") is None, strict=True,
-    reason="records.save and the history's queries on PostgreSQL need pgdialect")
 
 
-@needs_portable_domain_sql
 @pytest.mark.parametrize(("user", "db_user", "shown"), [
     ("王芳", "wangfang", "王芳 (wangfang)"),
     ("wangfang", "wangfang", "wangfang"),

@@ -3,7 +3,6 @@ may do what"): a reader is refused every writing command with the reason, before
 an editor changes records but not home localities, an admin both; a write that slips past our check is
 refused by the server and said the same way; the history names the database login."""
 
-import importlib.util
 from datetime import date
 
 import pytest
@@ -21,12 +20,6 @@ READER_SAYS = "who may only read (role twindesk_reader). Ask the office's admini
 EDITOR_SAYS = "who may not change home localities (role twindesk_editor). Ask the office's administrator for the admin role."
 
 
-# The domain's own SQL on PostgreSQL (history rows, record reads) is pgdialect's (store/dialect.py): until
-# it is there, the tests that save records through the domain are expected to fail, and must pass once
-# it is (strict).
-needs_portable_domain_sql = pytest.mark.xfail(
-    importlib.util.find_spec("twindesk.store.dialect") is None, strict=True,
-    reason="records.save on PostgreSQL needs the domain's SQL on both engines (pgdialect)")
 
 @pytest.fixture(scope="module")
 def office(pg_cluster):
@@ -182,7 +175,6 @@ def test_the_history_names_the_database_login_beside_the_staff_name(office, sign
     assert (operation.user, operation.db_user) == ("李娜", office.logins["editor"])
 
 
-@needs_portable_domain_sql
 def test_saving_records_as_editor_and_admin_through_the_domain(office, signed_in):
     signed_in("editor")
     visit = records.save("visit", {"title": "Spring forum", "start_on": date(2027, 4, 1)}, user="李娜")

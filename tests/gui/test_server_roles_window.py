@@ -3,7 +3,6 @@ what"): a reader's window opens read-only with the role's reason in the banner, 
 and forms that take no typing; an editor's home localities are read-only with the reason, the other
 lists not; an admin changes home localities. Opened on the server's URL as the session does."""
 
-import importlib.util
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,12 +16,6 @@ from twindesk.store import models as m
 READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
 EDITOR_SAYS = "who may not change home localities (role twindesk_editor)."
 
-# A form reads its History tab with the domain's own SQL, which on PostgreSQL is pgdialect's
-# (store/dialect.py): those tests are expected to fail until it is merged, and must pass then (strict).
-# The same forms under the same roles are driven on SQLite below (the role bound by hand).
-needs_portable_domain_sql = pytest.mark.xfail(
-    importlib.util.find_spec("twindesk.store.dialect") is None, strict=True,
-    reason="a record form on PostgreSQL needs the domain's SQL on both engines (pgdialect)")
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +111,6 @@ def test_a_readers_window_is_read_only_and_says_why(qtbot, window_as, office):
     assert office.sql("SELECT count(*) FROM history_operation") == [(0,)]
 
 
-@needs_portable_domain_sql
 def test_a_readers_form_takes_no_typing_and_says_why(qtbot, window_as, office):
     window = window_as("reader")
     seen = try_typing(qtbot, window, "partner", office.ids["partner"], "name_en")
@@ -143,7 +135,6 @@ def test_an_editors_home_localities_are_read_only_with_the_reason(qtbot, window_
     assert window.new_action.isEnabled() and window.delete_action.isEnabled()
 
 
-@needs_portable_domain_sql
 def test_an_editors_home_locality_form_takes_no_typing_and_says_why(qtbot, window_as, office):
     window = window_as("editor")
     seen = try_typing(qtbot, window, "home_locality", office.ids["home_locality"], "name_en")
@@ -152,7 +143,6 @@ def test_an_editors_home_locality_form_takes_no_typing_and_says_why(qtbot, windo
     assert office.sql("SELECT name_en FROM home_locality") == [("Hainan",)]
 
 
-@needs_portable_domain_sql
 def test_an_admin_changes_a_home_locality_in_its_form(qtbot, window_as, office):
     window = window_as("admin")
     page = show_list(qtbot, window, 5)

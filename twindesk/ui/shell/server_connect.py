@@ -49,7 +49,7 @@ def open_server(session, address, parent, *, password: str | None = None, rememb
     session.close_for_switch()
     try:
         opened, used = server_connection.open_with_password(
-            address, lambda pw: workspace.open_workspace(address, password=pw), prompt, password)
+            address, lambda pw: workspace.open_workspace(address, password=pw, read_only_fallback=True), prompt, password)
     except (UserError, OSError) as exc:
         workspace.close()
         session.reopen_previous(*previous)

@@ -173,7 +173,8 @@ class Session(QObject):
         self._release_lock()
         self.path, self.address, self.password = None, address, password
         self.read_only = bool(getattr(opened, "read_only", False))
-        self.read_only_reason = str(getattr(opened, "read_only_reason", "") or "")
+        reason = getattr(opened, "read_only_reason", None)  # a reader's role, in the window's language
+        self.read_only_reason = said(reason, self.lang) if reason else ""
         self.notices = []
         workspace.listen_for_other_staff()  # others' changes reach the window (docs/architecture.md)
 
