@@ -7,7 +7,7 @@ SCALE ?= 100000
 TS := resources/translations/twindesk_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-postgresql lint demo system-deps bench clean translations package package-test package-measure
+.PHONY: run test test-deps test-postgresql lint demo system-deps bench clean translations package package-test package-measure
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,11 @@ lint: $(BIN)/.installed
 
 # Lint, then the whole test suite with Qt offscreen, then the store, domain, exchange and briefing tests
 # again on PostgreSQL (test-postgresql).
-test: system-deps $(BIN)/.installed $(QM)
+# PostgreSQL's server binaries: the suite starts its own throwaway cluster on loopback (tests/pg_cluster.py).
+test-deps:
+	bash packaging/apt-install-missing.sh test-deps postgresql
+
+test: system-deps test-deps $(BIN)/.installed $(QM)
 	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory test-postgresql

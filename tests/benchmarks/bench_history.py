@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
+from common import demo_database  # noqa: E402
+from common import timed as common_timed  # noqa: E402  (tests/benchmarks is on sys.path)
 
 from twindesk.domain import workspace  # noqa: E402
 from twindesk.domain.operations import door, records  # noqa: E402
@@ -46,14 +47,7 @@ FLOOR_SQL = ("SELECT c.id, c.operation_id, o.at, o.user, o.action, c.kind, c.rec
 
 
 def timed(func, repeat: int = REPEAT) -> tuple[float, float]:
-    """(best, median) seconds over `repeat` runs after one warm-up run."""
-    func()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+    return common_timed(func, repeat)
 
 
 def report(label: str, ours: tuple[float, float], floor: tuple[float, float], aim: float | None) -> float:

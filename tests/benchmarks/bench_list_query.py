@@ -18,14 +18,13 @@ of the medians is held against the aim (at most 2x).
 """
 
 import sqlite3
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from common import captured_sql, demo_database  # noqa: E402  (tests/benchmarks is on sys.path)
+from common import captured_sql, demo_database  # noqa: E402
+from common import timed as common_timed  # noqa: E402  (tests/benchmarks is on sys.path)
 
 from twindesk.domain import workspace
 from twindesk.domain.queries import lists  # noqa: E402
@@ -39,14 +38,7 @@ TERMS = ("flood", "地区")  # "Flood relief" is one of 8 occasions; 地区 is i
 
 
 def timed(func, repeat: int = REPEAT) -> tuple[float, float]:
-    """(best, median) seconds over `repeat` runs after one warm-up run."""
-    func()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return min(times), statistics.median(times)
+    return common_timed(func, repeat)
 
 
 

@@ -17,11 +17,9 @@ Each is timed on PostgreSQL against its floor (aim <= 2x), and against the same 
 file (printed, no aim). Median of REPEAT runs after a warm-up.
 """
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from bench_exchange import shipments_database  # noqa: E402
 from common import captured_sql  # noqa: E402
+from common import timed as common_timed  # noqa: E402
 
 from twindesk.domain import workspace  # noqa: E402
 from twindesk.domain.queries import lists  # noqa: E402
@@ -42,14 +41,8 @@ TERMS = ("flood", "地区")
 
 
 def timed(func, repeat: int = REPEAT, *, warm: bool = True) -> float:
-    if warm:
-        func()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    """The median seconds (common.timed)."""
+    return common_timed(func, repeat, warm=warm)[1]
 
 
 def server_copy(n: int):

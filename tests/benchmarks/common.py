@@ -2,9 +2,11 @@
 
 import hashlib
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,3 +46,15 @@ def captured_sql(db, func) -> list[tuple[str, tuple]]:
     finally:
         del db.execute_sql  # back to the class's method
     return statements
+
+
+def timed(func, repeat: int, *, warm: bool = True) -> tuple[float, float]:
+    """(best, median) seconds over `repeat` runs, after one warm-up run unless `warm` is False."""
+    if warm:
+        func()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times)
