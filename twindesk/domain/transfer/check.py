@@ -336,13 +336,13 @@ class ImportCheck:
             if tag_problem is not None:
                 ok = False
                 self._problem(kind, line, tag_problem)
-            if before is not None:
-                merged = {**before, **values}
-            else:  # a new record: an empty cell takes the field's default, as in a new form
-                merged = {k: v for k, v in values.items() if v is not None and v != ""}
-            merged["id"] = record_id
             try:
-                cleaned = validate(merged)
+                if before is not None:
+                    merged = {**before, **values}
+                    merged["id"] = record_id
+                    cleaned = validate(merged)
+                else:  # a new record: an empty cell takes the field's default, as in a new form
+                    cleaned = validate.new_record(values, record_id)
             except ValidationError as exc:
                 failed = self._failed.get((kind, line), ())
                 for error in exc.errors:
