@@ -93,3 +93,16 @@ def test_an_import_runs_with_the_collector_paused(tmp_path, collector_on):
         workspace.close()
     assert report.applied and seen and not any(seen)
     assert gc.isenabled()
+
+
+SHEET_XML = [b'<c r="B7"><f>COUNTA(B3:B6)</f><v>4</v></c>', b'<x:c r="A1"><x:f>1+1</x:f></x:c>',
+             b'<x:f t="shared" ref="A1:A3" si="0"/>', b"<f/>", b'<sheetFormatPr defaultRowHeight="15"/>',
+             b'<c r="A1" t="inlineStr"><is><t>of:f a:fx</t></is></c>', b"a:f", b":f", b"<", b"f", b"", b"<F>",
+             b"x:f\x00", b"ab<f", b"<x:f", b":f>", b"q:f ", b"ff", b"<<ff", b"::f  "]
+
+
+def test_the_formula_search_finds_what_the_three_searches_found():
+    from twindesk.exchange.staff_lists.formulas import _FORMULA_HINT
+
+    for data in SHEET_XML + [a + b for a in SHEET_XML for b in SHEET_XML]:
+        assert bool(_FORMULA_HINT.search(data)) == (b"<f" in data or b":f>" in data or b":f " in data), data
