@@ -106,3 +106,33 @@ def test_the_formula_search_finds_what_the_three_searches_found():
 
     for data in SHEET_XML + [a + b for a in SHEET_XML for b in SHEET_XML]:
         assert bool(_FORMULA_HINT.search(data)) == (b"<f" in data or b":f>" in data or b":f " in data), data
+
+
+def _old_likeness_key(key: str) -> str:
+    """`names._likeness_key` as it was before its ASCII short cut."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", key)
+    if decomposed != key or any(map(unicodedata.combining, key)):
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = names._PUNCTUATION.sub(" ", unicodedata.normalize("NFC", key)).strip()
+    if key.isascii():
+        stripped = names._SUFFIXES_EN.sub("", names._PREFIX_EN.sub("", key)).strip()
+    else:
+        stripped = key
+        for suffix in names._SUFFIXES_BY_LAST.get(key[-1:], ()):
+            if stripped.endswith(suffix) and len(stripped) > len(suffix):
+                stripped = stripped[: -len(suffix)]
+                break
+    return (stripped or key).replace(" ", "")
+
+
+def test_plain_text_and_likeness_keys_are_what_the_patterns_made():
+    odd = [chr(c) for c in [*range(0, 0x30), *range(0x7F, 0xC0), 0x1680, *range(0x2000, 0x2030), 0x205F, 0x3000,
+                            *range(0xFF00, 0xFF70), 0x0301, 0x0308, 0x3099]]
+    texts = NAMES + odd + [a + b + c for a in odd[::7] for b in ["x", "神户", " ", "Ｋ"] for c in odd[::11]]
+    texts += ["ＫＯＢＥ　市", " a\u3000 b ", "\x1c兵庫\x1f", "e\u0301", "Hyōgo-ken", "City of Kobe", "kobe-shi"]
+    for text in texts:
+        assert names.plain_str(text) == names._SPACES.sub(" ", text.translate(names._WIDE)).strip(), repr(text)
+        key = names._script_key(names.plain_str(text))
+        assert names._likeness_key(key) == _old_likeness_key(key), repr(text)
