@@ -136,3 +136,19 @@ def test_plain_text_and_likeness_keys_are_what_the_patterns_made():
         assert names.plain_str(text) == names._SPACES.sub(" ", text.translate(names._WIDE)).strip(), repr(text)
         key = names._script_key(names.plain_str(text))
         assert names._likeness_key(key) == _old_likeness_key(key), repr(text)
+
+
+def test_a_name_looked_up_again_after_a_new_candidate_finds_it_too(tmp_path):
+    from twindesk.domain.transfer.understanding.references import Candidate, NameIndex
+
+    workspace.open_workspace(tmp_path / "t.db", take_backups=False)
+    try:
+        index = NameIndex("partner")
+        index.add(Candidate("partner", ("兵库县", "Hyogo", ""), "JP", line=2))
+        assert [c.line for c in index.find("兵庫県", None)[0]] == [2]
+        assert index.find("兵庫県", "CN") == ([], False, [index.find("兵庫県", None)[0][0]])
+        index.add(Candidate("partner", ("兵庫縣", "", ""), "CN", line=3))  # remembered answers are forgotten
+        assert [c.line for c in index.find("兵庫県", None)[0]] == [2, 3]
+        assert [c.line for c in index.find("兵庫県", "CN")[0]] == [3]
+    finally:
+        workspace.close()

@@ -205,8 +205,10 @@ class Validator:
                         return self._whole(values, record_id)
                     if remembered:
                         memo[(t, raw)] = value
-            elif ranged and _check_range(spec, f, value) is not None:
-                return self._whole(values, record_id)
+            elif ranged is not None:  # `_check_range` finds a problem: the whole way says it
+                positive, low, high = ranged
+                if positive and value <= 0 or low is not None and value < low or high is not None and value > high:
+                    return self._whole(values, record_id)
             cleaned[name] = value
         for name in needed:  # required, without a default, and not given
             if cleaned[name] is _FAILED:
@@ -227,11 +229,12 @@ class Validator:
         return self(merged)
 
     def _fast_plan(self) -> tuple[dict, dict, tuple[str, ...]]:
-        """(field name -> (field, memo, shape, range to check), every field's default in field order
+        """(field name -> (field, memo, shape, (positive, minimum, maximum) or None), every field's default in field order
         (_FAILED where the field is required without one), those fields' names)."""
         by_name, template, needed = {}, {}, []
         for name, f, memo, _line_text, _may_be_empty in self._plan:
-            ranged = f.kind in _RANGED and (f.positive or f.minimum is not None or f.maximum is not None)
+            ranged = (f.positive, f.minimum, f.maximum) if f.kind in _RANGED and (
+                f.positive or f.minimum is not None or f.maximum is not None) else None
             by_name[name] = (f, memo, _SHAPES.get(f.kind, _OTHER), ranged)
             value = self._defaults.get(name, _FAILED)
             if value is _FAILED:

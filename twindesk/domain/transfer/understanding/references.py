@@ -78,6 +78,9 @@ class NameIndex:
         self.fields = NAMED[kind]
         self.exact: dict[str, list[Candidate]] = {}
         self.like: dict[str, list[Candidate]] = {}
+        # (text, country) -> what `find` said: a list names the same partner on many rows; forgotten
+        # whenever a candidate is added
+        self._found: dict[tuple[str, str | None], tuple] = {}
         model = spec_of(kind).model
         columns = [model.id, *(getattr(model, n) for n in self.fields)]
         if kind == "partner":
@@ -88,6 +91,8 @@ class NameIndex:
             self.add(Candidate(kind, names, country, record_id=row[0]))
 
     def add(self, candidate: Candidate) -> None:
+        if self._found:
+            self._found.clear()
         for name in candidate.names:
             if name:
                 for index, key in ((self.exact, script_key(name)), (self.like, likeness_key(name))):
@@ -98,7 +103,14 @@ class NameIndex:
                         found.append(candidate)
 
     def find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
-        """(candidates, by likeness alone, namesakes in other countries) for a typed name."""
+        """(candidates, by likeness alone, namesakes in other countries) for a typed name (the lists are
+        not to be changed: the same ones are said again for the same name)."""
+        said = self._found.get((text, country))
+        if said is None:
+            said = self._found[(text, country)] = self._find(text, country)
+        return said
+
+    def _find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
         for index, key, loose in ((self.exact, script_key, False), (self.like, likeness_key, True)):
             found = index.get(key(text), ())  # the likeness key only when the name itself is not there
             here = [c for c in found if country is None or c.country == country]
