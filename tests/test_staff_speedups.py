@@ -152,3 +152,12 @@ def test_a_name_looked_up_again_after_a_new_candidate_finds_it_too(tmp_path):
         assert [c.line for c in index.find("兵庫県", "CN")[0]] == [3]
     finally:
         workspace.close()
+
+
+def test_the_row_numbers_are_what_the_row_pattern_finds():
+    from twindesk.exchange.staff_lists.formulas import _ROW, _row_numbers
+
+    parts = [b'<row r="1" spans="1:3">', b'<x:row r="22">', b'<row  ht="15" r="3">', b'<t>arrow r="99"</t>',
+             b'<row>', b'<rowBreaks r="7">', b'<c r="A5">', b'text:row r="8"', b'<row r="123456789">', b"<row/>"]
+    for data in [a + b + c for a in parts for b in parts for c in parts]:
+        assert _row_numbers(data) == _ROW.findall(data), data
