@@ -161,3 +161,23 @@ def test_the_row_numbers_are_what_the_row_pattern_finds():
              b'<row>', b'<rowBreaks r="7">', b'<c r="A5">', b'text:row r="8"', b'<row r="123456789">', b"<row/>"]
     for data in [a + b + c for a in parts for b in parts for c in parts]:
         assert _row_numbers(data) == _ROW.findall(data), data
+
+
+def test_cells_are_read_as_plain_says(tmp_path):
+    from datetime import datetime
+
+    from twindesk.exchange.staff_lists.sources import plain, read_source
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["名称", "人口", "面积", "空", "日期", "是"])
+    ws.append(["神户", 1500000, 557.02, None, datetime(2026, 11, 29), True])
+    ws.append([" ", 2.0**53, -0.0, None, 7, False])
+    wb.save(tmp_path / "p.xlsx")
+    import python_calamine
+
+    raw = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "p.xlsx")).get_sheet_by_index(0).to_python()
+    rows = read_source(tmp_path / "p.xlsx").sheets[0].rows
+    assert [values for _line, values in rows] == [tuple(plain(v) for v in row) for row in raw]
+    assert [[type(v) for v in values] for _line, values in rows] == [[type(plain(v)) for v in row] for row in raw]
+    assert rows[1][1][:4] == ("神户", 1500000, 557.02, None) and type(rows[1][1][1]) is int
