@@ -46,6 +46,7 @@ _FAILED = object()
 _LINE, _LONG, _WHOLE, _REAL, _DAY, _OTHER = range(6)
 _SHAPES = {"text": _LINE, "longtext": _LONG, "int": _WHOLE, "year": _WHOLE, "ref": _WHOLE, "float": _REAL,
            "date": _DAY}
+_NEVER_EMPTY = frozenset({int, float, bool, date, Decimal})  # their values never equal ""
 _EXACT_FLOAT = 2**53  # a whole number up to this is the same as a float, however it is converted
 
 
@@ -167,13 +168,15 @@ class Validator:
         spec = self.spec
         cleaned = template.copy()
         for name, raw in values.items():
-            if raw is None or raw == "":
+            if raw is None:
                 continue  # an empty cell: the default, which the copy holds
+            t = type(raw)
+            if (not raw) if t is str else (t not in _NEVER_EMPTY and raw == ""):
+                continue  # "", or what equals it
             how = by_name.get(name)
             if how is None:  # "id", or no field at all: the whole way says what it means
                 return self._whole(values, record_id)
             f, memo, shape, ranged = how
-            t = type(raw)
             value = _FAILED
             if shape is _LINE:
                 if t is str:

@@ -128,6 +128,7 @@ class References:
         self.create_missing = create_missing
         self._allowed = None if isinstance(create_missing, bool) else {script_key(n) for n in create_missing}
         self.indexes: dict[str, NameIndex] = {}
+        self._fields: dict[tuple[str, str], tuple] = {}  # (kind, reference field) -> (Field, NameIndex)
         self.created: dict[tuple[str, str, str | None], Created] = {}
 
     def index(self, kind: str) -> NameIndex:
@@ -141,8 +142,12 @@ class References:
     def resolve(self, kind: str, line: int, name: str, text: str, country: str | None
                 ) -> tuple[Candidate | Created | None, FieldError | None, FieldError | None]:
         """(what `text` in field `name` of a `kind` row means, its error, a note) for one reference."""
-        f = spec_of(kind).field(name)
-        found, loose, elsewhere = self.index(f.ref).find(text, country)
+        looked = self._fields.get((kind, name))
+        if looked is None:  # once per column: the field and the index its names are found in
+            f = spec_of(kind).field(name)
+            looked = self._fields[(kind, name)] = (f, self.index(f.ref))
+        f, index = looked
+        found, loose, elsewhere = index.find(text, country)
         if len(found) == 1 and found[0].made is not None:  # created for an earlier row
             found[0].made.referenced_by.append((kind, line, name))
             return found[0].made, None, None
