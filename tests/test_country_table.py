@@ -48,3 +48,14 @@ def test_without_a_cache_folder_the_names_come_from_pycountry(monkeypatch):
         assert countries.country_name("", "en") == ""
     finally:
         country_table.short_names.cache_clear()
+
+
+TELL = ("import sys; from twindesk.domain.model.countries import country_for_name, find_country, is_country; "
+        "print(country_for_name('日本'), country_for_name('South Korea'), is_country('jp'), is_country('XX'), "
+        "find_country('KR'), 'pycountry' in sys.modules, 'babel' in sys.modules)")
+
+
+def test_telling_a_country_by_code_or_name_loads_neither_pycountry_nor_babel_once_kept(tmp_path):
+    assert _run(tmp_path, TELL)[:5] == ["JP", "KR", "True", "False", "KR"]  # builds and keeps the tables
+    assert _run(tmp_path, TELL) == ["JP", "KR", "True", "False", "KR", "False", "False"]
+    assert countries._codes() == frozenset(c.alpha_2 for c in countries._pycountry().countries)

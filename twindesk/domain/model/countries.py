@@ -11,7 +11,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from twindesk import APP_NAME, __version__
-from twindesk.domain.model.country_table import kept_table, short_names
+from twindesk.domain.model.country_table import (
+    file_stamps,
+    kept_table,
+    package_folder,
+    pycountry_data,
+    short_names,
+)
 from twindesk.store.models import pinyin_key
 
 
@@ -23,7 +29,9 @@ def _pycountry():
 
 @cache
 def _codes() -> frozenset[str]:
-    return frozenset(c.alpha_2 for c in _pycountry().countries)
+    """Every alpha-2 code: the keys of the English short names (pycountry's every country, kept in the
+    cache folder, `country_table.py`), so telling a code from a name does not load pycountry (~35 ms)."""
+    return frozenset(short_names("en", _short_names))
 
 
 def is_country(code: str) -> bool:
@@ -115,14 +123,16 @@ def name_key(text: str) -> str:
 
 def _cache_file() -> Path | None:
     """Where the built name index is kept between runs: the user's cache folder, one file per version of
-    TwinDesk, Babel, pycountry and of the names said here (a change to any builds it afresh)."""
+    TwinDesk, Babel's and pycountry's data and of the names said here (a change to any builds it afresh)."""
     try:
         import platformdirs
 
-        babel = importlib.import_module("babel")
-        pycountry = _pycountry()
-        said = json.dumps([__version__, babel.__version__, getattr(pycountry, "__version__", ""),
-                           _NAME_LOCALES, COMMON_NAMES, LONG_FORMS, _source()], ensure_ascii=False)
+        # Babel's and pycountry's files, not their versions: importing them for those took longer
+        # than reading the index
+        babel = package_folder("babel")
+        data = [babel / "__init__.py", babel / "global.dat", *pycountry_data("zh_CN")]
+        said = json.dumps([__version__, file_stamps(data), _NAME_LOCALES, COMMON_NAMES, LONG_FORMS, _source()],
+                          ensure_ascii=False)
         digest = hashlib.sha256(said.encode()).hexdigest()[:16]
         return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"country-names-{digest}.json"
     except Exception:  # noqa: BLE001 - no cache folder: the index is built in memory, as without one

@@ -20,26 +20,38 @@ from twindesk import APP_NAME, __version__
 _NAMING_CODE = Path(__file__).with_name("countries.py")
 
 
-def _pycountry_data(lang: str) -> list[Path]:
-    """pycountry's files the names come from, found without importing it."""
-    spec = importlib.util.find_spec("pycountry")
+def package_folder(name: str) -> Path:
+    """Where an installed package's files are, found without importing it."""
+    spec = importlib.util.find_spec(name)
     if spec is None or not spec.origin:
-        raise OSError("pycountry is not installed")
-    root = Path(spec.origin).parent
+        raise OSError(f"{name} is not installed")
+    return Path(spec.origin).parent
+
+
+def pycountry_data(lang: str) -> list[Path]:
+    """pycountry's files the names come from, found without importing it."""
+    root = package_folder("pycountry")
     return [root / "databases" / "iso3166-1.json", root / "locales" / lang / "LC_MESSAGES" / "iso3166-1.mo"]
+
+
+def file_stamps(paths) -> list:
+    """[path, size, time changed] of each file ([path, None] for one that is not there): a table's name
+    holds them, so a new version of its data makes it anew."""
+    stamps = []
+    for path in paths:
+        try:
+            info = path.stat()
+            stamps.append([str(path), info.st_size, info.st_mtime_ns])
+        except FileNotFoundError:  # English has no translation file
+            stamps.append([str(path), None])
+    return stamps
 
 
 def _table_file(lang: str) -> Path | None:
     try:
         import platformdirs
 
-        stamps = []
-        for path in _pycountry_data(lang):
-            try:
-                info = path.stat()
-                stamps.append([str(path), info.st_size, info.st_mtime_ns])
-            except FileNotFoundError:  # English has no translation file
-                stamps.append([str(path), None])
+        stamps = file_stamps(pycountry_data(lang))
         said = json.dumps([__version__, lang, stamps, hashlib.sha256(_NAMING_CODE.read_bytes()).hexdigest()])
         digest = hashlib.sha256(said.encode()).hexdigest()[:16]
         return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / f"country-short-names-{digest}.json"

@@ -158,7 +158,8 @@ def _import_live_twins(rows) -> list[tuple[str, int, FieldError]]:
 
 
 def check_import(rows: ImportRows) -> list[tuple[str, int, FieldError]]:
-    """(kind, line, error) for each row of an import that breaks a rule across records."""
+    """(kind, line, error) for each row of an import that breaks a rule across records. Partner rows
+    without a record ID may be left out: the parent loops are looked for among records with one."""
     return _import_parent_loops(rows.get("partner", ())) + _import_live_twins(rows.get("partnership", ()))
 
 

@@ -336,13 +336,13 @@ class ImportCheck:
             if tag_problem is not None:
                 ok = False
                 self._problem(kind, line, tag_problem)
-            if before is not None:
-                merged = {**before, **values}
-            else:  # a new record: an empty cell takes the field's default, as in a new form
-                merged = {k: v for k, v in values.items() if v is not None and v != ""}
-            merged["id"] = record_id
             try:
-                cleaned = validate(merged)
+                if before is not None:
+                    merged = {**before, **values}
+                    merged["id"] = record_id
+                    cleaned = validate(merged)
+                else:  # a new record: an empty cell takes the field's default, as in a new form
+                    cleaned = validate.new_record(values, record_id)
             except ValidationError as exc:
                 failed = self._failed.get((kind, line), ())
                 for error in exc.errors:
@@ -449,8 +449,10 @@ class ImportCheck:
         rows = {}
         for kind in rules.IMPORT_KINDS:
             names = [f.name for f in spec_of(kind).fields]
+            # partners: those with an ID only, which are all the parent-loop rule looks at (nothing lies
+            # inside a record not yet made); a staff list's new partners mostly have none
             rows[kind] = [(r.line, r.record_id, dict(zip(names, r.values, strict=True)))
-                          for r in self._tables[kind].rows]
+                          for r in self._tables[kind].rows if r.record_id is not None or kind != "partner"]
         for kind, line, error in rules.check_import(rows):
             self._problem(kind, line, error)
 

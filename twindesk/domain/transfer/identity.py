@@ -143,6 +143,8 @@ class Identities:
               by_id: dict[int, Stored], by_uuid: dict[str, int]) -> Match:
         if row_uuid is None and (record_id is None or record_id in by_id):  # the common rows: no message
             return Match(record_id, True) if record_id is not None else Match(None, False, version=version)
+        if row_uuid is None and record_id > self._handed_out(kind):  # the IDs a staff list's new rows are given
+            return Match(record_id, False, uuid=row_uuid, version=version)
         record = _record(kind)
         if row_uuid is not None and row_uuid in by_uuid:
             owner = by_uuid[row_uuid]

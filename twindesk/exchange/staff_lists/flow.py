@@ -122,13 +122,14 @@ class _Feed:
             pick = _picker([i for i, _ in single])
             wide = 1 + max((i for i, _ in single), default=-1)  # a row this wide has every mapped cell
             identified = not {"id", "uuid", "version"}.isdisjoint(names)  # a TwinDesk-like ID column
+            formulas, add, fed_rows, where = sheet.grid.formulas, check.add, self.fed, self.rows  # once per sheet
             for line, values in sheet.table.rows:
                 width = len(values)
                 if width >= wide:
                     row = dict(zip(names, pick(values), strict=True))
                 else:
                     row = {name: (values[i] if i < width else None) for i, name in single}
-                if sheet.grid.formulas and self._formulas(sheet, line, looked_at, cached):
+                if formulas and self._formulas(sheet, line, looked_at, cached):
                     continue
                 if to_notes and notes:
                     extra = [f"{h}: {values[i]}" for i, h in to_notes if i < width and values[i] is not None]
@@ -138,9 +139,9 @@ class _Feed:
                 record_id = row.pop("id", None) if identified else None
                 uuid, version = (row.pop("uuid", None), row.pop("version", None)) if identified else (None, None)
                 fed = fed_line(n, line, sheet.sheet) if n else line  # two sheets of one kind: sheet_lines.py
-                check.add(kind, fed, record_id, row, uuid=uuid, version=version)
-                self.fed.append((sheet, kind, fed, line))
-                self.rows[(kind, fed)] = (sheet, line)
+                add(kind, fed, record_id, row, uuid=uuid, version=version)
+                fed_rows.append((sheet, kind, fed, line))
+                where[(kind, fed)] = (sheet, line)
                 done += 1
                 if done % 1000 == 0:
                     progress.advance(done, total, step("Reading {sheet}…", sheet=sheet.sheet))

@@ -28,6 +28,11 @@ _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,8})"')
 # begins with `<` or `\b`; each hit is then checked to be what the pattern above would have found.
 _ROW_HINT = re.compile(rb'row\b[^>]*?\br="([0-9]{1,8})"')
 _TAG_OPEN = re.compile(rb"<(?:\w+:)?")
+_ROW_PLAIN = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,8})"')  # `_ROW` where no `:row` occurs
+_PREFIXED_ROW = re.compile(rb"row(?<=:row)")  # `:row`, found from the literal `row`
+# `<f` or `:f>` or `:f ` anywhere (a formula element, with or without a prefix): one search that
+# starts at the rare `f`, several times faster than the three `in` tests over a sheet's XML.
+_FORMULA_HINT = re.compile(rb"f(?<=<f)|f(?<=:f)[ >]")
 _WIDE_REF = re.compile(rb'r="([A-Z]{2,3})[0-9]{1,8}"')  # a cell past column Z, once `r` starts a word
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _ODS_PREFIX = re.compile(r"^(?:\w+:)?=")
@@ -86,7 +91,7 @@ def _xlsx(archive: zipfile.ZipFile, path: Path) -> dict[str, dict]:
         except KeyError:
             continue  # a chart sheet's part has another name; calamine skips it too
         _check_extent(data, path, sheet)
-        if b"<f" not in data and b":f>" not in data and b":f " not in data:
+        if not _FORMULA_HINT.search(data):
             continue
         cells = {}
         for _, el in iterparse(_Bytes(data), events=("end",)):
@@ -127,8 +132,11 @@ def _check_extent(data: bytes, path: Path, sheet: str) -> None:
 
 
 def _row_numbers(data: bytes) -> list[bytes]:
-    """`_ROW.findall(data)`, faster: a hit of the literal search that is not a row tag's start (a text
-    saying row r="5") sends the sheet through `_ROW` itself."""
+    """`_ROW.findall(data)`, faster. Without a prefixed row tag (`<x:row`, most files), `_ROW` is
+    `_ROW_PLAIN`, which begins with a literal and has no loop in Python. Otherwise a hit of the literal
+    search that is not a row tag's start (a text saying row r="5") sends the sheet through `_ROW` itself."""
+    if not _PREFIXED_ROW.search(data):
+        return _ROW_PLAIN.findall(data)
     found = []
     for hit in _ROW_HINT.finditer(data):
         start = hit.start()

@@ -153,13 +153,17 @@ def _read_workbook(path: Path, found: dict[str, dict]) -> list[Grid]:
                 raise SourceReadError("{path}: the sheet {sheet} cannot be read ({reason})", path=path,
                                       sheet=meta.name, reason=exc) from exc
             grid = Grid(meta.name, formulas=found.get(meta.name, {}))
+            kept, width = grid.rows, grid.width
             for line, row in enumerate(values, start=1):
-                # `plain` of each cell, inline: this runs for every cell of the workbook
-                cells = tuple([None if v == "" else int(v) if type(v) is float and v.is_integer()
-                               and -_EXACT_FLOAT < v < _EXACT_FLOAT else v for v in row])
+                # `plain` of each cell, inline: this runs for every cell of the workbook (only a str
+                # equals "", so a text is asked that and a float the rest)
+                cells = tuple([(None if v == "" else v) if type(v) is str else int(v) if type(v) is float
+                               and v.is_integer() and -_EXACT_FLOAT < v < _EXACT_FLOAT else v for v in row])
                 if cells.count(None) != len(cells):  # calamine's values never equal None but None
-                    grid.rows.append((line, cells))
-                    grid.width = max(grid.width, len(cells))
+                    kept.append((line, cells))
+                    if len(cells) > width:
+                        width = len(cells)
+            grid.width = width
             _keep_formula_rows(grid)
             sheets.append(grid)
     return sheets

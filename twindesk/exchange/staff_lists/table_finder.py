@@ -25,6 +25,7 @@ from twindesk.exchange.wording import Say, say
 HEADER_SEARCH_ROWS = 30  # the header row is among the first rows that hold anything
 _TOTALS = re.compile(r"^(合计|总计|小计|共计|总数|累计|合共|总和|grand ?total|sub ?total|totals?|sum|总计[:：].*|合计[:：].*)$")
 _TOTALS_FIRST = frozenset("合总小共累gst")  # what `_TOTALS` can match first
+_MAY_TOTAL: dict[str, bool] = {}  # first character -> whether `_TOTALS_FIRST` holds what NFKC makes of it
 _NOTE_START = re.compile(r"^(注|备注[:：]|说明|附注|填表|制表|审核|审批|负责人|联系人[:：]|数据来源|来源[:：]|"
                          r"截至|截止|note|notes[:：]|source|remark|prepared by|checked by)")
 
@@ -72,8 +73,11 @@ def is_totals_row(values: tuple) -> bool:
         if isinstance(v, str) and v.strip():
             # Every row is asked: the first character alone rules out most (no character's NFKC adds a
             # space before a letter a total starts with, nor makes one by composing with what follows).
-            first = unicodedata.normalize("NFKC", v.lstrip()[0]).casefold()[:1]
-            return first in _TOTALS_FIRST and bool(_TOTALS.match(normalise(v)))
+            first = v.lstrip()[0]
+            may = _MAY_TOTAL.get(first)
+            if may is None:  # a character's answer once: a column starts with few distinct ones
+                may = _MAY_TOTAL[first] = unicodedata.normalize("NFKC", first).casefold()[:1] in _TOTALS_FIRST
+            return may and bool(_TOTALS.match(normalise(v)))
     return False
 
 

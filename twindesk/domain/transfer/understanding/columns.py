@@ -19,6 +19,8 @@ from twindesk.domain.transfer.understanding.values import NameRef, PartialDate
 
 _NOTHING = ("value", None)
 _MEANT = itemgetter(1)
+_SAID = itemgetter(0)
+_VALUE_ONLY = frozenset({"value"})
 _FIGURES = frozenset({"int", "year", "decimal", "float"})
 
 
@@ -36,9 +38,11 @@ def _meanings(staff, kind: str, f, cells, countries) -> list[tuple[str, object]]
     if f.kind in _FIGURES:  # a figure typed as one is that figure (`values._number`)
         return [_NOTHING if v is None else ("value", v) if type(v) is int or type(v) is float and isfinite(v)
                 else staff.meaning(kind, f, v, None) for v in cells]
-    if f.kind == "ref":  # a name, most often another for each row: `understand` of a name, without a memo
-        return [_NOTHING if v is None else ("value", NameRef(text)) if type(v) is str and (text := plain_str(v))
-                and not text.isdigit() else staff.meaning(kind, f, v, None) for v in cells]
+    if f.kind == "ref":  # a name (`understand` of a name, without the column's memo): one meaning per text
+        named: dict[str, tuple] = {}
+        return [_NOTHING if v is None else (named.get(text) or named.setdefault(text, ("value", NameRef(text))))
+                if type(v) is str and (text := plain_str(v)) and not text.isdigit()
+                else staff.meaning(kind, f, v, None) for v in cells]
     memo = staff.memo(kind, f.name)
     remembered = staff.REMEMBERED
     if f.kind == "code":  # by the row's country too
@@ -80,8 +84,9 @@ def understand_rows(staff, out, kind: str, rows: list[tuple]) -> list[tuple[dict
         for name, said in by_column.items():
             if name in by_name and by_name[name].kind == "text":
                 continue  # a text is never refused, nor a date
-            # a memo's column holds few distinct meanings: look at those, then at the cells if need be
-            if any(_says_something(s) for s in dict(zip(map(id, said), said, strict=True)).values()):
+            # `_says_something` of any cell, in C (sets of what is said and of the meanings' types);
+            # then of each cell if need be
+            if not set(map(_SAID, said)) <= _VALUE_ONLY or PartialDate in set(map(type, map(_MEANT, said))):
                 alone.update(j for j, s in enumerate(said) if _says_something(s))
         fields = [n for n in names if n in by_name]
         # each reference field: the country that tells namesakes apart, the row's own (a partner's

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 # staff type （） and 、 on purpose, and those are kept.
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 _WIDE[0x3000] = 0x20
+_WIDE_CHARS = re.compile("[\uff01-\uff5e\u3000]")  # where `_WIDE` may change something
 
 # The word for a kind at the end of a name, longest first (Chinese after OpenCC: 県 is 县 by then).
 _SUFFIXES_ZH = ("特别自治道", "特别自治市", "특별자치도", "광역시", "广域市", "特别市", "自治区", "自治州", "县", "省", "市", "道",
@@ -53,8 +54,12 @@ def plain_text(value) -> str:
 
 @lru_cache(maxsize=_KEYS)
 def plain_str(text: str) -> str:
-    """`plain_text` of a str (what an import calls for every text cell)."""
-    return _SPACES.sub(" ", text.translate(_WIDE)).strip()
+    """`plain_text` of a str (what an import calls for every text cell): `_SPACES.sub(" ",
+    text.translate(_WIDE)).strip()`, faster. The table is used only where a full-width character is
+    (most texts have none), and split/join collapses the spaces as the pattern does (`_spaced`)."""
+    if not text.isascii() and _WIDE_CHARS.search(text):
+        text = text.translate(_WIDE)
+    return " ".join(text.split())
 
 
 @cache
@@ -136,10 +141,12 @@ def make_keys(texts) -> None:
 
 @lru_cache(maxsize=_KEYS)
 def _likeness_key(key: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", key)
-    if decomposed != key or any(map(unicodedata.combining, key)):  # accents to drop: most names have none
-        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = _PUNCTUATION.sub(" ", unicodedata.normalize("NFC", key)).strip()
+    if not key.isascii():  # ASCII has no accents, and NFKD and NFC leave it as it is
+        decomposed = unicodedata.normalize("NFKD", key)
+        if decomposed != key or any(map(unicodedata.combining, key)):  # accents to drop: most names have none
+            key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = unicodedata.normalize("NFC", key)
+    key = _PUNCTUATION.sub(" ", key).strip()
     if key.isascii():
         stripped = _SUFFIXES_EN.sub("", _PREFIX_EN.sub("", key)).strip()
     else:

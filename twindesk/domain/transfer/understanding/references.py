@@ -78,6 +78,9 @@ class NameIndex:
         self.fields = NAMED[kind]
         self.exact: dict[str, list[Candidate]] = {}
         self.like: dict[str, list[Candidate]] = {}
+        # (text, country) -> what `find` said: a list names the same partner on many rows; forgotten
+        # whenever a candidate is added
+        self._found: dict[tuple[str, str | None], tuple] = {}
         model = spec_of(kind).model
         columns = [model.id, *(getattr(model, n) for n in self.fields)]
         if kind == "partner":
@@ -88,6 +91,8 @@ class NameIndex:
             self.add(Candidate(kind, names, country, record_id=row[0]))
 
     def add(self, candidate: Candidate) -> None:
+        if self._found:
+            self._found.clear()
         for name in candidate.names:
             if name:
                 for index, key in ((self.exact, script_key(name)), (self.like, likeness_key(name))):
@@ -98,7 +103,14 @@ class NameIndex:
                         found.append(candidate)
 
     def find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
-        """(candidates, by likeness alone, namesakes in other countries) for a typed name."""
+        """(candidates, by likeness alone, namesakes in other countries) for a typed name (the lists are
+        not to be changed: the same ones are said again for the same name)."""
+        said = self._found.get((text, country))
+        if said is None:
+            said = self._found[(text, country)] = self._find(text, country)
+        return said
+
+    def _find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
         for index, key, loose in ((self.exact, script_key, False), (self.like, likeness_key, True)):
             found = index.get(key(text), ())  # the likeness key only when the name itself is not there
             here = [c for c in found if country is None or c.country == country]
@@ -116,6 +128,7 @@ class References:
         self.create_missing = create_missing
         self._allowed = None if isinstance(create_missing, bool) else {script_key(n) for n in create_missing}
         self.indexes: dict[str, NameIndex] = {}
+        self._fields: dict[tuple[str, str], tuple] = {}  # (kind, reference field) -> (Field, NameIndex)
         self.created: dict[tuple[str, str, str | None], Created] = {}
 
     def index(self, kind: str) -> NameIndex:
@@ -129,8 +142,12 @@ class References:
     def resolve(self, kind: str, line: int, name: str, text: str, country: str | None
                 ) -> tuple[Candidate | Created | None, FieldError | None, FieldError | None]:
         """(what `text` in field `name` of a `kind` row means, its error, a note) for one reference."""
-        f = spec_of(kind).field(name)
-        found, loose, elsewhere = self.index(f.ref).find(text, country)
+        looked = self._fields.get((kind, name))
+        if looked is None:  # once per column: the field and the index its names are found in
+            f = spec_of(kind).field(name)
+            looked = self._fields[(kind, name)] = (f, self.index(f.ref))
+        f, index = looked
+        found, loose, elsewhere = index.find(text, country)
         if len(found) == 1 and found[0].made is not None:  # created for an earlier row
             found[0].made.referenced_by.append((kind, line, name))
             return found[0].made, None, None

@@ -244,12 +244,15 @@ class StaffRows:
         make_keys([cells.get(n) for kind, _l, _i, cells, _r, _u, _v in understood if kind in NAMED
                    for n in NAMED[kind]] + [ref.text for *_, refs, _u, _v in understood for ref, _c in refs.values()])
         failed = out.failed
+        indexes = {kind: (self._refs.index(kind).add, fields) for kind, fields in NAMED.items()
+                   if self._rows[kind]}  # the names of the kinds the import has rows of
         for kind, line, record_id, cells, _refs, _uuid, _version in understood:
-            if kind in NAMED and (kind, line) not in failed:
+            named = indexes.get(kind)
+            if named is not None and (kind, line) not in failed:
+                add, fields = named
                 explicit = None if record_id is None else self._explicit_id(record_id)
-                self._refs.index(kind).add(Candidate(kind, tuple([cells.get(n) or "" for n in NAMED[kind]]),
-                                                     cells.get("country"), record_id=explicit,
-                                                     line=None if explicit else line))
+                add(Candidate(kind, tuple([cells.get(n) or "" for n in fields]), cells.get("country"),
+                              record_id=explicit, line=None if explicit else line))
         given: dict[tuple[str, int], int] = {}  # (kind, line) of a new row -> the ID it is given
         for kind, line, _record_id, cells, refs, _uuid, _version in understood:
             for name, (ref, country) in refs.items():
