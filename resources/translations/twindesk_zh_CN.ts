@@ -842,6 +842,14 @@
         <source>Edit › Undo brings them back.</source>
         <translation>可通过“编辑 › 撤销”恢复。</translation>
     </message>
+    <message>
+        <source>Remove it anyway?</source>
+        <translation>仍要移除吗？</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>

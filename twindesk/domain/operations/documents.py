@@ -42,7 +42,7 @@ from twindesk.domain.model.file_types import (
 )
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.vocabulary import DOCUMENT_KINDS, DOCUMENT_OWNERS
-from twindesk.domain.operations import door, records
+from twindesk.domain.operations import document_versions, door, records
 from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
@@ -226,8 +226,10 @@ def _document(doc_id: int) -> m.Document:
     return found
 
 
-def edit(doc_id: int, *, user: str = "", **values) -> None:
-    """Change a document's title, kind, date (`dated_on` or `on`) or note; only the fields given."""
+def edit(doc_id: int, *, user: str = "", expected_version: int | None = None, **values) -> None:
+    """Change a document's title, kind, date (`dated_on` or `on`) or note; only the fields given. With
+    `expected_version` (the version the form showed), a document changed or removed since raises
+    RecordConflict and nothing is written (document_versions.py)."""
     if "on" in values:
         values["dated_on"] = values.pop("on")
     unknown = set(values) - {"title", "kind", "dated_on", "note"}
@@ -235,6 +237,7 @@ def edit(doc_id: int, *, user: str = "", **values) -> None:
         raise TypeError(f"not a document field: {sorted(unknown)}")
     cleaned = _fields(values)
     with door.operation("save", kind="document", record_id=doc_id, user=user) as op:
+        document_versions.check(doc_id, expected_version, values)
         doc = _document(doc_id)
         if "title" in cleaned and not cleaned["title"]:
             cleaned["title"] = title_from_name(doc.file_name)
@@ -246,14 +249,17 @@ def edit(doc_id: int, *, user: str = "", **values) -> None:
             doc.save()
 
 
-def detach(doc_ids: Iterable[int], *, user: str = "") -> None:
+def detach(doc_ids: Iterable[int], *, user: str = "", expected_versions: dict[int, int] | None = None) -> None:
     """Remove documents from their records, in one operation. Their files stay while an undo could bring
-    them back, and while another document holds the same content."""
+    them back, and while another document holds the same content. With `expected_versions` (document id
+    -> the version the person saw), one changed or removed since raises RecordConflict: none is removed."""
     doc_ids = list(dict.fromkeys(doc_ids))
     if not doc_ids:
         return
     with door.operation("detach", user=user, summary="{count} document(s) removed",
                         summary_params={"count": len(doc_ids)}) as op:
+        for doc_id in doc_ids if expected_versions else ():
+            document_versions.check(doc_id, expected_versions.get(doc_id), {}, deleting=True)
         first = _document(doc_ids[0])
         op.kind, op.record_id = first.owner_kind, first.owner_id
         for doc_id in doc_ids[1:]:
