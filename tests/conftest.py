@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database per test, factories that go through `records.save`, and helpers
 for running TwinDesk in a subprocess."""
 
+import getpass
 import hashlib
 import os
 import re
@@ -85,6 +86,18 @@ def db_path(tmp_path) -> Path:
 # every test that uses `db` or `make` runs on PostgreSQL; tests about SQLite files are `sqlite_only`.
 TEST_ENGINE = os.environ.get("TWINDESK_TEST_ENGINE", "sqlite").strip().lower() or "sqlite"
 ON_POSTGRESQL = TEST_ENGINE == "postgresql"
+
+
+def database_login() -> str:
+    """The login the history names beside the staff name in this run: the system's user on SQLite, the
+    harness's superuser on a server (TWINDESK_TEST_PG_URL's user, when given)."""
+    if not ON_POSTGRESQL:
+        return getpass.getuser()
+    from urllib.parse import urlsplit
+
+    from pg_cluster import SUPERUSER
+
+    return urlsplit(os.environ.get("TWINDESK_TEST_PG_URL", "")).username or SUPERUSER
 
 
 def pytest_collection_modifyitems(config, items):

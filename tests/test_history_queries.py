@@ -1,15 +1,16 @@
 """Reading the history back: who changed what and when, worded as a person reads it, for one record
 (with its sub-records) and across all records."""
 
-import getpass
 from datetime import date, datetime, timedelta
+
+from conftest import database_login
 
 from twindesk.domain.operations import records, undo
 from twindesk.domain.queries import history
 from twindesk.store import models as m
 
 # The history shows the database login beside the staff name (on SQLite the system's user).
-LI_NA, WANG_FANG = f"Li Na ({getpass.getuser()})", f"Wang Fang ({getpass.getuser()})"
+LI_NA, WANG_FANG = f"Li Na ({database_login()})", f"Wang Fang ({database_login()})"
 
 
 def _whats(rows):
