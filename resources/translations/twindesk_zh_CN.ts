@@ -842,6 +842,14 @@
         <source>Edit › Undo brings them back.</source>
         <translation>可通过“编辑 › 撤销”恢复。</translation>
     </message>
+    <message>
+        <source>Remove it anyway?</source>
+        <translation>仍要移除吗？</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>
@@ -1969,6 +1977,10 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>重新载入</translation>
     </message>
     <message>
+        <source>Save as new…</source>
+        <translation>另存为新记录…</translation>
+    </message>
+    <message>
         <source>%1 changed this record at %2. Your edits are kept; Save will show both versions.</source>
         <translation>%1 于 %2 修改了此记录。您的修改已保留；保存时将同时显示两个版本。</translation>
     </message>
@@ -1977,8 +1989,16 @@ Partner cities, delegation visits and aid shipments.</source>
         <translation>有人</translation>
     </message>
     <message>
-        <source>%1 deleted this record at %2. What you typed is still here to copy; it can no longer be saved.</source>
-        <translation>%1 于 %2 删除了此记录。您输入的内容仍在此处，可以复制；但已无法保存。</translation>
+        <source>%1 deleted this record at %2. What you typed is still here; it can be saved as a new record.</source>
+        <translation>%1 于 %2 删除了此记录。您输入的内容仍在此处，可以另存为新记录。</translation>
+    </message>
+    <message>
+        <source>Save as new</source>
+        <translation>另存为新记录</translation>
+    </message>
+    <message>
+        <source>Save what this form holds as a new record? The deleted one stays deleted.</source>
+        <translation>将此表单中的内容另存为新记录吗？已删除的记录仍保持删除。</translation>
     </message>
     <message>
         <source>Reload the record as it is stored now? What you typed in this form will be lost.</source>

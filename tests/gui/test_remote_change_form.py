@@ -10,6 +10,7 @@ from twindesk.domain.operations import records
 from twindesk.store import models as m
 from twindesk.ui.records import remote_change_bar
 from twindesk.ui.records.forms import dialog_for
+from twindesk.ui.shell.i18n import install_language
 
 
 @pytest.fixture
@@ -79,3 +80,31 @@ def test_the_form_s_own_save_is_not_someone_else_s_change(qtbot, jeju):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert m.Partner.get_by_id(jeju).name_native == "Jeju-do"
     assert dialog.remote_change.isHidden()
+
+
+@pytest.mark.parametrize("lang,button,saved_text", [("en", "Save as new…", "deleted this record at"),
+                                                    ("zh_CN", "另存为新记录…", "删除了此记录")])
+def test_a_record_deleted_by_someone_else_can_be_saved_as_a_new_one(qtbot, jeju, monkeypatch, lang, button,
+                                                                    saved_text, request):
+    if lang != "en":
+        assert install_language(lang)
+        request.addfinalizer(lambda: install_language("en"))
+    dialog = dialog_for("partner", jeju, lang=lang, user="Li Na")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.editors["name_native"].widget, "Jeju-do")
+    someone_else("partner", {}, jeju, delete=True)
+    bar = dialog.remote_change
+    qtbot.waitUntil(bar.isVisible)
+    assert saved_text in bar.text.text()
+    assert bar.save_new_button.isVisible() and bar.save_new_button.text() == button
+    assert not dialog.save_button.isVisible()
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answers.pop(0))
+    qtbot.mouseClick(bar.save_new_button, Qt.MouseButton.LeftButton)
+    assert m.Partner.select().count() == 0 and bar.isVisible()  # Cancel: nothing saved
+    qtbot.mouseClick(bar.save_new_button, Qt.MouseButton.LeftButton)
+    (new,) = m.Partner.select()
+    assert (new.id != jeju, new.name_en, new.name_native, new.country) == (True, "Jeju", "Jeju-do", "KR")
+    assert dialog.record_id == new.id and bar.isHidden() and not bar.deleted

@@ -18,12 +18,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 from twindesk.domain import workspace  # noqa: E402
-from twindesk.domain.operations import records  # noqa: E402
+from twindesk.domain.operations import documents, records  # noqa: E402
 from twindesk.domain.operations.conflicts import RecordConflict  # noqa: E402
 from twindesk.domain.operations.door import operation  # noqa: E402
 
 
 def write(job: dict) -> str:
+    if job["kind"] == "document":  # a document's form and the Documents tab's Remove
+        if job["action"] == "delete":
+            documents.detach([job["id"]], user=job["who"], expected_versions={job["id"]: job["version"]})
+            return "deleted"
+        documents.edit(job["id"], user=job["who"], expected_version=job["version"], **job["values"])
+        return "saved"
     if job["action"] == "delete":
         records.delete(job["kind"], job["id"], user=job["who"], expected_version=job["version"])
         return "deleted"

@@ -137,11 +137,13 @@ def open_workspace(target: Path | str | ServerAddress, *, read_only: bool = Fals
 def open_server_workspace(target: str | ServerAddress, *, read_only: bool = False,
                           password: str | None = None, read_only_fallback: bool = False) -> OpenedDatabase:
     """Open a shared PostgreSQL database for this process. No lock file: the session stands for the
-    write lock (domain/server_session.py), and the server's grants decide who may write. Nothing is
-    written on opening, read-only or not (no backups: the server's are pg_dump's).
+    write lock (domain/server_session.py), and the server's grants decide who may write. No backups on
+    opening: the server's are pg_dump's.
 
     A login whose TwinDesk role only reads (write_access) is refused a read-write open with the reason,
-    before anything is read; with `read_only_fallback` (the window) it opens read-only, saying why."""
+    before anything is read; with `read_only_fallback` (the window) it opens read-only, saying why.
+    A read-write open removes the document contents nobody could bring back any more (usually: none,
+    one query, nothing written)."""
     global _current
     address = target if isinstance(target, ServerAddress) else parse_database_url(target)
     close()
@@ -154,6 +156,10 @@ def open_server_workspace(target: str | ServerAddress, *, read_only: bool = Fals
         opened.read_only, opened.read_only_reason = True, message(refusal.template, **refusal.params)
     door.bind_write_lock(ServerSession(address, read_only=opened.read_only, reason=opened.read_only_reason))
     undo.history.reset()
+    if not opened.read_only:  # contents no document has used for the grace period (document_contents.py)
+        from twindesk.domain.operations.document_contents import collect_blobs
+
+        collect_blobs()
     _current = opened
     return opened
 

@@ -8,15 +8,13 @@ a title, kind, date and note, and is what the history, undo and redo see (docs/a
 
 Blobs and undo: the blob is not history, so the operation that leaves a blob unreferenced (a detach,
 a record's delete, the undo of an attach) keeps it: its undo or redo would need it. `collect_blobs`
-removes the blobs no document refers to and no step on this process's undo or redo list could bring
-back; it runs after a detach and when a database is opened read-write (no steps yet), so an orphaned
-file is gone at the latest when the database is next opened.
+(document_contents.py) removes the blobs nothing can bring back any more; it runs after a detach and
+when a database is opened read-write.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from collections.abc import Iterable
@@ -42,7 +40,8 @@ from twindesk.domain.model.file_types import (
 )
 from twindesk.domain.model.messages import Both
 from twindesk.domain.model.vocabulary import DOCUMENT_KINDS, DOCUMENT_OWNERS
-from twindesk.domain.operations import door, records
+from twindesk.domain.operations import document_contents, document_versions, door, records
+from twindesk.domain.operations.document_contents import collect_blobs
 from twindesk.store import dialect
 from twindesk.store import models as m
 from twindesk.store.errors import UserError
@@ -208,7 +207,7 @@ def attach(owner_kind: str, owner_id: int, files: Iterable[FileGiven], *, title:
                         summary="{count} file(s) attached", summary_params={"count": len(incoming)}) as op:
         store_blob = dialect.insert_ignoring_duplicates("document_blob", ("sha256", "size", "mime", "content"))
         for one in incoming:
-            dialect.execute(store_blob, (one.sha256, len(one.data), one.type.mime, one.data))
+            document_contents.store(store_blob, (one.sha256, len(one.data), one.type.mime, one.data))
             doc = m.Document.create(
                 owner_kind=owner_kind, owner_id=owner_id, title=common["title"] or title_from_name(one.name),
                 kind=common["kind"], dated_on=common["dated_on"], note=common["note"], file_name=one.name,
@@ -226,8 +225,10 @@ def _document(doc_id: int) -> m.Document:
     return found
 
 
-def edit(doc_id: int, *, user: str = "", **values) -> None:
-    """Change a document's title, kind, date (`dated_on` or `on`) or note; only the fields given."""
+def edit(doc_id: int, *, user: str = "", expected_version: int | None = None, **values) -> None:
+    """Change a document's title, kind, date (`dated_on` or `on`) or note; only the fields given. With
+    `expected_version` (the version the form showed), a document changed or removed since raises
+    RecordConflict and nothing is written (document_versions.py)."""
     if "on" in values:
         values["dated_on"] = values.pop("on")
     unknown = set(values) - {"title", "kind", "dated_on", "note"}
@@ -235,6 +236,7 @@ def edit(doc_id: int, *, user: str = "", **values) -> None:
         raise TypeError(f"not a document field: {sorted(unknown)}")
     cleaned = _fields(values)
     with door.operation("save", kind="document", record_id=doc_id, user=user) as op:
+        document_versions.check(doc_id, expected_version, values)
         doc = _document(doc_id)
         if "title" in cleaned and not cleaned["title"]:
             cleaned["title"] = title_from_name(doc.file_name)
@@ -246,14 +248,17 @@ def edit(doc_id: int, *, user: str = "", **values) -> None:
             doc.save()
 
 
-def detach(doc_ids: Iterable[int], *, user: str = "") -> None:
+def detach(doc_ids: Iterable[int], *, user: str = "", expected_versions: dict[int, int] | None = None) -> None:
     """Remove documents from their records, in one operation. Their files stay while an undo could bring
-    them back, and while another document holds the same content."""
+    them back, and while another document holds the same content. With `expected_versions` (document id
+    -> the version the person saw), one changed or removed since raises RecordConflict: none is removed."""
     doc_ids = list(dict.fromkeys(doc_ids))
     if not doc_ids:
         return
     with door.operation("detach", user=user, summary="{count} document(s) removed",
                         summary_params={"count": len(doc_ids)}) as op:
+        for doc_id in doc_ids if expected_versions else ():
+            document_versions.check(doc_id, expected_versions.get(doc_id), {}, deleting=True)
         first = _document(doc_ids[0])
         op.kind, op.record_id = first.owner_kind, first.owner_id
         for doc_id in doc_ids[1:]:
@@ -261,41 +266,6 @@ def detach(doc_ids: Iterable[int], *, user: str = "") -> None:
         op.track(m.Document, doc_ids)
         m.Document.delete().where(m.Document.id.in_(doc_ids)).execute()
     collect_blobs()
-
-
-def _needed_by_undo() -> set[str]:
-    """The contents a step on this process's undo or redo list could bring back."""
-    from twindesk.domain.operations import undo
-
-    steps = [s.operation_id for s in undo.history.undo_steps + undo.history.redo_steps]
-    needed: set[str] = set()
-    for start in range(0, len(steps), 500):
-        chunk = steps[start:start + 500]
-        rows = dialect.execute(
-            'SELECT "old", "new" FROM "history_change" WHERE "kind" = \'document\' AND "field" = \'\' '
-            f'AND "operation_id" IN ({", ".join("?" * len(chunk))})', chunk)
-        for old, new in rows:
-            for raw in (old, new):
-                if raw:
-                    needed.add(json.loads(raw).get("sha256"))
-    return needed
-
-
-_ORPHANS = ('SELECT "sha256" FROM "document_blob" b WHERE NOT EXISTS '
-            '(SELECT 1 FROM "document" d WHERE d."sha256" = b."sha256")')
-
-
-def collect_blobs(*, user: str = "") -> int:
-    """Remove the files no document refers to and no undo or redo step could bring back; how many.
-    Without any to remove nothing is written (no transaction at all)."""
-    if dialect.execute(_ORPHANS + " LIMIT 1").fetchone() is None:
-        return 0
-    with door.operation("collect", user=user):  # no tracked rows: no history, no undo step, no notice
-        needed = _needed_by_undo()
-        gone = [s for (s,) in dialect.execute(_ORPHANS).fetchall() if s not in needed]
-        for sha in gone:
-            dialect.execute('DELETE FROM "document_blob" WHERE "sha256" = ?', (sha,))
-    return len(gone)
 
 
 def type_of(code: str) -> FileType | None:

@@ -40,6 +40,7 @@ class DocumentRow:
     sha256: str
     created_at: datetime
     created_by: str
+    version: int = 0  # as read: an edit or removal expects it still (0: held for a record not yet saved)
 
     @property
     def display_name(self) -> str:
@@ -70,7 +71,7 @@ class DocumentRow:
 
 D = m.Document
 _COLUMNS = (D.id, D.uuid, D.owner_kind, D.owner_id, D.title, D.kind, D.dated_on, D.note, D.file_name, D.size,
-            D.mime, D.type_code, D.blob, D.created_at, D.created_by)
+            D.mime, D.type_code, D.blob, D.created_at, D.created_by, D.version)
 
 
 def _rows(query) -> list[DocumentRow]:

@@ -23,6 +23,7 @@ from twindesk.domain.model.messages import Message
 from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
+from twindesk.domain.transfer.fresh_ids import give_fresh_ids
 from twindesk.domain.transfer.tables import KINDS, TAG, column_of, spec_of
 from twindesk.store import backups, dialect
 from twindesk.store import models as m
@@ -187,6 +188,7 @@ def apply_import(plan: ImportPlan, *, accept_all_duplicates: bool = False,
         with operation("import", summary=summary, summary_params=said,
                        user=user, everything=True, undoable=False) as op:
             dialect.defer_foreign_keys()  # a sheet may name a parent further down
+            give_fresh_ids(plan)  # a staff list's new rows: ids taken now, not in the check (others insert)
             history: list[PlannedRow] = []
             history_ids: dict[int, int] = {}
             for kind in KINDS:

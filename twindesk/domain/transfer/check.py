@@ -110,6 +110,8 @@ class ImportPlan:
     notes: list[RowProblem] = field(default_factory=list)  # deleted records created again; how staff values were read
     lines: dict[str, list[int]] = field(default_factory=dict)  # kind -> every line the check was given
     created: list = field(default_factory=list)  # references.Created: records made for a reference by name
+    # kind -> ids the check numbered new rows with: placeholders, given real ids by the apply (fresh_ids.py)
+    tentative: dict[str, set[int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -515,4 +517,5 @@ class ImportCheck:
         self._problems.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         self._notes.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history,
-                          self._notes, self._lines, self._created)
+                          self._notes, self._lines, self._created,
+                          self._staff.tentative if self._staff is not None else {})

@@ -151,8 +151,7 @@ def resolve_save(form, conflict: RecordConflict) -> bool:
         if dialog.action == "reload":  # let it go: there is nothing left to show
             form.discard()
             return False
-        form.record_id, form.version = None, None  # what was typed becomes a new record
-        return form.save()
+        return save_as_new(form)
     if dialog.action == "reload":
         form.reload_stored()
         return False
@@ -160,4 +159,11 @@ def resolve_save(form, conflict: RecordConflict) -> bool:
         if name in form.editors:
             form.editors[name].set_value(value)
     form.version = conflict.their_version  # the merge goes on top of their version, or meets the next change
+    return form.save()
+
+
+def save_as_new(form) -> bool:
+    """What `form` (a RecordDialog) holds becomes a new record: its own was deleted meanwhile. Also the
+    remote-change bar's "Save as new…" (ui/records/remote_change_bar.py)."""
+    form.record_id, form.version = None, None
     return form.save()

@@ -1,7 +1,9 @@
 """The small form of one document: its title, kind, date and note (the file itself never changes).
 
-Saving a stored document is one `documents.edit` (one undo step); a document held for a record not yet
-saved is only checked and kept (`kept`), and attached with the record's first Save. Field widgets are
+Saving a stored document is one `documents.edit` (one undo step) on the version the form showed: when
+someone else changed the document meanwhile, the conflict dialog shows both field by field (a removed
+one is said, and the form closes); a document held for a record not yet saved is only checked and kept
+(`kept`), and attached with the record's first Save. Field widgets are
 named after the domain's fields (title, kind, dated_on, note); Ctrl+S saves as in every record form.
 """
 
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
 from twindesk.domain.model.errors import UserError, ValidationError
 from twindesk.domain.model.vocabulary import DOCUMENT_KINDS
 from twindesk.domain.operations import documents
+from twindesk.domain.operations.conflicts import RecordConflict
 from twindesk.domain.operations.documents import TITLE_LIMIT
 from twindesk.domain.queries import documents as dq
 from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.records.conflict_dialog import ConflictDialog
 from twindesk.ui.records.date_editor import DateEditor
 
 
@@ -41,6 +45,7 @@ class DocumentDialog(QDialog):
         self.lang = lang
         self.user = user
         self.kept: dict | None = None  # a pending document's fields, cleaned
+        self.version = row.version  # the stored version shown: Save expects it still
         self.setWindowTitle(self.tr("Document — %1").replace("%1", row.title or row.display_name))
         self.setMinimumWidth(460)
 
@@ -104,7 +109,9 @@ class DocumentDialog(QDialog):
             if self.pending:
                 self.kept = documents.check_fields(self.values())
             else:
-                documents.edit(self.row.id, user=self.user, **self.values())
+                documents.edit(self.row.id, user=self.user, expected_version=self.version, **self.values())
+        except RecordConflict as exc:  # changed or removed by someone else since the form showed it
+            return self._resolve(exc)
         except ValidationError as exc:
             self.error.setText("\n".join(e.text(self.lang) for e in exc.errors))
             self.error.show()
@@ -114,6 +121,35 @@ class DocumentDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def _resolve(self, conflict: RecordConflict) -> bool:
+        """The person's answer to a conflict met by Save (the record forms' dialog); True when it saved."""
+        if conflict.deleted:  # nothing left to save onto: say who removed it, and close
+            QMessageBox.warning(self, self.windowTitle(), user_error_message(conflict))
+            self.reject()
+            return False
+        if not conflict.fields:
+            self.version = conflict.their_version
+            return self.save()
+        dialog = ConflictDialog(conflict, self.lang, parent=self)
+        dialog.exec()
+        if dialog.action == "reload":
+            self._show(dq.document(self.row.id))
+        if dialog.action != "save":
+            return False
+        widgets = {"title": self.title.setText, "note": self.note.setPlainText, "dated_on": self.date.set_value,
+                   "kind": lambda code: self.kind.setCurrentIndex(max(0, self.kind.findData(code)))}
+        for name, value in dialog.choices().items():
+            widgets[name](value if value is not None or name == "dated_on" else "")
+        self.version = conflict.their_version  # the merge goes on top of theirs, or meets the next change
+        return self.save()
+
+    def _show(self, row: dq.DocumentRow) -> None:
+        self.row, self.version = row, row.version
+        self.title.setText(row.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
+        self.date.set_value(row.on)
+        self.note.setPlainText(row.note)
 
     def keyPressEvent(self, event) -> None:
         # Ctrl+S that reached the form itself (the shortcut takes it while the dialog is the active window).

@@ -257,8 +257,6 @@ class DocumentsPanel(QWidget):
             self.reload()
             self.pendingChanged.emit()
             return
-        try:
-            documents.detach([i for i in ids if i > 0], user=self.user)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Remove"), user_error_message(exc))
+        # as the list showed them: one changed meanwhile is said, and asked again
+        document_actions.detach_checked(self, {i: self._rows[i].version for i in ids if i > 0}, self.lang, self.user)
 

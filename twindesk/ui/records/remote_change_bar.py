@@ -4,7 +4,8 @@ A form with nothing typed reads the record again, quietly (its fields and its ve
 edits keeps every one of them and shows a bar (objectName `remote_change`): who changed the record and
 when, that Save will show both versions (docs/architecture.md, "Records changed under an open form"),
 and a Reload button that asks before it discards the edits. A record someone deleted: the bar says so
-and Save is off; what was typed stays on screen to copy. Nothing here takes the focus.
+and Save is off; what was typed stays on screen, and "Save as new…" saves it as a new record (the
+conflict dialog's way, conflict_dialog.save_as_new). Nothing here takes the focus.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from twindesk.domain import remote_changes
 from twindesk.domain.model.errors import NotFound
 from twindesk.domain.operations import records
 from twindesk.ui.common.databus import bus
+from twindesk.ui.records.conflict_dialog import save_as_new
 
 _STYLE = "#remote_change { background: #fff4ce; border: 1px solid #e0c060; border-radius: 3px; }"
 
@@ -33,10 +35,15 @@ class RemoteChangeBar(QWidget):
         self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.setObjectName("remote_change_reload")
         self.reload_button.clicked.connect(self.reload)
+        self.save_new_button = QPushButton(self.tr("Save as new…"))
+        self.save_new_button.setObjectName("remote_change_save_new")
+        self.save_new_button.clicked.connect(self.save_as_new)
+        self.save_new_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.reload_button)
+        layout.addWidget(self.save_new_button)
         self.hide()
         self.deleted = False
         self.known_version = self._stored_version()  # the version the form shows
@@ -81,11 +88,28 @@ class RemoteChangeBar(QWidget):
     def _gone(self, who: str) -> None:
         self.deleted = True
         who = who or self.tr("Someone")
-        self.text.setText(self.tr("%1 deleted this record at %2. What you typed is still here to copy; it can "
-                                  "no longer be saved.").replace("%1", who).replace("%2", f"{datetime.now():%H:%M}"))
+        self.text.setText(self.tr("%1 deleted this record at %2. What you typed is still here; it can be saved "
+                                  "as a new record.").replace("%1", who).replace("%2", f"{datetime.now():%H:%M}"))
         self.reload_button.hide()
         self.dialog.save_button.hide()  # Save is off (hidden: typing enables it again otherwise)
+        self.save_new_button.setVisible(not self.dialog.read_only)
         self.show()
+
+    def save_as_new(self) -> None:
+        """What the form holds becomes a new record, after the person agreed (the old one stays deleted)."""
+        answer = QMessageBox.question(
+            self.dialog, self.tr("Save as new"),
+            self.tr("Save what this form holds as a new record? The deleted one stays deleted."),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer != QMessageBox.StandardButton.Save:
+            return
+        self.dialog._dirty = True  # every value on screen goes into the new record, typed or not
+        if save_as_new(self.dialog):
+            self.deleted = False
+            self.known_version = self._stored_version()
+            self.save_new_button.hide()
+            self.dialog.save_button.show()
+            self.hide()
 
     def _read_again(self, version: int | None = None) -> None:
         """The form shows the record as stored now, and counts as unchanged."""

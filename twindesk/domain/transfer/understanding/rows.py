@@ -54,6 +54,7 @@ class StaffRows:
         self._rows: dict[str, list[tuple]] = {k: [] for k in KINDS}
         self._refs = References(create_missing)
         self._next_id: dict[str, int] = {}
+        self.tentative: dict[str, set[int]] = {}  # kind -> the ids numbered here: placeholders (fresh_ids.py)
         # kind -> field -> {(type, raw[, country]): ("value", v) | ("problem", Problem)}: staff lists
         # repeat their countries, choices, currencies, dates and partners on row after row.
         self._memos: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
@@ -225,6 +226,7 @@ class StaffRows:
             named = [self._explicit_id(r[1]) for r in self._rows[kind]]
             self._next_id[kind] = max([dialect.handed_out(table), highest, *(i for i in named if i)]) + 1
         self._next_id[kind] += 1
+        self.tentative.setdefault(kind, set()).add(self._next_id[kind] - 1)
         return self._next_id[kind] - 1
 
     @staticmethod
