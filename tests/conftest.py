@@ -74,6 +74,16 @@ def _no_leaked_database(request):
     workspace.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_file_named_after_an_object():
+    """No test leaves a file named after an object's repr (`<psycopg.Connection …>`: a server's
+    connection taken for a SQLite path) in the working folder or the checkout."""
+    folders = {Path.cwd(), REPO}
+    yield
+    made = [p.name for folder in folders for p in folder.iterdir() if p.name.startswith("<")]
+    assert not made, f"files named after an object in the working folder: {made}"
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "t.db"
