@@ -393,6 +393,15 @@ def location(target) -> str:
     return parse_database_url(target).display() if is_database_url(str(target)) else str(target)
 
 
+def login_of(target) -> str:
+    """The login the history names beside the staff name: a server's database user, else the account."""
+    import getpass
+
+    from twindesk.store.server_address import is_database_url, parse_database_url
+
+    return parse_database_url(target).user if is_database_url(str(target)) else getpass.getuser()
+
+
 def fingerprint(target) -> str:
     """What a database holds, to prove it was only read: a file's bytes, or (a URL) every row of every
     record table and the history, timestamps and all."""
