@@ -1,6 +1,7 @@
 """Shared fixtures: a fresh database per test, factories that go through `records.save`, and helpers
 for running TwinDesk in a subprocess."""
 
+import getpass
 import hashlib
 import os
 import re
@@ -99,6 +100,18 @@ ON_POSTGRESQL = TEST_ENGINE == "postgresql"
 
 # The fixtures that give a test its databases on the pass's engine.
 ENGINE_FIXTURES = {"db", "new_target", "module_targets"}
+
+
+def database_login() -> str:
+    """The login the history names beside the staff name in this run: the system's user on SQLite, the
+    harness's superuser on a server (TWINDESK_TEST_PG_URL's user, when given)."""
+    if not ON_POSTGRESQL:
+        return getpass.getuser()
+    from urllib.parse import urlsplit
+
+    from pg_cluster import SUPERUSER
+
+    return urlsplit(os.environ.get("TWINDESK_TEST_PG_URL", "")).username or SUPERUSER
 
 
 def pytest_collection_modifyitems(config, items):

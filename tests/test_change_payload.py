@@ -48,7 +48,7 @@ def test_what_is_not_a_notice_of_ours_is_passed_over():
         assert change_payload.decode(payload) is None
 
 
-@pytest.mark.sqlite_only  # a SQLite file has no LISTEN; test_remote_changes_pg.py hears the server
+@pytest.mark.sqlite_only
 def test_nothing_is_heard_on_sqlite(db):
     assert not notify_channel.on_server()
     assert remote_changes.start() is False and remote_changes.listener() is None

@@ -1,25 +1,16 @@
 """Reading the history back: who changed what and when, worded as a person reads it, for one record
 (with its sub-records) and across all records."""
 
-import getpass
 from datetime import date, datetime, timedelta
+
+from conftest import database_login
 
 from twindesk.domain.operations import records, undo
 from twindesk.domain.queries import history
 from twindesk.store import models as m
 
-
 # The history shows the database login beside the staff name (on SQLite the system's user).
-def by(name: str) -> str:
-    """How the history names a person: the staff name and the login (a server's database user, else the
-    computer's account): docs/architecture.md, "History"."""
-    from twindesk.store.engine import is_server
-
-    if is_server():
-        from twindesk.store.server import current_login
-
-        return f"{name} ({current_login()})"
-    return f"{name} ({getpass.getuser()})"
+LI_NA, WANG_FANG = f"Li Na ({database_login()})", f"Wang Fang ({database_login()})"
 
 
 def _whats(rows):
@@ -33,7 +24,7 @@ def test_a_record_history_says_who_what_and_old_to_new_in_the_readers_words(make
     assert len(rows) == 3  # the two fields, then the create
     by_field = {r.field: r for r in rows if r.change == "update"}
     pop = by_field["population"]
-    assert (pop.user, pop.action, pop.field_label, pop.old, pop.new) == (by("Li Na"), "save", "Population", "—",
+    assert (pop.user, pop.action, pop.field_label, pop.old, pop.new) == (LI_NA, "save", "Population", "—",
                                                                          "5,400,000")
     assert pop.what == "Population: — → 5,400,000"
     assert by_field["kind"].what == "Kind: City → Province"  # vocabulary terms, not codes
@@ -106,7 +97,7 @@ def test_an_undo_is_a_change_of_its_own_by_whoever_undid_it(make):
     undo.history.undo(user="Wang Fang")
     rows = history.record_history("partner", jeju)
     assert [(r.user, r.action, r.what) for r in rows[:2]] == [
-        (by("Wang Fang"), "undo", "Population: 10 → —"), (by("Li Na"), "save", "Population: — → 10")]
+        (WANG_FANG, "undo", "Population: 10 → —"), (LI_NA, "save", "Population: — → 10")]
 
 
 def test_the_history_of_a_record_with_no_changes_is_empty_and_rows_read_lazily(make):
@@ -128,7 +119,7 @@ def test_recent_changes_one_row_per_operation_filtered_by_person_kind_and_day(ma
     visit = records.save("visit", {"title": "Spring visit"}, user="Wang Fang")
     rows = history.recent_changes()
     assert [(r.action, r.kind, r.record_id, r.user) for r in rows[:2]] == [
-        ("save", "visit", visit, by("Wang Fang")), ("save", "partner", jeju, by("Li Na"))]
+        ("save", "visit", visit, WANG_FANG), ("save", "partner", jeju, LI_NA)]
     assert rows[0].what == "created “Spring visit”" and rows[0].opens == ("visit", visit)
     assert rows[1].name == "Jeju" and rows[1].count == 4
     assert rows[1].what.startswith("Population: 1 → 2; ") and rows[1].what.endswith("(+1 more)")
@@ -145,7 +136,7 @@ def test_changes_across_records_one_row_per_change_newest_first(make):
     jeju = make.partner(name_en="Jeju", country="KR")
     records.save("partner", {"population": 5400000}, jeju, user="Li Na")
     rows = history.changes(limit=5)
-    assert rows[0].line().endswith(f"{by('Li Na')}  save  partner {jeju}  Population: — → 5,400,000")
+    assert rows[0].line().endswith(f"{LI_NA}  save  partner {jeju}  Population: — → 5,400,000")
     assert len(history.changes(limit=1)) == 1
     assert len(history.changes(person="nobody")) == 0
 

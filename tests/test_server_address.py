@@ -20,6 +20,15 @@ def test_a_full_url_names_host_port_database_user_and_tls():
     assert parse_database_url(address.url()) == address
 
 
+def test_a_server_is_named_in_the_readers_language():
+    address = parse_database_url("postgresql://wang@db.office:6543/twindesk")
+    assert address.display().text("zh_CN") == "db.office:6543 上的 twindesk（用户 wang）"
+    assert parse_database_url("postgresql://db.office/twindesk").display().text("zh_CN") == "db.office:5432 上的 twindesk"
+    by_service = parse_database_url("postgresql://?service=office")
+    assert by_service.display() == "service office"
+    assert by_service.display().text("zh_CN") == "服务 office"
+
+
 def test_defaults_the_postgres_scheme_and_a_service_file():
     address = parse_database_url("postgres://db.office/twindesk")
     assert (address.host, address.port, address.user, address.sslmode) == ("db.office", 5432, "", "prefer")

@@ -7,6 +7,7 @@ from memory_keyring import memory_keyring  # noqa: F401 - fixture
 
 from twindesk import cli
 from twindesk.store import server_password
+from twindesk.store.schema import SCHEMA_VERSION
 
 PASSWORD = "Jeju-2026"
 
@@ -40,7 +41,7 @@ def test_the_keyring_s_password_is_used(login_url, memory_keyring, monkeypatch, 
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     server_password.store_password(parse_database_url(login_url), PASSWORD)
     assert cli.main(["--database-url", login_url, "check"]) == 0, capsys.readouterr().err
-    assert "schema version: 4 (current)" in capsys.readouterr().out
+    assert f"schema version: {SCHEMA_VERSION} (current)" in capsys.readouterr().out
 
 
 def test_at_a_terminal_a_wrong_password_is_asked_for_again_with_the_reason(login_url, monkeypatch, capsys):

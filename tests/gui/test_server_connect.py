@@ -18,9 +18,11 @@ PASSWORD = "Hyogo-2026"
 
 @pytest.fixture
 def login(pg_cluster, pg_url):
-    """A login that must give its password, allowed to read and write the test's database."""
+    """A login that must give its password, allowed to read and write the test's database: its owner,
+    whom TwinDesk counts as an administrator (docs/architecture.md, "Who may do what")."""
     pg_cluster.create_login("connect_wang", PASSWORD, member_of=("pg_read_all_data", "pg_write_all_data"))
     address = server_connection.parse(pg_url)
+    pg_cluster.run_sql(f'ALTER DATABASE "{address.database}" OWNER TO connect_wang')
     return server_connection.address_of(host=address.host, port=address.port, database=address.database,
                                         user="connect_wang")
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from twindesk.store.errors import UserError
+from twindesk.store.messages import Message
 
 SCHEMES = ("postgresql", "postgres")
 DEFAULT_PORT = 5432
@@ -53,12 +54,18 @@ class ServerAddress:
         tail = "?" + urlencode(query) if query else ""
         return f"postgresql://{netloc}/{quote(self.database, safe='')}{tail}"
 
-    def display(self) -> str:
-        """How a person reads it: "twindesk on db.office:5432 as wang"."""
-        name = self.database or (f"service {self.service}" if self.service else "the default database")
+    def display(self) -> Message:
+        """How a person reads it: "twindesk on db.office:5432 as wang" (a str, in English), and in
+        Chinese through `text(lang)` ("db.office:5432 上的 twindesk（用户 wang）")."""
+        if self.database:
+            name = self.database
+        else:
+            name = Message("service {service}", {"service": self.service}) if self.service else \
+                Message("the default database")
         where = f"{self.host or 'localhost'}:{self.port}" if self.host or not self.service else ""
-        text = f"{name} on {where}" if where else name
-        return f"{text} as {self.user}" if self.user else text
+        shape = ("{name} on {where} as {user}" if self.user else "{name} on {where}") if where else \
+            ("{name} as {user}" if self.user else "{name}")
+        return Message(shape, {"name": name, "where": where, "user": self.user})
 
     def connect_params(self, password: str | None = None) -> dict:
         """libpq's keywords for psycopg.connect; without a password libpq looks in .pgpass itself."""

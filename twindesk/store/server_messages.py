@@ -22,6 +22,12 @@ CONNECTION_LOST = ("The connection to {server} was lost ({reason}); nothing of t
 READ_ONLY = "{server} is open read-only here: nothing was changed ({reason})"
 
 SERVER_ZH = {
+    # how a server is named (ServerAddress.display)
+    "{name} on {where} as {user}": "{where} 上的 {name}（用户 {user}）",
+    "{name} on {where}": "{where} 上的 {name}",
+    "{name} as {user}": "{name}（用户 {user}）",
+    "service {service}": "服务 {service}",
+    "the default database": "默认数据库",
     UNREACHABLE: "无法连接 {server} 所在的数据库服务器：{reason}。请检查服务器是否在运行、主机名和端口是否正确，以及网络是否畅通",
     LOGIN_FAILED: "数据库服务器拒绝了 {server} 的登录：{reason}。请检查用户名和密码（系统钥匙串、~/.pgpass 或服务文件）",
     NO_PERMISSION: "数据库服务器不允许对 {server} 进行此操作：{reason}。请管理员授予 TwinDesk 的角色"

@@ -24,6 +24,16 @@ def display_name(zh: str | None, en: str | None, native: str | None = None, lang
     return next((n for n in order if n), "")
 
 
+def window_language() -> str:
+    """The window's language ("zh_CN" or "en"), from the default locale the shell sets (shell/i18n.py)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def server_name(address) -> str:
+    """A shared server's address as the window's language says it ("db.office:5432 上的 twindesk（用户 wang）")."""
+    return said(address.display(), window_language())
+
+
 def said(value, lang: str = "en") -> str:
     """A domain message or error in the reader's language (they carry `text(lang)`), else its text."""
     return value.text(lang) if hasattr(value, "text") else str(value)

@@ -53,7 +53,7 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
         self.setMinimumWidth(640)
-        when = f"{conflict.changed_at:%Y-%m-%d %H:%M}" if conflict.changed_at else "?"
+        when = format_value(conflict.changed_at, lang) or "?"  # 2026年12月1日 16:23, as the forms write it
         who = conflict.changed_by or self.tr("someone")
         if conflict.deleted:
             text = self.tr("%1 deleted this record at %2, after you opened it. Nothing was saved. "
@@ -102,7 +102,7 @@ class ConflictDialog(QDialog):
         mine = shown(kind, difference, difference.mine, self.lang)
         theirs = "—" if self.conflict.deleted else shown(kind, difference, difference.theirs, self.lang)
         if difference.changed_by and not self.conflict.deleted and difference.theirs_changed:
-            when = f"{difference.changed_at:%Y-%m-%d %H:%M}" if difference.changed_at else ""
+            when = format_value(difference.changed_at, self.lang)
             theirs += "  " + self.tr("(%1, %2)").replace("%1", difference.changed_by).replace("%2", when)
         for column, text in enumerate((difference.label_text(self.lang), mine, theirs)):
             item = QTableWidgetItem(text)

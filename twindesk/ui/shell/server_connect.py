@@ -37,7 +37,8 @@ def open_server(session, address, parent, *, password: str | None = None, rememb
     can_remember = server_connection.keyring_problem() is None
 
     def prompt(reason: str) -> str | None:
-        answer = ask_password(parent, address.display(), reason, can_remember=can_remember) if ask else None
+        from twindesk.ui.common.formatting import server_name  # loads the domain: not at start-up
+        answer = ask_password(parent, server_name(address), reason, can_remember=can_remember) if ask else None
         if answer is not None:
             asked["remember"] = answer[1]
         return None if answer is None else answer[0]

@@ -197,7 +197,8 @@ class ServerDialog(QDialog):
             return
         address, password = self.address(), self.typed_password()
         connection = self.connection
-        self.test_result.setText(self.tr("Connecting to %1…").replace("%1", address.display()))
+        from twindesk.ui.common.formatting import server_name  # loads the domain: not at start-up
+        self.test_result.setText(self.tr("Connecting to %1…").replace("%1", server_name(address)))
         self.test_button.setEnabled(False)
         job = self._job = BackgroundJob(lambda _progress: connection.probe(
             address, password if password is not None else connection.lookup_password(address)), self)

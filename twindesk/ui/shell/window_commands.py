@@ -48,9 +48,10 @@ def _on_the_server(window) -> bool:
         return False
     from PySide6.QtWidgets import QMessageBox
 
+    from twindesk.ui.common.formatting import server_name  # loads the domain: not at start-up
     QMessageBox.information(window, QCoreApplication.translate("MainWindow", "Backup"), QCoreApplication.translate(
         "MainWindow", "%1 is on the shared server: it is backed up and restored there, with PostgreSQL's own "
-        "pg_dump and pg_restore. Ask the office's database administrator.").replace("%1", window.server.display()))
+        "pg_dump and pg_restore. Ask the office's database administrator.").replace("%1", server_name(window.server)))
     return True
 
 

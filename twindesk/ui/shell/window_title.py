@@ -9,7 +9,8 @@ from twindesk import APP_NAME
 
 def location_text(window) -> str:
     if window.server is not None:
-        return QCoreApplication.translate("MainWindow", "server %1").replace("%1", window.server.display())
+        from twindesk.ui.common.formatting import server_name  # loads the domain: not at start-up
+        return QCoreApplication.translate("MainWindow", "server %1").replace("%1", server_name(window.server))
     return str(window.db_path)
 
 
