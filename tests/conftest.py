@@ -75,6 +75,16 @@ def _no_leaked_database(request):
     workspace.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_file_named_after_an_object():
+    """No test leaves a file named after an object's repr (`<psycopg.Connection …>`: a server's
+    connection taken for a SQLite path) in the working folder or the checkout."""
+    folders = {Path.cwd(), REPO}
+    yield
+    made = [p.name for folder in folders for p in folder.iterdir() if p.name.startswith("<")]
+    assert not made, f"files named after an object in the working folder: {made}"
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "t.db"
@@ -86,6 +96,10 @@ def db_path(tmp_path) -> Path:
 # every test that uses `db` or `make` runs on PostgreSQL; tests about SQLite files are `sqlite_only`.
 TEST_ENGINE = os.environ.get("TWINDESK_TEST_ENGINE", "sqlite").strip().lower() or "sqlite"
 ON_POSTGRESQL = TEST_ENGINE == "postgresql"
+
+
+# The fixtures that give a test its databases on the pass's engine.
+ENGINE_FIXTURES = {"db", "new_target", "module_targets"}
 
 
 def database_login() -> str:
@@ -101,15 +115,15 @@ def database_login() -> str:
 
 
 def pytest_collection_modifyitems(config, items):
-    """On the PostgreSQL pass, only the tests that work on a database from the fixtures (`db`, or the
-    server's own) run: the others work on files they make themselves, or on no database, and ran the
+    """On the PostgreSQL pass, only the tests that work on a database from the fixtures (ENGINE_FIXTURES)
+    run: the others work on files they make themselves, or on no database, and ran the
     same on the SQLite pass. Tests about SQLite files (`sqlite_only`) are skipped."""
     if not ON_POSTGRESQL:
         return
     skip = pytest.mark.skip(reason="about SQLite files (TWINDESK_TEST_ENGINE=postgresql)")
     kept, engine_free = [], []
     for item in items:
-        if "db" not in getattr(item, "fixturenames", ()):  # the pg_cluster tests ran on the first pass
+        if not ENGINE_FIXTURES & set(getattr(item, "fixturenames", ())):  # ran the same on the first pass
             engine_free.append(item)
             continue
         if item.get_closest_marker("sqlite_only") is not None:
@@ -201,6 +215,53 @@ def writes_outside_the_door():
 
 SQLITE_WRITES = {sqlite3.SQLITE_INSERT: "INSERT", sqlite3.SQLITE_UPDATE: "UPDATE", sqlite3.SQLITE_DELETE: "DELETE"}
 WRITE_SQL = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
+
+
+class Targets:
+    """New databases as `open_workspace`, the helpers and the command line's --db name them: a file in
+    `folder` (not yet made), or on the PostgreSQL pass a fresh server database (the schema made, empty),
+    dropped again by `drop_all`."""
+
+    def __init__(self, folder: Path, cluster=None):
+        self.folder, self.cluster, self.made = Path(folder), cluster, []
+
+    def new(self, name: str = "t.db") -> Path | str:
+        if self.cluster is None:
+            return self.folder / name
+        url = self.cluster.new_database()
+        self.made.append(url.rsplit("/", 1)[1])
+        return url
+
+    def drop_all(self) -> None:
+        if workspace.current() is not None and workspace.current().address is not None:
+            workspace.close()
+        for name in self.made:
+            self.cluster.drop_database(name)
+
+
+def _targets(request, folder: Path) -> Targets:
+    return Targets(folder, request.getfixturevalue("pg_cluster") if ON_POSTGRESQL else None)
+
+
+@pytest.fixture
+def new_target(request, tmp_path):
+    """`new_target(name)`: a new, empty database for the test on the pass's engine (see Targets)."""
+    targets = _targets(request, tmp_path)
+    yield targets.new
+    targets.drop_all()
+
+
+@pytest.fixture(scope="module")
+def module_targets(request, tmp_path_factory):
+    """Targets for a module's shared databases (a demo written once), on the pass's engine."""
+    targets = _targets(request, tmp_path_factory.mktemp("targets"))
+    yield targets
+    targets.drop_all()
+
+
+# What `twindesk import` says about the content before it: a file's copy, or (a server) pg_dump's backups.
+IMPORT_BACKUP_SAID = ("the server's backups (pg_dump) hold the content before it" if ON_POSTGRESQL
+                      else "the previous content is saved as")
 
 
 @pytest.fixture
@@ -336,6 +397,36 @@ def table_counts(path) -> dict[str, int]:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def location(target) -> str:
+    """How the messages name a database: a file's path, or a server database's display."""
+    from twindesk.store.server_address import is_database_url, parse_database_url
+
+    return parse_database_url(target).display() if is_database_url(str(target)) else str(target)
+
+
+def login_of(target) -> str:
+    """The login the history names beside the staff name: a server's database user, else the account."""
+    import getpass
+
+    from twindesk.store.server_address import is_database_url, parse_database_url
+
+    return parse_database_url(target).user if is_database_url(str(target)) else getpass.getuser()
+
+
+def fingerprint(target) -> str:
+    """What a database holds, to prove it was only read: a file's bytes, or (a URL) every row of every
+    record table and the history, timestamps and all."""
+    from twindesk.store.server_address import is_database_url
+
+    if not is_database_url(str(target)):
+        return sha256(target)
+    from exchange_support import database_rows, table_rows
+
+    with database_rows(target) as select:
+        history = select('SELECT * FROM "history_operation" ORDER BY id')
+    return hashlib.sha256(repr((table_rows(target), history)).encode()).hexdigest()
 
 
 def subprocess_env(**extra) -> dict:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from brief_pdf import outline_titles, pages_text, text
-from conftest import make_filled_database, run_python, sha256
+from conftest import fingerprint, location, make_filled_database, run_python
 
 from twindesk import cli
 
@@ -13,9 +13,9 @@ HELPER = Path(__file__).parent / "helpers" / "no_qt_cli.py"
 
 
 @pytest.fixture(scope="module")
-def good(tmp_path_factory) -> Path:
+def good(module_targets) -> Path | str:
     """`fill_everything`: Jeju (1) with Seogwipo (2), Vladivostok (3); visit 1 to Jeju and Vladivostok."""
-    path = tmp_path_factory.mktemp("brief-cli") / "good.db"
+    path = module_targets.new("good.db")
     make_filled_database(path)
     return path
 
@@ -75,7 +75,7 @@ def test_an_unknown_id_is_exit_2_and_the_old_file_stays(capsys, good, tmp_path, 
     out.write_bytes(b"yesterday's pack")
     code, stdout, err = run(capsys, "brief", kind, 999, out, "--db", good, "--force")
     assert (code, stdout) == (2, "")
-    assert err.splitlines() == [f"twindesk: error: {good}: There is no {kind} with ID 999."]
+    assert err.splitlines() == [f"twindesk: error: {location(good)}: There is no {kind} with ID 999."]
     assert out.read_bytes() == b"yesterday's pack"
     assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
 
@@ -91,9 +91,9 @@ def test_a_missing_database_or_folder(capsys, good, tmp_path):
 
 
 def test_the_database_is_only_read(capsys, good, tmp_path):
-    digest = sha256(good)
+    digest = fingerprint(good)
     assert run(capsys, "brief", "partner", 1, tmp_path / "p.pdf", "--db", good)[0] == 0
-    assert sha256(good) == digest
+    assert fingerprint(good) == digest
 
 
 @pytest.mark.parametrize("kind", ["visit", "partner"])

@@ -11,8 +11,8 @@ from twindesk.store.models import Partner, Visit
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    workspace.open_workspace(tmp_path_factory.mktemp("brief-demo") / "demo.db", take_backups=False)
+def demo(module_targets):
+    workspace.open_workspace(module_targets.new("demo.db"), take_backups=False)
     write_demo()
     yield {
         "partners": [p.id for p in Partner.select(Partner.id).order_by(Partner.id)],

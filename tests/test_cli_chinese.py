@@ -10,7 +10,7 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from conftest import REPO, make_filled_database, subprocess_env
+from conftest import REPO, location, make_filled_database, subprocess_env
 
 import twindesk
 from twindesk import cli, cli_transfer  # noqa: F401 - cli_transfer registers its Chinese
@@ -117,14 +117,23 @@ def test_an_english_or_c_locale_gives_english(tmp_path, env):
     assert "the following arguments are required: OUT.db" in done.stderr
 
 
-def test_export_and_import_lines_follow_the_sub_commands_lang(filled, tmp_path, capsys):
+@pytest.fixture
+def filled_here(new_target):
+    """`filled` on the pass's engine (`filled` stays a file: check and backup read its bytes)."""
+    path = new_target("filled.db")
+    make_filled_database(path)
+    return path
+
+
+def test_export_and_import_lines_follow_the_sub_commands_lang(filled_here, new_target, tmp_path, capsys):
+    filled = filled_here
     out = tmp_path / "book.xlsx"
     assert cli.main(["export", str(out), "--db", str(filled), "--lang", "zh_CN"]) == 0
     assert capsys.readouterr().out.startswith(f"工作簿已写到 {out}（各工作表行数：友好伙伴 ")
-    target = tmp_path / "new.db"
+    target = new_target("new.db")
     assert cli.main(["--lang", "zh_CN", "import", str(out), "--db", str(target), "--dry-run"]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0] == f"试运行：{out} 可以导入 {target}；未写入任何内容。将会："
+    assert printed[0] == f"试运行：{out} 可以导入 {location(target)}；未写入任何内容。将会："
     assert printed[1].startswith("  友好伙伴：新建 3，修改 0，不变 0")
     assert cli.main(["--lang", "zh_CN", "import", str(tmp_path / "nope.xlsx"), "--db", str(target)]) == 2
     assert capsys.readouterr().err.strip() == f"twindesk：错误：{tmp_path / 'nope.xlsx'}：文件不存在"

@@ -4,7 +4,8 @@ import hashlib
 import sqlite3
 
 import pytest
-from conftest import TABLES, make_filled_database, table_counts
+from conftest import TABLES, location, make_filled_database, table_counts
+from exchange_support import database_rows
 
 from twindesk import cli
 from twindesk.domain import workspace
@@ -22,9 +23,9 @@ def sha(data: bytes) -> str:
 
 
 @pytest.fixture
-def office(tmp_path):
+def office(tmp_path, new_target):
     """A filled database (closed) and two scans beside it."""
-    path = tmp_path / "office.db"
+    path = new_target("office.db")
     make_filled_database(path)
     (tmp_path / "agreement.pdf").write_bytes(PDF)
     (tmp_path / "photo.jpg").write_bytes(JPEG)
@@ -41,7 +42,7 @@ def test_attach_list_and_save_a_copy(office, capsys, tmp_path):
     code, out, err = run(capsys, "attach", "partner:1", str(tmp_path / "agreement.pdf"), str(tmp_path / "photo.jpg"),
                          "--kind", "agreement", "--date", "1995-09-01", "--title", "友好协议", "--db", str(office))
     assert code == 0, err
-    assert out.splitlines()[0] == f"attached 2 file(s) to partner 1 in {office}"
+    assert out.splitlines()[0] == f"attached 2 file(s) to partner 1 in {location(office)}"
     assert sha(PDF) in out and sha(JPEG) in out
     code, out, err = run(capsys, "documents", "partner:1", "--db", str(office))
     lines = [line.split("\t") for line in out.splitlines()]
@@ -78,9 +79,8 @@ def test_user_errors_exit_2_with_one_line_and_write_nothing(office, capsys, tmp_
     code, out, err = run(capsys, *[str(names.get(a, a)) for a in args], "--db", str(office))
     assert code == 2 and words in err and len(err.strip().splitlines()) == 1, err
     assert "Traceback" not in err
-    conn = sqlite3.connect(office)
-    assert conn.execute("SELECT count(*) FROM document").fetchone() == (0,)
-    conn.close()
+    with database_rows(office) as select:
+        assert select("SELECT count(*) AS n FROM document") == [{"n": 0}]
 
 
 def test_messages_in_chinese(office, capsys, tmp_path):
@@ -91,6 +91,7 @@ def test_messages_in_chinese(office, capsys, tmp_path):
     assert code == 0 and out.startswith("已把 1 个文件添加到") and "JPEG 图片" in out
 
 
+@pytest.mark.sqlite_only  # the lock file beside a SQLite file; a server has no such lock
 def test_attach_waits_for_nobody_it_refuses_a_database_another_holds(office, capsys, tmp_path):
     lock = DatabaseLock(office)
     assert lock.acquire() is None
@@ -101,6 +102,7 @@ def test_attach_waits_for_nobody_it_refuses_a_database_another_holds(office, cap
     assert code == 2 and "is open in TwinDesk by" in err
 
 
+@pytest.mark.sqlite_only  # backup and restore copy the SQLite file; a server's are pg_dump's
 def test_a_backup_and_a_restore_carry_the_files_byte_identical(office, capsys, tmp_path):
     assert run(capsys, "attach", "visit:1", str(tmp_path / "agreement.pdf"), str(tmp_path / "photo.jpg"),
                "--db", str(office))[0] == 0

@@ -24,8 +24,8 @@ HELPER = Path(__file__).parent / "helpers" / "no_qt_cli.py"
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+def demo_db(module_targets):
+    path = module_targets.new("demo.db")
     workspace.open_workspace(path, take_backups=False)
     try:
         demo.write_demo()
@@ -155,11 +155,11 @@ def test_export_on_the_command_line(demo_db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("command", ["export", "import"])
-def test_export_and_import_never_load_qt(demo_db, tmp_path, command):
+def test_export_and_import_never_load_qt(demo_db, tmp_path, new_target, command):
     workbook = tmp_path / "w.xlsx"
     export_db(demo_db, workbook)
     argv = {"export": ["export", str(tmp_path / "again.xlsx"), "--db", str(demo_db)],
-            "import": ["import", str(workbook), "--db", str(tmp_path / "new.db")]}[command]
+            "import": ["import", str(workbook), "--db", str(new_target("new.db"))]}[command]
     proc = run_python(str(HELPER), *argv)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "qt-imports: none"

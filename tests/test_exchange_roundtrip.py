@@ -2,8 +2,6 @@
 language, and on records holding hostile text (formulas, error codes, control characters, 40,000
 characters, right-to-left text, emoji, Chinese, Korean, Japanese, Cyrillic)."""
 
-import sqlite3
-
 import pytest
 from conftest import ON_POSTGRESQL
 from exchange_support import (
@@ -14,6 +12,7 @@ from exchange_support import (
     VERY_LONG_NOTE,
     add_hostile_records,
     content_rows,
+    database_rows,
     export_db,
     import_into,
     sheet_values,
@@ -27,8 +26,8 @@ from twindesk.exchange.cells import escape
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+def demo_db(module_targets):
+    path = module_targets.new("demo.db")
     workspace.open_workspace(path, take_backups=False)
     try:
         demo.write_demo()
@@ -46,8 +45,8 @@ def hostile_db(make, db_target):
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize("hxl", [False, True])
-def test_demo_round_trip_gives_the_same_workbook_and_records(demo_db, tmp_path, lang, hxl):
-    first, second, empty = tmp_path / "first.xlsx", tmp_path / "second.xlsx", tmp_path / "empty.db"
+def test_demo_round_trip_gives_the_same_workbook_and_records(demo_db, tmp_path, new_target, lang, hxl):
+    first, second, empty = tmp_path / "first.xlsx", tmp_path / "second.xlsx", new_target("empty.db")
     export_db(demo_db, first, lang=lang, hxl=hxl)
     report = import_into(empty, first)
     assert report.ok and report.applied and report.errors == [] and report.warnings == []
@@ -57,10 +56,10 @@ def test_demo_round_trip_gives_the_same_workbook_and_records(demo_db, tmp_path, 
     assert content_rows(empty) == content_rows(demo_db)
 
 
-def test_importing_the_same_workbook_again_changes_nothing(demo_db, tmp_path):
+def test_importing_the_same_workbook_again_changes_nothing(demo_db, tmp_path, new_target):
     out = tmp_path / "demo.xlsx"
     export_db(demo_db, out)
-    copy = tmp_path / "copy.db"
+    copy = new_target("copy.db")
     import_into(copy, out)
     before = table_rows(copy)
     report = import_into(copy, out)
@@ -69,16 +68,16 @@ def test_importing_the_same_workbook_again_changes_nothing(demo_db, tmp_path):
     assert table_rows(copy) == before  # not even a timestamp moved
 
 
-def test_a_chinese_workbook_imports_into_an_english_export_s_database(demo_db, tmp_path):
+def test_a_chinese_workbook_imports_into_an_english_export_s_database(demo_db, tmp_path, new_target):
     zh = tmp_path / "zh.xlsx"
     export_db(demo_db, zh, lang="zh_CN")
-    copy = tmp_path / "copy.db"
+    copy = new_target("copy.db")
     import_into(copy, zh)
     assert content_rows(copy) == content_rows(demo_db)
 
 
-def test_the_demo_tag_survives_a_round_trip(demo_db, tmp_path):
-    out, copy = tmp_path / "demo.xlsx", tmp_path / "copy.db"
+def test_the_demo_tag_survives_a_round_trip(demo_db, tmp_path, new_target):
+    out, copy = tmp_path / "demo.xlsx", new_target("copy.db")
     export_db(demo_db, out)
     import_into(copy, out)
     tags = "SELECT count(*) FROM shipment WHERE illustrative"
@@ -86,14 +85,11 @@ def test_the_demo_tag_survives_a_round_trip(demo_db, tmp_path):
 
 
 def _scalar(db_target, sql):
-    conn = sqlite3.connect(str(db_target))
-    try:
-        return conn.execute(sql).fetchone()[0]
-    finally:
-        conn.close()
+    with database_rows(db_target) as select:
+        return next(iter(select(sql)[0].values()))
 
 
-def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db, tmp_path):
+def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db, tmp_path, new_target):
     db_target, ids = hostile_db
     first = tmp_path / "first.xlsx"
     report = export_db(db_target, first)
@@ -143,7 +139,7 @@ def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db,
     assert "U+FFFD" in control_warning.message
 
     # Round trip: the same workbook again, and the same records (control characters as replaced).
-    empty, second = tmp_path / "empty.db", tmp_path / "second.xlsx"
+    empty, second = new_target("empty.db"), tmp_path / "second.xlsx"
     imported = import_into(empty, first)
     assert imported.ok and imported.applied, imported.errors
     again = export_db(empty, second)
@@ -158,9 +154,9 @@ def test_hostile_text_is_written_as_text_and_survives_the_round_trip(hostile_db,
         assert got[table] == replaced, table
 
 
-def test_hostile_text_round_trip_in_chinese(hostile_db, tmp_path):
+def test_hostile_text_round_trip_in_chinese(hostile_db, tmp_path, new_target):
     db_target, _ = hostile_db
-    first, second, empty = tmp_path / "zh.xlsx", tmp_path / "zh2.xlsx", tmp_path / "empty.db"
+    first, second, empty = tmp_path / "zh.xlsx", tmp_path / "zh2.xlsx", new_target("empty.db")
     export_db(db_target, first, lang="zh_CN", hxl=True)
     assert import_into(empty, first).applied
     export_db(empty, second, lang="zh_CN", hxl=True)

@@ -1,22 +1,18 @@
 """`twindesk history`: one line per change, newest first, read-only; bad input is one line and exit 2."""
 
-import getpass
 from datetime import date
 
 import pytest
-from conftest import run_python, sha256
+from conftest import fingerprint, login_of, run_python
 
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 
-ME = getpass.getuser()  # the database login beside the staff name: on SQLite the system's user
-LI_NA = f"Li Na ({ME})"
-
 
 @pytest.fixture
-def changed(tmp_path):
+def changed(new_target):
     """A database where Li Na gave Jeju a population and Wang Fang added a delegate to a visit."""
-    path = tmp_path / "h.db"
+    path = new_target("h.db")
     workspace.open_workspace(path, take_backups=False)
     try:
         jeju = records.save("partner", {"name_en": "Jeju", "country": "KR"}, user="Li Na")
@@ -34,15 +30,16 @@ def history(path, *args):
 
 def test_every_change_newest_first_one_line_each(changed):
     path, jeju, visit = changed
-    before = sha256(path)
+    me = login_of(path)  # the database login beside the staff name: on SQLite the system's user
+    before = fingerprint(path)
     result = history(path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 4
-    assert lines[0].endswith(f"  Wang Fang ({ME})  save  delegate 1  created “Zhang Wei”")
-    assert lines[2].endswith(f"  Li Na ({ME})  save  partner {jeju}  Population: — → 5,400,000")
+    assert lines[0].endswith(f"  Wang Fang ({me})  save  delegate 1  created “Zhang Wei”")
+    assert lines[2].endswith(f"  Li Na ({me})  save  partner {jeju}  Population: — → 5,400,000")
     assert lines[2][:17].count("-") == 2 and lines[2][16] == " "  # "2026-12-01 09:30  …"
-    assert sha256(path) == before  # read-only: not a byte changed
+    assert fingerprint(path) == before  # read-only: not a byte (not a row) changed
 
 
 def test_one_record_with_its_sub_records_and_a_limit(changed):
@@ -61,7 +58,7 @@ def test_since_and_language(changed):
     assert "no changes recorded since 2999-01-01" in result.stderr
     assert len(history(path, "--since", date.today().isoformat()).stdout.splitlines()) == 4
     zh = history(path, "--record", f"partner:{jeju}", "--lang", "zh_CN").stdout.splitlines()
-    assert zh[0].endswith(f"  Li Na ({ME})  保存  友好伙伴 {jeju}  人口：— → 5,400,000")
+    assert zh[0].endswith(f"  Li Na ({login_of(path)})  保存  友好伙伴 {jeju}  人口：— → 5,400,000")
     assert zh[1].endswith("新建“Jeju”")
 
 
@@ -92,7 +89,7 @@ def test_a_deleted_record_still_has_its_history(changed):
     finally:
         workspace.close()
     lines = history(path, "--record", f"partner:{jeju}").stdout.splitlines()
-    assert lines[0].endswith(f"{LI_NA}  delete  partner {jeju}  deleted “Jeju”") and len(lines) == 3
+    assert lines[0].endswith(f"Li Na ({login_of(path)})  delete  partner {jeju}  deleted “Jeju”") and len(lines) == 3
 
 
 def test_a_missing_database_is_one_line(tmp_path):

@@ -70,9 +70,9 @@ def check_totals(content: str, shipment_id: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
+def demo_file(module_targets):
     """The demo data set, and one shipment in three currencies with an item of no value."""
-    path = tmp_path_factory.mktemp("papers-demo") / "demo.db"
+    path = module_targets.new("demo.db")
     workspace.open_workspace(path, take_backups=False)
     try:
         write_demo()
@@ -231,8 +231,8 @@ def test_libreoffice_converts_the_word_papers(demo, tmp_path):
 # --- the command line ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("papers-cli") / "demo.db"
+def demo_db(module_targets):
+    path = module_targets.new("cli-demo.db")
     assert cli.main(["demo", "--db", str(path)]) == 0
     return path
 

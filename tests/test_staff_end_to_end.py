@@ -3,10 +3,10 @@ countries and partners by name, 万, dates at the precision typed): each fixture
 what is refused with which message, and that a refused import writes nothing."""
 
 import inspect
-import sqlite3
 
 import pytest
 from conftest import table_counts
+from exchange_support import database_rows
 from helpers import staff_files as sf
 
 from twindesk import cli
@@ -35,12 +35,9 @@ def _run(capsys, *argv):
     return code, out, err
 
 
-def _select(path, sql):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def _select(target, sql):
+    with database_rows(target) as select:
+        return [tuple(row.values()) for row in select(sql)]
 
 
 def _empty(path):
@@ -52,9 +49,9 @@ def _empty(path):
 PARTNER_SQL = "SELECT name_zh, name_en, country, population, area_km2, notes FROM partner ORDER BY id"
 
 
-def test_the_staff_workbook_is_understood_and_written(tmp_path, capsys):
+def test_the_staff_workbook_is_understood_and_written(tmp_path, new_target, capsys):
     path = sf.staff_workbook(tmp_path / "名录.xlsx", no_saved_value=False, pasted_number=False)
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     code, out, err = _run(capsys, "import", str(path), "--db", str(db), "--create-missing")
     assert code == 0, err
     assert "  友城名录: 4 new, 0 changed, 0 unchanged" in out and "  结好情况: 3 new, 0 changed, 0 unchanged" in out
@@ -62,8 +59,9 @@ def test_the_staff_workbook_is_understood_and_written(tmp_path, capsys):
     assert _select(db, PARTNER_SQL) == PARTNERS_READ  # 合计 (=COUNTA, saved 4) is no partner
     assert _select(db, "SELECT name_zh, kind FROM home_locality") == [("海南省", "province")]
     # The signing place is an agreement's field: a staff list's column of it goes into the notes.
-    assert _select(db, "SELECT p.name_zh, s.tier, s.status, s.signed_on, instr(s.notes, '签约地点: ') > 0, "
-                       "instr(s.notes, '神户') > 0, s.established_year "
+    assert _select(db, "SELECT p.name_zh, s.tier, s.status, s.signed_on, "
+                       "CASE WHEN s.notes LIKE '%签约地点: %' THEN 1 ELSE 0 END AS has_place, "
+                       "CASE WHEN s.notes LIKE '%神户%' THEN 1 ELSE 0 END AS names_kobe, s.established_year "
                        "FROM partnership s JOIN partner p ON p.id = s.partner_id ORDER BY s.id") == [
         ("兵库县", "sister", "active", "1990-05-01", 1, 1, None),
         ("济州特别自治道", "sister", "active", None, 1, 0, 1995),  # 1995年3月: never made a full date
@@ -72,9 +70,9 @@ def test_the_staff_workbook_is_understood_and_written(tmp_path, capsys):
     assert f"{path}, sheet 友城名录, row 10: a totals row; not imported." in err
 
 
-def test_a_refused_staff_workbook_writes_nothing(tmp_path, capsys):
+def test_a_refused_staff_workbook_writes_nothing(tmp_path, new_target, capsys):
     path = sf.staff_workbook(tmp_path / "名录.xlsx")  # the 20-digit number and a formula never calculated
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     before = _empty(db)
     code, _, err = _run(capsys, "import", str(path), "--db", str(db), "--create-missing")
     assert code == 2
@@ -95,8 +93,8 @@ def test_a_refused_staff_workbook_writes_nothing(tmp_path, capsys):
     (lambda p, **k: sf.partners_ods(p / "list.ods", **k), "list.ods"),
     (lambda p, **k: sf.partners_csv(p / "list.csv", "gb18030", **k), "list.csv"),
 ])
-def test_an_xls_an_ods_and_a_gb18030_csv(tmp_path, capsys, make, name):
-    db = tmp_path / "t.db"
+def test_an_xls_an_ods_and_a_gb18030_csv(tmp_path, new_target, capsys, make, name):
+    db = new_target("t.db")
     before = _empty(db)
     refused = make(tmp_path)
     code, _, err = _run(capsys, "import", str(refused), "--db", str(db))

@@ -2,10 +2,10 @@
 where, that a refused import writes nothing, mappings given and saved, and TwinDesk's own workbooks
 still going the way they always went."""
 
-import sqlite3
 
 import pytest
 from conftest import table_counts
+from exchange_support import database_rows
 from helpers import staff_files as sf
 from openpyxl import Workbook
 
@@ -34,12 +34,9 @@ def _empty_db(path):
     return table_counts(path)
 
 
-def _rows(path, sql):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
+def _rows(target, sql):
+    with database_rows(target) as select:
+        return [tuple(row.values()) for row in select(sql)]
 
 
 def test_a_workbook_with_no_recognised_sheet_is_not_imported(tmp_path, capsys):
@@ -91,7 +88,7 @@ def test_the_dry_run_prints_the_recognition(tmp_path, capsys):
     assert "  第 10 行：合计行，不导入。" in out and "  A 序号 → 不导入" in out
 
 
-def test_formulas_are_read_as_their_saved_values_and_noted(tmp_path, capsys):
+def test_formulas_are_read_as_their_saved_values_and_noted(tmp_path, new_target, capsys):
     wb = Workbook()
     wb.active.title = "名单"
     wb.active.append(["名称", "国家", "人口"])
@@ -101,7 +98,7 @@ def test_formulas_are_read_as_their_saved_values_and_noted(tmp_path, capsys):
     wb.save(tmp_path / "f.xlsx")
     sf.put_saved_values(tmp_path / "f.xlsx", {("名单", "C2"): "1500000", ("名单", "C3"): "3400000",
                                               ("名单", "C4"): "4900000"})
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     code, out, err = _run(capsys, "import", str(tmp_path / "f.xlsx"), "--db", str(db))
     assert code == 0, err
     assert f"twindesk: note: {tmp_path / 'f.xlsx'}, sheet 名单, column 人口 (C): 2 cell(s) are formulas (rows 2–3); " \
@@ -112,14 +109,14 @@ def test_formulas_are_read_as_their_saved_values_and_noted(tmp_path, capsys):
         ("Kobe", "JP", 1500000), ("Busan", "KR", 3400000)]
 
 
-def test_a_formula_error_and_a_formula_never_calculated_write_nothing(tmp_path, capsys):
+def test_a_formula_error_and_a_formula_never_calculated_write_nothing(tmp_path, new_target, capsys):
     wb = Workbook()
     wb.active.append(["名称", "国家", "人口"])
     wb.active.append(["Kobe", "JP", "=1/0"])
     wb.active.append(["Busan", "KR", "=C2*2"])
     wb.save(tmp_path / "f.xlsx")
     sf.put_saved_values(tmp_path / "f.xlsx", {}, errors={("Sheet", "C2"): "#DIV/0!"})
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     before = _empty_db(db)
     code, _, err = _run(capsys, "import", str(tmp_path / "f.xlsx"), "--db", str(db))
     assert code == 2
@@ -155,7 +152,7 @@ def test_a_mapping_saved_changed_and_given(tmp_path, capsys):
     assert code == 2 and "“city” is not a record kind" in err and not db.exists()
 
 
-def test_notes_columns_and_two_sheets_of_one_kind(tmp_path, capsys):
+def test_notes_columns_and_two_sheets_of_one_kind(tmp_path, new_target, capsys):
     wb = Workbook()
     asia = wb.active
     asia.title = "亚洲"
@@ -169,7 +166,7 @@ def test_notes_columns_and_two_sheets_of_one_kind(tmp_path, capsys):
     (tmp_path / "map.json").write_text('{"sheets": {"亚洲": {"kind": "partner", "columns": {"序号": "+notes"}},'
                                        ' "欧洲": {"kind": "partner", "columns": {"序号": "+notes"}}}}',
                                        encoding="utf-8")
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     code, _, err = _run(capsys, "import", str(tmp_path / "two.xlsx"), "--db", str(db), "--mapping",
                         str(tmp_path / "map.json"))
     assert code == 2 and f"{tmp_path / 'two.xlsx'}, sheet 欧洲, row 3, column 国家 (B): Country “XX”" in err
@@ -183,12 +180,12 @@ def test_notes_columns_and_two_sheets_of_one_kind(tmp_path, capsys):
         ("Kobe", "港口城市\n序号: 1"), ("Lyon", "序号: 7")]
 
 
-def test_a_written_import_remembers_its_mapping_but_the_cli_recognises_afresh(tmp_path, capsys):
+def test_a_written_import_remembers_its_mapping_but_the_cli_recognises_afresh(tmp_path, new_target, capsys):
     wb = Workbook()
     wb.active.append(["名称", "国家"])
     wb.active.append(["Kobe", "JP"])
     wb.save(tmp_path / "p.xlsx")
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     assert _run(capsys, "import", str(tmp_path / "p.xlsx"), "--db", str(db))[0] == 0
     remembered = list((tmp_path / "xdg").rglob("import-mappings.json"))
     assert len(remembered) == 1 and "name_zh" in remembered[0].read_text(encoding="utf-8")
@@ -209,9 +206,9 @@ def test_twindesk_workbooks_keep_their_own_import(tmp_path, make):
     assert isinstance(import_file(staff, dry_run=True), StaffImportReport)
 
 
-def test_two_columns_mapped_to_one_field_are_refused_and_nothing_is_written(tmp_path, capsys):
+def test_two_columns_mapped_to_one_field_are_refused_and_nothing_is_written(tmp_path, new_target, capsys):
     path = sf.staff_workbook(tmp_path / "名录.xlsx")
-    db = tmp_path / "t.db"
+    db = new_target("t.db")
     before = _empty_db(db)
     _run(capsys, "import", str(path), "--db", str(db), "--dry-run", "--save-mapping", str(tmp_path / "map.json"))
     text = (tmp_path / "map.json").read_text(encoding="utf-8").replace('"英文名": "name_en"', '"英文名": "name_zh"')

@@ -27,8 +27,8 @@ EXPORTED = {"en": "Exported 2026-03-09", "zh_CN": "导出日期：2026年3月9�
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+def demo_db(module_targets):
+    path = module_targets.new("demo.db")
     workspace.open_workspace(path, take_backups=False)
     try:
         demo.write_demo()

@@ -161,8 +161,9 @@ def run_import(args, lang: str, path) -> int:  # a file's Path or a ServerAddres
     if args.dry_run:
         print(_("dry run: {source} can be imported into {path}; nothing was written. It would make:",
                 source=source, path=path))
-    elif report.backup is None:  # a server database: its backups are pg_dump's
-        print(_("imported {source} into {path}", source=source, path=path))
+    elif report.backup is None:  # a server database: no file is copied; its own backups hold the before
+        print(_("imported {source} into {path}; the server's backups (pg_dump) hold the content before it",
+                source=source, path=path))
     else:
         print(_("imported {source} into {path}; the previous content is saved as {backup}", source=source,
                 path=path, backup=report.backup))

@@ -108,7 +108,8 @@ CLI_ZH = {
         "{url} 和 {path} 都已设置，指定了两个数据库；请取消其中一个",
     "{server}: twindesk {command} works on a database file; a server database is backed up and restored with PostgreSQL's own pg_dump and pg_restore":
         "{server}：twindesk {command} 只用于数据库文件；服务器上的数据库用 PostgreSQL 自带的 pg_dump 和 pg_restore 备份和恢复",
-    "imported {source} into {path}": "已将 {source} 导入 {path}",
+    "imported {source} into {path}; the server's backups (pg_dump) hold the content before it":
+        "已将 {source} 导入 {path}；导入前的内容由服务器的备份（pg_dump）保存",
     "Partner cities, delegation visits and aid shipments. Without a command: open the window.":
         "友好城市、团组出访来访和援助物资。不带命令时打开窗口。",
     "language of the window and of these messages (default: the system's)": "窗口和这些提示的语言（默认：系统的语言）",

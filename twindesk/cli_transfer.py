@@ -46,12 +46,12 @@ def cmd_transfer(args, lang: str, db_path) -> int:
     if args.to is not None:
         if args.out is not None:
             raise UserError("{out}: give OUT.db only with --from (--to copies into the server)", out=args.out)
-        address = parse_database_url(args.to)
+        address = _signed_in(parse_database_url(args.to))
         result = transfer_database.transfer_to_server(db_path(args), address, progress=report)
     else:
         if args.out is None:
             raise UserError("--from needs the file to write: twindesk transfer --from URL OUT.db")
-        address = parse_database_url(args.from_url)
+        address = _signed_in(parse_database_url(args.from_url))
         result = transfer_database.transfer_from_server(address, Path(args.out), replace=args.force,
                                                         progress=report)
     print(say("copied {source} to {target} in {seconds} s", source=result.source, target=result.target,
@@ -67,6 +67,15 @@ def cmd_transfer(args, lang: str, db_path) -> int:
     print(say("verified: {rows} rows in {tables} tables, counts and checksums equal on both sides",
               rows=result.rows, tables=len(result.tables)))
     return 0
+
+
+def _signed_in(address):
+    """The server's login signed in to as every command's is (the keyring's password, ~/.pgpass, or asked
+    at a terminal; a script without one fails at once): domain/server_connection.py."""
+    from twindesk.domain.server_connection import sign_in, terminal_asker
+
+    sign_in(address, terminal_asker(address.display()))
+    return address
 
 
 class _ProgressLines:

@@ -2138,6 +2138,10 @@ The database will hold what it held then; changes made since are replaced. Its c
         <translation>为表中提到的记录新建了：%1</translation>
     </message>
     <message>
+        <source>The server&apos;s backups (pg_dump) hold the database as it was before.</source>
+        <translation>导入前的数据库由服务器的备份（pg_dump）保存。</translation>
+    </message>
+    <message>
         <source>The database as it was before is saved as %1</source>
         <translation>导入前的数据库已保存为 %1</translation>
     </message>

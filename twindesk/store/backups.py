@@ -49,6 +49,12 @@ def copy_database(source: sqlite3.Connection | Path, target: Path, *, overwrite:
     if not target.parent.is_dir():
         raise BackupError("{path}: folder does not exist", path=target.parent)
     own_source = not isinstance(source, sqlite3.Connection)
+    if own_source and not isinstance(source, str | os.PathLike):
+        # Anything else (a server's psycopg connection) would become a file named after its repr in
+        # the working folder: sqlite3.connect makes what it is given. A server is backed up by pg_dump.
+        raise TypeError(f"copy_database copies a SQLite connection or file, not {type(source).__name__}")
+    if own_source and not Path(source).is_file():  # never make an empty source and copy that
+        raise DatabaseFileError(Path(source), "does not exist")
     src = sqlite3.connect(str(source)) if own_source else source
     try:
         # A killed copy's .tmp (and SQLite's -journal beside it) goes at the next copy into that folder.

@@ -1,6 +1,6 @@
-"""The wizard's last page: what was written, sheet by sheet, where the backup is, and that the mapping
-is remembered for lists with the same headers. The lists have refreshed already, from the import's
-change notice."""
+"""The wizard's last page: what was written, sheet by sheet, where the backup is (on a server: its own
+backups, pg_dump's), and that the mapping is remembered for lists with the same headers. The lists have
+refreshed already, from the import's change notice."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
@@ -31,7 +31,10 @@ class ResultPage(QWizardPage):
         if made:
             lines.append(self.tr("Made for the rows that name them: %1").replace(
                 "%1", "、".join(c.name for c in made)))
-        lines += ["", self.tr("The database as it was before is saved as %1").replace("%1", str(report.backup))]
+        if report.backup is None:  # a server database: no file is copied, its own backups hold the before
+            lines += ["", self.tr("The server's backups (pg_dump) hold the database as it was before.")]
+        else:
+            lines += ["", self.tr("The database as it was before is saved as %1").replace("%1", str(report.backup))]
         if not wizard.twindesk:
             lines.append(self.tr("The mapping is remembered: a list with the same headers is recognised the same "
                                  "way next time."))
