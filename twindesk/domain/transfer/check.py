@@ -277,7 +277,10 @@ class ImportCheck:
             ok, record_id = self._record_id(kind, line, raw)
             usable, row_uuid, version = self._identity_cells(kind, line, raw_uuid, raw_version)
             cells.append((line, ok and usable, record_id, row_uuid, version, values))
-        by_id, by_uuid = Identities.stored(kind, [c[2] for c in cells if c[2] is not None],
+        # The ids a staff list's new rows were numbered with (fresh_ids.py) are never looked up: another
+        # session may have taken the same number meanwhile, and the row must stay new, not update theirs.
+        placeholders = self._staff.tentative.get(kind, set()) if self._staff is not None else set()
+        by_id, by_uuid = Identities.stored(kind, [c[2] for c in cells if c[2] is not None and c[2] not in placeholders],
                                            [c[3] for c in cells if c[3] is not None])
         out = []
         for line, ok, record_id, row_uuid, version, values in cells:
