@@ -39,7 +39,7 @@ def add_parsers(sub, _, make_parser) -> None:
 
 
 def _url_option(parser, _) -> None:
-    # SUPPRESS: a --database-url given before the command is kept (see cli._db_option).
+    # SUPPRESS: a --database-url given before the command is kept (see cli_database.add_database_options).
     parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
                         help=_("the server database, postgresql://user@host:port/database (default: ${env})",
                                env=URL_ENV))
