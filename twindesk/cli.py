@@ -194,7 +194,7 @@ def cmd_check(args) -> int:
     if isinstance(target, Path):
         report = check_file(target)
     else:
-        from twindesk.store.server_check import check_server
+        from twindesk.store.server.check import check_server
 
         report = check_server(target)
     print("\n".join(report.lines(_lang)))

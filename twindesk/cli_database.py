@@ -63,7 +63,7 @@ def named_database(args):
     """The database the command names: a file's Path, or a server's ServerAddress. --db and
     --database-url together name two databases and are refused; so are both environment variables."""
     from twindesk.domain.workspace import ENV_VAR, database_path
-    from twindesk.store.server_address import is_database_url, parse_database_url
+    from twindesk.store.server.address import is_database_url, parse_database_url
 
     url = getattr(args, "database_url", None)
     if url and args.db:

@@ -22,24 +22,19 @@ from twindesk.store import schema
 from twindesk.store.connection import OpenedDatabase
 from twindesk.store.models import database
 from twindesk.store.portable import POSTGRESQL, SERVER_FIELD_TYPES
-from twindesk.store.server_address import ServerAddress
-from twindesk.store.server_errors import (  # noqa: F401 - the server's errors are named from here too
-    ServerConnectionLost,
+from twindesk.store.server.address import ServerAddress
+from twindesk.store.server.errors import (
     ServerError,
-    ServerLoginFailed,
     ServerNotInitialized,
-    ServerPermissionDenied,
     ServerSchemaMismatch,
-    ServerTlsFailed,
-    ServerUnreachable,
     is_connection_failure,
     is_server_problem,
     server_error,
 )
-from twindesk.store.server_liveness import server_hung_up
-from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
-from twindesk.store.server_password import signed_in_password
-from twindesk.store.server_text import keep_text_storable
+from twindesk.store.server.liveness import server_hung_up
+from twindesk.store.server.messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server.password import signed_in_password
+from twindesk.store.server.text import keep_text_storable
 
 VERSION_TABLE = "twindesk_schema"
 
@@ -50,7 +45,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
     field_types = {**pw.PostgresqlDatabase.field_types, **SERVER_FIELD_TYPES}
 
     def __init__(self, address: ServerAddress, password: str | None = None, *, read_only: bool = False):
-        if password is None:  # the one a command signed in with, if any (store/server_password.py)
+        if password is None:  # the one a command signed in with, if any (store/server/password.py)
             password = signed_in_password(address)
         params = address.connect_params(password)
         dbname = params.pop("dbname", "")
@@ -65,7 +60,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def _connect(self):
         conn = super()._connect()
-        keep_text_storable(conn)  # no NUL in text: store/server_text.py
+        keep_text_storable(conn)  # no NUL in text: store/server/text.py
         return conn
 
     def connect(self, reuse_if_open: bool = False):
@@ -108,7 +103,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
 
     def _hung_up(self) -> bool:
-        """Idle, and closed by the server meanwhile (a restart): store/server_liveness.py."""
+        """Idle, and closed by the server meanwhile (a restart): store/server/liveness.py."""
         return self.transaction_depth() == 0 and server_hung_up(self._state.conn)
 
 
@@ -159,7 +154,7 @@ def check_schema(db: pw.Database, address: ServerAddress) -> None:
 def open_server(address: ServerAddress, *, password: str | None = None, read_only: bool = False) -> OpenedDatabase:
     """Connect to the TwinDesk database at `address` and bind it for the process.
 
-    Raises a ServerError (store/server_errors.py) when the server cannot be reached, refuses the login,
+    Raises a ServerError (store/server/errors.py) when the server cannot be reached, refuses the login,
     TLS or the database, or the database is not set up by `twindesk server init` at this version."""
     from twindesk.store.connection import close_database
 
