@@ -73,6 +73,10 @@ class ServerDatabase(pw.PostgresqlDatabase):
         """As peewee's, except that the server's refusals and a lost connection come back as ServerErrors,
         and that outside a transaction a broken connection is replaced, and a read that found it broken
         (the server restarted, the network came back) is asked once more on a fresh one."""
+        # Only outside a transaction is a broken connection replaced or a read asked again: the one guard
+        # (drop_broken_connection's other caller, ensure_connected, runs before BEGIN). Inside one, the
+        # server rolled the work back with the connection; going on on a fresh one would commit the rest
+        # of an operation without its beginning, so the break fails as ServerConnectionLost instead.
         outside = self.transaction_depth() == 0
         if outside:
             self.drop_broken_connection()
@@ -91,8 +95,10 @@ class ServerDatabase(pw.PostgresqlDatabase):
         raise error
 
     def drop_broken_connection(self, *, force: bool = False) -> None:
-        """Let go of this thread's connection if it broke (or `force`): the next statement connects anew."""
-        if self.is_closed() or (not force and self.is_connection_usable() and not self._hung_up()):
+        """Let go of this thread's connection if it broke, or the server closed it while it sat idle (a
+        restart: store/server/liveness.py), or `force`: the next statement connects anew. Called only
+        outside a transaction (see execute_sql)."""
+        if self.is_closed() or (not force and self.is_connection_usable() and not server_hung_up(self._state.conn)):
             return
         conn = self._state.conn
         self._state.reset()
@@ -100,11 +106,6 @@ class ServerDatabase(pw.PostgresqlDatabase):
             conn.close()
         except Exception:  # noqa: BLE001 - already broken: nothing more to close
             pass
-
-
-    def _hung_up(self) -> bool:
-        """Idle, and closed by the server meanwhile (a restart): store/server/liveness.py."""
-        return self.transaction_depth() == 0 and server_hung_up(self._state.conn)
 
 
 def _is_read(sql: str) -> bool:
@@ -180,8 +181,9 @@ def current_login(db=None) -> str:
 
 
 def ensure_connected(db) -> None:
-    """Before new work on a server: a connection that broke (lost network, server restarted) is replaced
-    by a fresh one, so the next operation works again or says why it cannot."""
+    """Before new work on a server (before its BEGIN, so outside a transaction): a connection that broke
+    (lost network, server restarted) is replaced by a fresh one, so the next operation works again or
+    says why it cannot."""
     db.drop_broken_connection()
     db.connect(reuse_if_open=True)
 
