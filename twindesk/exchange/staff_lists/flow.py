@@ -23,8 +23,9 @@ from pathlib import Path
 
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
-from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.check import ImportCheck
 from twindesk.domain.transfer.collector_paused import collector_paused
+from twindesk.domain.transfer.plan import ImportPlan
 from twindesk.domain.transfer.tables import spec_of
 from twindesk.exchange.import_flow import READ_SHARE, Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
