@@ -167,7 +167,7 @@ class _Feed:
     def where(self, kind: str, fed: int, plan: ImportPlan | None = None) -> tuple[SheetRecognition, int]:
         """The sheet and row of a line fed to the check; a record made for a reference (a negative line)
         is shown at the first row naming it."""
-        if fed < 0 and plan is not None and -fed <= len(getattr(plan, "created", ())):
+        if fed < 0 and plan is not None and -fed <= len(plan.created):
             kind, fed, _name = plan.created[-fed - 1].referenced_by[0]
         return self.rows[(kind, fed)]
 
@@ -189,7 +189,7 @@ class _Feed:
         for d in plan.duplicates:
             sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
             report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
-        report.created_for_references = list(getattr(plan, "created", ()))
+        report.created_for_references = list(plan.created)
         count_rows(report, self.sheets.values(), self.fed, self.rows, plan)
         report.row_maker = lambda: sheet_rows(plan, self.fed)
 
