@@ -407,6 +407,13 @@
     </message>
 </context>
 <context>
+    <name>ConflictRetry</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <source>Connection to the server lost — retrying…</source>
@@ -795,10 +802,6 @@
         <source>Delete it anyway?</source>
         <translation>仍要删除吗？</translation>
     </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
 </context>
 <context>
     <name>DocumentActions</name>
@@ -845,10 +848,6 @@
     <message>
         <source>Remove it anyway?</source>
         <translation>仍要移除吗？</translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
     </message>
 </context>
 <context>
