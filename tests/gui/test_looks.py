@@ -184,6 +184,47 @@ def test_list_columns_fit_dates_and_statuses_whole(qtbot, window):
     assert column_widths.FLOOR <= header.sectionSize(title) < page.view.sizeHintForColumn(title)
 
 
+def _section(page, key: str) -> int:
+    return next(i for i, c in enumerate(page.model.columns()) if c.key == key)
+
+
+def _shown_whole(page, key: str, text: str) -> bool:
+    section = _section(page, key)
+    needed = page.view.fontMetrics().horizontalAdvance(text)
+    return page.view.horizontalHeader().sectionSize(section) >= needed
+
+
+def test_a_value_made_wider_by_a_change_shows_whole_after_the_refresh(qtbot, window):
+    pid = records.save("partner", {"name_en": "Jeju", "country": "KR", "population": 5})
+    for i in range(30):
+        records.save("partner", {"name_en": f"Partner {i}", "country": "KR", "population": i})
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    header = page.view.horizontalHeader()
+    names = _section(page, "name_en")
+    header.resizeSection(names, header.sectionSize(names) + 60)  # dragged wider by the person
+
+    dragged = header.sectionSize(names)
+    assert not _shown_whole(page, "population", "540000000000000")  # the test means something
+    records.save("partner", {"population": 540_000_000_000_000}, pid, user="Wang")  # the change notice refreshes
+    row = page.model.row_of(pid)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, _section(page, "population"))) == "540000000000000")
+    assert _shown_whole(page, "population", "540000000000000")
+    assert header.sectionSize(names) == dragged  # what the person dragged wider stays
+
+
+def test_a_column_narrowed_by_hand_is_left_narrow_after_a_refresh(qtbot, window):
+    pid = records.save("partner", {"name_en": "Jeju", "country": "KR", "population": 5})
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    header = page.view.horizontalHeader()
+    population = _section(page, "population")
+    header.resizeSection(population, 30)
+    records.save("partner", {"population": 5_400_000_000}, pid, user="Wang")
+    page.refresh()
+    assert header.sectionSize(population) == 30
+
+
 # --- recent databases and the last folder -------------------------------------------------------------------------------
 
 def test_recent_databases_are_listed_after_opening_two(qtbot, app_settings, tmp_path):
