@@ -44,6 +44,14 @@ def test_toolbar_actions_and_navigation_items_carry_drawn_icons(window):
     assert window.guide_action.icon().isNull() is False
 
 
+def test_every_item_of_the_file_menu_carries_a_drawn_icon(window):
+    file_menu = window.menuBar().actions()[0].menu()
+    items = [a for a in file_menu.actions() if not a.isSeparator()]
+    assert window.connect_server_action in items
+    for action in items:
+        assert _inked(action.icon()) > 20, action.text()
+
+
 def test_record_kinds_have_their_icons_in_their_forms(qtbot, gui_db):
     for kind in ("partner", "visit", "shipment", "activity", "home_locality"):
         dialog = dialog_for(kind, None)
