@@ -698,6 +698,14 @@
         <translation>%1 概况（正在加载…）</translation>
     </message>
     <message>
+        <source>Could not be loaded: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Overview as of %1 (could not be read)</source>
+        <translation>%1 概况（无法读取）</translation>
+    </message>
+    <message>
         <source>Shipments overdue: %1</source>
         <translation>逾期未到的物资：%1</translation>
     </message>
