@@ -15,6 +15,7 @@ from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.ui.common import file_dialogs, icons, last_folder
+from twindesk.ui.common.formatting import format_value
 from twindesk.ui.lists import column_widths
 from twindesk.ui.lists.list_model import BADGE_ROLE
 from twindesk.ui.lists.status_badge import StatusBadgeDelegate
@@ -213,12 +214,14 @@ def test_a_value_made_wider_by_a_change_shows_whole_after_the_refresh(qtbot, win
     header.resizeSection(names, header.sectionSize(names) + 60)  # dragged wider by the person
 
     dragged = header.sectionSize(names)
-    assert not _shown_whole(page, "population", "540000000000000")  # the test means something
+    wide = format_value(540_000_000_000_000, "en")  # as the list writes it (the locale's separators)
+    assert not _shown_whole(page, "population", wide)  # the test means something
     records.save("partner", {"population": 540_000_000_000_000}, pid, user="Wang")  # the change notice refreshes
     row = page.model.row_of(pid)
-    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, _section(page, "population"))) == "540000000000000")
-    assert _shown_whole(page, "population", "540000000000000")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, _section(page, "population"))) == wide)
+    assert _shown_whole(page, "population", wide)
     assert header.sectionSize(names) == dragged  # what the person dragged wider stays
+    assert header.length() <= page.view.viewport().width()  # the last column gave way: no scrolling sideways
 
 
 def test_a_column_narrowed_by_hand_is_left_narrow_after_a_refresh(qtbot, window):

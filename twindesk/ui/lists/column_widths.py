@@ -68,13 +68,19 @@ def widen_to_content(view: QTableView, chosen: dict[int, int]) -> None:
     header = view.horizontalHeader()
     content = {s: max(view.sizeHintForColumn(s), header.sectionSizeHint(s)) for s in _shown(header)}
     plan = planned_widths(view, content) or content
+    stretched = header.logicalIndex(header.count() - 1) if header.stretchLastSection() else -1
+    widened = False
     for s, wanted in plan.items():
         width = header.sectionSize(s)
-        if width < chosen.get(s, width):
-            continue  # narrowed by hand: theirs
+        if s == stretched or width < chosen.get(s, width):
+            continue  # the last one fills what is left; one narrowed by hand is theirs
         if wanted > width:
             header.resizeSection(s, wanted)
+            widened = True
         chosen[s] = header.sectionSize(s)
+    if widened and stretched >= 0:  # Qt gives the stretched last section back only on a resize of the view
+        rest = view.viewport().width() - sum(header.sectionSize(s) for s in content if s != stretched)
+        header.resizeSection(stretched, max(rest, content.get(stretched, 0)))
 
 
 def current_widths(view: QTableView) -> dict[int, int]:
