@@ -165,6 +165,7 @@ class AidCard(QGroupBox):
     def set_loading(self) -> None:
         self.failed = False
         self.empty.setText(self.tr("Loading…"))
+        self.empty.setToolTip("")
         self.stack.setCurrentWidget(self.empty)
         self._shrink_empty(True)
         self.values.setVisible(False)
@@ -172,9 +173,10 @@ class AidCard(QGroupBox):
     def is_loading(self) -> bool:
         return self.stack.currentWidget() is self.empty and self.empty.text() == self.tr("Loading…")
 
-    def set_failed(self, text: str) -> None:
+    def set_failed(self, text: str, details: str = "") -> None:
         """Its data could not be read: says so (`text`, with the reason) instead of "Loading…"."""
         self.empty.setText(text)
+        self.empty.setToolTip(details)
         self.stack.setCurrentWidget(self.empty)
         self._shrink_empty(True)
         self.values.setVisible(False)
@@ -192,6 +194,7 @@ class AidCard(QGroupBox):
     def fill(self, counts: list[dict], values: list[dict]) -> None:
         """counts: shipments per year and direction; values: per year, direction and currency."""
         self.failed = False
+        self.empty.setToolTip("")
         years = sorted({r["year"] for r in counts}, key=lambda y: (y is None, y or 0))
         per = {(r["year"], r["direction"]): r["shipments"] for r in counts}
         self.years = years

@@ -66,16 +66,19 @@ class RecordList(QStackedWidget):
         self._loading, self._failed = True, False
         self.tree.clear()
         self.empty_label.setText(self.tr("Loading…"))
+        self.empty_label.setToolTip("")
         self.setCurrentWidget(self.empty_label)
 
     def is_loading(self) -> bool:
         return self._loading
 
-    def set_failed(self, text: str) -> None:
-        """Its data could not be read: the card says so (`text`, with the reason) instead of "Loading…"."""
+    def set_failed(self, text: str, details: str = "") -> None:
+        """Its data could not be read: the card says so (`text`, with the reason) instead of "Loading…";
+        `details` (the whole message) is its tooltip."""
         self._loading, self._failed = False, True
         self.tree.clear()
         self.empty_label.setText(text)
+        self.empty_label.setToolTip(details)
         self.setCurrentWidget(self.empty_label)
         self.updateGeometry()
 
@@ -87,6 +90,7 @@ class RecordList(QStackedWidget):
         summary: it shows the first MAX_CARD_ROWS, then how many more there are of `total`."""
         self._loading, self._failed = False, False
         self.empty_label.setText(self._empty_text)
+        self.empty_label.setToolTip("")
         self.tree.clear()
         items = []
         hidden = max(0, (len(rows) if total is None else total) - MAX_CARD_ROWS)
@@ -123,9 +127,16 @@ class RecordList(QStackedWidget):
 
     def sizeHint(self) -> QSize:
         width = super().sizeHint().width()
+        if self._failed:  # a reason may take lines in a narrow card: as tall as they are at this width
+            return QSize(width, max(40, self.empty_label.heightForWidth(max(self.width(), 100)) + 16))
         if self.is_empty():
             return QSize(width, max(40, self.empty_label.sizeHint().height() + 16))
         return QSize(width, self._wanted_height(min(max(self.tree.topLevelItemCount(), 2), self.MAX_ROWS)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._failed:
+            self.updateGeometry()  # its height follows its width (sizeHint)
 
     def hasHeightForWidth(self) -> bool:
         return False  # the wrapped empty line would otherwise make the card as tall as a long list

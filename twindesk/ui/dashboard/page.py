@@ -45,6 +45,14 @@ STATUS_VOCABULARIES = {"partnerships": voc.PARTNERSHIP_STATUSES, "visits": voc.V
                        "shipments": voc.SHIPMENT_STATUSES}
 
 
+def first_clause(message: str) -> str:
+    """What went wrong, without the advice after it ("…was lost (reason); nothing … was saved. Reconnect
+    …" -> "…was lost (reason)"), which is about a change, not a read; the tooltip has it all."""
+    for mark in ("；", "; ", "。", ". "):
+        message = message.split(mark, 1)[0]
+    return message
+
+
 class _PartRelay(QObject):
     """Carries each part of the overview from the worker to the GUI thread (a queued signal)."""
 
@@ -268,12 +276,12 @@ class DashboardPage(QWidget):
         """The cards still waiting say they could not be loaded, and why, on one line; the ones showing an
         earlier read keep it. The window hears of it as of any failure (a lost connection: its bar)."""
         report_failure(self, exc)
-        reason = " ".join(user_error_message(exc, self.lang).split())
-        text = self.tr("Could not be loaded: %1").replace("%1", reason)
+        message = " ".join(user_error_message(exc, self.lang).split())
+        text = self.tr("Could not be loaded: %1").replace("%1", first_clause(message))
         for name in self._unread:
-            for shown in self._cards_of(name):
-                if shown.is_loading() or shown.is_failed():
-                    shown.set_failed(text)
+            for i, shown in enumerate(self._cards_of(name)):
+                if shown.is_loading() or shown.is_failed():  # the status card says it once, not thrice
+                    shown.set_failed(text if i == 0 else "", message)
         self.heading.setText(self.tr("Overview as of %1 (could not be read)")
                              .replace("%1", format_date(self._today, self.lang)))
 
