@@ -17,7 +17,7 @@ from conftest import REPO, subprocess_env
 _numbers = itertools.count(1)
 OWNER = "twindesk_test_owner"
 
-# What a refusal says after "as LOGIN, " (store/server_access.py's reasons).
+# What a refusal says after "as LOGIN, " (domain/model/access_messages.py).
 READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
 EDITOR_SAYS = ("who may not change home localities (role twindesk_editor). Ask the office's administrator for "
                "the admin role.")
