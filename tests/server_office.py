@@ -1,5 +1,7 @@
-"""An office's shared database for the role tests: set up by `twindesk server init` as its owner, with
-real password logins for a reader, an editor and an administrator granted by `twindesk server grant`."""
+"""An office's shared database for the role tests (tests/test_server_roles.py,
+tests/test_server_write_access.py, tests/gui/test_server_roles_window.py): set up by `twindesk server init`
+as its owner, with real password logins for a reader, an editor and an administrator granted by
+`twindesk server grant`. A module takes its own with `office = office_fixture(...)`."""
 
 from __future__ import annotations
 
@@ -7,12 +9,18 @@ import itertools
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import pytest
 from conftest import REPO, subprocess_env
 
 _numbers = itertools.count(1)
 OWNER = "twindesk_test_owner"
+
+# What a refusal says after "as LOGIN, " (domain/model/access_messages.py).
+READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
+EDITOR_SAYS = ("who may not change home localities (role twindesk_editor). Ask the office's administrator for "
+               "the admin role.")
 
 
 @dataclass
@@ -21,6 +29,7 @@ class Office:
     database: str
     owner: str
     logins: dict[str, str]  # level -> login name; every password is the login's name + "-pw"
+    ids: dict[str, int] = field(default_factory=dict)  # kind -> the id of the record made at set-up
 
     def url(self, who: str) -> str:
         """The database's URL for a login (a level, "owner", or a login's own name)."""
@@ -78,3 +87,36 @@ def drop_office(office: Office) -> None:
     office.cluster.drop_database(office.database)
     for name in office.logins.values():  # the owner stays: it granted the roles (see make_office)
         office.cluster.run_sql(f'DROP ROLE IF EXISTS "{name}"')
+
+
+def stock_office(office: Office) -> None:
+    """A home locality (Hainan) and a partner (Jeju), written as the superuser (set-up, not the door);
+    their ids in `office.ids`."""
+    from twindesk.domain import workspace
+    from twindesk.store import models as m
+
+    workspace.open_workspace(office.cluster.url(office.database))
+    try:
+        office.ids = {"home_locality": m.HomeLocality.create(name_zh="海南省", name_en="Hainan", kind="province").id,
+                      "partner": m.Partner.create(name_en="Jeju", country="KR").id}
+    finally:
+        workspace.close()
+
+
+def office_fixture(*, stocked: bool = False):
+    """A module-scoped fixture giving the module an office of its own (`make_office`), with `stocked`
+    its two records (`stock_office`); dropped after the module's last test."""
+    @pytest.fixture(scope="module")
+    def office(pg_cluster):
+        made = make_office(pg_cluster)
+        if stocked:
+            stock_office(made)
+        yield made
+        drop_office(made)
+
+    return office
+
+
+def as_superuser(cluster, database: str) -> Office:
+    """A database with no office's logins, run as the cluster's superuser ("owner" is the superuser)."""
+    return Office(cluster, database, cluster.superuser, {})

@@ -1,10 +1,15 @@
-"""The headless command line (docs/architecture.md, "The command line"): exit status, one line on stderr, and files left untouched."""
+"""The headless command line (docs/architecture.md, "The command line"): exit status, one line on stderr, and files left untouched.
+
+check, backup and restore are about SQLite files (`sqlite_only`); demo, the exit codes of a bug and
+`--db` before the command work on a database of the pass's engine (`new_target`)."""
 
 import random
 import sqlite3
 
 import pytest
 from conftest import (
+    ON_POSTGRESQL,
+    location,
     make_bad_files,
     make_filled_database,
     run_python,
@@ -16,19 +21,6 @@ from conftest import (
 from twindesk import __version__, cli
 from twindesk.store import backups, schema
 from twindesk.store.integrity import check_file
-
-
-def demo_importable() -> bool:
-    try:
-        from twindesk.domain import demo
-    except Exception:
-        return False
-    return hasattr(demo, "write_demo")
-
-
-needs_demo = pytest.mark.skipif(
-    not demo_importable(), reason="twindesk.domain.demo (write_demo) is not there yet"
-)
 
 
 def run(capsys, *argv):
@@ -49,6 +41,21 @@ def good(tmp_path):
     return path
 
 
+@pytest.fixture
+def filled(new_target):
+    """`make_filled_database` on the pass's engine: a file, or a server database."""
+    target = new_target("filled.db")
+    make_filled_database(target)
+    return target
+
+
+def nothing_written(target) -> bool:
+    """No file made, or (a server database) no record in it."""
+    if ON_POSTGRESQL:
+        return not any(table_counts(target).values())
+    return not target.exists()
+
+
 # --- version, check ---------------------------------------------------------------------------
 
 
@@ -59,6 +66,7 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"TwinDesk {__version__}"
 
 
+@pytest.mark.sqlite_only
 def test_check_good_database(capsys, good):
     digest = sha256(good)
     code, out, err = run(capsys, "check", "--db", good)
@@ -75,6 +83,7 @@ def test_check_good_database(capsys, good):
     assert all(p.stat().st_size == 0 for p in sidecars(good) if p.name.endswith("-wal"))
 
 
+@pytest.mark.sqlite_only
 def test_check_says_when_a_database_is_empty(capsys, tmp_path):
     from twindesk.store import close_database, open_database
 
@@ -85,21 +94,21 @@ def test_check_says_when_a_database_is_empty(capsys, tmp_path):
     assert code == 0 and out.splitlines()[-1] == "records: none (the database is empty)"
 
 
-@needs_demo
-def test_demo_force_that_fails_half_way_keeps_the_old_data(capsys, good, monkeypatch):
+def test_demo_force_that_fails_half_way_keeps_the_old_data(capsys, filled, monkeypatch):
     from twindesk.domain.demo import article
 
-    before = table_counts(good)
+    before = table_counts(filled)
 
     def broken():
         raise RuntimeError("half-way")
 
     monkeypatch.setattr(article, "write_article", broken)
-    code, _, _ = run(capsys, "demo", "--force", "--db", good)
+    code, _, _ = run(capsys, "demo", "--force", "--db", filled)
     assert code == 1
-    assert table_counts(good) == before  # the clearing is rolled back with the failed demo
+    assert table_counts(filled) == before  # the clearing is rolled back with the failed demo
 
 
+@pytest.mark.sqlite_only
 def test_check_reads_twindesk_db_from_the_environment(capsys, good, monkeypatch):
     monkeypatch.setenv("TWINDESK_DB", str(good))
     code, out, _ = run(capsys, "check")
@@ -109,6 +118,7 @@ def test_check_reads_twindesk_db_from_the_environment(capsys, good, monkeypatch)
     assert code == 0 and "elsewhere" not in out
 
 
+@pytest.mark.sqlite_only
 def test_check_reports_foreign_key_problems(capsys, good):
     conn = sqlite3.connect(str(good))
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -135,13 +145,12 @@ COMMANDS = {
 }
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("name", ["text", "empty", "truncated", "foreign", "newer"])
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_bad_database_file_exit_2_one_line_file_unchanged(capsys, bad_files, tmp_path, good, name, command):
     if command == "restore" and name in ("empty", "truncated"):
         pytest.skip("restore mends a damaged or empty database: tests/test_restore.py")
-    if command == "demo" and not demo_importable():
-        pytest.skip("twindesk.domain.demo is not there yet")
     path, problem = bad_files[name]
     backups.copy_database(good, tmp_path / "backup.db")  # a valid backup for `restore`
     digest, size = sha256(path), path.stat().st_size
@@ -157,6 +166,7 @@ def test_bad_database_file_exit_2_one_line_file_unchanged(capsys, bad_files, tmp
     assert not (tmp_path / "out.db").exists()
 
 
+@pytest.mark.sqlite_only
 def test_missing_database_for_check_and_backup(capsys, tmp_path):
     missing = tmp_path / "missing.db"
     for argv in (["check", "--db", missing], ["backup", tmp_path / "o.db", "--db", missing]):
@@ -169,6 +179,7 @@ def test_missing_database_for_check_and_backup(capsys, tmp_path):
 # --- backup -------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_backup_writes_a_checked_copy(capsys, good, tmp_path):
     out_path = tmp_path / "copy.db"
     code, out, err = run(capsys, "backup", out_path, "--db", good)
@@ -178,6 +189,7 @@ def test_backup_writes_a_checked_copy(capsys, good, tmp_path):
     assert table_counts(out_path) == table_counts(good)
 
 
+@pytest.mark.sqlite_only
 def test_backup_never_overwrites(capsys, good, tmp_path):
     out_path = tmp_path / "existing.db"
     make_filled_database(out_path)
@@ -190,6 +202,7 @@ def test_backup_never_overwrites(capsys, good, tmp_path):
     assert sha256(out_path) == digest
 
 
+@pytest.mark.sqlite_only
 def test_backup_into_a_missing_folder(capsys, good, tmp_path):
     code, _, err = run(capsys, "backup", tmp_path / "nope" / "b.db", "--db", good)
     assert code == 2 and err.splitlines() == [
@@ -207,6 +220,7 @@ def _rows(path):
         conn.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_backs_up_the_current_database_first(capsys, good, tmp_path):
     source = tmp_path / "older.db"
     backups.copy_database(good, source)
@@ -255,6 +269,7 @@ def _text(path):
     path.write_text("not a backup")
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize(
     ("spoil", "says"),
     [
@@ -286,6 +301,7 @@ def test_restore_refuses_a_corrupt_backup_and_leaves_the_database(capsys, good, 
     assert check_file(good).ok
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_the_database_itself_and_a_missing_file(capsys, good, tmp_path):
     digest = sha256(good)
     code, _, err = run(capsys, "restore", good, "--db", good)
@@ -301,38 +317,43 @@ def test_restore_refuses_the_database_itself_and_a_missing_file(capsys, good, tm
 # --- demo ---------------------------------------------------------------------------------------
 
 
-def test_demo_scale_must_not_be_negative(capsys, tmp_path):
-    path = tmp_path / "d.db"
-    code, out, err = run(capsys, "demo", "--scale", "-1", "--db", path)
+def test_demo_scale_must_not_be_negative(capsys, new_target):
+    target = new_target("d.db")
+    code, out, err = run(capsys, "demo", "--scale", "-1", "--db", target)
     assert (code, out) == (2, "")
     assert err.splitlines() == ["twindesk: error: --scale must be 0 or more (got -1)"]
-    assert not path.exists()
+    assert nothing_written(target)
 
 
-@needs_demo
-def test_demo_writes_a_database_that_passes_check(capsys, tmp_path):
-    path = tmp_path / "demo" / "d.db"
+def test_demo_writes_a_database_that_passes_check(capsys, new_target):
+    path = new_target("demo/d.db")  # a file in a folder not made yet
     code, out, err = run(capsys, "demo", "--db", path)
     assert (code, err) == (0, ""), err
-    assert f"demo data written to {path}" in out
+    assert f"demo data written to {location(path)}" in out
     counts = table_counts(path)
     assert counts["partner"] > 0 and counts["shipment"] > 0 and counts["visit"] > 0
-    assert check_file(path).ok
+    if ON_POSTGRESQL:
+        assert run(capsys, "check", "--db", path)[0] == 0
+    else:
+        assert check_file(path).ok
     code, out, err = run(capsys, "demo", "--force", "--db", path)
     assert (code, err) == (0, ""), err
-    assert len(list(backups.backup_folder(path).glob("before-demo-*.db"))) == 1
+    if ON_POSTGRESQL:  # a server's backups are pg_dump's: no copy made, none said
+        assert "backup of the previous content" not in out
+    else:
+        assert len(list(backups.backup_folder(path).glob("before-demo-*.db"))) == 1
     assert table_counts(path) == counts
 
 
 # --- bugs ---------------------------------------------------------------------------------------
 
 
-def test_a_bug_exits_1_with_a_traceback(capsys, monkeypatch, good):
+def test_a_bug_exits_1_with_a_traceback(capsys, monkeypatch, filled):
     def broken(args):
         raise RuntimeError("boom")
 
     monkeypatch.setitem(cli.COMMANDS, "check", broken)
-    code, out, err = run(capsys, "check", "--db", good)
+    code, out, err = run(capsys, "check", "--db", filled)
     assert code == 1
     assert "Traceback" in err and "RuntimeError: boom" in err
     assert err.splitlines()[-1] == "twindesk: internal error (a bug); please report the lines above"
@@ -348,6 +369,7 @@ def test_usage_errors_exit_2(capsys):
 # --- end to end, as a real process --------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_real_process_exit_codes(bad_files, good, tmp_path):
     text, problem = bad_files["text"]
     digest = sha256(text)
@@ -387,18 +409,17 @@ def test_a_locked_database_is_the_environments_error_not_a_bug(capsys, monkeypat
     assert "Traceback" not in err
 
 
-@needs_demo
-def test_db_before_the_command_names_the_database_the_command_uses(capsys, tmp_path, monkeypatch):
+def test_db_before_the_command_names_the_database_the_command_uses(capsys, tmp_path, new_target, monkeypatch):
     """`twindesk --db X demo` once wrote into the default database: the command's own --db (unset)
-    wiped out the one given before it. Both places must name the file, and the default stays untouched."""
+    wiped out the one given before it. Both places must name the database, and the default stays untouched."""
     default = tmp_path / "default.db"
     monkeypatch.setenv("TWINDESK_DB", str(default))
-    before, after = tmp_path / "before.db", tmp_path / "after.db"
+    before, after = new_target("before.db"), new_target("after.db")
     assert run(capsys, "--db", before, "demo")[0] == 0
     assert run(capsys, "demo", "--db", after)[0] == 0
     assert table_counts(before)["partner"] > 0 and table_counts(after)["partner"] > 0
     assert not default.exists()
     code, out, _ = run(capsys, "--db", before, "check")
-    assert code == 0 and str(before) in out
+    assert code == 0 and location(before) in out
     code, out, _ = run(capsys, "--db", before, "check", "--db", after)  # the command's own wins
-    assert code == 0 and str(after) in out
+    assert code == 0 and location(after) in out

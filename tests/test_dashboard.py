@@ -1,4 +1,4 @@
-"""The dashboard page (pytest-qt) and the plain insights it reads."""
+"""The dashboard page (pytest-qt) and the plain insights it reads, on either engine."""
 
 import os
 from datetime import date
@@ -8,7 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.domain.queries import insights  # noqa: E402
 from twindesk.ui.common import background  # noqa: E402
@@ -18,11 +17,10 @@ TODAY = date(2026, 3, 1)
 
 
 @pytest.fixture
-def database(tmp_path):
-    opened = workspace.open_workspace(tmp_path / "t.db", take_backups=False)
-    yield opened
+def database(db):
+    """The test's database on the pass's engine (conftest's `db`), the page's readers done before it closes."""
+    yield db
     background.wait_for_all()
-    workspace.close()
 
 
 @pytest.fixture

@@ -87,18 +87,8 @@ def test_only_domain_touches_store(layer):
     assert offenders == []
 
 
-def _demo_available() -> bool:
-    try:
-        from twindesk.domain import demo
-    except Exception:
-        return False
-    return hasattr(demo, "write_demo")
-
-
 @pytest.mark.parametrize("command", ["check", "backup", "restore", "demo"])
 def test_headless_commands_never_import_qt(tmp_path, command):
-    if command == "demo" and not _demo_available():
-        pytest.skip("twindesk.domain.demo (write_demo) is not there yet")
     db = tmp_path / "t.db"
     make_filled_database(db)
     backup = tmp_path / "b.db"

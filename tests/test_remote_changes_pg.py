@@ -2,7 +2,6 @@
 other staff"): NOTIFY at commit only, heard on a connection of its own, own notices passed over, and a
 listener that survives its connection being killed."""
 
-import importlib.util
 import queue
 import time
 
@@ -134,9 +133,6 @@ def test_a_burst_of_changes_elsewhere_is_one_notice_here(pg_url, monkeypatch):
 # -- the door and the listener together, on a TwinDesk database ------------------------------------------
 
 wall_clock: list[float] = []  # when the last remote notice was heard (time.time(), comparable across processes)
-# Until the pgdialect branch is merged, the door's own SQL is SQLite's: no operation writes on a server.
-needs_door_on_server = pytest.mark.skipif(importlib.util.find_spec("twindesk.store.dialect") is None,
-                                          reason="the door writes on PostgreSQL with pgdialect's store/dialect.py")
 
 SECOND_PROCESS = """
 import sys
@@ -172,7 +168,6 @@ def server_heard(pg_url, request):
     assert remote_changes.listener() is None
 
 
-@needs_door_on_server
 @pytest.mark.parametrize("server_heard", [False, True], ids=["editor", "reader"], indirect=True)
 def test_a_partner_another_process_saved_arrives_within_two_seconds_with_its_id_and_who(pg_url, server_heard):
     from tests.conftest import run_python
@@ -189,7 +184,6 @@ def test_a_partner_another_process_saved_arrives_within_two_seconds_with_its_id_
     print(f"\nheard {1000 * (heard_at - float(committed_at)):.1f} ms after the save returned in the other process")
 
 
-@needs_door_on_server
 def test_the_door_notifies_at_commit_only_and_this_process_passes_over_its_own(pg_url, server_heard):
     from twindesk.domain.operations import records
 
@@ -211,7 +205,6 @@ def test_the_door_notifies_at_commit_only_and_this_process_passes_over_its_own(p
     assert _wait(server_heard, 0.5) is None  # this process's own notice is not heard as another's
 
 
-@needs_door_on_server
 def test_a_killed_listening_connection_comes_back_and_everything_is_read_again(pg_url, pg_cluster, server_heard):
     from tests.conftest import run_python
 

@@ -166,8 +166,7 @@ def test_numbers_and_codes_through_records_save(make):
         Decimal("20000"), Decimal("1234.50"), "USD", "ppe")
 
 
-@pytest.mark.sqlite_only  # takes a SQLite file back to schema 2
-def test_numbers_codes_and_search_through_a_workbook_import(make, db_path, tmp_path):
+def test_numbers_codes_and_search_through_a_workbook_import(make, db_target, tmp_path):
     shipment = make.shipment(None, title="Winter aid")
     workspace.close()
     wb = Workbook()
@@ -185,9 +184,9 @@ def test_numbers_codes_and_search_through_a_workbook_import(make, db_path, tmp_p
     source = tmp_path / "typed.xlsx"
     wb.save(source)
 
-    report = import_into(db_path, source)
+    report = import_into(db_target, source)
     assert report.errors == [] and report.applied, report.errors
-    workspace.open_workspace(db_path, take_backups=False)
+    workspace.open_workspace(db_target, read_only=True)
     try:
         jeju = m.Partner.get(m.Partner.name_en == "Jeju")
         assert (jeju.country, jeju.population) == ("KR", 697_000)
@@ -206,6 +205,7 @@ def test_numbers_codes_and_search_through_a_workbook_import(make, db_path, tmp_p
 # -- an older database -------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # takes a SQLite file back to schema 2
 def test_a_schema_2_database_finds_by_pinyin_and_by_items_after_the_upgrade(tmp_path):
     """Schema 2 had no pinyin in search_text and no search text on delegates and items: the schema-3
     step computes them all (the recipe of tests/test_one_door.py's schema-3 upgrade test)."""

@@ -4,21 +4,14 @@ on an empty database only, the shipped roles' grants as the server enforces them
 
 import psycopg
 import pytest
-from server_office import drop_office, make_office
+from server_office import READER_SAYS, as_superuser, office_fixture
 
 from twindesk.store.server.setup import roles_sql
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
 
 COMMENT = "SELECT obj_description('partner'::regclass)"
-READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
-
-
-@pytest.fixture(scope="module")
-def office(pg_cluster):
-    office = make_office(pg_cluster)
-    yield office
-    drop_office(office)
+office = office_fixture()
 
 
 def tables(office) -> set[str]:
@@ -53,9 +46,7 @@ def test_init_refuses_any_table_not_only_twindesks(pg_cluster):
     name = url.rsplit("/", 1)[1]
     try:
         pg_cluster.run_sql("CREATE TABLE notes (id int)", database=name)
-        from server_office import Office
-
-        done = Office(pg_cluster, name, "postgres", {}).twindesk("owner", "server", "init")
+        done = as_superuser(pg_cluster, name).twindesk("owner", "server", "init")
         assert done.returncode == 2 and "public.notes" in done.stderr, done.stderr
         left = pg_cluster.run_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", database=name)
         assert left == [("notes",)]
@@ -215,14 +206,12 @@ def test_grant_to_a_login_that_does_not_exist_says_so(office):
 
 
 def test_a_superuser_sets_up_the_database_for_its_owner(office, pg_cluster):
-    from server_office import Office
-
     url = pg_cluster.new_database(initialized=False)
     name = url.rsplit("/", 1)[1]
     try:
-        missing = Office(pg_cluster, name, "postgres", {}).twindesk("owner", "server", "init", "--owner", "nobody_x")
+        missing = as_superuser(pg_cluster, name).twindesk("owner", "server", "init", "--owner", "nobody_x")
         assert missing.returncode == 2 and "there is no role nobody_x" in missing.stderr
-        done = Office(pg_cluster, name, "postgres", {}).twindesk("owner", "server", "init", "--owner", office.owner)
+        done = as_superuser(pg_cluster, name).twindesk("owner", "server", "init", "--owner", office.owner)
         assert done.returncode == 0, done.stderr
         owners = pg_cluster.run_sql("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
                                     database=name)

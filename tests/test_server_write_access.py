@@ -6,7 +6,7 @@ refused by the server and said the same way; the history names the database logi
 from datetime import date
 
 import pytest
-from server_office import drop_office, make_office
+from server_office import EDITOR_SAYS, READER_SAYS, office_fixture
 
 from twindesk.domain import workspace
 from twindesk.domain.operations import door, records, write_access
@@ -16,23 +16,7 @@ from twindesk.store import models as m
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
 
-READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
-EDITOR_SAYS = "who may not change home localities (role twindesk_editor). Ask the office's administrator for the admin role."
-
-
-
-@pytest.fixture(scope="module")
-def office(pg_cluster):
-    office = make_office(pg_cluster)
-    workspace.open_workspace(office.cluster.url(office.database))  # set-up as the superuser, not the door
-    try:
-        hainan = m.HomeLocality.create(name_zh="海南省", name_en="Hainan", kind="province").id
-        jeju = m.Partner.create(name_en="Jeju", country="KR").id
-    finally:
-        workspace.close()
-    office.ids = {"home_locality": hainan, "partner": jeju}
-    yield office
-    drop_office(office)
+office = office_fixture(stocked=True)
 
 
 @pytest.fixture

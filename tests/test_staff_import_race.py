@@ -90,7 +90,7 @@ def test_the_ids_taken_at_writing_pass_over_ids_the_list_names_itself(make):
         check.add("partnership", line, None, {"partner": name, "home_locality": "海南省", "tier": "友好城市",
                                               "status": "已签署", "signed_on": "1995/9/1"})
     plan = check.finish()
-    assert plan.problems == [] and plan.tentative == {"partner": {first + 2}}
+    assert plan.problems == [] and plan.tentative.of("partner") == {first + 2}
     apply_import(plan, user="li")
     kobe, osaka = (m.Partner.get(m.Partner.name_zh == n) for n in ("神户市", "大阪府"))
     assert kobe.id == first + 1 and osaka.id not in (first, first + 1)

@@ -132,6 +132,12 @@ def test_plain_text_and_likeness_keys_are_what_the_patterns_made():
                             *range(0xFF00, 0xFF70), 0x0301, 0x0308, 0x3099]]
     texts = NAMES + odd + [a + b + c for a in odd[::7] for b in ["x", "神户", " ", "Ｋ"] for c in odd[::11]]
     texts += ["ＫＯＢＥ　市", " a\u3000 b ", "\x1c兵庫\x1f", "e\u0301", "Hyōgo-ken", "City of Kobe", "kobe-shi"]
+    # the words the English prefix and suffixes are made of, in every order, joined every way: what the
+    # short cuts (a last word that is no suffix's, a start that is no prefix) must not get wrong
+    words = ["city", "of", "province", "ken", "to", "gun", "special self governing", "metropolitan", "kobe", "x",
+             "兵库", "县", "é", "(", "·"]
+    texts += [f"{a}{j}{b}{k}{c}" for a in words for b in words for c in words[::3] for j in (" ", "-", "")
+              for k in (" ", "  ", "\t", ".")]
     for text in texts:
         assert names.plain_str(text) == names._SPACES.sub(" ", text.translate(names._WIDE)).strip(), repr(text)
         key = names._script_key(names.plain_str(text))

@@ -407,6 +407,13 @@
     </message>
 </context>
 <context>
+    <name>ConflictRetry</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <source>Connection to the server lost — retrying…</source>
@@ -691,6 +698,14 @@
         <translation>%1 概况（正在加载…）</translation>
     </message>
     <message>
+        <source>Could not be loaded: %1</source>
+        <translation>无法加载：%1</translation>
+    </message>
+    <message>
+        <source>Overview as of %1 (could not be read)</source>
+        <translation>%1 概况（无法读取）</translation>
+    </message>
+    <message>
         <source>Shipments overdue: %1</source>
         <translation>逾期未到的物资：%1</translation>
     </message>
@@ -795,10 +810,6 @@
         <source>Delete it anyway?</source>
         <translation>仍要删除吗？</translation>
     </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
 </context>
 <context>
     <name>DocumentActions</name>
@@ -845,10 +856,6 @@
     <message>
         <source>Remove it anyway?</source>
         <translation>仍要移除吗？</translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 field by field with who changed them, and saves only what the person chose (docs/architecture.md,
 "Conflicts")."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -248,3 +249,21 @@ def test_visit_partners_changed_meanwhile_are_not_overwritten(qtbot, gui_db, no_
     assert records.visit_partner_ids(vid) == [one, two]  # the removal did not overwrite theirs
     assert any("Li Na" in text for text in no_blocking_message_boxes)
     assert panel.partner_ids() == [one, two]  # shown anew
+
+
+def test_the_conflict_shows_a_records_choices_by_their_chinese_labels(qtbot, gui_db):
+    from twindesk.domain.operations.conflicts import RecordConflict
+    from twindesk.ui.records.conflict_dialog import ConflictDialog
+
+    pid = records.save("partner", {"name_en": "Hyogo", "country": "JP", "kind": "city"})
+    records.save("partner", {"kind": "prefecture", "country": "KR"}, pid, user="Li Na")
+    with pytest.raises(RecordConflict) as caught:
+        records.save("partner", {"name_en": "Hyogo", "kind": "province", "country": "CN"}, pid, user="Wang",
+                     expected_version=1)
+    dialog = ConflictDialog(caught.value, "zh_CN")
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text().split("  ")[0])
+            for r in range(table.rowCount())}
+    assert rows["类型"] == ("省/道", "县（日本）"), rows
+    assert rows["国家"] == ("中国", "大韩民国"), rows  # as the form's country list names them

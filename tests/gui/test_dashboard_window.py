@@ -108,3 +108,34 @@ def test_the_approvals_cards_name_the_stage_and_the_trips_lacking_one(qtbot, gui
     assert page.pending.column_texts(0) == ["待审批（省级）"] and page.pending.records() == [("partnership", ps)]
     assert page.lacking.column_texts(1) == ["赴济州"] and page.lacking.records() == [("visit", trip)]
     assert page.pending_box.title() == "待审批" and page.lacking_box.title() == "尚无出访批件的出访"
+
+
+def test_a_card_whose_read_failed_says_why_and_a_later_refresh_fills_it(qtbot, gui_db, language, monkeypatch,
+                                                                        no_blocking_message_boxes):
+    from twindesk.store.server_errors import ServerConnectionLost
+    from twindesk.store.server_messages import CONNECTION_LOST
+
+    language("zh_CN")
+
+    def lost(*args, **kwargs):
+        raise ServerConnectionLost(CONNECTION_LOST, server="twindesk@db.office:5432",
+                                   reason="server closed the connection unexpectedly")
+
+    real = overview.shipments_in_transit
+    monkeypatch.setattr(overview, "shipments_in_transit", lost)  # read second: the first card arrived
+    page = _page(qtbot, "zh_CN")
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.show()
+    said = "无法加载：与 twindesk@db.office:5432 的连接已断开（server closed the connection unexpectedly）"
+    assert page.in_transit.empty_label.text() == said
+    assert page.in_transit.empty_label.toolTip().endswith("请重新连接后再试")  # the whole message
+    assert page.countries.empty_label.text() == said and page.aid_empty.text() == said
+    assert page.upcoming.empty_label.text() == "今后 90 天内没有出访或来访"  # read before the connection went
+    assert page.heading.text() == "2026年12月1日 概况（无法读取）"
+    assert not page.in_transit.is_empty()  # not "none": nothing is known
+
+    monkeypatch.setattr(overview, "shipments_in_transit", real)  # the connection is back
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.refresh()
+    assert page.in_transit.empty_label.text() == "没有运输中的援助物资" and page.in_transit.is_empty()
+    assert page.countries.is_empty() and page.heading.text() == "2026年12月1日 概况"

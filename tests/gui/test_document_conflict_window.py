@@ -108,3 +108,33 @@ def test_remove_of_a_document_changed_since_the_list_showed_it_asks_again(qtbot,
     unheard(lambda: documents.edit(doc, note="again", user="王芳"))
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert not m.Document.select().where(m.Document.id == doc).exists()
+
+
+def test_the_conflict_shows_a_documents_kind_by_its_chinese_label(qtbot, gui_db):
+    from twindesk.ui.shell.i18n import install_language
+
+    doc = _attached(records.save("partner", {"name_en": "Jeju", "country": "KR"}))
+    documents.edit(doc, kind="agreement", user="Li Na")
+    assert install_language("zh_CN")
+    try:
+        form = DocumentDialog(dq.document(doc), lang="zh_CN", user="Li Na")
+        qtbot.addWidget(form)
+        form.show()
+        documents.edit(doc, kind="letter", user="王芳")  # someone else, after the form opened
+        form.note.setFocus()
+        qtbot.keyClicks(form.note, "Jeju")
+        seen = {}
+
+        def read(conflict):
+            table = conflict.table
+            seen.update({table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text().split("  ")[0])
+                         for r in range(table.rowCount())})
+            qtbot.mouseClick(conflict.cancel_button, Qt.MouseButton.LeftButton)
+
+        errors = answer_modal(read)
+        qtbot.keyClick(form.note, Qt.Key.Key_S, CTRL)
+        assert not errors, errors
+    finally:
+        install_language("en")
+    assert seen["类型"] == ("协议", "信函"), seen  # the labels the form's list shows, not agreement / letter
+    assert m.Document.get_by_id(doc).kind == "letter"

@@ -15,6 +15,7 @@ from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.ui.common import file_dialogs, icons, last_folder
+from twindesk.ui.common.formatting import format_value
 from twindesk.ui.lists import column_widths
 from twindesk.ui.lists.list_model import BADGE_ROLE
 from twindesk.ui.lists.status_badge import StatusBadgeDelegate
@@ -42,6 +43,14 @@ def test_toolbar_actions_and_navigation_items_carry_drawn_icons(window):
     for row in range(window.nav.count()):
         assert _inked(window.nav.item(row).icon()) > 20, window.nav.item(row).text()
     assert window.guide_action.icon().isNull() is False
+
+
+def test_every_item_of_the_file_menu_carries_a_drawn_icon(window):
+    file_menu = window.menuBar().actions()[0].menu()
+    items = [a for a in file_menu.actions() if not a.isSeparator()]
+    assert window.connect_server_action in items
+    for action in items:
+        assert _inked(action.icon()) > 20, action.text()
 
 
 def test_record_kinds_have_their_icons_in_their_forms(qtbot, gui_db):
@@ -182,6 +191,49 @@ def test_list_columns_fit_dates_and_statuses_whole(qtbot, window):
         assert header.sectionSize(section) >= page.view.sizeHintForColumn(section), key
     title = next(i for i, c in enumerate(page.model.columns()) if c.key == "title")
     assert column_widths.FLOOR <= header.sectionSize(title) < page.view.sizeHintForColumn(title)
+
+
+def _section(page, key: str) -> int:
+    return next(i for i, c in enumerate(page.model.columns()) if c.key == key)
+
+
+def _shown_whole(page, key: str, text: str) -> bool:
+    section = _section(page, key)
+    needed = page.view.fontMetrics().horizontalAdvance(text)
+    return page.view.horizontalHeader().sectionSize(section) >= needed
+
+
+def test_a_value_made_wider_by_a_change_shows_whole_after_the_refresh(qtbot, window):
+    pid = records.save("partner", {"name_en": "Jeju", "country": "KR", "population": 5})
+    for i in range(30):
+        records.save("partner", {"name_en": f"Partner {i}", "country": "KR", "population": i})
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    header = page.view.horizontalHeader()
+    names = _section(page, "name_en")
+    header.resizeSection(names, header.sectionSize(names) + 60)  # dragged wider by the person
+
+    dragged = header.sectionSize(names)
+    wide = format_value(540_000_000_000_000, "en")  # as the list writes it (the locale's separators)
+    assert not _shown_whole(page, "population", wide)  # the test means something
+    records.save("partner", {"population": 540_000_000_000_000}, pid, user="Wang")  # the change notice refreshes
+    row = page.model.row_of(pid)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, _section(page, "population"))) == wide)
+    assert _shown_whole(page, "population", wide)
+    assert header.sectionSize(names) == dragged  # what the person dragged wider stays
+    assert header.length() <= page.view.viewport().width()  # the last column gave way: no scrolling sideways
+
+
+def test_a_column_narrowed_by_hand_is_left_narrow_after_a_refresh(qtbot, window):
+    pid = records.save("partner", {"name_en": "Jeju", "country": "KR", "population": 5})
+    window.nav.setCurrentRow(1)
+    page = window.current_list_page()
+    header = page.view.horizontalHeader()
+    population = _section(page, "population")
+    header.resizeSection(population, 30)
+    records.save("partner", {"population": 5_400_000_000}, pid, user="Wang")
+    page.refresh()
+    assert header.sectionSize(population) == 30
 
 
 # --- recent databases and the last folder -------------------------------------------------------------------------------

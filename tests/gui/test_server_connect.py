@@ -29,7 +29,6 @@ def login(pg_cluster, pg_url):
 
 @pytest.fixture
 def session(qtbot, app_settings):
-    app_settings.set(S.CURRENT_PAGE, 1)  # the partners list: the dashboard's SQL on a server is pgdialect's
     s = Session(app_settings, "en")
     yield s
     if s.window is not None:

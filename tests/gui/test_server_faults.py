@@ -7,9 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
-from tests.gui.conftest import type_text
+from tests.gui.conftest import type_text, wait_until_ready
 from twindesk.domain.operations import door
-from twindesk.ui.shell import settings as S
 from twindesk.ui.shell.session import Session
 
 LOST = "Connection to the server lost — retrying…"
@@ -31,43 +30,27 @@ def _accepting(cluster) -> bool:
     return True
 
 
-@pytest.fixture(scope="session")
-def door_writes_on_a_server(pg_cluster):
-    """Whether the door's own SQL (history, undo) runs on PostgreSQL in this tree: it is made engine-neutral
-    by the pgdialect branch; until that is merged, the tests that save skip and say why."""
-    from twindesk.domain import workspace
-    from twindesk.domain.operations import records
-
-    url = pg_cluster.new_database()
-    try:
-        workspace.open_workspace(url)
-        records.save("partner", {"name_en": "Probe", "country": "JP"})
-        return True
-    except Exception as exc:  # noqa: BLE001 - any failure of the door's SQL there
-        return f"{type(exc).__name__}: {exc}"
-    finally:
-        workspace.close()
-        pg_cluster.drop_database(url.rsplit("/", 1)[1])
-
-
-@pytest.fixture
-def saving(door_writes_on_a_server):
-    if door_writes_on_a_server is not True:
-        pytest.skip(f"the door's SQL does not run on PostgreSQL in this tree yet (pgdialect): "
-                    f"{door_writes_on_a_server}")
-
-
 @pytest.fixture
 def window(qtbot, app_settings, pg_url):
-    app_settings.set(S.CURRENT_PAGE, 1)  # the partners list: the dashboard's SQL on a server is pgdialect's
+    """The window on the server as staff first see it: the dashboard, read through."""
     session = Session(app_settings, "en")
     assert session.open_server(pg_url)
     session.show_window()
     qtbot.addWidget(session.window)
-    qtbot.waitUntil(lambda: session.window.current_list_page() is not None)
+    wait_until_ready(qtbot, session.window)
+    dashboard = session.window.stack.built(0)
+    qtbot.waitUntil(lambda: not dashboard.is_refreshing(), timeout=10_000)
+    assert dashboard.heading.text().startswith("Overview as of ")  # read, not failed
     yield session.window
     session.window.close()
     session.shutdown()
+
+
+def partners_list(qtbot, window):
+    """The partners list, gone to as a person does: its entry in the navigation."""
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: window.current_list_page() is not None)
+    return window.current_list_page()
 
 
 def _bar(window) -> QToolBar:
@@ -115,14 +98,14 @@ def test_a_save_while_the_server_is_down_keeps_the_form_and_the_window_reconnect
     assert _partners(cluster, pg_url) == []
 
 
-def test_a_save_after_the_server_restarted_works(qtbot, saving, window, cluster, pg_url, no_blocking_message_boxes):
+def test_a_save_after_the_server_restarted_works(qtbot, window, cluster, pg_url, no_blocking_message_boxes):
+    page = partners_list(qtbot, window)
     _save(qtbot, _new_partner_form(qtbot, window, "Hyogo"))
     cluster.restart()
     dialog = _new_partner_form(qtbot, window, "Jeju")
     _save(qtbot, dialog)
     assert dialog.record_id is not None and no_blocking_message_boxes == []  # saved (a partner's form stays open)
     assert _partners(cluster, pg_url) == ["Hyogo", "Jeju"]
-    page = window.current_list_page()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)  # the list read it on the new connection
 
 
@@ -148,7 +131,7 @@ def test_the_connection_killed_inside_an_operation_writes_nothing_and_the_form_k
 
 
 def test_after_the_connection_was_killed_and_came_back_the_next_save_works(
-        qtbot, saving, window, cluster, pg_url, monkeypatch, no_blocking_message_boxes):
+        qtbot, window, cluster, pg_url, monkeypatch, no_blocking_message_boxes):
     track_new = door.Operation.track_new
     monkeypatch.setattr(door.Operation, "track_new", lambda self, model, record_id: (
         track_new(self, model, record_id), cluster.terminate_backends(pg_url.rsplit("/", 1)[1])))
@@ -166,6 +149,7 @@ def test_a_read_while_the_server_is_away_shows_the_bar_not_the_crash_dialog(
     from twindesk.ui.common.background import report_failure
     from twindesk.ui.shell import crash
 
+    partners_list(qtbot, window)
     cluster.stop()
     with pytest.raises(Exception) as caught:  # noqa: B017 - whatever the list's read raises, it is shown below
         window.refresh_current()  # the list reads on the GUI thread

@@ -7,28 +7,15 @@ lists not; an admin changes home localities. Opened on the server's URL as the s
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit
-from server_office import drop_office, make_office
+from server_office import READER_SAYS, office_fixture
 
 from tests.gui.conftest import answer_modal, type_text
 from twindesk.domain import workspace
 from twindesk.store import models as m
 
-READER_SAYS = "who may only read (role twindesk_reader). Ask the office's administrator for the editor role."
-EDITOR_SAYS = "who may not change home localities (role twindesk_editor)."
+EDITOR_SAYS = "who may not change home localities (role twindesk_editor)."  # what the banners and notes say first
 
-
-
-@pytest.fixture(scope="module")
-def office(pg_cluster):
-    office = make_office(pg_cluster)
-    workspace.open_workspace(office.cluster.url(office.database))  # set-up as the superuser, not the door
-    try:
-        office.ids = {"home_locality": m.HomeLocality.create(name_zh="海南省", name_en="Hainan", kind="province").id,
-                      "partner": m.Partner.create(name_en="Jeju", country="KR").id}
-    finally:
-        workspace.close()
-    yield office
-    drop_office(office)
+office = office_fixture(stocked=True)
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from twindesk.domain.progress import Progress, RelayedProgress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
-from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.check import ImportCheck
+from twindesk.domain.transfer.plan import ImportPlan
 from twindesk.exchange.import_read import (
     SheetColumns,
     WorkbookReadError,

@@ -22,8 +22,8 @@ import peewee as pw
 from twindesk.domain.model.messages import Message
 from twindesk.domain.operations.door import operation
 from twindesk.domain.progress import Progress
-from twindesk.domain.transfer.check import ImportPlan, LikelyDuplicate, PlannedRow
 from twindesk.domain.transfer.fresh_ids import give_fresh_ids
+from twindesk.domain.transfer.plan import ImportPlan, LikelyDuplicate, PlannedRow
 from twindesk.domain.transfer.tables import KINDS, TAG, column_of, spec_of
 from twindesk.store import backups, dialect
 from twindesk.store import models as m

@@ -25,7 +25,6 @@ the user ticked) lets a reference to an unknown name create that record in the s
 `ImportPlan.row_status` says, for a preview, what becomes of each row.
 """
 
-from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
@@ -35,94 +34,20 @@ from twindesk.domain.model.fields import INT_MAX, INT_MIN, parse_int
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.model.validation import Validator
 from twindesk.domain.transfer.identity import Identities, Stored, parse_uuid, parse_version
-from twindesk.domain.transfer.row_status import RowStatus, row_statuses
+from twindesk.domain.transfer.plan import (
+    ImportPlan,
+    LikelyDuplicate,
+    Placeholders,
+    PlannedRow,
+    RowProblem,
+    TablePlan,
+)
 from twindesk.domain.transfer.tables import KINDS, TAG, row_tag, spec_of
 from twindesk.domain.transfer.understanding.likeness import find_alike
 from twindesk.domain.transfer.understanding.rows import StaffRows
 from twindesk.store import models as m
 
 CHUNK = 500  # rows validated together: one query fetches the stored records a chunk updates
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    kind: str
-    line: int
-    field: str | None  # the spec field, "id", or None for the row as a whole
-    error: FieldError  # what is wrong: `.message` in English, `.text(lang)` in Chinese too
-    newer: bool = False  # the record changed after the workbook was written: `overwrite_newer` writes it
-
-    @property
-    def message(self) -> str:
-        return self.error.message
-
-
-@dataclass(frozen=True)
-class LikelyDuplicate:
-    """A new partner with the same name and country as one the database holds (`existing_id`), or,
-    in a staff list, as another new row of the import (`other_line`); `names` are that record's."""
-
-    kind: str
-    line: int
-    existing_id: int | None
-    error: FieldError
-    other_line: int | None = None
-    names: tuple[str, ...] = ()
-
-    @property
-    def message(self) -> str:
-        return self.error.message
-
-
-@dataclass(slots=True)  # one per row written: 285,000 of them for 100,000 shipments
-class PlannedRow:
-    line: int
-    record_id: int | None  # None: a new record; the database gives it an ID
-    values: tuple  # cleaned, in spec field order
-    update: bool  # True: the record exists and this changes it
-    uuid: str | None = None  # a new record's UUID (None: a fresh one)
-    version: int | None = None  # a new record's version (None: 1)
-    illustrative: bool = False  # the demo's tag (tables.TAG)
-
-
-@dataclass
-class TablePlan:
-    kind: str
-    rows: list[PlannedRow] = field(default_factory=list)
-    unchanged: int = 0
-
-    @property
-    def created(self) -> int:
-        return sum(1 for r in self.rows if not r.update)
-
-    @property
-    def updated(self) -> int:
-        return sum(1 for r in self.rows if r.update)
-
-
-@dataclass
-class ImportPlan:
-    tables: dict[str, TablePlan]
-    problems: list[RowProblem]
-    duplicates: list[LikelyDuplicate]
-    stored_status: dict[int, tuple[str, date | None]]  # partnership ID -> (status, since) before the import
-    history_in_import: set[tuple[int, str]]  # (partnership ID, status) the import's status history holds
-    notes: list[RowProblem] = field(default_factory=list)  # deleted records created again; how staff values were read
-    lines: dict[str, list[int]] = field(default_factory=dict)  # kind -> every line the check was given
-    created: list = field(default_factory=list)  # references.Created: records made for a reference by name
-    # kind -> ids the check numbered new rows with: placeholders, given real ids by the apply (fresh_ids.py)
-    tentative: dict[str, set[int]] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def row_statuses(self) -> dict[tuple[str, int], RowStatus]:
-        """(kind, line) -> what the import does with that row (row_status.py)."""
-        return row_statuses(self)
-
-    def row_status(self, kind: str, line: int) -> RowStatus:
-        return self.row_statuses()[(kind, line)]
 
 
 def _in_order(names: list[str]):
@@ -277,10 +202,10 @@ class ImportCheck:
             ok, record_id = self._record_id(kind, line, raw)
             usable, row_uuid, version = self._identity_cells(kind, line, raw_uuid, raw_version)
             cells.append((line, ok and usable, record_id, row_uuid, version, values))
-        # The ids a staff list's new rows were numbered with (fresh_ids.py) are never looked up: another
-        # session may have taken the same number meanwhile, and the row must stay new, not update theirs.
-        placeholders = self._staff.tentative.get(kind, set()) if self._staff is not None else set()
-        by_id, by_uuid = Identities.stored(kind, [c[2] for c in cells if c[2] is not None and c[2] not in placeholders],
+        # A placeholder id is never looked up (plan.Placeholders): the row stays new, whoever took the number.
+        placeholders = self._staff.tentative if self._staff is not None else Placeholders()
+        by_id, by_uuid = Identities.stored(kind, [c[2] for c in cells if c[2] is not None
+                                                  and not placeholders.holds(kind, c[2])],
                                            [c[3] for c in cells if c[3] is not None])
         out = []
         for line, ok, record_id, row_uuid, version, values in cells:
@@ -521,4 +446,4 @@ class ImportCheck:
         self._notes.sort(key=lambda p: (KINDS.index(p.kind), p.line))
         return ImportPlan(self._tables, self._problems, duplicates, self._stored_status, self._history,
                           self._notes, self._lines, self._created,
-                          self._staff.tentative if self._staff is not None else {})
+                          self._staff.tentative if self._staff is not None else Placeholders())

@@ -3,7 +3,7 @@
 
 The check (understanding/rows.py) has to number the new rows other rows refer to (a partnership naming a
 partner typed two rows up, a partner created for a name) before anything is written, so the references
-can be checked and shown. Those numbers are only placeholders (`ImportPlan.tentative`): on a server other
+can be checked and shown. Those numbers are only placeholders (`plan.Placeholders`): on a server other
 staff insert meanwhile, and the table's sequence would hand the same ids to them. `give_fresh_ids` runs
 inside the apply's operation: it takes the ids from the table's sequence (`nextval`; SQLite: the next
 after every id stored or handed out, inside BEGIN IMMEDIATE) and puts them in place of the placeholders,
@@ -12,6 +12,7 @@ in the rows' own id and in every reference to them.
 
 from __future__ import annotations
 
+from twindesk.domain.transfer.plan import Placeholders
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.store import dialect
 
@@ -28,13 +29,13 @@ def _numbers(table: str, count: int, named: set[int]) -> list[int]:
 
 
 def give_fresh_ids(plan) -> dict[str, dict[int, int]]:
-    """Replace the plan's placeholder ids (kind -> ids the check numbered) with ids taken now, in the
-    rows and every reference to them; kind -> {placeholder: id}."""
-    if not any(plan.tentative.values()):
+    """Replace the plan's placeholder ids with ids taken now, in the rows (new ones: a placeholder is
+    never a stored record's) and every reference to them; kind -> {placeholder: id}."""
+    if not plan.tentative:
         return {}
     moved: dict[str, dict[int, int]] = {}
     for kind in KINDS:
-        placeholders = sorted(plan.tentative.get(kind, ()))
+        placeholders = sorted(plan.tentative.of(kind))
         if not placeholders:
             continue
         table = spec_of(kind).model._meta.table_name
@@ -58,5 +59,5 @@ def give_fresh_ids(plan) -> dict[str, dict[int, int]]:
     plan.history_in_import = {(partnerships.get(p, p), s) for p, s in plan.history_in_import}
     for created in plan.created:
         created.record_id = moved.get(created.kind, {}).get(created.record_id, created.record_id)
-    plan.tentative = {}
+    plan.tentative = Placeholders()
     return moved

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,9 +22,9 @@ from pathlib import Path
 
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer.apply import apply_import, unconfirmed
-from twindesk.domain.transfer.check import ImportCheck, ImportPlan
+from twindesk.domain.transfer.check import ImportCheck
 from twindesk.domain.transfer.collector_paused import collector_paused
-from twindesk.domain.transfer.tables import spec_of
+from twindesk.domain.transfer.plan import ImportPlan
 from twindesk.exchange.import_flow import READ_SHARE, Phase
 from twindesk.exchange.report import DuplicateFlag, ImportReport, issue
 from twindesk.exchange.staff_lists.column_mapping import NOTES, Mapping, MappingMemory, notes_field
@@ -73,18 +72,9 @@ class StaffImportReport(ImportReport):
         return self._rows
 
 
-def _staff_mode() -> bool:
-    """The domain's check understands staff values (labels, names, partner.country …)."""
-    return "typed_by_staff" in inspect.signature(ImportCheck).parameters
-
-
 def _check(overwrite_newer: bool, options: dict) -> ImportCheck:
-    """The domain's check in staff mode, with the options it knows of."""
-    known = inspect.signature(ImportCheck).parameters
-    kwargs = {"overwrite_newer": overwrite_newer, **options}
-    if "typed_by_staff" in known:
-        kwargs["typed_by_staff"] = True
-    return ImportCheck(**{k: v for k, v in kwargs.items() if k in known})
+    """The domain's check in staff mode (labels, names, partner.country …); `options` such as create_missing."""
+    return ImportCheck(overwrite_newer=overwrite_newer, typed_by_staff=True, **options)
 
 
 def _picker(indexes: list[int]):
@@ -112,9 +102,7 @@ class _Feed:
         done = 0
         for (kind, n), sheet in self.sheets.items():
             notes = notes_field(kind)
-            fields = {f.name for f in spec_of(kind).fields} | {"id", "uuid", "version"}
-            single = [(c.index, c.field) for c in sheet.columns
-                      if c.field and c.field != NOTES and (c.field in fields or _staff_mode())]
+            single = [(c.index, c.field) for c in sheet.columns if c.field and c.field != NOTES]
             to_notes = [(c.index, c.header or c.letter) for c in sheet.columns if c.field == NOTES]
             cached: dict[int, list[int]] = {}
             looked_at = single + [(i, NOTES) for i, _ in to_notes]  # for formulas
@@ -179,7 +167,7 @@ class _Feed:
     def where(self, kind: str, fed: int, plan: ImportPlan | None = None) -> tuple[SheetRecognition, int]:
         """The sheet and row of a line fed to the check; a record made for a reference (a negative line)
         is shown at the first row naming it."""
-        if fed < 0 and plan is not None and -fed <= len(getattr(plan, "created", ())):
+        if fed < 0 and plan is not None and -fed <= len(plan.created):
             kind, fed, _name = plan.created[-fed - 1].referenced_by[0]
         return self.rows[(kind, fed)]
 
@@ -201,7 +189,7 @@ class _Feed:
         for d in plan.duplicates:
             sheet, line, column = self._place(plan, d.kind, d.line, d.error.field)
             report.duplicates.append(DuplicateFlag(sheet.sheet, line, column, d.message, d.error, d.existing_id))
-        report.created_for_references = list(getattr(plan, "created", ()))
+        report.created_for_references = list(plan.created)
         count_rows(report, self.sheets.values(), self.fed, self.rows, plan)
         report.row_maker = lambda: sheet_rows(plan, self.fed)
 
@@ -224,7 +212,7 @@ def run_staff_import(source: Source | Path | str, mapping: Mapping | None = None
     `source` is a path (read with `encoding` for a CSV) or a Source already read. With `memory`, a
     remembered mapping is used (unless `recall` is False), and the mapping used is remembered once the
     import is written.
-    `check_options` go to ImportCheck when it takes them. Raises what `read_source` raises, and
+    `check_options` go to ImportCheck (e.g. create_missing). Raises what `read_source` raises, and
     Cancelled when `progress` is cancelled (nothing written)."""
     with collector_paused():  # collector_paused.py: the check's many objects are no garbage
         return _run(source, mapping, encoding=encoding, memory=memory, recall=recall, dry_run=dry_run,

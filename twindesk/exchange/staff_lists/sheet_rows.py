@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twindesk.domain.transfer.row_status import STATES
+
 NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
 
 
 @dataclass(frozen=True)
 class SheetRow:
     """What a data row would become: NEW, UPDATE, UNCHANGED, DUPLICATE (of `existing_id`, None: of
-    another new row) or ERROR. `detail` is the domain's row status where it gives one (`label(lang)`,
-    its problems and notes)."""
+    another new row) or ERROR. `detail` is the domain's RowStatus (`label(lang)`, its problems and
+    notes); None for a row the check was never given."""
 
     sheet: str
     row: int
@@ -21,9 +23,7 @@ class SheetRow:
     detail: object = None
 
     def label(self, lang: str = "en") -> str:
-        if self.detail is not None and hasattr(self.detail, "label"):
-            return self.detail.label(lang)
-        return self.status
+        return self.detail.label(lang) if self.detail is not None else STATES[self.status].text(lang)
 
 
 def count_rows(report, sheets, fed: list[tuple], rows: dict, plan) -> None:
@@ -49,26 +49,15 @@ def count_rows(report, sheets, fed: list[tuple], rows: dict, plan) -> None:
 
 
 def sheet_rows(plan, fed: list[tuple]) -> list[SheetRow]:
-    """Each row's status, in the order the rows were read."""
-    statuses = plan.row_statuses() if hasattr(plan, "row_statuses") else _statuses(plan)
+    """Each row's status (the plan's RowStatus), in the order the rows were read."""
+    statuses = plan.row_statuses()
     out = []
     for sheet, kind, line_fed, line in fed:
         found = statuses.get((kind, line_fed))
-        state = getattr(found, "state", None) or (found.status if found else UNCHANGED)
-        existing = getattr(getattr(found, "duplicate", None), "existing_id", None) if state == DUPLICATE \
-            else getattr(found, "record_id", None)
-        out.append(SheetRow(sheet.sheet, line, state, existing, found))
-    return out
-
-
-def _statuses(plan) -> dict:
-    """Each row's status from the plan, for a domain that does not say it itself."""
-    out: dict = {}
-    for kind, table in plan.tables.items():
-        for r in table.rows:
-            out[(kind, r.line)] = SheetRow("", r.line, UPDATE if r.update else NEW, r.record_id)
-    for d in plan.duplicates:
-        out[(d.kind, d.line)] = SheetRow("", d.line, DUPLICATE, d.existing_id)
-    for p in plan.problems:
-        out[(p.kind, p.line)] = SheetRow("", p.line, ERROR)
+        if found is None:
+            out.append(SheetRow(sheet.sheet, line, UNCHANGED, None, None))
+            continue
+        duplicate = found.duplicate if found.state == DUPLICATE else None
+        existing = duplicate.existing_id if duplicate is not None else found.record_id
+        out.append(SheetRow(sheet.sheet, line, found.state, existing, found))
     return out

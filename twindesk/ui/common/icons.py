@@ -63,6 +63,7 @@ GLYPHS = {
     "quit": 0xE42A,  # sign-out
     "database": 0xE1DE,  # database
     "open_database": 0xE256,  # folder-open
+    "connect_server": 0xE2A0,  # hard-drives
 }
 
 # Each record kind keeps one colour wherever it shows (the navigation, its forms' titles).

@@ -95,6 +95,8 @@ class AidCard(QGroupBox):
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.setWordWrap(True)  # a reason why the data could not be read may be long
+        self.failed = False
         self.values = RecordList([self.tr("Year"), self.tr("Currency"), self.tr("Sent"), self.tr("Received")],
                                  (2, 3))
         self.values.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -161,13 +163,27 @@ class AidCard(QGroupBox):
         return view
 
     def set_loading(self) -> None:
+        self.failed = False
         self.empty.setText(self.tr("Loading…"))
+        self.empty.setToolTip("")
         self.stack.setCurrentWidget(self.empty)
         self._shrink_empty(True)
         self.values.setVisible(False)
 
     def is_loading(self) -> bool:
         return self.stack.currentWidget() is self.empty and self.empty.text() == self.tr("Loading…")
+
+    def set_failed(self, text: str, details: str = "") -> None:
+        """Its data could not be read: says so (`text`, with the reason) instead of "Loading…"."""
+        self.empty.setText(text)
+        self.empty.setToolTip(details)
+        self.stack.setCurrentWidget(self.empty)
+        self._shrink_empty(True)
+        self.values.setVisible(False)
+        self.failed = True
+
+    def is_failed(self) -> bool:
+        return self.failed
 
     def _shrink_empty(self, empty: bool) -> None:
         # The hidden chart would keep the empty card chart-tall.
@@ -177,6 +193,8 @@ class AidCard(QGroupBox):
 
     def fill(self, counts: list[dict], values: list[dict]) -> None:
         """counts: shipments per year and direction; values: per year, direction and currency."""
+        self.failed = False
+        self.empty.setToolTip("")
         years = sorted({r["year"] for r in counts}, key=lambda y: (y is None, y or 0))
         per = {(r["year"], r["direction"]): r["shipments"] for r in counts}
         self.years = years

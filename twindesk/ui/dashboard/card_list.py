@@ -1,5 +1,6 @@
 """A dashboard card's short list of records: a header and rows that open their record, or one
-friendly line: "Loading…" until the card's data arrived, then what there is nothing of."""
+friendly line: "Loading…" until the card's data arrived, then what there is nothing of (or why the
+data could not be read)."""
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -51,29 +52,45 @@ class RecordList(QStackedWidget):
         self.addWidget(self.empty_label)
         self._empty_text = empty_text
         self._loading = False
+        self._failed = False
         self.set_loading()
 
     def set_empty_text(self, text: str) -> None:
         """What the card says when it has nothing to list (once its data arrived)."""
         self._empty_text = text
-        if not self._loading:
+        if not self._loading and not self._failed:
             self.empty_label.setText(text)
 
     def set_loading(self) -> None:
         """Until its data arrived the card says so, never that there is nothing."""
-        self._loading = True
+        self._loading, self._failed = True, False
         self.tree.clear()
         self.empty_label.setText(self.tr("Loading…"))
+        self.empty_label.setToolTip("")
         self.setCurrentWidget(self.empty_label)
 
     def is_loading(self) -> bool:
         return self._loading
 
+    def set_failed(self, text: str, details: str = "") -> None:
+        """Its data could not be read: the card says so (`text`, with the reason) instead of "Loading…";
+        `details` (the whole message) is its tooltip."""
+        self._loading, self._failed = False, True
+        self.tree.clear()
+        self.empty_label.setText(text)
+        self.empty_label.setToolTip(details)
+        self.setCurrentWidget(self.empty_label)
+        self.updateGeometry()
+
+    def is_failed(self) -> bool:
+        return self._failed
+
     def set_rows(self, rows: list[tuple[list[str], tuple[str, int] | None, dict]], total: int | None = None) -> None:
         """rows: (cell texts, (kind, id) to open or None, options: bold, bold_columns, tooltip, colors, right). A card is a
         summary: it shows the first MAX_CARD_ROWS, then how many more there are of `total`."""
-        self._loading = False
+        self._loading, self._failed = False, False
         self.empty_label.setText(self._empty_text)
+        self.empty_label.setToolTip("")
         self.tree.clear()
         items = []
         hidden = max(0, (len(rows) if total is None else total) - MAX_CARD_ROWS)
@@ -110,9 +127,16 @@ class RecordList(QStackedWidget):
 
     def sizeHint(self) -> QSize:
         width = super().sizeHint().width()
+        if self._failed:  # a reason may take lines in a narrow card: as tall as they are at this width
+            return QSize(width, max(40, self.empty_label.heightForWidth(max(self.width(), 100)) + 16))
         if self.is_empty():
             return QSize(width, max(40, self.empty_label.sizeHint().height() + 16))
         return QSize(width, self._wanted_height(min(max(self.tree.topLevelItemCount(), 2), self.MAX_ROWS)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._failed:
+            self.updateGeometry()  # its height follows its width (sizeHint)
 
     def hasHeightForWidth(self) -> bool:
         return False  # the wrapped empty line would otherwise make the card as tall as a long list
@@ -124,7 +148,7 @@ class RecordList(QStackedWidget):
 
     def is_empty(self) -> bool:
         """The data arrived and there is nothing to list."""
-        return not self._loading and self.currentWidget() is self.empty_label
+        return not self._loading and not self._failed and self.currentWidget() is self.empty_label
 
     def column_texts(self, column: int) -> list[str]:
         return [self.tree.topLevelItem(i).text(column) for i in range(self.tree.topLevelItemCount())]

@@ -4,7 +4,9 @@ Cards in a scrollable grid: upcoming visits, shipments in transit, anniversaries
 next twelve months, follow-ups due, relationships gone quiet, aid per year (`aid_chart.py`), partners
 by country and counts by status. Overdue rows say so in words and colour, and a line under the
 heading counts them. Every row comes from `twindesk.domain.queries.overview` as plain data, read on a
-worker; each card says "Loading…" until its part arrived (never a false "none"). Activating a row
+worker; each card says "Loading…" until its part arrived (never a false "none"), or, when the read
+failed (the server's connection lost), that it could not be loaded and why; the next refresh (a
+reconnect sends one) reads it again. Activating a row
 (double-click or Enter) emits `openRecord(kind, id)`.
 """
 
@@ -29,14 +31,26 @@ from twindesk.domain.model import vocabulary as voc
 from twindesk.domain.queries import insights, overview
 from twindesk.domain.queries.overview import UPCOMING_DAYS, Overview, Rows
 from twindesk.ui.common.background import BackgroundJob, report_failure
+from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.formatting import format_date
 from twindesk.ui.dashboard import cards
 from twindesk.ui.dashboard.aid_chart import AidCard
 from twindesk.ui.dashboard.card_list import RecordList
 
 TOP_COUNTRIES = 10
+PARTS = ("upcoming_visits", "shipments_in_transit", "reviews", "follow_ups", "anniversaries", "partners_by_country",
+         "status_counts", "quiet_relationships", "aid_shipment_counts", "aid_values", "approvals_pending",
+         "trips_lacking_approval")  # the Overview's fields, each shown by its card(s)
 STATUS_VOCABULARIES = {"partnerships": voc.PARTNERSHIP_STATUSES, "visits": voc.VISIT_STATUSES,
                        "shipments": voc.SHIPMENT_STATUSES}
+
+
+def first_clause(message: str) -> str:
+    """What went wrong, without the advice after it ("…was lost (reason); nothing … was saved. Reconnect
+    …" -> "…was lost (reason)"), which is about a change, not a read; the tooltip has it all."""
+    for mark in ("；", "; ", "。", ". "):
+        message = message.split(mark, 1)[0]
+    return message
 
 
 class _PartRelay(QObject):
@@ -63,6 +77,7 @@ class DashboardPage(QWidget):
         self._stale = False
         self._today = today_fn()
         self._attention: dict[str, int] = {}
+        self._unread: set[str] = set()  # the parts the running read has not brought yet
         self._aid_counts: list[dict] = []
         self._build()
 
@@ -229,14 +244,21 @@ class DashboardPage(QWidget):
         self._stale = False
         today = self.today_fn()
         self._today = today
+        self._unread = set(PARTS)
+        for name in PARTS:  # a card that could not be loaded last time tries again
+            for shown in self._cards_of(name):
+                if shown.is_failed():
+                    shown.set_loading()
         if not self.upcoming.is_loading():  # the cards keep what they show until the new data is there
             self.heading.setText(self.tr("Overview as of %1 (updating…)").replace("%1", format_date(today, self.lang)))
+        else:
+            self.heading.setText(self.tr("Overview as of %1 (loading…)").replace("%1", format_date(today, self.lang)))
         quiet = self._quiet_after_days
         relay = _PartRelay(self)
         relay.arrived.connect(self._show_part)  # queued: emitted on the worker
         self._job = BackgroundJob(lambda _progress: overview.load_overview(
             today, quiet_after_days=quiet, top_countries=TOP_COUNTRIES, on_part=relay.arrived.emit), self)
-        self._job.failed.connect(lambda exc: report_failure(self, exc))
+        self._job.failed.connect(self._read_failed)
         self._job.finished.connect(self._job_ended)
         self._job.finished.connect(relay.deleteLater)
         self._job.start()
@@ -250,20 +272,40 @@ class DashboardPage(QWidget):
             self.heading.setText(self.tr("Overview as of %1").replace("%1", format_date(self._today, self.lang)))
         self.refreshed.emit()
 
+    def _read_failed(self, exc: BaseException) -> None:
+        """The cards still waiting say they could not be loaded, and why, on one line; the ones showing an
+        earlier read keep it. The window hears of it as of any failure (a lost connection: its bar)."""
+        report_failure(self, exc)
+        message = " ".join(user_error_message(exc, self.lang).split())
+        text = self.tr("Could not be loaded: %1").replace("%1", first_clause(message))
+        for name in self._unread:
+            for i, shown in enumerate(self._cards_of(name)):
+                if shown.is_loading() or shown.is_failed():  # the status card says it once, not thrice
+                    shown.set_failed(text if i == 0 else "", message)
+        self.heading.setText(self.tr("Overview as of %1 (could not be read)")
+                             .replace("%1", format_date(self._today, self.lang)))
+
+    def _cards_of(self, name: str) -> list:
+        """The card(s) that show one part of the overview."""
+        return {"upcoming_visits": [self.upcoming], "shipments_in_transit": [self.in_transit],
+                "reviews": [self.reviews], "follow_ups": [self.follow_ups], "anniversaries": [self.anniversaries],
+                "partners_by_country": [self.countries], "status_counts": list(self.status_lists.values()),
+                "quiet_relationships": [self.quiet], "aid_values": [self.aid_box],
+                "approvals_pending": [self.pending], "trips_lacking_approval": [self.lacking]}.get(name, [])
+
     def is_refreshing(self) -> bool:
         return self._job is not None
 
     def show_overview(self, data: Overview) -> None:
         """Redraw every card from one snapshot (on the GUI thread)."""
         self._today = data.today
-        for name in ("upcoming_visits", "shipments_in_transit", "reviews", "follow_ups", "anniversaries",
-                     "partners_by_country", "status_counts", "quiet_relationships", "aid_shipment_counts", "aid_values",
-                     "approvals_pending", "trips_lacking_approval"):
+        for name in PARTS:
             self._show_part(name, getattr(data, name))
         self.heading.setText(self.tr("Overview as of %1").replace("%1", format_date(data.today, self.lang)))
 
     def _show_part(self, name: str, value) -> None:
         today, lang = self._today, self.lang
+        self._unread.discard(name)
         if name == "upcoming_visits":
             self.upcoming.set_rows(cards.upcoming_rows(value, lang), total=value.total)
         elif name == "shipments_in_transit":

@@ -27,7 +27,7 @@ from twindesk.domain.model.specs import SPECS
 from twindesk.domain.model.vocabulary import Vocabulary
 from twindesk.domain.queries import lists
 from twindesk.ui.common.formatting import window_locale
-from twindesk.ui.lists.column_widths import fit_columns
+from twindesk.ui.lists.column_widths import current_widths, fit_columns, widen_to_content
 from twindesk.ui.lists.list_model import Column, RecordTableModel
 from twindesk.ui.lists.status_badge import use_badges
 
@@ -156,6 +156,7 @@ class ListPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self._sized = False
+        self._auto_widths: dict[int, int] = {}  # what automatic sizing gave each column (column_widths)
 
     # --- building helpers -------------------------------------------------------------------
     def _vocabulary_filter(self, vocab: Vocabulary | None, all_label: str, name: str):
@@ -195,6 +196,20 @@ class ListPage(QWidget):
         return q
 
     def apply_filters(self) -> None:
+        self._read()
+        self._size_columns()
+
+    def refresh(self) -> None:
+        """Read again (a change notice, another person's too; F5): the selected row, the scroll
+        position and the focus stay where they were."""
+        bars = (self.view.verticalScrollBar(), self.view.horizontalScrollBar())
+        positions = [bar.value() for bar in bars]
+        self._read()
+        for bar, position in zip(bars, positions, strict=True):
+            bar.setValue(position)
+        self._size_columns()  # measured on the rows back in view
+
+    def _read(self) -> None:
         self._timer.stop()
         self.query = self.current_query()
         selected = self.selected_id()
@@ -209,18 +224,16 @@ class ListPage(QWidget):
             row = self.model.row_of(selected)
             if row is not None:
                 self.view.selectRow(row)
-        if not self._sized and ids:
-            fit_columns(self.view)
-            self._sized = True
 
-    def refresh(self) -> None:
-        """Read again (a change notice, another person's too; F5): the selected row, the scroll
-        position and the focus stay where they were."""
-        bars = (self.view.verticalScrollBar(), self.view.horizontalScrollBar())
-        positions = [bar.value() for bar in bars]
-        self.apply_filters()
-        for bar, position in zip(bars, positions, strict=True):
-            bar.setValue(position)
+    def _size_columns(self) -> None:
+        if not self.model.rowCount():
+            return
+        if not self._sized:
+            fit_columns(self.view)
+            self._auto_widths = current_widths(self.view)
+            self._sized = True
+        else:  # a change, an import, a new record: wider content widens its column
+            widen_to_content(self.view, self._auto_widths)
 
     def adopt_sort_indicator(self) -> None:
         """Take the order shown by the header (e.g. restored from settings) without querying."""

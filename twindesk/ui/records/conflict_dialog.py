@@ -16,19 +16,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from twindesk.domain.model.specs import SPECS
+from twindesk.domain.model.specs import SPECS, RecordSpec
 from twindesk.domain.operations.conflicts import FieldDifference, RecordConflict
+from twindesk.domain.operations.document_versions import DOCUMENT_SPEC
 from twindesk.domain.queries import details
 from twindesk.ui.common.formatting import format_value
 
 MINE, THEIRS = 0, 1  # a row's choice, as its combo box lists them
 
 
+def spec_of(kind: str) -> RecordSpec | None:
+    """The fields of what conflicted: a record kind's, or a document's (its kind is a choice as well)."""
+    return DOCUMENT_SPEC if kind == DOCUMENT_SPEC.kind else SPECS.get(kind)
+
+
 def shown(kind: str, difference: FieldDifference, value, lang: str) -> str:
-    """A value as the form shows it: a reference by its name, a code by its term, a list of partners."""
+    """A value as the form shows it: a reference by its name, a choice by its label in `lang` (the
+    vocabulary's, as the form's list has it), a list of partners."""
     if isinstance(value, list):
         return ", ".join(details.choice_label("partner", p) or str(p) for p in value)
-    spec = SPECS.get(kind)
+    spec = spec_of(kind)
     f = spec.by_name.get(difference.field) if spec is not None else None
     if f is None:
         return "" if value is None else str(value)

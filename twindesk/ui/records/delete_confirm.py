@@ -1,5 +1,5 @@
 """Asking before a delete, for main records and sub-records alike: what goes with it, or why it cannot go;
-and asking again when someone changed the record meanwhile (`delete_checked`)."""
+and asking again when someone changed the record meanwhile (`delete_checked`, by conflict_retry)."""
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.model.specs import SPECS
 from twindesk.domain.operations import records
-from twindesk.domain.operations.conflicts import RecordConflict
 from twindesk.ui.common.error_text import user_error_message
+from twindesk.ui.records.conflict_retry import retry_on_conflict
 
 
 def confirm_delete(parent: QWidget, kind: str, record_id: int, lang: str) -> bool:
@@ -47,19 +47,7 @@ def delete_checked(parent: QWidget, kind: str, record_id: int, lang: str, user: 
             return False
     if not confirm_delete(parent, kind, record_id, lang):
         return False
-    while True:
-        try:
-            records.delete(kind, record_id, user=user, expected_version=version)
-            return True
-        except RecordConflict as exc:
-            text = exc.text(lang) + "\n\n" + QCoreApplication.translate("DeleteConfirm", "Delete it anyway?")
-            answer = QMessageBox.question(parent, QCoreApplication.translate("DeleteConfirm", "Changed by someone else"),
-                                          text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            version = exc.their_version  # and if it changes once more, the person is asked once more
-        except UserError as exc:
-            QMessageBox.warning(parent, QCoreApplication.translate("DeleteConfirm", "Cannot delete"),
-                                user_error_message(exc))
-            return False
+    return retry_on_conflict(
+        parent, lambda seen: records.delete(kind, record_id, user=user, expected_version=seen[record_id]),
+        {record_id: version}, question=QCoreApplication.translate("DeleteConfirm", "Delete it anyway?"),
+        failure_title=QCoreApplication.translate("DeleteConfirm", "Cannot delete"), lang=lang)

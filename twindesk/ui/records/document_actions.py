@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.operations import documents
-from twindesk.domain.operations.conflicts import RecordConflict
 from twindesk.domain.queries import document_files
 from twindesk.domain.queries import documents as dq
 from twindesk.ui.common import file_dialogs
 from twindesk.ui.common.error_text import user_error_message
 from twindesk.ui.common.replace_prompt import ask_to_write
+from twindesk.ui.records.conflict_retry import retry_on_conflict
 
 _copies: list[document_files.TemporaryCopies] = []  # one for the process, removed at exit
 
@@ -106,20 +106,8 @@ def confirm_remove(parent: QWidget, count: int) -> bool:
 
 def detach_checked(parent: QWidget, versions: dict[int, int], lang: str, user: str) -> bool:
     """Remove the documents as the person saw them (id -> version); one changed meanwhile says who changed
-    what and asks again, as a record's delete does (delete_confirm.delete_checked). True when removed."""
-    versions = dict(versions)
-    while True:
-        try:
-            documents.detach(list(versions), user=user, expected_versions=versions)
-            return True
-        except RecordConflict as exc:
-            text = exc.text(lang) + "\n\n" + QCoreApplication.translate("DocumentActions", "Remove it anyway?")
-            answer = QMessageBox.question(parent, QCoreApplication.translate("DocumentActions", "Changed by someone else"),
-                                          text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                          QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            versions[exc.record_id] = exc.their_version  # asked once more if it changes once more
-        except UserError as exc:
-            QMessageBox.warning(parent, QCoreApplication.translate("DocumentActions", "Remove"), user_error_message(exc))
-            return False
+    what and asks again (conflict_retry), as a record's delete does. True when removed."""
+    return retry_on_conflict(
+        parent, lambda seen: documents.detach(list(seen), user=user, expected_versions=seen), versions,
+        question=QCoreApplication.translate("DocumentActions", "Remove it anyway?"),
+        failure_title=QCoreApplication.translate("DocumentActions", "Remove"), lang=lang)

@@ -74,6 +74,7 @@ def build_menus(window) -> None:
     window.open_database_action.setIcon(icon("open_database"))
     window.connect_server_action = window._action(QCoreApplication.translate("MainWindow", "Connect to &server…"),
                                                   lambda: window.connectServer.emit(), None, "connect_server")
+    window.connect_server_action.setIcon(icon("connect_server"))
     window.recent_menu = RecentMenu(QCoreApplication.translate("MainWindow", "Recent &databases"), window.settings, window.db_path,
                                     window.switchDatabase.emit, window)
     window.guide_action = window._action(QCoreApplication.translate("MainWindow", "&User guide"), lambda: show_guide(window),

@@ -20,7 +20,9 @@ from functools import cache, lru_cache
 # staff type （） and 、 on purpose, and those are kept.
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp - 0xFEE0).isalnum()}
 _WIDE[0x3000] = 0x20
-_WIDE_CHARS = re.compile("[\uff01-\uff5e\u3000]")  # where `_WIDE` may change something
+# Where `_WIDE` changes something: its letters, digits and the space, not the full-width punctuation
+# (，：（）) that nearly every Chinese title holds and that `translate` would only copy, slowly.
+_WIDE_CHARS = re.compile("[" + "".join(sorted(map(chr, _WIDE))) + "]")
 
 # The word for a kind at the end of a name, longest first (Chinese after OpenCC: 県 is 县 by then).
 _SUFFIXES_ZH = ("特别自治道", "特别自治市", "특별자치도", "광역시", "广域市", "特别市", "自治区", "自治州", "县", "省", "市", "道",
@@ -33,6 +35,11 @@ _SUFFIXES_EN = re.compile(
     r"special city|metropolis|prefecture|province|city|county|state|region|oblast|krai|municipality|"
     r"ken|shi|fu|to|do|si|gun))+$")
 _PREFIX_EN = re.compile(r"^(?:city|province|prefecture|state|county) of\s+")
+# What a key must end or begin with for those to change it (after `_PUNCTUATION`, its only space is " "):
+# most names have neither, and these tests are quicker than the patterns' searches.
+_SUFFIX_LAST_WORDS = frozenset({"province", "city", "metropolis", "prefecture", "county", "state", "region",
+                                "oblast", "krai", "municipality", "ken", "shi", "fu", "to", "do", "si", "gun"})
+_PREFIXES_EN = tuple(f"{word} of " for word in ("city", "province", "prefecture", "state", "county"))
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[\s.,'’·・()\-]+")
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
@@ -146,9 +153,13 @@ def _likeness_key(key: str) -> str:
         if decomposed != key or any(map(unicodedata.combining, key)):  # accents to drop: most names have none
             key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         key = unicodedata.normalize("NFC", key)
-    key = _PUNCTUATION.sub(" ", key).strip()
+    if not key.isalnum():  # a name of letters alone (兵库县) has nothing `_PUNCTUATION` takes
+        key = _PUNCTUATION.sub(" ", key).strip()
     if key.isascii():
-        stripped = _SUFFIXES_EN.sub("", _PREFIX_EN.sub("", key)).strip()
+        stripped = _PREFIX_EN.sub("", key) if key.startswith(_PREFIXES_EN) else key
+        if stripped.rpartition(" ")[2] in _SUFFIX_LAST_WORDS:
+            stripped = _SUFFIXES_EN.sub("", stripped)
+        stripped = stripped.strip()
     else:
         stripped = key
         for suffix in _SUFFIXES_BY_LAST.get(key[-1:], ()):  # those ending as the name does, longest first

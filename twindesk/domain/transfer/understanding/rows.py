@@ -19,6 +19,7 @@ from twindesk.domain.model.errors import FieldError, ValidationError, field_erro
 from twindesk.domain.model.fields import parse_int
 from twindesk.domain.model.messages import Label, Problem
 from twindesk.domain.model.validation import validate
+from twindesk.domain.transfer.plan import Placeholders
 from twindesk.domain.transfer.tables import KINDS, spec_of
 from twindesk.domain.transfer.understanding.columns import understand_rows
 from twindesk.domain.transfer.understanding.names import make_keys, plain_str
@@ -54,7 +55,7 @@ class StaffRows:
         self._rows: dict[str, list[tuple]] = {k: [] for k in KINDS}
         self._refs = References(create_missing)
         self._next_id: dict[str, int] = {}
-        self.tentative: dict[str, set[int]] = {}  # kind -> the ids numbered here: placeholders (fresh_ids.py)
+        self.tentative = Placeholders()  # the ids numbered here (plan.py)
         # kind -> field -> {(type, raw[, country]): ("value", v) | ("problem", Problem)}: staff lists
         # repeat their countries, choices, currencies, dates and partners on row after row.
         self._memos: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
@@ -226,7 +227,7 @@ class StaffRows:
             named = [self._explicit_id(r[1]) for r in self._rows[kind]]
             self._next_id[kind] = max([dialect.handed_out(table), highest, *(i for i in named if i)]) + 1
         self._next_id[kind] += 1
-        self.tentative.setdefault(kind, set()).add(self._next_id[kind] - 1)
+        self.tentative.add(kind, self._next_id[kind] - 1)
         return self._next_id[kind] - 1
 
     @staticmethod
