@@ -379,12 +379,12 @@ def fill_everything(make: Factory) -> dict:
 
 def table_counts(path) -> dict[str, int]:
     """Rows per table of a SQLite file, or (a URL) of a server database."""
-    from twindesk.store.server_address import is_database_url
+    from twindesk.store.server.address import is_database_url
 
     if is_database_url(str(path)):
         import psycopg
 
-        from twindesk.store.server_address import parse_database_url
+        from twindesk.store.server.address import parse_database_url
 
         with psycopg.connect(**parse_database_url(str(path)).connect_params()) as conn:
             return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}
@@ -401,7 +401,7 @@ def sha256(path: Path) -> str:
 
 def location(target) -> str:
     """How the messages name a database: a file's path, or a server database's display."""
-    from twindesk.store.server_address import is_database_url, parse_database_url
+    from twindesk.store.server.address import is_database_url, parse_database_url
 
     return parse_database_url(target).display() if is_database_url(str(target)) else str(target)
 
@@ -410,7 +410,7 @@ def login_of(target) -> str:
     """The login the history names beside the staff name: a server's database user, else the account."""
     import getpass
 
-    from twindesk.store.server_address import is_database_url, parse_database_url
+    from twindesk.store.server.address import is_database_url, parse_database_url
 
     return parse_database_url(target).user if is_database_url(str(target)) else getpass.getuser()
 
@@ -418,7 +418,7 @@ def login_of(target) -> str:
 def fingerprint(target) -> str:
     """What a database holds, to prove it was only read: a file's bytes, or (a URL) every row of every
     record table and the history, timestamps and all."""
-    from twindesk.store.server_address import is_database_url
+    from twindesk.store.server.address import is_database_url
 
     if not is_database_url(str(target)):
         return sha256(target)

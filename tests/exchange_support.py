@@ -13,7 +13,7 @@ from twindesk.domain import workspace
 from twindesk.domain.operations import records
 from twindesk.exchange import export_workbook, import_workbook
 from twindesk.store.models import RECORD_MODELS
-from twindesk.store.server_address import is_database_url, parse_database_url
+from twindesk.store.server.address import is_database_url, parse_database_url
 
 LONG_NOTE = ("Minutes of the meeting, item by item. " * 1000)[:36_000] + "😀" * 2000 + "济" * 2000  # 40,000
 VERY_LONG_NOTE = "长" * 70_000  # three cells' worth

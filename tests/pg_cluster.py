@@ -162,8 +162,8 @@ class PgCluster:
         if self.run_sql("SELECT 1 FROM pg_database WHERE datname = %s", params=(TEMPLATE,)):
             return
         self.run_sql(f'CREATE DATABASE "{TEMPLATE}"')
-        from twindesk.store.server import create_schema, server_database
-        from twindesk.store.server_address import parse_database_url
+        from twindesk.store.server.address import parse_database_url
+        from twindesk.store.server.database import create_schema, server_database
 
         db = server_database(parse_database_url(self.url(TEMPLATE)))
         try:

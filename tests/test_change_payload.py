@@ -6,7 +6,7 @@ import pytest
 
 from twindesk.domain import remote_changes
 from twindesk.domain.operations import change_payload
-from twindesk.store import notify_channel
+from twindesk.store.server import notify_channel
 
 
 def test_a_notice_goes_and_comes_back_with_its_ids_who_and_login():

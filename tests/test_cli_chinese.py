@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, location, make_filled_database, subprocess_env
 
 import twindesk
-from twindesk import cli, cli_transfer  # noqa: F401 - cli_transfer registers its Chinese
+from twindesk import cli, cli_brief, cli_history, cli_transfer  # noqa: F401 - cli_transfer registers its Chinese
 from twindesk.cli_language import chosen_language
 from twindesk.domain.model.errors import UserError
 from twindesk.domain.operations import conflicts, documents, door, records, undo, write_access  # noqa: F401 - documents registers its Chinese
@@ -232,6 +232,7 @@ def test_every_store_domain_and_cli_message_has_its_chinese():
     # RecordConflict's first argument is a record kind; its templates are among the constants below.
     errors = _user_error_names() - {"ValidationError", "RecordConflict"}
     files = [*(PACKAGE / "store").rglob("*.py"), *(PACKAGE / "domain").rglob("*.py"), PACKAGE / "cli.py",
+             PACKAGE / "cli_database.py", PACKAGE / "cli_brief.py", PACKAGE / "cli_history.py",
              PACKAGE / "cli_documents.py", PACKAGE / "cli_server.py"]
     seen, missing, formatted = set(), [], []
     for path in files:
@@ -247,8 +248,8 @@ def test_every_store_domain_and_cli_message_has_its_chinese():
                     missing.append(f"{where}: {template}")
     constants = [*environment_errors.MESSAGES, records.BLOCKED, records.BLOCKED_ONE, conflicts.CHANGED,
                  conflicts.DELETED, conflicts.CHANGED_BEFORE_DELETE, conflicts.PARTNERS_CHANGED,
-                 *cli.BRIEF_WRITTEN.values(), *cli.BRIEF_KIND.values(), *cli.BRIEF_ID.values(),
-                 cli.HISTORY_DESCRIPTION, cli.IMPORT_DESCRIPTION, "twindesk: error: {text}",
+                 *cli_brief.BRIEF_WRITTEN.values(), *cli_brief.BRIEF_KIND.values(), *cli_brief.BRIEF_ID.values(),
+                 cli_history.HISTORY_DESCRIPTION, cli.IMPORT_DESCRIPTION, "twindesk: error: {text}",
                  "twindesk: warning: {text}", "twindesk: note: {text}", write_access.READER_REFUSED,
                  write_access.EDITOR_REFUSED, write_access.NO_ROLE, write_access.LOGINS_REFUSED]
     missing += [c for c in constants if c not in CHINESE]

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from twindesk.domain import workspace
 from twindesk.exchange.columns import SHEETS
-from twindesk.store.server_address import is_database_url, parse_database_url
+from twindesk.store.server.address import is_database_url, parse_database_url
 
 
 def _tag(db_target, table: str, record_id: int) -> int:

@@ -10,8 +10,8 @@ import pytest
 
 from twindesk.domain import remote_changes
 from twindesk.domain.operations import change_payload, door
-from twindesk.store.change_listener import ChangeListener
-from twindesk.store.notify_channel import CHANNEL
+from twindesk.store.server.change_listener import ChangeListener
+from twindesk.store.server.notify_channel import CHANNEL
 
 DELIVERED_WITHIN_S = 2.0
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from twindesk.store.server_address import (
+from twindesk.store.server.address import (
     DatabaseUrlError,
     ServerAddress,
     is_database_url,

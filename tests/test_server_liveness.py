@@ -1,12 +1,12 @@
 """An idle connection the server closed (a restart) is found out before new work, so the first operation
-after a restart runs on a fresh connection instead of failing (store/server_liveness.py)."""
+after a restart runs on a fresh connection instead of failing (store/server/liveness.py)."""
 
 import pytest
 
 from twindesk.domain import workspace
 from twindesk.store.models import database
-from twindesk.store.server import server_transaction
-from twindesk.store.server_liveness import server_hung_up
+from twindesk.store.server.database import server_transaction
+from twindesk.store.server.liveness import server_hung_up
 
 
 @pytest.fixture

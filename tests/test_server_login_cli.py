@@ -6,8 +6,8 @@ import pytest
 from memory_keyring import memory_keyring  # noqa: F401 - fixture
 
 from twindesk import cli
-from twindesk.store import server_password
 from twindesk.store.schema import SCHEMA_VERSION
+from twindesk.store.server import password as server_password
 
 PASSWORD = "Jeju-2026"
 
@@ -36,7 +36,7 @@ def test_without_a_terminal_a_command_fails_at_once_and_says_where_a_password_ca
 
 
 def test_the_keyring_s_password_is_used(login_url, memory_keyring, monkeypatch, capsys):  # noqa: F811
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server.address import parse_database_url
 
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     server_password.store_password(parse_database_url(login_url), PASSWORD)

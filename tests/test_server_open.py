@@ -9,7 +9,9 @@ from twindesk.domain.operations import door
 from twindesk.domain.server_session import ServerReadOnly
 from twindesk.store import models as m
 from twindesk.store.engine import engine_name, is_server
-from twindesk.store.server import (
+from twindesk.store.server.address import parse_database_url
+from twindesk.store.server.database import current_login, open_server
+from twindesk.store.server.errors import (
     ServerConnectionLost,
     ServerLoginFailed,
     ServerNotInitialized,
@@ -17,10 +19,7 @@ from twindesk.store.server import (
     ServerSchemaMismatch,
     ServerTlsFailed,
     ServerUnreachable,
-    current_login,
-    open_server,
 )
-from twindesk.store.server_address import parse_database_url
 
 
 @pytest.fixture

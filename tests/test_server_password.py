@@ -1,4 +1,4 @@
-"""Server passwords in the system keyring (store/server_password.py): kept per login under "TwinDesk",
+"""Server passwords in the system keyring (store/server/password.py): kept per login under "TwinDesk",
 said plainly when no keyring works, and asked at a terminal only when a person is there."""
 
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 from memory_keyring import memory_keyring, no_keyring  # noqa: F401 - fixtures
 
-from twindesk.store import server_password as sp
+from twindesk.store.server import password as sp
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import psycopg
 import pytest
 from server_office import READER_SAYS, as_superuser, office_fixture
 
-from twindesk.store.server_setup import roles_sql
+from twindesk.store.server.setup import roles_sql
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
 
@@ -57,9 +57,9 @@ def test_init_refuses_any_table_not_only_twindesks(pg_cluster):
 def test_init_by_a_login_that_may_not_create_roles_is_one_transaction_undone(pg_cluster, monkeypatch):
     """The roles exist on the test cluster already, so the SQL is made to create one more: refused,
     the tables made before it in the same transaction are gone too."""
-    from twindesk.store import server_setup
-    from twindesk.store.server import server_database
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server import setup as server_setup
+    from twindesk.store.server.address import parse_database_url
+    from twindesk.store.server.database import server_database
 
     url = pg_cluster.new_database(initialized=False)
     name = url.rsplit("/", 1)[1]
@@ -123,7 +123,7 @@ def test_the_server_enforces_the_grants_whatever_the_client(office, who, allowed
 
 
 def test_every_table_is_granted_as_the_roles_say(office):
-    """A table added to the schema but not to server_roles.sql fails here: readers read every table,
+    """A table added to the schema but not to store/server/roles.sql fails here: readers read every table,
     editors write all but home localities and the version table, admins home localities too."""
     rows = office.sql(
         "SELECT tablename, has_table_privilege('twindesk_reader', 'public.' || tablename, 'SELECT'), "
@@ -147,9 +147,9 @@ def test_a_login_without_a_twindesk_role_cannot_connect(office, pg_cluster):
 
 
 def test_access_level_of_each_login(office):
-    from twindesk.store.server import server_database
-    from twindesk.store.server_access import access_level
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server.access import access_level
+    from twindesk.store.server.address import parse_database_url
+    from twindesk.store.server.database import server_database
 
     for who, level in (("reader", "reader"), ("editor", "editor"), ("admin", "admin"), ("owner", "admin")):
         db = server_database(parse_database_url(office.url(who)), office.password(who))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from twindesk.store import server
-from twindesk.store.server_address import ServerAddress
-from twindesk.store.server_errors import ServerError, ServerTlsFailed
+from twindesk.store.server.address import ServerAddress
+from twindesk.store.server.database import server_database
+from twindesk.store.server.errors import ServerError, ServerTlsFailed
 
 ONLY_TLS = """\
 local all all trust
@@ -77,7 +77,7 @@ def _address(cluster, **tls) -> ServerAddress:
 
 
 def _encrypted(address: ServerAddress) -> bool:
-    db = server.server_database(address, None)
+    db = server_database(address, None)
     try:
         db.connect()
         return db.execute_sql("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone()[0]

@@ -22,8 +22,8 @@ from twindesk.domain.operations import records
 from twindesk.store import database_copy, models
 from twindesk.store.connection import connect
 from twindesk.store.copy_targets import TargetNotEmpty
-from twindesk.store.server import server_database
-from twindesk.store.server_address import parse_database_url
+from twindesk.store.server.address import parse_database_url
+from twindesk.store.server.database import server_database
 
 PDF = b"%PDF-1.6\n" + bytes(range(256)) * 400 + b"%%EOF\n"
 BIG_PDF = b"%PDF-1.6\n" + os.urandom(3 * 1024 * 1024) + b"%%EOF\n"  # a few MB, not compressible

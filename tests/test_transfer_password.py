@@ -7,8 +7,8 @@ from conftest import make_filled_database, table_counts
 from memory_keyring import memory_keyring, no_keyring  # noqa: F401 - fixtures
 
 from twindesk import cli
-from twindesk.store import server_password
-from twindesk.store.server_address import parse_database_url
+from twindesk.store.server import password as server_password
+from twindesk.store.server.address import parse_database_url
 
 PASSWORD = "Sanya-2026"
 LOGIN = "xfer_li"

@@ -15,8 +15,17 @@ import traceback
 from pathlib import Path
 
 from twindesk import __version__
+from twindesk.cli_database import (
+    add_database_options,
+    add_network_drive_option,
+    database_file,
+    file_of,
+    file_or_pg_dump,
+    network_drives,
+    signed_in_database,
+)
 from twindesk.cli_language import LANGS, argparse_words, chosen_language
-from twindesk.cli_messages import HISTORY_DESCRIPTION, IMPORT_DESCRIPTION  # and the CLI's Chinese
+from twindesk.cli_messages import IMPORT_DESCRIPTION  # and the CLI's Chinese
 from twindesk.domain.model.errors import UserError, describe_environment_error
 from twindesk.store.messages import joined, render, said
 
@@ -46,15 +55,8 @@ def record_id(text: str) -> int:
 
 
 def _db_option(parser: argparse.ArgumentParser, *, command: bool = True) -> None:
-    """--db and --database-url, before the command or after it. A command's own option leaves the
-    namespace alone when absent (SUPPRESS): with a default of its own it would wipe out one given before
-    the command, and the command would then work on the default database instead of the one named."""
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS if command else None,
-                        help=_("database file (default: $TWINDESK_DB or the data folder)"))
-    parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS if command else None,
-                        help=_("a shared database on a PostgreSQL server, postgresql://user@host:port/database "
-                               "(default: $TWINDESK_DATABASE_URL); no password in it: the keyring, ~/.pgpass "
-                               "or a service file holds that"))
+    """--db and --database-url, their help in this run's language (cli_database.py)."""
+    add_database_options(parser, _, command=command)
 
 
 def _sub(sub, name: str, help: str, **kwargs) -> argparse.ArgumentParser:
@@ -109,9 +111,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     restore.add_argument("source", metavar="IN.db", help=_("the backup to restore"))
     _db_option(restore)
 
-    _brief_parser(sub)
+    from twindesk.cli_brief import add_parser as brief_parser  # brief visit|partner ID OUT
+
+    brief_parser(sub, _, _sub, _db_option, record_id, LANGS)
     _exchange_parsers(sub)
-    _history_parser(sub)
+    from twindesk.cli_history import add_parser as history_parser  # history [--record KIND:ID]
+
+    history_parser(sub, _, _db_option, LANGS)
     from twindesk.cli_documents import add_parsers as document_parsers  # attach, documents, document
 
     document_parsers(sub, _, _db_option, record_id)
@@ -121,61 +127,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from twindesk.cli_transfer import add_parser as transfer_parser  # transfer --to/--from a server
 
     transfer_parser(sub, _, _db_option)
-    _network_drive_option(parser, sub)
+    add_network_drive_option(parser, sub, _)
     from twindesk.cli_server import add_parsers as server_parsers  # server init | grant | revoke | users
 
     server_parsers(sub, _, _sub)
     return parser
-
-
-def _network_drive_option(parser, sub) -> None:
-    """--allow-network-drive, before the command or after it (as --db)."""
-    text = _("work on a database file on a network drive even so (SQLite's locking is not safe there)")
-    parser.add_argument("--allow-network-drive", action="store_true", help=text)
-    for command in sub.choices.values():
-        command.add_argument("--allow-network-drive", action="store_true", default=argparse.SUPPRESS, help=text)
-
-
-def _history_parser(sub) -> None:
-    from twindesk.domain.model.specs import SPECS
-
-    history = sub.add_parser("history", help=_("who changed what, when (newest first)"),
-                             description=_(HISTORY_DESCRIPTION, kinds=", ".join(SPECS)),
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_option(history)
-    history.add_argument("--record", metavar="KIND:ID",
-                         help=_("only this record and its sub-records, e.g. partner:12"))
-    history.add_argument("--since", metavar="DATE", help=_("only changes on or after this day, e.g. 2026-11-01"))
-    history.add_argument("--limit", type=int, default=100, metavar="N", help=_("at most N lines (default: 100)"))
-    # Its own dest, as for brief: the window's --lang would be reset by this sub-command.
-    history.add_argument("--lang", dest="history_lang", choices=LANGS,
-                         help=_("language of the lines (default: that of the messages)"))
-
-
-BRIEF_KIND = {"visit": "the briefing pack of one visit", "partner": "the briefing pack of one partner"}
-BRIEF_ID = {"visit": "the visit's ID", "partner": "the partner's ID"}
-
-
-def _brief_parser(sub) -> None:
-    from twindesk.briefing.sections import available_sections  # no reportlab: sections are plain data
-
-    brief = _sub(sub, "brief", _("write a briefing pack (PDF, or Word for OUT.docx) for a visit or a partner"))
-    kinds = brief.add_subparsers(dest="brief_kind", metavar="KIND", required=True, help=_("visit or partner"))
-    for kind in ("visit", "partner"):
-        keys = ", ".join(s.key for s in available_sections(kind))
-        p = _sub(kinds, kind, _(BRIEF_KIND[kind]))
-        p.add_argument("id", type=record_id, metavar="ID", help=_(BRIEF_ID[kind]))
-        p.add_argument("out", metavar="OUT", help=_("the file to write: OUT.pdf, or OUT.docx for an editable Word edition"))
-        p.add_argument("--force", action="store_true", help=_("replace OUT if it exists"))
-        _db_option(p)
-        # Its own dest: the same dest as the window's --lang would be reset by this sub-command.
-        p.add_argument("--lang", dest="brief_lang", choices=LANGS,
-                       help=_("language of the pack, and of these messages (default: en)"))
-        p.add_argument("--sections", metavar="a,b,c", help=_("the sections to print (default: all): {keys}", keys=keys))
-        p.add_argument("--marking", default="", metavar="TEXT", help=_("e.g. 内部资料 or Internal, on every page"))
-        p.add_argument("--layout", choices=("official", "business"),
-                       help=_("official: GB/T 9704-2012 (the default in Chinese); business: the report layout "
-                              "(the default in English)"))
 
 
 def _exchange_parsers(sub) -> None:
@@ -212,74 +168,12 @@ def _exchange_parsers(sub) -> None:
                      help=_("write rows over records changed in the database after the workbook was written"))
 
 
-DATABASE_URL_VAR = "TWINDESK_DATABASE_URL"
-
-
-def _database(args):
-    """The database the command works on: a file's Path, or a server's ServerAddress signed in to (its
-    password from the keyring or ~/.pgpass, else asked at a terminal: domain/server_connection.py)."""
-    target = _named_database(args)
-    if not isinstance(target, Path):
-        from twindesk.domain.server_connection import sign_in, terminal_asker
-
-        sign_in(target, terminal_asker(target.display()))
-    return target
-
-
-def _named_database(args):
-    """The database the command names: a file's Path, or a server's ServerAddress. --db and
-    --database-url together name two databases and are refused; so are both environment variables."""
-    from twindesk.domain.workspace import ENV_VAR, database_path
-    from twindesk.store.server_address import is_database_url, parse_database_url
-
-    url = getattr(args, "database_url", None)
-    if url and args.db:
-        raise UserError("--db and --database-url name two databases; give one of them")
-    if url:
-        return parse_database_url(url)
-    if args.db:
-        return parse_database_url(args.db) if is_database_url(args.db) else database_path(args.db)
-    env_url = os.environ.get(DATABASE_URL_VAR, "").strip()
-    if env_url and os.environ.get(ENV_VAR):
-        raise UserError("{url} and {path} are both set and name two databases; unset one of them",
-                        url=DATABASE_URL_VAR, path=ENV_VAR)
-    if env_url:
-        return parse_database_url(env_url)
-    return database_path(None)
-
-
-def _db_path(args) -> Path:
-    """The database file, for a command that works on the file itself (backup, restore)."""
-    target = _named_database(args)
-    if not isinstance(target, Path):
-        raise UserError("{server}: twindesk {command} works on a database file; a server database is backed up "
-                        "and restored with PostgreSQL's own pg_dump and pg_restore", server=target,
-                        command=args.command)
-    return target
-
-
-def _file_or_pg_dump(args) -> Path:
-    """The database file for backup and restore; on a server, the pg_dump and pg_restore commands to
-    use instead (domain/server_backup.py)."""
-    target = _database(args)
-    if not isinstance(target, Path):
-        from twindesk.domain.server_backup import ServerBackedUpByPgDump
-
-        raise ServerBackedUpByPgDump(target)
-    return target
-
-
-def _file_of(target) -> Path | None:
-    """The database's file, or None for a server database."""
-    return target if isinstance(target, Path) else None
-
-
 def cmd_demo(args) -> int:
     from twindesk.domain import demo, workspace
 
     if args.scale < 0:
         raise UserError("--scale must be 0 or more (got {value})", value=args.scale)
-    path = _database(args)
+    path = signed_in_database(args)
     with workspace.writing(path) as opened:
         if args.force and not opened.created:
             saved = workspace.event_backup("demo")
@@ -296,11 +190,11 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     from twindesk.store.integrity import check_file
 
-    target = _database(args)
+    target = signed_in_database(args)
     if isinstance(target, Path):
         report = check_file(target)
     else:
-        from twindesk.store.server_check import check_server
+        from twindesk.store.server.check import check_server
 
         report = check_server(target)
     print("\n".join(report.lines(_lang)))
@@ -314,7 +208,7 @@ def cmd_backup(args) -> int:
     from twindesk.store import schema
     from twindesk.store.fileinfo import inspect_existing
 
-    path = _file_or_pg_dump(args)
+    path = file_or_pg_dump(args)
     inspect_existing(path, schema.SCHEMA_VERSION)
     out = workspace.back_up_to(path, Path(args.out))
     print(_("backup written to {path}", path=out))
@@ -324,7 +218,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from twindesk.domain import workspace
 
-    path = _file_or_pg_dump(args)
+    path = file_or_pg_dump(args)
     source = Path(args.source)
     if source.resolve() == path.resolve():
         raise UserError("{path}: is the database itself; choose a backup file", path=source)
@@ -339,32 +233,9 @@ def cmd_restore(args) -> int:
 
 
 def cmd_brief(args) -> int:
-    from twindesk.briefing import build_partner_brief, build_visit_brief, choose_sections
-    from twindesk.domain import workspace
-    from twindesk.domain.model.errors import NotFound
-    from twindesk.domain.output_file import check_target
+    from twindesk.cli_brief import cmd_brief as run
 
-    sections = None if args.sections is None else args.sections.split(",")
-    choose_sections(args.brief_kind, sections)  # a wrong --sections fails before the database is opened
-    build = build_visit_brief if args.brief_kind == "visit" else build_partner_brief
-    path = _database(args)
-    check_target(args.out, replace=args.force, database=_file_of(path))  # before the database is even opened
-    workspace.open_workspace(path, read_only=True)  # a pack only reads
-    try:
-        lang = args.brief_lang or args.lang or "en"  # `twindesk --lang zh_CN brief …` works too; not the locale
-        out = build(args.id, Path(args.out), lang=lang, sections=sections, marking=args.marking,
-                    replace=args.force, layout=args.layout)
-    except NotFound as exc:
-        raise UserError("{path}: {problem}", path=path, problem=exc) from exc
-    finally:
-        workspace.close()
-    print(_(BRIEF_WRITTEN[args.brief_kind], path=out))
-    for note in getattr(out, "notes", ()):  # which font stood in for which role, characters no font has
-        print(note.text(lang))
-    return 0
-
-
-BRIEF_WRITTEN = {"visit": "visit brief written to {path}", "partner": "partner brief written to {path}"}
+    return run(args, _lang, signed_in_database)
 
 
 def cmd_export(args) -> int:
@@ -372,8 +243,8 @@ def cmd_export(args) -> int:
     from twindesk.domain.output_file import check_target
     from twindesk.exchange import export_workbook
 
-    out, path = Path(args.out), _database(args)
-    check_target(out, replace=args.force, database=_file_of(path))  # before the database is even opened
+    out, path = Path(args.out), signed_in_database(args)
+    check_target(out, replace=args.force, database=file_of(path))  # before the database is even opened
     workspace.open_workspace(path, read_only=True)  # an export only reads
     try:
         report = export_workbook(out, lang=args.export_lang or args.lang or "en", hxl=args.hxl,
@@ -390,77 +261,20 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from twindesk.cli_import import run_import  # a workbook TwinDesk wrote, or a list staff typed
 
-    return run_import(args, _lang, _database(args))
-
-
-def _record_option(text: str) -> tuple[str, int]:
-    from twindesk.domain.model.specs import SPECS
-
-    kind, sep, number = text.partition(":")
-    kind = kind.strip().lower().replace("-", "_")
-    if not sep or kind not in SPECS:
-        raise UserError("--record {value!r}: write KIND:ID with KIND one of {kinds} (e.g. partner:12)",
-                        value=text, kinds=", ".join(SPECS))
-    try:
-        record_id = int(number)
-    except ValueError:
-        raise UserError("--record {value!r}: the ID {id!r} is not a whole number", value=text,
-                        id=number.strip()) from None
-    from twindesk.domain.model.ids import in_range
-
-    if not in_range(record_id):
-        raise UserError("--record {value!r}: the ID must be a whole number above zero", value=text)
-    return kind, record_id
+    return run_import(args, _lang, signed_in_database(args))
 
 
 def cmd_history(args) -> int:
-    from itertools import islice, takewhile
+    from twindesk.cli_history import cmd_history as run
 
-    from twindesk.domain import workspace
-    from twindesk.domain.model.fields import parse_date
-    from twindesk.domain.operations.records import spec_for
-    from twindesk.domain.queries import history
-
-    record = _record_option(args.record) if args.record is not None else None
-    try:
-        since = parse_date(args.since) if args.since is not None else None
-    except ValueError as exc:
-        raise UserError("--since {value!r} {problem}", value=args.since, problem=exc) from None
-    if args.limit < 1:
-        raise UserError("--limit must be 1 or more (got {value})", value=args.limit)
-    lang = args.history_lang or _lang  # the lines are said to a person: the messages' language
-    path = _database(args)
-    workspace.open_workspace(path, read_only=True)  # the history only reads
-    try:
-        if record is None:
-            rows = history.changes(since=since, limit=args.limit, lang=lang)
-        else:
-            kind, record_id = record
-            if not history.record_exists(kind, record_id) and not history.has_history(kind, record_id):
-                raise UserError("{path}: there is no {record} with ID {id}, and none in the history", path=path,
-                                record=spec_for(kind).record_words(), id=record_id)
-            rows = history.record_history(kind, record_id, lang)
-            if since is not None:
-                rows = takewhile(lambda r: r.at.date() >= since, rows)  # newest first: stop at the first older
-            rows = islice(rows, args.limit)
-        shown = 0
-        for row in rows:
-            print(row.line())
-            shown += 1
-        if not shown:
-            print(_("twindesk: no changes recorded since {since}", since=since) if since
-                  else _("twindesk: no changes recorded"), file=sys.stderr)
-    finally:
-        workspace.close()
-    return 0
-
+    return run(args, _lang, signed_in_database)
 
 
 def _documents_command(name: str):
     def run(args) -> int:
         from twindesk import cli_documents
 
-        return getattr(cli_documents, name)(args, _lang, _database(args))
+        return getattr(cli_documents, name)(args, _lang, signed_in_database(args))
 
     return run
 
@@ -468,13 +282,15 @@ def _documents_command(name: str):
 def cmd_paper(args) -> int:
     from twindesk import cli_papers
 
-    return cli_papers.cmd_paper(args, args.lang, _database(args))  # the paper in English unless told, as a brief
+    return cli_papers.cmd_paper(args, args.lang, signed_in_database(args))  # the paper in English unless told, as a brief
 
 
 def cmd_transfer(args) -> int:
     from twindesk.cli_transfer import cmd_transfer as run
 
-    return run(args, _lang, _db_path)
+    return run(args, _lang, database_file)
+
+
 def cmd_server(args) -> int:
     from twindesk import cli_server
 
@@ -537,26 +353,13 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-@contextlib.contextmanager
-def _network_drives(allowed: bool):
-    """Writing commands refuse a database on a network drive unless --allow-network-drive (the window
-    asks instead; docs/architecture.md, "A database on a network drive")."""
-    from twindesk.domain import workspace
-
-    workspace.refuse_network_drives(not allowed)
-    try:
-        yield
-    finally:
-        workspace.refuse_network_drives(False)
-
-
 def _run(argv: list[str] | None) -> int:
     global _lang
     argv = sys.argv[1:] if argv is None else list(argv)
     _lang = chosen_language(argv)
     args = build_parser().parse_args(argv)
     try:
-        with _network_drives(args.allow_network_drive):
+        with network_drives(args.allow_network_drive):
             return COMMANDS[args.command](args)
     except UserError as exc:
         _stderr("error", exc.text(_lang))

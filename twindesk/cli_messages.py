@@ -1,4 +1,4 @@
-"""The command line's words in Chinese (the English templates are in cli.py; see store.messages)."""
+"""The command line's words in Chinese (the English templates are in cli*.py; see store.messages)."""
 
 from twindesk.cli_documents import ATTACH_DESCRIPTION
 from twindesk.store.messages import add_chinese

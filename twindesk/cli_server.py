@@ -1,6 +1,6 @@
 """`twindesk server init | grant | revoke | users`: setting up a shared PostgreSQL database and saying
-who may do what on it (docs/architecture.md, "Who may do what"). No Qt; thin over store/server_setup.py
-and store/server_logins.py.
+who may do what on it (docs/architecture.md, "Who may do what"). No Qt; thin over store/server/setup.py
+and store/server/logins.py.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def add_parsers(sub, _, make_parser) -> None:
 
 
 def _url_option(parser, _) -> None:
-    # SUPPRESS: a --database-url given before the command is kept (see cli._db_option).
+    # SUPPRESS: a --database-url given before the command is kept (see cli_database.add_database_options).
     parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
                         help=_("the server database, postgresql://user@host:port/database (default: ${env})",
                                env=URL_ENV))
@@ -47,7 +47,7 @@ def _url_option(parser, _) -> None:
 
 def run(args, _) -> int:
     """The server command in `args`; `_(template, **params)` words a line in the run's language."""
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server.address import parse_database_url
 
     url = getattr(args, "database_url", None) or os.environ.get(URL_ENV, "")
     if not url:
@@ -63,7 +63,7 @@ def run(args, _) -> int:
 
 
 def _connect(address):
-    from twindesk.store.server import server_database
+    from twindesk.store.server.database import server_database
 
     db = server_database(address)  # libpq finds the password itself: ~/.pgpass, a service file, PGPASSWORD
     db.connect()
@@ -71,7 +71,7 @@ def _connect(address):
 
 
 def _init(db, server, args, _) -> int:
-    from twindesk.store.server_setup import init_database
+    from twindesk.store.server.setup import init_database
 
     init_database(db, server, owner=args.owner)
     print(_("{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants "
@@ -83,8 +83,8 @@ def _init(db, server, args, _) -> int:
 def _require_admin(db, server: str) -> None:
     """Managing logins is the administrator's: anyone else is told why before anything is sent."""
     from twindesk.domain.operations.write_access import ADMIN_ONLY_LOGINS, WriteNotAllowed
-    from twindesk.store.server import current_login
-    from twindesk.store.server_access import access_level
+    from twindesk.store.server.access import access_level
+    from twindesk.store.server.database import current_login
 
     level = access_level(db)
     if level != "admin":
@@ -92,7 +92,7 @@ def _require_admin(db, server: str) -> None:
 
 
 def _grant(db, server, args, _) -> int:
-    from twindesk.store.server_logins import grant
+    from twindesk.store.server.logins import grant
 
     _require_admin(db, server)
     grant(db, server, args.login, args.level)
@@ -102,7 +102,7 @@ def _grant(db, server, args, _) -> int:
 
 
 def _revoke(db, server, args, _) -> int:
-    from twindesk.store.server_logins import revoke
+    from twindesk.store.server.logins import revoke
 
     _require_admin(db, server)
     held = revoke(db, server, args.login)
@@ -115,7 +115,7 @@ def _revoke(db, server, args, _) -> int:
 
 
 def _users(db, server, args, _) -> int:
-    from twindesk.store.server_logins import users
+    from twindesk.store.server.logins import users
 
     for login in users(db):
         role = "—" if login.level == "none" else f"twindesk_{login.level}"

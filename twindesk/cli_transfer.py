@@ -37,7 +37,7 @@ def add_parser(sub, say, db_option) -> None:
 
 def cmd_transfer(args, lang: str, db_path) -> int:
     from twindesk.domain import transfer_database
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server.address import parse_database_url
 
     def say(template: str, **params) -> str:
         return render(template, params, lang)

@@ -112,8 +112,8 @@ def test_the_approvals_cards_name_the_stage_and_the_trips_lacking_one(qtbot, gui
 
 def test_a_card_whose_read_failed_says_why_and_a_later_refresh_fills_it(qtbot, gui_db, language, monkeypatch,
                                                                         no_blocking_message_boxes):
-    from twindesk.store.server_errors import ServerConnectionLost
-    from twindesk.store.server_messages import CONNECTION_LOST
+    from twindesk.store.server.errors import ServerConnectionLost
+    from twindesk.store.server.messages import CONNECTION_LOST
 
     language("zh_CN")
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tests.gui.conftest import answer_modal
 from twindesk.domain import workspace
-from twindesk.store.server_address import parse_database_url
+from twindesk.store.server.address import parse_database_url
 from twindesk.ui.shell import window_commands
 
 

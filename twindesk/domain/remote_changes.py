@@ -1,7 +1,7 @@
 """Other staff's changes, heard from the server, told to this process's views as change notices.
 
 On a PostgreSQL server every operation NOTIFYs the others at commit (domain/operations/change_payload.py).
-`start()` listens on a connection of its own (store/change_listener.py) and hands each notice to the
+`start()` listens on a connection of its own (store/server/change_listener.py) and hands each notice to the
 door's subscribers as a `Changes` with `remote=True` and `by` = who made it, from the listening thread
 (the window's bus queues it into the GUI thread); several heard in one wait make one notice. Its own
 notices are passed over. After the connection
@@ -12,9 +12,9 @@ SQLite: one writer, no channel (docs/architecture.md, "Changes from other staff"
 from __future__ import annotations
 
 from twindesk.domain.operations import change_payload, door
-from twindesk.store import notify_channel
-from twindesk.store.change_listener import ChangeListener, params_of
 from twindesk.store.models import database
+from twindesk.store.server import notify_channel
+from twindesk.store.server.change_listener import ChangeListener, params_of
 
 RECONNECTED = "reconnected"  # the action of the `everything` notice after a lost connection
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from twindesk.store.server_password import (  # noqa: F401 - the window reads them from here
+from twindesk.store.server.password import (  # noqa: F401 - the window reads them from here
     KeyringUnavailable,
     PasswordNeeded,
     delete_password,
@@ -29,14 +29,14 @@ ASKED_AT_MOST = 3  # a wrong password is asked for again, with the reason, this 
 def address_of(*, host: str, port: int, database: str, user: str, sslmode: str = "prefer",
                sslrootcert: str = "", service: str = ""):
     """A ServerAddress from the connect dialog's fields (no password: it is never part of an address)."""
-    from twindesk.store.server_address import ServerAddress
+    from twindesk.store.server.address import ServerAddress
 
     return ServerAddress(host=host.strip(), port=int(port), database=database.strip(), user=user.strip(),
                          sslmode=sslmode, sslrootcert=sslrootcert.strip(), service=service.strip())
 
 
 def parse(url: str):
-    from twindesk.store.server_address import parse_database_url
+    from twindesk.store.server.address import parse_database_url
 
     return parse_database_url(url)
 
@@ -59,7 +59,7 @@ def probe(address, password: str | None) -> Probe:
     The server's refusal is a ServerError (unreachable, login failed, TLS, permission) saying where."""
     import psycopg
 
-    from twindesk.store.server import server_error
+    from twindesk.store.server.errors import server_error
 
     try:
         conn = psycopg.connect(**address.connect_params(password))
@@ -75,7 +75,7 @@ def probe(address, password: str | None) -> Probe:
 
 
 def login_failed(exc: BaseException) -> bool:
-    from twindesk.store.server import ServerLoginFailed
+    from twindesk.store.server.errors import ServerLoginFailed
 
     return isinstance(exc, ServerLoginFailed)
 
@@ -129,9 +129,9 @@ def _said(exc: BaseException) -> str:
 def is_connection_fault(exc: BaseException | None) -> bool:
     """The server went away (network, restart, a killed backend) rather than refusing what we asked:
     the window then shows its reconnecting bar instead of a message or the crash dialog."""
-    if "twindesk.store.server" not in sys.modules or exc is None:
+    if "twindesk.store.server.database" not in sys.modules or exc is None:
         return False  # no server was ever opened in this process
-    from twindesk.store.server import ServerConnectionLost, ServerUnreachable
+    from twindesk.store.server.errors import ServerConnectionLost, ServerUnreachable
 
     seen = 0
     while exc is not None and seen < 10:
@@ -172,7 +172,7 @@ def reconnect() -> None:
 
     if database.obj is None:
         return
-    drop = getattr(database.obj, "drop_broken_connection", None)  # the server's (store/server.py)
+    drop = getattr(database.obj, "drop_broken_connection", None)  # the server's (store/server/database.py)
     if drop is not None:
         drop(force=True)
     database.connect(reuse_if_open=True)

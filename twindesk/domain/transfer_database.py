@@ -69,7 +69,8 @@ class TransferResult:
 def transfer_to_server(db_path: Path | str, address, *, password: str | None = None,
                        progress: ProgressReport | None = None) -> TransferResult:
     """Copy the SQLite database at `db_path` into the empty server database at `address`."""
-    from twindesk.store.server import server_database, server_error
+    from twindesk.store.server.database import server_database
+    from twindesk.store.server.errors import server_error
 
     db_path = Path(db_path)
     _check_source_file(db_path)
@@ -102,7 +103,8 @@ def transfer_from_server(address, out_path: Path | str, *, replace: bool = False
                          progress: ProgressReport | None = None) -> TransferResult:
     """Copy the server database at `address` into a new SQLite file `out_path` (with `replace`, over
     an existing one nobody has open)."""
-    from twindesk.store.server import check_schema, server_database, server_error
+    from twindesk.store.server.database import check_schema, server_database
+    from twindesk.store.server.errors import server_error
 
     out_path = Path(out_path)
     exists = check_target(out_path, replace=replace)

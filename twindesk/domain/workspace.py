@@ -25,8 +25,8 @@ from twindesk.store.messages import message
 from twindesk.store.models import database
 from twindesk.store.network_drive import DatabaseOnNetworkDrive, network_filesystem
 from twindesk.store.paths import ENV_VAR, resolve_database_path
-from twindesk.store.server import open_server
-from twindesk.store.server_address import ServerAddress, is_database_url, parse_database_url
+from twindesk.store.server.address import ServerAddress, is_database_url, parse_database_url
+from twindesk.store.server.database import open_server
 
 __all__ = ["ENV_VAR", "BackupInfo", "DatabaseInUse", "DatabaseLock", "DatabaseOnNetworkDrive",
            "DatabaseReadOnlyMedia", "LockHolder", "OpenedDatabase", "back_up_to", "close", "close_thread_connection",

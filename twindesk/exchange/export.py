@@ -1,7 +1,7 @@
 """The meeting workbook: the Summary sheet, then one sheet per list (docs/architecture.md, "Files"), written write-only.
 
 `export_workbook(target, lang=…, hxl=…, marking=…, progress=…)` writes to a temporary file beside `target` and
-renames it into place at the end (`domain.output_file.atomic_output`): a failed or cancelled export
+renames it into place at the end (`workbook_file.writing_workbook`): a failed or cancelled export
 leaves the previous file, or none, and no temporary file.
 """
 
@@ -11,7 +11,6 @@ from itertools import chain, islice
 from pathlib import Path
 
 from twindesk.domain.model import countries
-from twindesk.domain.output_file import atomic_output
 from twindesk.domain.progress import Progress
 from twindesk.domain.transfer import export as transfer_export
 from twindesk.domain.transfer.tables import spec_of
@@ -25,14 +24,8 @@ from twindesk.exchange.report import ExportReport
 from twindesk.exchange.row_cells import OutColumn, RowCells
 from twindesk.exchange.summary import write_summary
 from twindesk.exchange.widths import MAX, column_width
-from twindesk.exchange.workbook_layout import (
-    PageInfo,
-    discard,
-    finish_list_sheet,
-    new_workbook,
-    save_workbook,
-    start_list_sheet,
-)
+from twindesk.exchange.workbook_file import writing_workbook
+from twindesk.exchange.workbook_layout import PageInfo, finish_list_sheet, start_list_sheet
 
 SAMPLE_ROWS = 200  # rows looked at for the column widths
 PROGRESS_EVERY = 1000
@@ -172,22 +165,16 @@ def export_workbook(target: Path | str, *, lang: str = "en", hxl: bool = False, 
     names = _CountryNames(lang)
     exported = now or datetime.now().replace(microsecond=0)
     page = PageInfo(lang, marking, exported.date())
-    with atomic_output(target, replace=replace) as tmp, transfer_export.snapshot():
+    with writing_workbook(target, replace=replace) as wb, transfer_export.snapshot():
         counts = transfer_export.row_counts()
         total = sum(counts.values())
-        wb = new_workbook()
-        try:
-            progress.advance(0, total, "Writing the summary…")
-            summary = SUMMARY_NAMES[1] if lang.startswith("zh") else SUMMARY_NAMES[0]
-            write_summary(wb, lang, summary, exported, page)
-            done = 0
-            for kind in SHEET_ORDER:
-                done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
-                                    counts[kind], page)
-            write_documents_sheet(wb, lang, hxl, report, page)  # what is on file, without the files
-            progress.advance(total, total, "Saving the workbook…")
-            save_workbook(wb, tmp)
-        except BaseException:
-            discard(wb)
-            raise
+        progress.advance(0, total, "Writing the summary…")
+        summary = SUMMARY_NAMES[1] if lang.startswith("zh") else SUMMARY_NAMES[0]
+        write_summary(wb, lang, summary, exported, page)
+        done = 0
+        for kind in SHEET_ORDER:
+            done = _write_sheet(wb, SHEETS[kind], lang, hxl, names, report, progress, done, total,
+                                counts[kind], page)
+        write_documents_sheet(wb, lang, hxl, report, page)  # what is on file, without the files
+        progress.advance(total, total, "Saving the workbook…")  # saved as the block ends (every row written)
     return report

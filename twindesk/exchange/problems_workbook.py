@@ -9,16 +9,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from twindesk.domain.output_file import atomic_output
 from twindesk.exchange.cells import safe_text, split_text, text_cell
-from twindesk.exchange.workbook_layout import (
-    PageInfo,
-    discard,
-    finish_list_sheet,
-    new_workbook,
-    save_workbook,
-    start_list_sheet,
-)
+from twindesk.exchange.workbook_file import writing_workbook
+from twindesk.exchange.workbook_layout import PageInfo, finish_list_sheet, start_list_sheet
 
 WIDTHS = {0: 18, 1: 8, 2: 22}  # sheet, row and column; the value and the problem get the rest
 WIDE = 60
@@ -38,17 +31,11 @@ def write_problems_workbook(target: Path | str, title: str, headers: Sequence[st
     """Write `rows` under `headers` on one sheet named `title` (its printed pages worded in `lang`);
     atomically, refusing an existing file unless `replace`."""
     rows = list(rows)
-    wb = new_workbook()
-    try:
+    with writing_workbook(target, replace=replace) as wb:
         widths = [WIDTHS.get(i, WIDE) for i in range(len(headers))]
         ws = start_list_sheet(wb, title[:31], list(headers), widths, rows=len(rows),
                               page=PageInfo(lang, "", date.today()))
         for row in rows:
             ws.append([_cell(ws, v) for v in row])
         finish_list_sheet(ws, len(headers), len(rows) + 1, 1)
-        with atomic_output(target, replace=replace) as tmp:
-            save_workbook(wb, tmp)
-    except BaseException:
-        discard(wb)
-        raise
     return Path(target)

@@ -30,7 +30,7 @@ KIND_ALIASES = {"year": "plain_int", "decimal": "money", "longtext": "text", "co
 RAW = {"id", "plain_int", "float", "date"}  # openpyxl writes these right as they are
 # Yes/No as words: LibreOffice shows a boolean cell as 1 or 0; the import reads these words back.
 BOOL_LABELS = {"en": ("No", "Yes"), "zh": ("否", "是")}
-WRAP = Alignment(wrap_text=True, vertical="top")  # top, as every other cell (workbook_layout.save_workbook)
+WRAP = Alignment(wrap_text=True, vertical="top")  # top, as every other cell (workbook_file.save_workbook)
 MUTED = Font(color="808080")  # a column carried for the import (the UUID), not for reading
 LINE_HEIGHT = 15  # points, one line of 11-point text
 MAX_LINES = 12  # taller rows make a list hard to read; the rest of the text is in the cell

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from twindesk.domain.output_file import atomic_output
 from twindesk.domain.progress import Progress
 from twindesk.exchange import hxl as hxl_tags
 from twindesk.exchange.cells import CELL_LIMIT, parts_needed, replace_illegal, utf16_length
@@ -17,14 +16,8 @@ from twindesk.exchange.columns import continuation_header
 from twindesk.exchange.report import ExportReport
 from twindesk.exchange.row_cells import OutColumn, RowCells
 from twindesk.exchange.widths import MAX, column_width
-from twindesk.exchange.workbook_layout import (
-    PageInfo,
-    discard,
-    finish_list_sheet,
-    new_workbook,
-    save_workbook,
-    start_list_sheet,
-)
+from twindesk.exchange.workbook_file import writing_workbook
+from twindesk.exchange.workbook_layout import PageInfo, finish_list_sheet, start_list_sheet
 
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 PROGRESS_EVERY = 1000
@@ -77,22 +70,16 @@ def export_view(target: Path | str, columns: Sequence[ViewColumn], rows: Iterabl
         tags += [c.hxl] + [hxl_tags.continuation_tag(c.hxl, n) if c.hxl else "" for n in range(2, parts + 1)]
         widths += [width] * parts
     page = PageInfo(lang, marking, today or date.today())
-    with atomic_output(target, replace=replace) as tmp:
-        wb = new_workbook()
-        try:
-            ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=len(rows),
-                                  page=page)
-            header_rows = 2 if with_hxl else 1
-            writer = RowCells(ws, title, out, lang, report.warnings)
-            for n, row in enumerate(rows, start=1):
-                writer.append(row, header_rows + n)
-                if n % PROGRESS_EVERY == 0:
-                    progress.advance(n, len(rows), f"Writing {title}…")
-            finish_list_sheet(ws, len(headers), header_rows + len(rows), header_rows)
-            progress.advance(len(rows), len(rows), "Saving the workbook…")
-            save_workbook(wb, tmp)
-        except BaseException:
-            discard(wb)
-            raise
+    with writing_workbook(target, replace=replace) as wb:
+        ws = start_list_sheet(wb, title, headers, widths, tags if with_hxl else None, rows=len(rows),
+                              page=page)
+        header_rows = 2 if with_hxl else 1
+        writer = RowCells(ws, title, out, lang, report.warnings)
+        for n, row in enumerate(rows, start=1):
+            writer.append(row, header_rows + n)
+            if n % PROGRESS_EVERY == 0:
+                progress.advance(n, len(rows), f"Writing {title}…")
+        finish_list_sheet(ws, len(headers), header_rows + len(rows), header_rows)
+        progress.advance(len(rows), len(rows), "Saving the workbook…")  # saved as the block ends
     report.rows[title] = len(rows)
     return report

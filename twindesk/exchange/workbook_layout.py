@@ -3,12 +3,10 @@ list; column widths; cells top-aligned; printed on A4 landscape as `print_setup`
 repeated on every page.
 
 Workbooks are write-only (rows stream to temporary files, docs/architecture.md, "Measured on these machines"), so widths and the frozen pane are
-set before the first row and the autofilter once the last row is known. `discard` removes openpyxl's
-temporary files when an export fails or is cancelled (it only removes them itself on save).
+set before the first row and the autofilter once the last row is known. Making, saving and discarding
+the workbook is `workbook_file`'s.
 """
 
-import os
-from copy import copy
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +14,6 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.indexed_list import IndexedList
 
 from twindesk.exchange import print_setup
 from twindesk.exchange.cells import text_cell
@@ -37,30 +34,6 @@ class PageInfo:
     lang: str
     marking: str
     exported: date
-
-
-def new_workbook() -> Workbook:
-    wb = Workbook(write_only=True)
-    wb.properties.creator = "TwinDesk"
-    # Cells without a style of their own (most of them) take the Normal style: LibreOffice reads its
-    # alignment, Excel that of the first cell format (`save_workbook`).
-    wb._named_styles["Normal"].alignment = TOP
-    return wb
-
-
-def save_workbook(wb: Workbook, target) -> None:
-    """Save `wb` with every cell top-aligned unless it says otherwise, so a tall row (a wrapped note) has
-    its ID and name on its first line. Done in the cell formats at the end, not cell by cell: a plain
-    value costs no style of its own (write-only rows stream 100,000s of cells)."""
-    top = wb._alignments.add(TOP)
-    formats = []
-    for style in wb._cell_styles:  # the order is the index the sheets' cells already name
-        if not style.alignmentId:
-            style = copy(style)
-            style.alignmentId = top
-        formats.append(style)
-    wb._cell_styles = IndexedList(formats)
-    wb.save(target)
 
 
 def _header_cell(ws, text: str, font: Font):
@@ -115,19 +88,3 @@ def finish_list_sheet(ws, columns: int, last_row: int, header_rows: int, printed
     printed = printed if printed is not None else range(max(columns, 1))
     ws.print_area = (f"{get_column_letter(printed.start + 1)}1:"
                      f"{get_column_letter(printed.stop)}{max(last_row, header_rows)}")
-
-
-def discard(wb: Workbook) -> None:
-    """Close an unsaved write-only workbook and delete the temporary files its sheets stream into."""
-    for ws in wb.worksheets:
-        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
-        try:
-            if rows is not None:
-                rows.close()  # ends the sheet's row stream …
-            if writer is not None:
-                writer.close()  # … and closes its temporary file
-        except Exception:  # noqa: BLE001 - the sheet is thrown away; its file goes below all the same
-            pass
-        finally:
-            if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
-                writer.cleanup()

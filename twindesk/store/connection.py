@@ -31,7 +31,7 @@ from twindesk.store.fileinfo import (
 )
 from twindesk.store.messages import Message, message
 from twindesk.store.models import database
-from twindesk.store.server_address import ServerAddress
+from twindesk.store.server.address import ServerAddress
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -57,7 +57,7 @@ class OpenedDatabase:
     backup_warning: str | None = None
     read_only: bool = False
     read_only_reason: str | None = None  # set when a read-write open fell back to read-only
-    engine: str = "sqlite"  # or "postgresql" (store/server.py)
+    engine: str = "sqlite"  # or "postgresql" (store/server/database.py)
     address: ServerAddress | None = None  # where the server database is; None for a file
 
     @property

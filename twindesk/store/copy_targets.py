@@ -65,7 +65,7 @@ def prepare_server_target(db: pw.Database, address) -> bool:
     """In the transaction: make sure the server database at `address` can take the copy, and keep
     others from writing to it until the commit. A database with no tables at all gets the schema
     (True); one set up by `server init` must be at this version and hold no TwinDesk rows."""
-    from twindesk.store.server import check_schema, create_schema, schema_version
+    from twindesk.store.server.database import check_schema, create_schema, schema_version
 
     server = address.display()
     created = schema_version(db) is None

@@ -27,7 +27,7 @@ import peewee as pw
 from twindesk.store.engine import is_server
 from twindesk.store.models import database
 from twindesk.store.portable import on_server
-from twindesk.store.server_errors import is_server_problem, server_error
+from twindesk.store.server.errors import is_server_problem, server_error
 
 fn = pw.fn
 

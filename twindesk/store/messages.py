@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from twindesk.store.messages_zh import STORE_ZH
-from twindesk.store.server_messages import SERVER_ZH
+from twindesk.store.server.messages import SERVER_ZH
 
 CHINESE: dict[str, str] = {**STORE_ZH, **SERVER_ZH}
 

@@ -8,7 +8,7 @@ one the migrations make. On PostgreSQL:
   as SQLite allows (VARCHAR(n) would refuse what a SQLite database already holds);
 - SQL defaults are written in PostgreSQL's words (`false`, `gen_random_uuid()`).
 
-Which database compiles is the `engine` context option: `store.server.server_database` sets it.
+Which database compiles is the `engine` context option: `store.server.database.server_database` sets it.
 """
 
 import peewee as pw

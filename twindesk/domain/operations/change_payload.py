@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from twindesk.store import notify_channel
+from twindesk.store.server import notify_channel
 
 VERSION = 1
 PROCESS_TOKEN = uuid.uuid4().hex  # this process's own notices come back to it: it skips them

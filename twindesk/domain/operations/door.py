@@ -256,9 +256,9 @@ class Operation:
 
 def _transaction():
     """SQLite: BEGIN IMMEDIATE, which takes the file's write lock at once (waiting up to the busy
-    timeout). PostgreSQL: BEGIN at READ COMMITTED (store/server.py, `server_transaction`)."""
+    timeout). PostgreSQL: BEGIN at READ COMMITTED (store/server/database.py, `server_transaction`)."""
     if is_server():
-        from twindesk.store.server import server_transaction
+        from twindesk.store.server.database import server_transaction
 
         return server_transaction(database.obj)
     return database.atomic("IMMEDIATE")

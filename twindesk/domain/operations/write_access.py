@@ -1,6 +1,6 @@
 """Which writes this session may make, and why not (docs/architecture.md, "Who may do what").
 
-On a shared server the login's TwinDesk role decides (`store.server_access`): a reader writes nothing,
+On a shared server the login's TwinDesk role decides (`store.server.access`): a reader writes nothing,
 an editor everything but home localities, an admin everything. The workspace binds the session's level
 when a server database opens; the door asks `require(action, kind)` before an operation begins, so a
 refused write says why before anything is read or written. The server's grants remain the authority:
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from twindesk.domain.model import access_messages  # noqa: F401 - the messages' Chinese
 from twindesk.store.errors import UserError
-from twindesk.store.server_diagnostics import refused_table
+from twindesk.store.server.diagnostics import refused_table
 
 # What an editor may not change: home localities are the administrator's (kinds and tables alike).
 ADMIN_ONLY = frozenset({"home_locality"})
@@ -41,7 +41,7 @@ class WriteNotAllowed(UserError):
 
 @dataclass(frozen=True)
 class RoleSession:
-    level: str  # admin | editor | reader | none (store.server_access)
+    level: str  # admin | editor | reader | none (store.server.access)
     server: str  # "twindesk on db.office:5432"
     login: str
 
@@ -60,8 +60,8 @@ def bind_session(db, address) -> WriteNotAllowed | None:
     write nothing at all, if so."""
     from dataclasses import replace
 
-    from twindesk.store.server import current_login
-    from twindesk.store.server_access import access_level
+    from twindesk.store.server.access import access_level
+    from twindesk.store.server.database import current_login
 
     bind(access_level(db), replace(address, user="").display(), current_login(db))
     return refusal()

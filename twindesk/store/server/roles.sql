@@ -1,7 +1,7 @@
 -- TwinDesk's roles and grants on a shared PostgreSQL database (docs/architecture.md, "Who may do what").
 --
 -- `twindesk server init` runs this after creating the tables, in the same transaction. It can be run
--- again at any time (psql -v ON_ERROR_STOP=1 -d DATABASE -f server_roles.sql, as the database's owner
+-- again at any time (psql -v ON_ERROR_STOP=1 -d DATABASE -f roles.sql, as the database's owner
 -- or a superuser): it creates only what is missing and grants only what it says.
 --
 -- Three roles, none of which can log in; an administrator grants a staff login one of them

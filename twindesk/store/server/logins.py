@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twindesk.store.server_access import LEVEL_OF_ROLE, LEVELS, ROLE_OF_LEVEL
-from twindesk.store.server_diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
-from twindesk.store.server_setup import LoginMissing, RolesNotAllowed, quoted
+from twindesk.store.server.access import LEVEL_OF_ROLE, LEVELS, ROLE_OF_LEVEL
+from twindesk.store.server.diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
+from twindesk.store.server.setup import LoginMissing, RolesNotAllowed, quoted
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def grant(db, server: str, login: str, level: str) -> None:
         for other in _roles_of(db, login):
             if other != role:
                 db.execute_sql(f"REVOKE {other} FROM {quoted(login)}")
-        # An administrator may grant the admin role on in turn (server_roles.sql).
+        # An administrator may grant the admin role on in turn (roles.sql).
         option = " WITH ADMIN OPTION" if level == "admin" else ""
         db.execute_sql(f"GRANT {role} TO {quoted(login)}{option}")
 

@@ -1,5 +1,5 @@
-"""The shared server's messages: the English templates store/server_errors.py raises, and the Chinese of
-those and of store/server_address.py's and domain/server_session.py's (see store.messages)."""
+"""The shared server's messages: the English templates store/server/errors.py raises, and the Chinese of
+those and of store/server/address.py's and domain/server_session.py's (see store.messages)."""
 
 UNREACHABLE = ("Cannot reach the database server for {server}: {reason}. Check that the server is running, "
                "the host name and port, and the network")
@@ -40,7 +40,7 @@ SERVER_ZH = {
     CONNECTION_LOST: "与 {server} 的连接已断开（{reason}）；正在进行的更改均未保存。请重新连接后再试",
     READ_ONLY: "{server} 在此以只读方式打开：未作任何更改（{reason}）",
     "{server}: the database server refused the work: {reason}": "{server}：数据库服务器拒绝了此操作：{reason}",
-    # addresses (store/server_address.py)
+    # addresses (store/server/address.py)
     "{url}: is not a PostgreSQL database URL (postgresql://user@host:port/database)":
         "{url}：不是 PostgreSQL 数据库地址（postgresql://用户@主机:端口/数据库）",
     "{url}: a database URL may not hold a password; TwinDesk keeps it in the system keyring, or PostgreSQL reads it from ~/.pgpass or a service file":

@@ -44,7 +44,7 @@ class PasswordNeeded(UserError):
     """The server asks for a password, and nobody is at a terminal to type it."""
 
 
-class Login(Protocol):  # a ServerAddress (store/server_address.py), or anything with its fields
+class Login(Protocol):  # a ServerAddress (store/server/address.py), or anything with its fields
     host: str
     port: int
     database: str

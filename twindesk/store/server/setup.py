@@ -1,7 +1,7 @@
 """`twindesk server init`: an empty server database becomes a TwinDesk database, with its roles.
 
-In one transaction: the tables at the newest schema (`server.create_schema`), then the roles and
-grants TwinDesk ships (`server_roles.sql`, docs/architecture.md "Who may do what"). A database that
+In one transaction: the tables at the newest schema (`database.create_schema`), then the roles and
+grants TwinDesk ships (`roles.sql`, docs/architecture.md "Who may do what"). A database that
 holds any table already is refused before anything is done: init never works over someone's data.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-from twindesk.store import server_roles_zh  # noqa: F401 - the messages' Chinese
 from twindesk.store.errors import UserError
-from twindesk.store.server_diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
+from twindesk.store.server import roles_zh  # noqa: F401 - the messages' Chinese
+from twindesk.store.server.diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
 
 
 class DatabaseNotEmpty(UserError):
@@ -28,7 +28,7 @@ class LoginMissing(UserError):
 
 def roles_sql() -> str:
     """The SQL that makes TwinDesk's roles and grants (packaged beside this module; the frozen build too)."""
-    return resources.files("twindesk.store").joinpath("server_roles.sql").read_text(encoding="utf-8")
+    return resources.files("twindesk.store.server").joinpath("roles.sql").read_text(encoding="utf-8")
 
 
 def existing_tables(db) -> list[str]:
@@ -54,7 +54,7 @@ def init_database(db, server: str, *, owner: str | None = None) -> None:
     """Make the empty database bound as `db` (a peewee PostgresqlDatabase, connected) TwinDesk's.
 
     `owner`: the role that is to own the tables (when a superuser runs init for it); else the login."""
-    from twindesk.store.server import create_schema
+    from twindesk.store.server.database import create_schema
 
     tables = existing_tables(db)
     if tables:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from twindesk.store.errors import UserError
-from twindesk.store.server_messages import (
+from twindesk.store.server.messages import (
     CONNECTION_LOST,
     LOGIN_FAILED,
     NO_DATABASE,

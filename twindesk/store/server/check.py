@@ -5,8 +5,8 @@ check page by page (SQLite's integrity_check) and no foreign key to look for aft
 """
 
 from twindesk.store.integrity import COUNTED, CheckReport
-from twindesk.store.server import open_server, schema_version
-from twindesk.store.server_address import ServerAddress
+from twindesk.store.server.address import ServerAddress
+from twindesk.store.server.database import open_server, schema_version
 
 
 def check_server(address: ServerAddress, *, password: str | None = None) -> CheckReport:

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from twindesk.store.notify_channel import CHANNEL
+from twindesk.store.server.notify_channel import CHANNEL
 
 log = logging.getLogger(__name__)
 

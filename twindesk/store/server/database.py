@@ -22,24 +22,19 @@ from twindesk.store import schema
 from twindesk.store.connection import OpenedDatabase
 from twindesk.store.models import database
 from twindesk.store.portable import POSTGRESQL, SERVER_FIELD_TYPES
-from twindesk.store.server_address import ServerAddress
-from twindesk.store.server_errors import (  # noqa: F401 - the server's errors are named from here too
-    ServerConnectionLost,
+from twindesk.store.server.address import ServerAddress
+from twindesk.store.server.errors import (
     ServerError,
-    ServerLoginFailed,
     ServerNotInitialized,
-    ServerPermissionDenied,
     ServerSchemaMismatch,
-    ServerTlsFailed,
-    ServerUnreachable,
     is_connection_failure,
     is_server_problem,
     server_error,
 )
-from twindesk.store.server_liveness import server_hung_up
-from twindesk.store.server_messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
-from twindesk.store.server_password import signed_in_password
-from twindesk.store.server_text import keep_text_storable
+from twindesk.store.server.liveness import server_hung_up
+from twindesk.store.server.messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server.password import signed_in_password
+from twindesk.store.server.text import keep_text_storable
 
 VERSION_TABLE = "twindesk_schema"
 
@@ -50,7 +45,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
     field_types = {**pw.PostgresqlDatabase.field_types, **SERVER_FIELD_TYPES}
 
     def __init__(self, address: ServerAddress, password: str | None = None, *, read_only: bool = False):
-        if password is None:  # the one a command signed in with, if any (store/server_password.py)
+        if password is None:  # the one a command signed in with, if any (store/server/password.py)
             password = signed_in_password(address)
         params = address.connect_params(password)
         dbname = params.pop("dbname", "")
@@ -65,7 +60,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
 
     def _connect(self):
         conn = super()._connect()
-        keep_text_storable(conn)  # no NUL in text: store/server_text.py
+        keep_text_storable(conn)  # no NUL in text: store/server/text.py
         return conn
 
     def connect(self, reuse_if_open: bool = False):
@@ -78,6 +73,10 @@ class ServerDatabase(pw.PostgresqlDatabase):
         """As peewee's, except that the server's refusals and a lost connection come back as ServerErrors,
         and that outside a transaction a broken connection is replaced, and a read that found it broken
         (the server restarted, the network came back) is asked once more on a fresh one."""
+        # Only outside a transaction is a broken connection replaced or a read asked again: the one guard
+        # (drop_broken_connection's other caller, ensure_connected, runs before BEGIN). Inside one, the
+        # server rolled the work back with the connection; going on on a fresh one would commit the rest
+        # of an operation without its beginning, so the break fails as ServerConnectionLost instead.
         outside = self.transaction_depth() == 0
         if outside:
             self.drop_broken_connection()
@@ -96,8 +95,10 @@ class ServerDatabase(pw.PostgresqlDatabase):
         raise error
 
     def drop_broken_connection(self, *, force: bool = False) -> None:
-        """Let go of this thread's connection if it broke (or `force`): the next statement connects anew."""
-        if self.is_closed() or (not force and self.is_connection_usable() and not self._hung_up()):
+        """Let go of this thread's connection if it broke, or the server closed it while it sat idle (a
+        restart: store/server/liveness.py), or `force`: the next statement connects anew. Called only
+        outside a transaction (see execute_sql)."""
+        if self.is_closed() or (not force and self.is_connection_usable() and not server_hung_up(self._state.conn)):
             return
         conn = self._state.conn
         self._state.reset()
@@ -105,11 +106,6 @@ class ServerDatabase(pw.PostgresqlDatabase):
             conn.close()
         except Exception:  # noqa: BLE001 - already broken: nothing more to close
             pass
-
-
-    def _hung_up(self) -> bool:
-        """Idle, and closed by the server meanwhile (a restart): store/server_liveness.py."""
-        return self.transaction_depth() == 0 and server_hung_up(self._state.conn)
 
 
 def _is_read(sql: str) -> bool:
@@ -159,7 +155,7 @@ def check_schema(db: pw.Database, address: ServerAddress) -> None:
 def open_server(address: ServerAddress, *, password: str | None = None, read_only: bool = False) -> OpenedDatabase:
     """Connect to the TwinDesk database at `address` and bind it for the process.
 
-    Raises a ServerError (store/server_errors.py) when the server cannot be reached, refuses the login,
+    Raises a ServerError (store/server/errors.py) when the server cannot be reached, refuses the login,
     TLS or the database, or the database is not set up by `twindesk server init` at this version."""
     from twindesk.store.connection import close_database
 
@@ -185,8 +181,9 @@ def current_login(db=None) -> str:
 
 
 def ensure_connected(db) -> None:
-    """Before new work on a server: a connection that broke (lost network, server restarted) is replaced
-    by a fresh one, so the next operation works again or says why it cannot."""
+    """Before new work on a server (before its BEGIN, so outside a transaction): a connection that broke
+    (lost network, server restarted) is replaced by a fresh one, so the next operation works again or
+    says why it cannot."""
     db.drop_broken_connection()
     db.connect(reuse_if_open=True)
 
