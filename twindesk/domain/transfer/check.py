@@ -135,6 +135,16 @@ class ImportCheck:
         if len(pending) >= CHUNK:
             self._flush(kind)
 
+    def add_rows(self, kind: str, rows: list[tuple]) -> None:
+        """`add` of many rows of one kind, each (line, record_id, values, uuid, version): a staff list
+        hands a sheet at a time."""
+        if self._staff is None:
+            for line, record_id, values, uuid, version in rows:
+                self.add(kind, line, record_id, values, uuid=uuid, version=version)
+            return
+        self._lines[kind].extend([row[0] for row in rows])
+        self._staff.add_rows(kind, rows)
+
     def _problem(self, kind: str, line: int, error: FieldError) -> None:
         self._problems.append(RowProblem(kind, line, error.field, error))
 

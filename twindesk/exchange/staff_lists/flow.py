@@ -110,7 +110,8 @@ class _Feed:
             pick = _picker([i for i, _ in single])
             wide = 1 + max((i for i, _ in single), default=-1)  # a row this wide has every mapped cell
             identified = not {"id", "uuid", "version"}.isdisjoint(names)  # a TwinDesk-like ID column
-            formulas, add, fed_rows, where = sheet.grid.formulas, check.add, self.fed, self.rows  # once per sheet
+            formulas, fed_rows, where = sheet.grid.formulas, self.fed, self.rows  # once per sheet
+            batch = []  # the sheet's rows, handed to the check together
             for line, values in sheet.table.rows:
                 width = len(values)
                 if width >= wide:
@@ -127,12 +128,13 @@ class _Feed:
                 record_id = row.pop("id", None) if identified else None
                 uuid, version = (row.pop("uuid", None), row.pop("version", None)) if identified else (None, None)
                 fed = fed_line(n, line, sheet.sheet) if n else line  # two sheets of one kind: sheet_lines.py
-                add(kind, fed, record_id, row, uuid=uuid, version=version)
+                batch.append((fed, record_id, row, uuid, version))
                 fed_rows.append((sheet, kind, fed, line))
                 where[(kind, fed)] = (sheet, line)
                 done += 1
                 if done % 1000 == 0:
                     progress.advance(done, total, step("Reading {sheet}…", sheet=sheet.sheet))
+            check.add_rows(kind, batch)
             for index, lines in cached.items():
                 column = sheet.columns[index]
                 self.report.notes.append(issue(sheet.sheet, None, column.place, say(

@@ -89,27 +89,28 @@ def understand_rows(staff, out, kind: str, rows: list[tuple]) -> list[tuple[dict
             if not set(map(_SAID, said)) <= _VALUE_ONLY or PartialDate in set(map(type, map(_MEANT, said))):
                 alone.update(j for j, s in enumerate(said) if _says_something(s))
         fields = [n for n in names if n in by_name]
-        # each reference field: the country that tells namesakes apart, the row's own (a partner's
-        # parent) or the one beside the name ("partner.country")
+        meant = {n: list(map(_MEANT, by_column[n])) for n in fields}
+        # each reference field: a name (NameRef) goes to the row's refs with the country that tells
+        # namesakes apart (the row's own for a partner's parent, or the one beside the name,
+        # "partner.country"), and its cell waits for the ID
         refs_at = []
         for n in fields:
             f = by_name[n]
             if f.kind == "ref":
                 beside = by_column.get(f"{n}.country") if f.ref == "partner" else None
-                own = countries if f.ref == "partner" and kind == "partner" else None
-                refs_at.append((n, [s[1] for s in beside] if beside is not None else own))
-        values = list(zip(*(list(map(_MEANT, by_column[n])) for n in fields), strict=True)) if fields \
-            else [()] * len(members)
+                place = [s[1] for s in beside] if beside is not None else \
+                    countries if f.ref == "partner" and kind == "partner" else [None] * len(members)
+                column = meant[n]
+                refs_at.append((n, [(ref, c) if type(ref) is NameRef else None for ref, c in zip(column, place, strict=True)]))
+                meant[n] = [None if type(ref) is NameRef else ref for ref in column]
+        values = list(zip(*meant.values(), strict=True)) if fields else [()] * len(members)
         for j, i in enumerate(members):
             if j in alone:
                 done[i] = staff.understand_row(out, kind, rows[i][0], rows[i][2])
                 continue
-            cells = dict(zip(fields, values[j], strict=True))
             refs = {}
-            for name, ref_countries in refs_at:
-                ref = cells[name]
-                if type(ref) is NameRef:
-                    refs[name] = (ref, ref_countries[j] if ref_countries is not None else None)
-                    cells[name] = None
-            done[i] = (cells, refs)
+            for name, named in refs_at:
+                if named[j] is not None:
+                    refs[name] = named[j]
+            done[i] = (dict(zip(fields, values[j], strict=True)), refs)
     return done

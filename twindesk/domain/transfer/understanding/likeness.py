@@ -3,6 +3,7 @@ the same country and a name alike across widths, scripts, accents and the word f
 (兵库县 / 兵庫県 / Hyogo / Hyogo Prefecture / HYŌGO: `names.likeness_key`)."""
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from twindesk.domain.model.errors import FieldError, field_error
 from twindesk.domain.transfer.tables import spec_of
@@ -42,15 +43,21 @@ def find_alike(rows) -> list[Alike]:
                 known.setdefault((country, likeness_key(name)), (pid, tuple(names)))
     earlier: dict[tuple[str, str], tuple[int, tuple]] = {}
     found = []
+    pick = itemgetter(*i_names)
     for row in rows:
         if row.line < 0:
             continue
-        country = row.values[i_country]
-        names = tuple([row.values[i] or "" for i in i_names])
-        keys = [(country, likeness_key(name)) if name else None for name in names]
+        values = row.values
+        country = values[i_country]
+        names = pick(values)
+        keys = []
         match = None
-        for i, name, key in zip(i_names, names, keys, strict=True):
+        for i, name in zip(i_names, names, strict=True):
             if not name:
+                continue
+            key = (country, likeness_key(name))
+            keys.append(key)
+            if match is not None:  # the first name alike says it; the others are still kept below
                 continue
             if key in known:
                 pid, theirs = known[key]
@@ -58,17 +65,14 @@ def find_alike(rows) -> list[Alike]:
                     spec.fields[i].name, spec.fields[i].label,
                     "“{name}” ({country}) is likely partner {id}, {names}, already in the database; confirm to create it all the same.",  # noqa: E501
                     name=name, country=country, id=pid, names=_shown(theirs)))
-                break
-            if key in earlier:
+            elif key in earlier:
                 line, theirs = earlier[key]
                 match = Alike(row.line, None, line, theirs, field_error(
                     spec.fields[i].name, spec.fields[i].label,
                     "“{name}” ({country}) is likely the partner of row {line} of this import, {names}; confirm to create both.",  # noqa: E501
                     name=name, country=country, line=line, names=_shown(theirs)))
-                break
         if match is not None:
             found.append(match)
         for key in keys:
-            if key is not None:
-                earlier.setdefault(key, (row.line, names))
+            earlier.setdefault(key, (row.line, names))
     return found

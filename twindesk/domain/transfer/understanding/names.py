@@ -115,6 +115,14 @@ def likeness_key(text) -> str:
     return key
 
 
+def name_keys(text: str) -> tuple[str, str]:
+    """(`script_key`, `likeness_key`) of a name: what an index of names files it under (one call)."""
+    script, like = _SCRIPT.get(text), _LIKE.get(text)
+    if script is None or like is None:
+        return script_key(text), likeness_key(text)
+    return script, like
+
+
 def _keep(memo: dict, text: str, key: str) -> None:
     if len(memo) >= _KEYS:  # bounded: a huge import cannot grow it without end
         memo.clear()
@@ -141,9 +149,10 @@ def make_keys(texts) -> None:
     if max(len(_SCRIPT), len(_LIKE)) + len(todo) > _KEYS:  # bounded, as `_keep` keeps them
         _SCRIPT.clear()
         _LIKE.clear()
+    like = _likeness_key.__wrapped__  # each text is new here: its key is kept by the text, below
     for text, converted in zip(todo, folded, strict=True):
         key = _SCRIPT[text] = _spaced(converted)
-        _LIKE[text] = _likeness_key(key)
+        _LIKE[text] = like(key)
 
 
 @lru_cache(maxsize=_KEYS)

@@ -15,14 +15,14 @@ from twindesk.domain.model import countries
 from twindesk.domain.model.errors import FieldError, field_error
 from twindesk.domain.model.messages import Both, Label
 from twindesk.domain.transfer.tables import spec_of
-from twindesk.domain.transfer.understanding.names import likeness_key, script_key
+from twindesk.domain.transfer.understanding.names import likeness_key, name_keys, script_key
 from twindesk.store import models as m
 
 # The kinds a staff list names rather than numbers, and the fields their names are in.
 NAMED = {"partner": ("name_zh", "name_en", "name_native"), "home_locality": ("name_zh", "name_en")}
 
 
-@dataclass
+@dataclass(slots=True)  # one per partner row of a staff list
 class Candidate:
     """A record a name may mean: stored (`record_id`) or a new row of this import (`line`)."""
 
@@ -93,14 +93,20 @@ class NameIndex:
     def add(self, candidate: Candidate) -> None:
         if self._found:
             self._found.clear()
+        exact, like = self.exact, self.like
         for name in candidate.names:
             if name:
-                for index, key in ((self.exact, script_key(name)), (self.like, likeness_key(name))):
-                    found = index.get(key)
-                    if found is None:  # most names: the first of their key
-                        index[key] = [candidate]
-                    elif candidate not in found:
-                        found.append(candidate)
+                by_script, by_likeness = name_keys(name)
+                found = exact.get(by_script)
+                if found is None:  # most names: the first of their key
+                    exact[by_script] = [candidate]
+                elif candidate not in found:
+                    found.append(candidate)
+                found = like.get(by_likeness)
+                if found is None:
+                    like[by_likeness] = [candidate]
+                elif candidate not in found:
+                    found.append(candidate)
 
     def find(self, text: str, country: str | None) -> tuple[list[Candidate], bool, list[Candidate]]:
         """(candidates, by likeness alone, namesakes in other countries) for a typed name (the lists are

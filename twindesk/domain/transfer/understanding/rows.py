@@ -63,6 +63,10 @@ class StaffRows:
     def add(self, kind: str, line: int, record_id, values: dict, uuid=None, version=None) -> None:
         self._rows[kind].append((line, record_id, values, uuid, version))
 
+    def add_rows(self, kind: str, rows: list[tuple]) -> None:
+        """Many rows of one kind, each (line, record_id, values, uuid, version)."""
+        self._rows[kind].extend(rows)
+
     # --- one row ----------------------------------------------------------------------------------------
     REMEMBERED = _REMEMBERED
 
