@@ -356,7 +356,7 @@ def test_font_fetcher_reads_a_deb(tmp_path):
 def test_every_data_file_of_the_package_goes_into_the_bundle_and_the_wheel():
     """Files of the twindesk package that are not Python (the SQL `server init` runs) reach the frozen
     build (the spec's datas, where importlib.resources finds them) and the installed package."""
-    from twindesk.store.server.setup import roles_sql
+    from twindesk.store.server.initialize import roles_sql
 
     data = {p for p in (REPO / "twindesk").rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
     assert REPO / "twindesk" / "store" / "server" / "roles.sql" in data

@@ -6,7 +6,7 @@ import psycopg
 import pytest
 from server_office import READER_SAYS, as_superuser, office_fixture
 
-from twindesk.store.server.setup import roles_sql
+from twindesk.store.server.initialize import roles_sql
 
 pytestmark = pytest.mark.usefixtures("pg_cluster")
 
@@ -57,7 +57,7 @@ def test_init_refuses_any_table_not_only_twindesks(pg_cluster):
 def test_init_by_a_login_that_may_not_create_roles_is_one_transaction_undone(pg_cluster, monkeypatch):
     """The roles exist on the test cluster already, so the SQL is made to create one more: refused,
     the tables made before it in the same transaction are gone too."""
-    from twindesk.store.server import setup as server_setup
+    from twindesk.store.server import initialize as server_setup
     from twindesk.store.server.address import parse_database_url
     from twindesk.store.server.database import server_database
 

@@ -1,5 +1,5 @@
 """`twindesk server init | grant | revoke | users`: setting up a shared PostgreSQL database and saying
-who may do what on it (docs/architecture.md, "Who may do what"). No Qt; thin over store/server/setup.py
+who may do what on it (docs/architecture.md, "Who may do what"). No Qt; thin over store/server/initialize.py
 and store/server/logins.py.
 """
 
@@ -71,7 +71,7 @@ def _connect(address):
 
 
 def _init(db, server, args, _) -> int:
-    from twindesk.store.server.setup import init_database
+    from twindesk.store.server.initialize import init_database
 
     init_database(db, server, owner=args.owner)
     print(_("{server}: TwinDesk's tables, roles (twindesk_reader, twindesk_editor, twindesk_admin) and grants "

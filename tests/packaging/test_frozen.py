@@ -187,7 +187,7 @@ def test_bundle_holds_its_resources(app):
                 # the window's icon font and its licence, and the user guide (Help › User guide)
                 "resources/icons/phosphor/Phosphor.ttf", "resources/icons/phosphor/LICENSE.txt",
                 "resources/guide/guide_en.html", "resources/guide/guide_zh_CN.html",
-                # the SQL `twindesk server init` runs (store/server/setup.py)
+                # the SQL `twindesk server init` runs (store/server/initialize.py)
                 "twindesk/store/server/roles.sql"):
         assert (internal / rel).is_file(), rel
     for qm in buildinfo.translation_files():

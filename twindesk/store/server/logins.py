@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from twindesk.store.server.access import LEVEL_OF_ROLE, LEVELS, ROLE_OF_LEVEL
 from twindesk.store.server.diagnostics import INSUFFICIENT_PRIVILEGE, primary_message, sqlstate
-from twindesk.store.server.setup import LoginMissing, RolesNotAllowed, quoted
+from twindesk.store.server.initialize import LoginMissing, RolesNotAllowed, quoted
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """What `twindesk server init | grant | revoke` say when they cannot, in Chinese (see store.messages;
-the English is store/server/setup.py's and store/server/logins.py's)."""
+the English is store/server/initialize.py's and store/server/logins.py's)."""
 
 from twindesk.store.messages import add_chinese
 
