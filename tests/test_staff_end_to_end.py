@@ -2,8 +2,6 @@
 countries and partners by name, 万, dates at the precision typed): each fixture says what is understood,
 what is refused with which message, and that a refused import writes nothing."""
 
-import inspect
-
 import pytest
 from conftest import table_counts
 from exchange_support import database_rows
@@ -11,10 +9,6 @@ from helpers import staff_files as sf
 
 from twindesk import cli
 from twindesk.domain import workspace
-from twindesk.domain.transfer.check import ImportCheck
-
-pytestmark = pytest.mark.skipif("typed_by_staff" not in inspect.signature(ImportCheck).parameters,
-                                reason="the domain's staff mode (ImportCheck(typed_by_staff=True)) is not merged yet")
 
 PARTNERS_READ = [
     ("兵库县", "Hyogo", "JP", 5_460_000, 8401.0, "友好省县"),
