@@ -67,4 +67,7 @@ def _heard(payloads: list[str]) -> None:
 
 
 def _reconnected() -> None:
+    from twindesk.domain.server_connection import server_answers
+
+    server_answers()  # the listener's connection is back: the reads this notice starts may connect
     door.publish_heard(door.Changes(0, RECONNECTED, {}, everything=True, remote=True))

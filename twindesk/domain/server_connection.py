@@ -165,14 +165,49 @@ def server_is_back(address, password: str | None) -> bool:
     return True
 
 
+def wait_for_server() -> None:
+    """The connection dropped and the window waits for the server: until `reconnect`, no statement
+    tries to connect (each fails at once, saying the connection is lost) rather than waiting for a
+    host that may not answer at all."""
+    server = _bound_server()
+    if server is not None:
+        server.wait_for_server()
+
+
+def server_answers() -> None:
+    """The server answered another connection of this process (the change listener's, back after a
+    break): statements may connect again, so the views reading on its notice get their data."""
+    server = _bound_server()
+    if server is not None:
+        server.wait_for_server(False)
+
+
 def reconnect() -> None:
     """The calling thread's connection to the server, dropped and opened again (it is known to be
-    broken; the server answered a probe just now). The same peewee database, the same parameters."""
+    broken; the server answered a probe just now). The same peewee database, the same parameters.
+    If it cannot, the window goes on waiting (`wait_for_server`)."""
     from twindesk.store.models import database
 
     if database.obj is None:
         return
-    drop = getattr(database.obj, "drop_broken_connection", None)  # the server's (store/server/database.py)
-    if drop is not None:
-        drop(force=True)
-    database.connect(reuse_if_open=True)
+    server = _bound_server()
+    if server is None:  # a database file: nothing to get back
+        database.connect(reuse_if_open=True)
+        return
+    server.wait_for_server(False)
+    try:
+        server.drop_broken_connection(force=True)
+        database.connect(reuse_if_open=True)
+    except BaseException:
+        server.wait_for_server()
+        raise
+
+
+def _bound_server():
+    """The bound ServerDatabase, or None (no database, or a file)."""
+    if "twindesk.store.server.database" not in sys.modules:
+        return None
+    from twindesk.store.models import database
+    from twindesk.store.server.database import ServerDatabase
+
+    return database.obj if isinstance(database.obj, ServerDatabase) else None

@@ -20,10 +20,12 @@ import peewee as pw
 
 from twindesk.store import schema
 from twindesk.store.connection import OpenedDatabase
+from twindesk.store.messages import Message
 from twindesk.store.models import database
 from twindesk.store.portable import POSTGRESQL, SERVER_FIELD_TYPES
 from twindesk.store.server.address import ServerAddress
 from twindesk.store.server.errors import (
+    ServerConnectionLost,
     ServerError,
     ServerNotInitialized,
     ServerSchemaMismatch,
@@ -32,7 +34,13 @@ from twindesk.store.server.errors import (
     server_error,
 )
 from twindesk.store.server.liveness import server_hung_up
-from twindesk.store.server.messages import NEWER_SCHEMA, NOT_INITIALIZED, OLDER_SCHEMA
+from twindesk.store.server.messages import (
+    CONNECTION_LOST,
+    NEWER_SCHEMA,
+    NOT_INITIALIZED,
+    OLDER_SCHEMA,
+    WAITING,
+)
 from twindesk.store.server.password import signed_in_password
 from twindesk.store.server.text import keep_text_storable
 
@@ -54,11 +62,21 @@ class ServerDatabase(pw.PostgresqlDatabase):
         super().__init__(dbname, prefer_psycopg3=True, **params)
         self.address = address
         self.twindesk_read_only = read_only
+        self._waiting = False  # for the server to answer again (wait_for_server)
+
+    def wait_for_server(self, waiting: bool = True) -> None:
+        """While the window waits for the server to answer again (its watch probes it on a worker thread),
+        opening a connection fails at once as ServerConnectionLost: a host that does not answer at all
+        (switched off, the network gone) would otherwise hold the thread that asked, the window's, for
+        the whole connect timeout on every read."""
+        self._waiting = waiting
 
     def get_context_options(self):
         return {**super().get_context_options(), "engine": POSTGRESQL}
 
     def _connect(self):
+        if self._waiting:
+            raise ServerConnectionLost(CONNECTION_LOST, server=self.address.display(), reason=Message(WAITING))
         conn = super()._connect()
         keep_text_storable(conn)  # no NUL in text: store/server/text.py
         return conn

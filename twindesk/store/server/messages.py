@@ -20,6 +20,7 @@ OLDER_SCHEMA = ("{server}: the database has schema {version} and needs an upgrad
 CONNECTION_LOST = ("The connection to {server} was lost ({reason}); nothing of the change under way was "
                    "saved. Reconnect and try again")
 READ_ONLY = "{server} is open read-only here: nothing was changed ({reason})"
+WAITING = "it does not answer; TwinDesk tries again every few seconds"
 
 SERVER_ZH = {
     # how a server is named (ServerAddress.display)
@@ -39,6 +40,7 @@ SERVER_ZH = {
     OLDER_SCHEMA: "{server}：该数据库的结构版本为 {version}，需要升级到 {newest}，本程序目前还不能在服务器上升级；请联系管理员",
     CONNECTION_LOST: "与 {server} 的连接已断开（{reason}）；正在进行的更改均未保存。请重新连接后再试",
     READ_ONLY: "{server} 在此以只读方式打开：未作任何更改（{reason}）",
+    WAITING: "服务器没有应答；TwinDesk 每隔几秒重试一次",
     "{server}: the database server refused the work: {reason}": "{server}：数据库服务器拒绝了此操作：{reason}",
     # addresses (store/server/address.py)
     "{url}: is not a PostgreSQL database URL (postgresql://user@host:port/database)":

@@ -4,10 +4,11 @@ backend killed) the window says so in a bar and gets it back by itself (docs/arc
 
 Every error a person is shown passes `notice(exc)` (ui/common/error_text.py, ui/shell/crash.py). A
 connection fault turns the bar on and starts the retries: every RETRY_MS a worker thread tries the
-server (a fresh connection with a timeout: never the GUI thread's blocking path). Meanwhile the GUI
-thread keeps its broken connection, so a read fails at once instead of waiting for a timeout. Once the
-server answers, the GUI thread drops that connection and opens a new one, the bar says "Reconnected"
-and every view reads again (an "everything" change notice). On a database file nothing here is used.
+server (a fresh connection with a timeout: never the GUI thread's blocking path). Meanwhile no thread
+of the window tries to connect (`server_connection.wait_for_server`), so a read fails at once instead
+of waiting for a host that may not answer at all. Once the server answers, the GUI thread drops its
+connection and opens a new one, the bar says "Reconnected" and every view reads again (an
+"everything" change notice). On a database file nothing here is used.
 """
 
 from __future__ import annotations
@@ -54,7 +55,10 @@ class ConnectionWatch(QObject):
 
     def _went_down(self) -> None:
         if not self.down and self.address is not None:
+            from twindesk.domain.server_connection import wait_for_server
+
             self.down = True
+            wait_for_server()  # until it answers, a read fails at once instead of waiting to connect
             self.timer.start()
             self.lost.emit()
 
