@@ -88,46 +88,44 @@ def test_a_server_that_is_down_at_first_is_listened_to_once_it_answers(pg_url):
         listener.stop()
 
 
-def test_the_process_s_own_notices_and_foreign_ones_are_passed_over(pg_url, monkeypatch):
+@pytest.fixture
+def heard(pg_url, monkeypatch):
+    """What the process's listener (remote_changes, on `pg_url`) hands the door, as a list."""
     seen = []
     door.subscribe(seen.append)
     monkeypatch.setattr(remote_changes, "params_of", lambda _db: {"conninfo": pg_url})
     monkeypatch.setattr(remote_changes.notify_channel, "on_server", lambda: True)
     try:
         assert remote_changes.start()
-        _notify(pg_url, change_payload.encode(5, "save", {"partner": {9}}, False, "me", "me"))  # our token
-        _notify(pg_url, "not one of ours")
-        _notify(pg_url, change_payload.encode(6, "save", {"partner": {9}}, False, "王芳", "wang", token="other"))
-        deadline = time.monotonic() + DELIVERED_WITHIN_S
-        while not seen and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.2)
+        yield seen
     finally:
         remote_changes.stop()
         door.unsubscribe(seen.append)
-    assert seen == [door.Changes(6, "save", {"partner": frozenset({9})}, remote=True, by="王芳")]
 
 
+def _until_heard(seen: list, then_s: float) -> None:
+    """Until something is heard (at most DELIVERED_WITHIN_S), then `then_s` more for what should not come."""
+    deadline = time.monotonic() + DELIVERED_WITHIN_S
+    while not seen and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(then_s)
 
-def test_a_burst_of_changes_elsewhere_is_one_notice_here(pg_url, monkeypatch):
-    seen = []
-    door.subscribe(seen.append)
-    monkeypatch.setattr(remote_changes, "params_of", lambda _db: {"conninfo": pg_url})
-    monkeypatch.setattr(remote_changes.notify_channel, "on_server", lambda: True)
-    try:
-        assert remote_changes.start()
-        with psycopg.connect(pg_url) as conn:  # one transaction: delivered together
-            for n, who in enumerate(["王芳", "李娜", "王芳"], start=1):
-                conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, change_payload.encode(
-                    n, "save", {"partner": {n}}, False, who, "wang", token="other")))
-        deadline = time.monotonic() + DELIVERED_WITHIN_S
-        while not seen and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(0.3)
-    finally:
-        remote_changes.stop()
-        door.unsubscribe(seen.append)
-    assert seen == [door.Changes(3, "save", {"partner": frozenset({1, 2, 3})}, remote=True, by="王芳, 李娜")]
+
+def test_the_process_s_own_notices_and_foreign_ones_are_passed_over(pg_url, heard):
+    _notify(pg_url, change_payload.encode(5, "save", {"partner": {9}}, False, "me", "me"))  # our token
+    _notify(pg_url, "not one of ours")
+    _notify(pg_url, change_payload.encode(6, "save", {"partner": {9}}, False, "王芳", "wang", token="other"))
+    _until_heard(heard, 0.2)
+    assert heard == [door.Changes(6, "save", {"partner": frozenset({9})}, remote=True, by="王芳")]
+
+
+def test_a_burst_of_changes_elsewhere_is_one_notice_here(pg_url, heard):
+    with psycopg.connect(pg_url) as conn:  # one transaction: delivered together
+        for n, who in enumerate(["王芳", "李娜", "王芳"], start=1):
+            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, change_payload.encode(
+                n, "save", {"partner": {n}}, False, who, "wang", token="other")))
+    _until_heard(heard, 0.3)
+    assert heard == [door.Changes(3, "save", {"partner": frozenset({1, 2, 3})}, remote=True, by="王芳, 李娜")]
 
 
 # -- the door and the listener together, on a TwinDesk database ------------------------------------------

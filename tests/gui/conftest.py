@@ -51,6 +51,24 @@ def wait_until_ready(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.attached and window.stack.built(window.nav.currentRow()) is not None)
 
 
+def server_window(qtbot, app_settings, url: str):
+    """The window on the server at `url` as staff first see it: the dashboard, read through. Yields the
+    window; closes it and the session after the test (use with `yield from`)."""
+    from twindesk.ui.shell.session import Session
+
+    session = Session(app_settings, "en")
+    assert session.open_server(url)
+    session.show_window()
+    qtbot.addWidget(session.window)
+    wait_until_ready(qtbot, session.window)
+    dashboard = session.window.stack.built(0)
+    qtbot.waitUntil(lambda: not dashboard.is_refreshing(), timeout=10_000)
+    assert dashboard.heading.text().startswith("Overview as of ")  # read, not failed
+    yield session.window
+    session.window.close()
+    session.shutdown()
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type like a user. Non-ASCII goes in as an input-method commit (keyClicks aborts on it)."""
     if text.isascii():

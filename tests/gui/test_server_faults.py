@@ -7,9 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
-from tests.gui.conftest import type_text, wait_until_ready
+from tests.gui.conftest import server_window, type_text
 from twindesk.domain.operations import door
-from twindesk.ui.shell.session import Session
 
 LOST = "Connection to the server lost — retrying…"
 
@@ -32,18 +31,7 @@ def _accepting(cluster) -> bool:
 
 @pytest.fixture
 def window(qtbot, app_settings, pg_url):
-    """The window on the server as staff first see it: the dashboard, read through."""
-    session = Session(app_settings, "en")
-    assert session.open_server(pg_url)
-    session.show_window()
-    qtbot.addWidget(session.window)
-    wait_until_ready(qtbot, session.window)
-    dashboard = session.window.stack.built(0)
-    qtbot.waitUntil(lambda: not dashboard.is_refreshing(), timeout=10_000)
-    assert dashboard.heading.text().startswith("Overview as of ")  # read, not failed
-    yield session.window
-    session.window.close()
-    session.shutdown()
+    yield from server_window(qtbot, app_settings, pg_url)
 
 
 def partners_list(qtbot, window):

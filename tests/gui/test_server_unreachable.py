@@ -11,10 +11,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from PySide6.QtWidgets import QToolBar
 
-from tests.gui.conftest import wait_until_ready
+from tests.gui.conftest import server_window
 from twindesk.store.server.address import CONNECT_TIMEOUT_S
 from twindesk.store.server.errors import ServerConnectionLost
-from twindesk.ui.shell.session import Session
 
 
 class SilentHost:
@@ -94,18 +93,7 @@ def window(qtbot, app_settings, pg_url, host):
     """The window on the server through the stand-in host, on the dashboard, read through."""
     parts = urlsplit(pg_url)
     url = urlunsplit(parts._replace(netloc=f"{parts.username}@127.0.0.1:{host.port}"))
-    session = Session(app_settings, "en")
-    assert session.open_server(url)
-    session.show_window()
-    qtbot.addWidget(session.window)
-    wait_until_ready(qtbot, session.window)
-    dashboard = session.window.stack.built(0)
-    qtbot.waitUntil(lambda: not dashboard.is_refreshing(), timeout=10_000)
-    assert dashboard.heading.text().startswith("Overview as of ")
-    yield session.window
-    host.answer_again()
-    session.window.close()
-    session.shutdown()
+    yield from server_window(qtbot, app_settings, url)
 
 
 def _read(window) -> tuple[float, BaseException | None]:

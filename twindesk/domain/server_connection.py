@@ -204,10 +204,8 @@ def reconnect() -> None:
 
 
 def _bound_server():
-    """The bound ServerDatabase, or None (no database, or a file)."""
-    if "twindesk.store.server.database" not in sys.modules:
-        return None
+    """The bound server database (store/server/database.py), or None (no database, or a file)."""
+    from twindesk.store.engine import is_server
     from twindesk.store.models import database
-    from twindesk.store.server.database import ServerDatabase
 
-    return database.obj if isinstance(database.obj, ServerDatabase) else None
+    return database.obj if is_server() else None

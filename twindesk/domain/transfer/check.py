@@ -128,7 +128,7 @@ class ImportCheck:
         with the next chunk of its kind (a staff list's rows: all together in `finish`)."""
         self._lines[kind].append(line)
         if self._staff is not None:
-            self._staff.add(kind, line, record_id, values, uuid, version)
+            self._staff.add_rows(kind, [(line, record_id, values, uuid, version)])
             return
         pending = self._pending[kind]
         pending.append((line, record_id, values, uuid, version))

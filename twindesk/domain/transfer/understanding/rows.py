@@ -60,9 +60,6 @@ class StaffRows:
         # repeat their countries, choices, currencies, dates and partners on row after row.
         self._memos: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
 
-    def add(self, kind: str, line: int, record_id, values: dict, uuid=None, version=None) -> None:
-        self._rows[kind].append((line, record_id, values, uuid, version))
-
     def add_rows(self, kind: str, rows: list[tuple]) -> None:
         """Many rows of one kind, each (line, record_id, values, uuid, version)."""
         self._rows[kind].extend(rows)
